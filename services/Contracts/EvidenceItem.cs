@@ -1,0 +1,3 @@
+namespace SafetyReports.Contracts;
+
+public sealed record EvidenceItem(string Kind, string Content);

@@ -1,0 +1,6 @@
+namespace SafetyReports.ServiceDefaults.Hosting;
+
+public static class SafetyReportsMetrics
+{
+    public const string MeterName = "SafetyReports";
+}

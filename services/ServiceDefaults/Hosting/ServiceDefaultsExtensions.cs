@@ -1,0 +1,131 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using SafetyReports.ServiceDefaults.Messaging;
+using SafetyReports.ServiceDefaults.Security;
+
+namespace SafetyReports.ServiceDefaults.Hosting;
+
+/// <summary>What every SafetyReports host shares: options, logs, traces, health, errors, OpenAPI, auth.</summary>
+public static class ServiceDefaultsExtensions
+{
+    public const string LiveTag = "live";
+    public const string ReadyTag = "ready";
+
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddOptions<BusOptions>()
+            .Bind(configuration.GetSection(BusOptions.Section))
+            .PostConfigure(o => o.RabbitMqConnectionString =
+                configuration.GetConnectionString("RabbitMq") ?? o.RabbitMqConnectionString);
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.Section))
+            .PostConfigure(o => o.MongoDbConnectionString =
+                configuration.GetConnectionString("MongoDb") ?? o.MongoDbConnectionString);
+        services.AddOptions<IdentityAuthorityOptions>().Bind(configuration.GetSection(IdentityAuthorityOptions.Section));
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(o =>
+        {
+            o.IncludeScopes = true;
+            o.TimestampFormat = "O";
+            o.UseUtcTimestamp = true;
+        });
+
+        AddOpenTelemetry(builder, serviceName);
+
+        services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+            ctx.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString()
+                ?? ctx.HttpContext.TraceIdentifier);
+        services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        services.AddOpenApi();
+        services.AddSingleton(TimeProvider.System);
+
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        services.AddDataProtection()
+            .SetApplicationName("SafetyReports")
+            .PersistKeysToFileSystem(new DirectoryInfo(DataProtectionKeysDirectory(configuration, storage)));
+
+        builder.AddTokenValidation();
+        return builder;
+    }
+
+    /// <summary>Web-style camelCase JSON with enums as strings, shared by the APIs and the stores.</summary>
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never;
+    }
+
+    /// <summary>
+    /// Services that protect data for each other (Intake encrypts the reporter's contact, Triage
+    /// decrypts it) must share one key ring: by default a folder under the data directory.
+    /// </summary>
+    private static string DataProtectionKeysDirectory(Microsoft.Extensions.Configuration.IConfiguration configuration, StorageOptions storage)
+    {
+        var configured = configuration["SafetyReports:DataProtection:KeysDirectory"];
+        var directory = string.IsNullOrWhiteSpace(configured)
+            ? Path.Combine(storage.ResolveDataDirectory(), "keys")
+            : Path.GetFullPath(configured);
+        Directory.CreateDirectory(directory);
+        return directory;
+    }
+
+    private static void AddOpenTelemetry(WebApplicationBuilder builder, string serviceName)
+    {
+        var otel = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(serviceName))
+            .WithTracing(t => t
+                .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health"))
+                .AddHttpClientInstrumentation()
+                .AddSource("MassTransit"))
+            .WithMetrics(m => m
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentationIfAvailable()
+                .AddMeter("MassTransit")
+                .AddMeter(SafetyReportsMetrics.MeterName));
+
+        // Exporting is opt-in through the standard OpenTelemetry variables.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            otel.UseOtlpExporter();
+        }
+    }
+
+    private static MeterProviderBuilder AddRuntimeInstrumentationIfAvailable(this MeterProviderBuilder builder) =>
+        builder.AddMeter("System.Runtime");
+
+    /// <summary>Error handling, health endpoints and the OpenAPI document.</summary>
+    public static WebApplication UseServiceDefaults(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = c => c.Tags.Contains(LiveTag) });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = c => c.Tags.Contains(ReadyTag),
+            ResponseWriter = HealthReportWriter.WriteAsync,
+        });
+        app.MapOpenApi("/openapi/{documentName}.json");
+        return app;
+    }
+}

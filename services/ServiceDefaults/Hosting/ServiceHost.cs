@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+
+namespace SafetyReports.ServiceDefaults.Hosting;
+
+/// <summary>The few lines every service's own thin host shares.</summary>
+public static class ServiceHost
+{
+    /// <summary>
+    /// A builder that listens on the service's default local port unless <c>--urls</c>,
+    /// <c>ASPNETCORE_URLS</c> or <c>ASPNETCORE_HTTP_PORTS</c> say otherwise.
+    /// </summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args, int defaultPort)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var configured = builder.Configuration[WebHostDefaults.ServerUrlsKey]
+            ?? builder.Configuration["HTTP_PORTS"];
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            builder.WebHost.UseUrls($"http://localhost:{defaultPort}");
+        }
+
+        return builder;
+    }
+
+    /// <summary>
+    /// <c>--probe URL</c>: exit 0 when URL answers 2xx. Container images have no curl, so their
+    /// health checks run the service binary itself in this mode.
+    /// </summary>
+    public static bool TryRunProbe(string[] args, out int exitCode)
+    {
+        exitCode = 0;
+        if (args.Length < 2 || args[0] != "--probe")
+        {
+            return false;
+        }
+
+        try
+        {
+            using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            using var response = client.GetAsync(args[1]).GetAwaiter().GetResult();
+            exitCode = response.IsSuccessStatusCode ? 0 : 1;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException)
+        {
+            Console.Error.WriteLine($"probe failed: {ex.Message}");
+            exitCode = 1;
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,14 @@
+namespace SafetyReports.ServiceDefaults.Security;
+
+/// <summary>OAuth scopes of the public contract; each is also the name of the policy that requires it.</summary>
+public static class Scopes
+{
+    public const string Triage = "triage";
+    public const string NotificationsAdmin = "notifications:admin";
+    public const string Host = "host";
+
+    public static readonly IReadOnlyList<string> All = [Triage, NotificationsAdmin, Host];
+
+    /// <summary>The claim that binds a host's client to one model host.</summary>
+    public const string HostIdClaim = "host_id";
+}

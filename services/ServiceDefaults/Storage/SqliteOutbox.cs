@@ -1,0 +1,41 @@
+using Microsoft.Data.Sqlite;
+using SafetyReports.ServiceDefaults.Messaging;
+
+namespace SafetyReports.ServiceDefaults.Storage;
+
+/// <summary>The outbox table every SQLite store shares the shape of.</summary>
+public static class SqliteOutbox
+{
+    public const string Schema = """
+        CREATE TABLE IF NOT EXISTS outbox (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            message_type TEXT NOT NULL,
+            body TEXT NOT NULL,
+            created_at INTEGER NOT NULL
+        );
+        """;
+
+    public static Task AddAsync(SqliteConnection connection, SqliteTransaction transaction, OutboxMessage message) =>
+        connection.ExecuteAsync(
+            "INSERT INTO outbox (id, message_type, body, created_at) VALUES ($id, $type, $body, $at)",
+            transaction,
+            ("$id", message.Id.ToString()), ("$type", message.MessageType), ("$body", message.Body), ("$at", message.CreatedAt.ToUnixMs()));
+
+    public static async Task<IReadOnlyList<OutboxMessage>> PeekAsync(SqliteDatabase database, int max) =>
+        await database.ReadAsync(c => c.QueryAsync(
+            "SELECT id, message_type, body, created_at FROM outbox ORDER BY seq LIMIT $max",
+            r => new OutboxMessage(Guid.Parse(r.GetString(0)), r.GetString(1), r.GetString(2), SqliteCommandExtensions.FromUnixMs(r.GetInt64(3))),
+            null, ("$max", max)));
+
+    public static Task RemoveAsync(SqliteDatabase database, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (c, t) =>
+        {
+            foreach (var id in ids)
+            {
+                await c.ExecuteAsync("DELETE FROM outbox WHERE id = $id", t, ("$id", id.ToString()));
+            }
+
+            return 0;
+        }, cancellationToken);
+}
