@@ -1,4 +1,14 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SafetyReports.Intake.Api;
+using SafetyReports.Intake.Consumers;
+using SafetyReports.Intake.Domain;
+using SafetyReports.Intake.Storage;
+using SafetyReports.ServiceDefaults.Hosting;
+using SafetyReports.ServiceDefaults.Messaging;
+using SafetyReports.ServiceDefaults.Security;
+using SafetyReports.ServiceDefaults.Storage;
 
 namespace SafetyReports.Intake;
 
@@ -6,11 +16,27 @@ public static class IntakeModule
 {
     public static WebApplicationBuilder AddIntake(this WebApplicationBuilder builder)
     {
+        var services = builder.Services;
+        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        storage.MongoDbConnectionString = builder.Configuration.GetConnectionString("MongoDb") ?? storage.MongoDbConnectionString;
+        services.AddSingleton<ISubmissionStore>(_ => SubmissionStoreFactory.Create(storage));
+        services.AddStoreHealthCheck<ISubmissionStore>("intake-store");
+        services.AddSingleton<ReporterContactProtector>();
+        services.AddSingleton<HandoverSignal>();
+        services.AddSingleton(HandoverSchedule.Default);
+        services.AddSingleton<ReportIntake>();
+        services.AddHostedService<SubmissionHandover>();
+        services.AddBusModule("intake", x =>
+        {
+            x.AddConsumer<ConfirmHandoverConsumer>();
+            x.AddConsumer<UpdateReceiptConsumer>();
+        });
         return builder;
     }
 
     public static WebApplication MapIntake(this WebApplication app)
     {
+        app.MapIntakeEndpoints();
         return app;
     }
 }

@@ -1,4 +1,13 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SafetyReports.ServiceDefaults.Hosting;
+using SafetyReports.ServiceDefaults.Messaging;
+using SafetyReports.ServiceDefaults.Security;
+using SafetyReports.ServiceDefaults.Storage;
+using SafetyReports.Triage.Api;
+using SafetyReports.Triage.Consumers;
+using SafetyReports.Triage.Storage;
 
 namespace SafetyReports.Triage;
 
@@ -6,11 +15,26 @@ public static class TriageModule
 {
     public static WebApplicationBuilder AddTriage(this WebApplicationBuilder builder)
     {
+        var services = builder.Services;
+        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        storage.MongoDbConnectionString = builder.Configuration.GetConnectionString("MongoDb") ?? storage.MongoDbConnectionString;
+        services.AddSingleton<ITriageStore>(_ => TriageStoreFactory.Create(storage));
+        services.AddSingleton<TriageReports>();
+        services.AddSingleton<ReporterContactProtector>();
+        services.AddOutboxDispatcher<ITriageStore>();
+        services.AddStoreHealthCheck<ITriageStore>("triage-store");
+        services.AddBusModule("triage", x =>
+        {
+            x.AddConsumer<StoreSubmittedReportConsumer>();
+            x.AddConsumer<RecordDeliveryConsumer>();
+            x.AddConsumer<RecordAcknowledgementConsumer>();
+        });
         return builder;
     }
 
     public static WebApplication MapTriage(this WebApplication app)
     {
+        app.MapTriageEndpoints();
         return app;
     }
 }

@@ -1,0 +1,19 @@
+namespace SafetyReports.Intake.Api;
+
+/// <summary>The JSON body of <c>POST /api/v1/reports</c>; everything nullable so the validator can name what is missing.</summary>
+public sealed record ReportSubmissionRequest(
+    ModelInput? Model,
+    string? Category,
+    string? Severity,
+    string? Title,
+    string? Description,
+    List<EvidenceInput?>? Evidence,
+    ReporterInput? Reporter,
+    bool? ContactAllowed,
+    bool? GoodFaith);
+
+public sealed record ModelInput(string? Host, string? Id, string? Revision, string? Url);
+
+public sealed record EvidenceInput(string? Kind, string? Content);
+
+public sealed record ReporterInput(string? Name, string? Email);

@@ -1,0 +1,5 @@
+using SafetyReports.Contracts;
+
+namespace SafetyReports.Intake.Domain;
+
+public sealed record PendingHandover(ReportSubmitted Payload, int Attempts);

@@ -1,0 +1,135 @@
+using System.Net.Mail;
+using SafetyReports.Contracts;
+using SafetyReports.Intake.Api;
+
+namespace SafetyReports.Intake.Domain;
+
+/// <summary>Checks a submission against the contract and names every field that is wrong.</summary>
+public static class SubmissionValidator
+{
+    public static Dictionary<string, string[]> Validate(ReportSubmissionRequest request)
+    {
+        var errors = new Dictionary<string, string[]>();
+
+        void Text(string field, string? value, int max, bool required, bool multiline = false)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                if (required)
+                {
+                    errors[field] = ["Required."];
+                }
+
+                return;
+            }
+
+            if (value.Length > max)
+            {
+                errors[field] = [$"At most {max} characters."];
+            }
+            else if (TextRules.HasForbiddenCharacters(value, multiline))
+            {
+                errors[field] = ["Contains control or text-direction characters."];
+            }
+        }
+
+        if (request.Model is null)
+        {
+            errors["model"] = ["Required: the host and id of the model."];
+        }
+        else
+        {
+            Text("model.host", request.Model.Host, SubmissionLimits.MaxModelHost, required: true);
+            Text("model.id", request.Model.Id, SubmissionLimits.MaxModelId, required: true);
+            Text("model.revision", request.Model.Revision, SubmissionLimits.MaxRevision, required: false);
+            Text("model.url", request.Model.Url, SubmissionLimits.MaxUrl, required: false);
+            if (!string.IsNullOrWhiteSpace(request.Model.Url) && !errors.ContainsKey("model.url") && !IsHttpUrl(request.Model.Url))
+            {
+                errors["model.url"] = ["Must be an absolute http or https URL."];
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Category))
+        {
+            errors["category"] = ["Required; see GET /api/v1/taxonomy."];
+        }
+        else if (!HazardTaxonomy.IsKnown(request.Category))
+        {
+            errors["category"] = ["Unknown category; see GET /api/v1/taxonomy."];
+        }
+
+        if (request.Severity is not null && !Severities.IsKnown(request.Severity))
+        {
+            errors["severity"] = [$"One of: {string.Join(", ", Severities.All)}."];
+        }
+
+        Text("title", request.Title, SubmissionLimits.MaxTitle, required: true);
+        Text("description", request.Description, SubmissionLimits.MaxDescription, required: true, multiline: true);
+        ValidateEvidence(request.Evidence, errors);
+
+        if (request.Reporter is not null)
+        {
+            Text("reporter.name", request.Reporter.Name, SubmissionLimits.MaxName, required: false);
+            Text("reporter.email", request.Reporter.Email, SubmissionLimits.MaxEmail, required: false);
+            if (!string.IsNullOrWhiteSpace(request.Reporter.Email) && !errors.ContainsKey("reporter.email") && !IsEmail(request.Reporter.Email))
+            {
+                errors["reporter.email"] = ["Not an e-mail address."];
+            }
+        }
+
+        if (request.GoodFaith != true)
+        {
+            errors["goodFaith"] = ["You must state that the report is accurate to the best of your knowledge."];
+        }
+
+        return errors;
+    }
+
+    private static void ValidateEvidence(List<EvidenceInput?>? evidence, Dictionary<string, string[]> errors)
+    {
+        if (evidence is null)
+        {
+            return;
+        }
+
+        if (evidence.Count > SubmissionLimits.MaxEvidenceItems)
+        {
+            errors["evidence"] = [$"At most {SubmissionLimits.MaxEvidenceItems} items."];
+            return;
+        }
+
+        for (var i = 0; i < evidence.Count; i++)
+        {
+            var item = evidence[i];
+            if (item is null)
+            {
+                errors[$"evidence[{i}]"] = ["Required."];
+                continue;
+            }
+
+            if (!EvidenceKinds.IsKnown(item.Kind))
+            {
+                errors[$"evidence[{i}].kind"] = [$"One of: {string.Join(", ", EvidenceKinds.All)}."];
+            }
+
+            if (string.IsNullOrWhiteSpace(item.Content))
+            {
+                errors[$"evidence[{i}].content"] = ["Required."];
+            }
+            else if (item.Content.Length > SubmissionLimits.MaxEvidenceContent)
+            {
+                errors[$"evidence[{i}].content"] = [$"At most {SubmissionLimits.MaxEvidenceContent} characters."];
+            }
+            else if (TextRules.HasForbiddenCharacters(item.Content, multiline: true))
+            {
+                errors[$"evidence[{i}].content"] = ["Contains control or text-direction characters."];
+            }
+        }
+    }
+
+    private static bool IsHttpUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+
+    private static bool IsEmail(string value) =>
+        MailAddress.TryCreate(value, out var address) && address.Address == value.Trim() && value.Contains('@');
+}

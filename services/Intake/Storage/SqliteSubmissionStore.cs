@@ -1,0 +1,143 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using SafetyReports.Contracts;
+using SafetyReports.Intake.Domain;
+using SafetyReports.ServiceDefaults.Storage;
+using static SafetyReports.ServiceDefaults.Storage.SqliteCommandExtensions;
+
+namespace SafetyReports.Intake.Storage;
+
+public sealed class SqliteSubmissionStore : ISubmissionStore
+{
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS submissions (
+            id TEXT PRIMARY KEY,
+            received_at INTEGER NOT NULL,
+            token_hash TEXT NOT NULL,
+            status TEXT NOT NULL,
+            status_version INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            public_notes TEXT NOT NULL,
+            payload TEXT,
+            handed_over_at INTEGER,
+            next_handover_at INTEGER,
+            handover_attempts INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX IF NOT EXISTS ix_submissions_handover ON submissions (next_handover_at) WHERE handed_over_at IS NULL;
+        CREATE TABLE IF NOT EXISTS idempotency (
+            key_hash TEXT PRIMARY KEY,
+            request_hash TEXT NOT NULL,
+            report_id TEXT NOT NULL,
+            protected_response TEXT NOT NULL,
+            created_at INTEGER NOT NULL
+        );
+        """;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly SqliteDatabase _database;
+
+    public SqliteSubmissionStore(string path)
+    {
+        _database = new SqliteDatabase(path, Schema);
+    }
+
+    public Task<AddSubmissionResult> AddAsync(Submission submission, IdempotencyRecord? idempotency, CancellationToken cancellationToken) =>
+        _database.WriteAsync(async (c, t) =>
+        {
+            if (idempotency is not null)
+            {
+                var inserted = await c.ExecuteAsync(
+                    """
+                    INSERT INTO idempotency (key_hash, request_hash, report_id, protected_response, created_at)
+                    VALUES ($key, $request, $report, $response, $at) ON CONFLICT (key_hash) DO NOTHING
+                    """,
+                    t, ("$key", idempotency.KeyHash), ("$request", idempotency.RequestHash), ("$report", idempotency.ReportId.ToString()),
+                    ("$response", idempotency.ProtectedResponse), ("$at", idempotency.CreatedAt.ToUnixMs()));
+                if (inserted == 0)
+                {
+                    return new AddSubmissionResult(false, await FindIdempotencyAsync(c, t, idempotency.KeyHash));
+                }
+            }
+
+            await c.ExecuteAsync(
+                """
+                INSERT INTO submissions (id, received_at, token_hash, status, status_version, updated_at, public_notes, payload, next_handover_at)
+                VALUES ($id, $at, $token, $status, 0, $at, '[]', $payload, $at)
+                """,
+                t, ("$id", submission.Id.ToString()), ("$at", submission.ReceivedAt.ToUnixMs()), ("$token", submission.TokenHash),
+                ("$status", ReportStatuses.Received), ("$payload", JsonSerializer.Serialize(submission.Payload, Json)));
+            return new AddSubmissionResult(true, null);
+        }, cancellationToken);
+
+    public Task<IdempotencyRecord?> FindIdempotencyAsync(string keyHash, CancellationToken cancellationToken) =>
+        _database.ReadAsync(c => FindIdempotencyAsync(c, null, keyHash));
+
+    public Task<Receipt?> FindReceiptAsync(Guid id, CancellationToken cancellationToken) =>
+        _database.ReadAsync(async c =>
+        {
+            var rows = await c.QueryAsync(
+                "SELECT id, token_hash, status, status_version, received_at, updated_at, public_notes, handed_over_at FROM submissions WHERE id = $id",
+                r => new Receipt(
+                    Guid.Parse(r.GetString(0)), r.GetString(1), r.GetString(2), r.GetInt64(3), FromUnixMs(r.GetInt64(4)),
+                    FromUnixMs(r.GetInt64(5)), JsonSerializer.Deserialize<List<PublicNote>>(r.GetString(6), Json) ?? [],
+                    r.IsDBNull(7) ? null : FromUnixMs(r.GetInt64(7))),
+                null, ("$id", id.ToString()));
+            return rows.FirstOrDefault();
+        });
+
+    public async Task<IReadOnlyList<PendingHandover>> DueForHandoverAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
+        await _database.ReadAsync(c => c.QueryAsync(
+            """
+            SELECT payload, handover_attempts FROM submissions
+            WHERE handed_over_at IS NULL AND next_handover_at <= $now ORDER BY next_handover_at LIMIT $max
+            """,
+            r => new PendingHandover(JsonSerializer.Deserialize<ReportSubmitted>(r.GetString(0), Json)!, r.GetInt32(1)),
+            null, ("$now", now.ToUnixMs()), ("$max", max)));
+
+    public Task ScheduleHandoverAsync(Guid id, DateTimeOffset next, int attempts, CancellationToken cancellationToken) =>
+        _database.WriteAsync((c, t) => c.ExecuteAsync(
+            "UPDATE submissions SET next_handover_at = $next, handover_attempts = $attempts WHERE id = $id AND handed_over_at IS NULL",
+            t, ("$id", id.ToString()), ("$next", next.ToUnixMs()), ("$attempts", attempts)), cancellationToken);
+
+    public Task ConfirmHandoverAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken) =>
+        _database.WriteAsync((c, t) => c.ExecuteAsync(
+            "UPDATE submissions SET handed_over_at = $at, payload = NULL, next_handover_at = NULL WHERE id = $id AND handed_over_at IS NULL",
+            t, ("$id", id.ToString()), ("$at", at.ToUnixMs())), cancellationToken);
+
+    public Task ApplyStatusAsync(Guid id, string status, long version, string? publicNote, DateTimeOffset at, CancellationToken cancellationToken) =>
+        _database.WriteAsync(async (c, t) =>
+        {
+            var rows = await c.QueryAsync(
+                "SELECT status, status_version, updated_at, public_notes FROM submissions WHERE id = $id",
+                r => (Status: r.GetString(0), Version: r.GetInt64(1), UpdatedAt: FromUnixMs(r.GetInt64(2)),
+                    Notes: JsonSerializer.Deserialize<List<PublicNote>>(r.GetString(3), Json) ?? []),
+                t, ("$id", id.ToString()));
+            if (rows.Count == 0)
+            {
+                return 0;
+            }
+
+            var row = rows[0];
+            var update = ReceiptUpdate.Apply(row.Status, row.Version, row.UpdatedAt, row.Notes, status, version, publicNote, at);
+            if (update is null)
+            {
+                return 0;
+            }
+
+            return await c.ExecuteAsync(
+                "UPDATE submissions SET status = $status, status_version = $version, updated_at = $at, public_notes = $notes WHERE id = $id",
+                t, ("$id", id.ToString()), ("$status", update.Status), ("$version", update.Version), ("$at", update.UpdatedAt.ToUnixMs()),
+                ("$notes", JsonSerializer.Serialize(update.Notes, Json)));
+        }, cancellationToken);
+
+    public Task PingAsync(CancellationToken cancellationToken) => _database.PingAsync(cancellationToken);
+
+    private static async Task<IdempotencyRecord?> FindIdempotencyAsync(SqliteConnection connection, SqliteTransaction? transaction, string keyHash)
+    {
+        var rows = await connection.QueryAsync(
+            "SELECT key_hash, request_hash, report_id, protected_response, created_at FROM idempotency WHERE key_hash = $key",
+            r => new IdempotencyRecord(r.GetString(0), r.GetString(1), Guid.Parse(r.GetString(2)), r.GetString(3), FromUnixMs(r.GetInt64(4))),
+            transaction, ("$key", keyHash));
+        return rows.FirstOrDefault();
+    }
+}

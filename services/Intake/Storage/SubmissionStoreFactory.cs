@@ -1,0 +1,16 @@
+using SafetyReports.ServiceDefaults.Hosting;
+
+namespace SafetyReports.Intake.Storage;
+
+public static class SubmissionStoreFactory
+{
+    public const string SqliteFileName = "intake.db";
+    public const string MongoDatabaseName = "safetyreports-intake";
+
+    public static ISubmissionStore Create(StorageOptions options) => options.Provider switch
+    {
+        StorageProvider.Sqlite => new SqliteSubmissionStore(Path.Combine(options.ResolveDataDirectory(), SqliteFileName)),
+        StorageProvider.MongoDb => throw new NotSupportedException("The MongoDB adapter for Intake is not built yet."),
+        _ => throw new InvalidOperationException($"Unknown storage provider '{options.Provider}'."),
+    };
+}

@@ -1,0 +1,52 @@
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+using SafetyReports.Notification.Domain;
+
+namespace SafetyReports.Notification.Api;
+
+/// <summary>Field rules of the hosts and subscriptions API.</summary>
+public static partial class HostRequestValidator
+{
+    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,99}$")]
+    private static partial Regex HostIdPattern();
+
+    public static bool IsHostId(string? id) => id is not null && HostIdPattern().IsMatch(id);
+
+    public static Dictionary<string, string[]> Validate(CreateHostRequest request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!IsHostId(request.Id))
+        {
+            errors["id"] = ["1 to 100 characters: lower-case letters, digits, '.', '_' or '-', as in reports' model.host."];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200)
+        {
+            errors["name"] = ["1 to 200 characters."];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.ContactEmail) || request.ContactEmail.Length > 254
+            || !MailAddress.TryCreate(request.ContactEmail, out _))
+        {
+            errors["contactEmail"] = ["An e-mail address."];
+        }
+
+        return errors;
+    }
+
+    public static Dictionary<string, string[]> ValidateSubscription(CreateSubscriptionRequest request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (request.Events is not { Count: > 0 } || request.Events.Any(e => e is null || !WebhookEvents.Subscribable.Contains(e)))
+        {
+            errors["events"] = [$"One or more of: {string.Join(", ", WebhookEvents.Subscribable)}."];
+        }
+
+        if (request.ModelPatterns is { } patterns && (patterns.Count > 50 || patterns.Any(p => !ModelPattern.IsValid(p))))
+        {
+            errors["modelPatterns"] = ["At most 50 globs over model ids, each 1 to 200 characters without spaces (e.g. \"org/*\")."];
+        }
+
+        return errors;
+    }
+}

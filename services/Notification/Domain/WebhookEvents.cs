@@ -1,0 +1,22 @@
+using SafetyReports.Contracts;
+
+namespace SafetyReports.Notification.Domain;
+
+/// <summary>The event types a host can subscribe to, and which report statuses raise them.</summary>
+public static class WebhookEvents
+{
+    public const string Triaged = "report.triaged";
+    public const string Resolved = "report.resolved";
+    public const string Rejected = "report.rejected";
+    public const string Test = "webhook.test";
+
+    public static readonly IReadOnlyList<string> Subscribable = [Triaged, Resolved, Rejected];
+
+    public static string? ForStatus(string status) => status switch
+    {
+        ReportStatuses.Triaged => Triaged,
+        ReportStatuses.Resolved => Resolved,
+        ReportStatuses.Rejected => Rejected,
+        _ => null,
+    };
+}

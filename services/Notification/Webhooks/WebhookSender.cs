@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using SafetyReports.Notification.Domain;
+
+namespace SafetyReports.Notification.Webhooks;
+
+public sealed record SendResult(int? StatusCode, TimeSpan? RetryAfter, long LatencyMs, string? Error, string? ResponseExcerpt);
+
+/// <summary>Sends one signed webhook request; never follows redirects, never throws for the receiver's failures.</summary>
+public sealed class WebhookSender(HttpClient client, TimeProvider clock)
+{
+    public const int ExcerptBytes = 512;
+
+    public async Task<SendResult> SendAsync(string url, string webhookId, string body, IReadOnlyList<string> secrets, CancellationToken cancellationToken)
+    {
+        var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
+        using var request = new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("webhook-id", webhookId);
+        request.Headers.Add("webhook-timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add("webhook-signature", WebhookSigner.SignatureHeader(secrets, webhookId, timestamp, body));
+        request.Headers.UserAgent.Add(new ProductInfoHeaderValue("SafetyReports-Webhooks", "1"));
+
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var excerpt = await ReadExcerptAsync(response, cancellationToken);
+            return new SendResult((int)response.StatusCode, RetryAfter(response), Elapsed(started), null, excerpt);
+        }
+        catch (HttpRequestException ex) when (ex.InnerException is WebhookTargetRefusedException refused)
+        {
+            return new SendResult(null, null, Elapsed(started), refused.Message, null);
+        }
+        catch (HttpRequestException ex)
+        {
+            return new SendResult(null, null, Elapsed(started), ex.HttpRequestError.ToString(), null);
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new SendResult(null, null, Elapsed(started), "Timeout", null);
+        }
+    }
+
+    private TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+        {
+            return delta;
+        }
+
+        return header?.Date is { } date ? date - clock.GetUtcNow() : null;
+    }
+
+    private static async Task<string?> ReadExcerptAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        var buffer = new byte[ExcerptBytes];
+        var total = 0;
+        int read;
+        while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken)) > 0)
+        {
+            total += read;
+        }
+
+        return total == 0 ? null : Encoding.UTF8.GetString(buffer, 0, total);
+    }
+
+    private static long Elapsed(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+}

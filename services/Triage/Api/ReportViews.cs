@@ -1,0 +1,63 @@
+using SafetyReports.Contracts;
+using SafetyReports.ServiceDefaults.Security;
+using SafetyReports.Triage.Domain;
+
+namespace SafetyReports.Triage.Api;
+
+public sealed record ReportListItem(
+    Guid Id,
+    string Status,
+    long Version,
+    ModelReference Model,
+    string Category,
+    string? Severity,
+    string Title,
+    string? Assignee,
+    Guid? DuplicateOf,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? TriagedAt,
+    DateTimeOffset? HostNotifiedAt,
+    DateTimeOffset? AcknowledgedAt)
+{
+    public static ReportListItem From(Report r) => new(
+        r.Id, r.Status, r.Version, r.Model, r.Category, r.Severity, r.Title, r.Assignee, r.DuplicateOf,
+        r.ReceivedAt, r.UpdatedAt, r.TriagedAt, r.HostNotifiedAt, r.AcknowledgedAt);
+}
+
+/// <summary>A maintainer's full view of a report, with the reporter's contact decrypted.</summary>
+public sealed record ReportView(
+    Guid Id,
+    string Status,
+    long Version,
+    ModelReference Model,
+    string Category,
+    string? Severity,
+    string Title,
+    string Description,
+    IReadOnlyList<EvidenceItem> Evidence,
+    ReporterContact? Reporter,
+    bool ContactAllowed,
+    string? Assignee,
+    Guid? DuplicateOf,
+    IReadOnlyList<ReportNote> Notes,
+    IReadOnlyList<ReportNote> PublicNotes,
+    IReadOnlyList<string> AllowedTransitions,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? TriagedAt,
+    DateTimeOffset? HostNotifiedAt,
+    DateTimeOffset? AcknowledgedAt)
+{
+    public static ReportView From(Report r, ReporterContactProtector protector) => new(
+        r.Id, r.Status, r.Version, r.Model, r.Category, r.Severity, r.Title, r.Description, r.Evidence,
+        protector.Unprotect(r.ProtectedContact), r.ContactAllowed, r.Assignee, r.DuplicateOf, r.Notes, r.PublicNotes,
+        ReportWorkflow.NextStatuses(r.Status, ActorKind.Maintainer).ToList(),
+        r.ReceivedAt, r.UpdatedAt, r.TriagedAt, r.HostNotifiedAt, r.AcknowledgedAt);
+}
+
+public sealed record ReportListResponse(IReadOnlyList<ReportListItem> Items, string? NextCursor);
+
+public sealed record NoteRequest(string? Text);
+
+public sealed record AuditVerifyResponse(bool Valid, long Entries, string Head, long? FirstInvalidSequence, string? Reason);

@@ -1,0 +1,140 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using SafetyReports.Contracts;
+using SafetyReports.ServiceDefaults.Hosting;
+using SafetyReports.ServiceDefaults.Security;
+using SafetyReports.Triage.Domain;
+using SafetyReports.Triage.Storage;
+
+namespace SafetyReports.Triage.Api;
+
+public static class TriageEndpoints
+{
+    public const int MaxPageSize = 200;
+
+    public static void MapTriageEndpoints(this IEndpointRouteBuilder app)
+    {
+        var triage = app.MapGroup("/api/v1/triage").RequireAuthorization(Scopes.Triage).WithTags("Triage");
+        triage.MapGet("/reports", ListAsync);
+        triage.MapGet("/reports/{id:guid}", GetAsync);
+        triage.MapPost("/reports/{id:guid}/transitions", TransitionAsync);
+        triage.MapPost("/reports/{id:guid}/notes", AddNoteAsync);
+        triage.MapGet("/reports/{id:guid}/audit", AuditAsync);
+        triage.MapGet("/audit/verify", VerifyAsync);
+    }
+
+    private static async Task<IResult> ListAsync(
+        ITriageStore store, string? status, string? category, string? severity, string? modelHost, string? modelId,
+        string? q, string? assignee, string? cursor, int? limit, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (status is not null && !ReportStatuses.IsKnown(status))
+        {
+            errors["status"] = ["Unknown status."];
+        }
+
+        if (category is not null && !HazardTaxonomy.IsKnown(category))
+        {
+            errors["category"] = ["Unknown category."];
+        }
+
+        if (severity is not null && !Severities.IsKnown(severity))
+        {
+            errors["severity"] = ["Unknown severity."];
+        }
+
+        if (limit is < 1 or > MaxPageSize)
+        {
+            errors["limit"] = [$"Between 1 and {MaxPageSize}."];
+        }
+
+        if (!ReportCursor.TryDecode(cursor, out var after))
+        {
+            errors["cursor"] = ["Not a cursor this API returned."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return ProblemResults.Validation(errors);
+        }
+
+        var page = await store.ListReportsAsync(
+            new ReportQuery(status, category, severity, modelHost, modelId, q, assignee, after, limit ?? 50), cancellationToken);
+        return Results.Ok(new ReportListResponse(page.Items.Select(ReportListItem.From).ToList(), page.Next?.Encode()));
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, ITriageStore store, ReporterContactProtector protector, CancellationToken cancellationToken)
+    {
+        var report = await store.GetReportAsync(id, cancellationToken);
+        return report is null ? ProblemResults.NotFound("No report with this id.") : Results.Ok(ReportView.From(report, protector));
+    }
+
+    private static async Task<IResult> TransitionAsync(
+        Guid id, TransitionRequest request, ClaimsPrincipal user, ITriageStore store, TriageReports reports,
+        ReporterContactProtector protector, CancellationToken cancellationToken)
+    {
+        if (request.DuplicateOf is { } original && original != id && await store.GetReportAsync(original, cancellationToken) is null)
+        {
+            return ProblemResults.Validation(new Dictionary<string, string[]> { ["duplicateOf"] = ["No report with this id."] });
+        }
+
+        var outcome = await reports.TransitionAsync(id, request, Actor(user), cancellationToken);
+        return outcome.Kind switch
+        {
+            WorkflowOutcomeKind.Applied => Results.Ok(ReportView.From(outcome.Report!, protector)),
+            WorkflowOutcomeKind.Invalid => ProblemResults.Validation(outcome.Errors!),
+            WorkflowOutcomeKind.Conflict => ProblemResults.Conflict(outcome.Detail!),
+            _ => ProblemResults.NotFound("No report with this id."),
+        };
+    }
+
+    private static async Task<IResult> AddNoteAsync(
+        Guid id, NoteRequest request, ClaimsPrincipal user, TriageReports reports, ReporterContactProtector protector,
+        CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Text) || request.Text.Length > ReportWorkflow.MaxNoteLength)
+        {
+            return ProblemResults.Validation(new Dictionary<string, string[]>
+            {
+                ["text"] = [$"Between 1 and {ReportWorkflow.MaxNoteLength} characters."],
+            });
+        }
+
+        var report = await reports.AddNoteAsync(id, request.Text, Actor(user), cancellationToken);
+        return report is null ? ProblemResults.NotFound("No report with this id.") : Results.Ok(ReportView.From(report, protector));
+    }
+
+    private static async Task<IResult> AuditAsync(Guid id, ITriageStore store, CancellationToken cancellationToken)
+    {
+        if (await store.GetReportAsync(id, cancellationToken) is null)
+        {
+            return ProblemResults.NotFound("No report with this id.");
+        }
+
+        return Results.Ok(await store.GetAuditAsync(id, cancellationToken));
+    }
+
+    private static async Task<IResult> VerifyAsync(ITriageStore store, CancellationToken cancellationToken)
+    {
+        var verifier = new AuditVerifier();
+        long after = 0;
+        while (true)
+        {
+            var batch = await store.ReadAuditChainAsync(after, 1000, cancellationToken);
+            if (batch.Count == 0 || batch.Any(entry => !verifier.Add(entry)))
+            {
+                break;
+            }
+
+            after = batch[^1].Sequence;
+        }
+
+        var result = verifier.Result;
+        return Results.Ok(new AuditVerifyResponse(result.Valid, result.Entries, result.Head, result.FirstInvalidSequence, result.Reason));
+    }
+
+    private static string Actor(ClaimsPrincipal user) =>
+        user.FindFirst("sub")?.Value ?? user.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? "unknown";
+}

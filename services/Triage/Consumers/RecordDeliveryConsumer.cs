@@ -1,0 +1,10 @@
+using MassTransit;
+using SafetyReports.Contracts;
+
+namespace SafetyReports.Triage.Consumers;
+
+public sealed class RecordDeliveryConsumer(TriageReports reports) : IConsumer<WebhookDelivered>
+{
+    public Task Consume(ConsumeContext<WebhookDelivered> context) =>
+        reports.RecordDeliveryAsync(context.Message, context.CancellationToken);
+}

@@ -1,0 +1,50 @@
+using SafetyReports.Contracts;
+
+namespace SafetyReports.Triage.Domain;
+
+/// <summary>A report as Triage keeps it. <see cref="Version"/> grows by one with every change.</summary>
+public sealed record Report
+{
+    public required Guid Id { get; init; }
+    public required string Status { get; init; }
+    public required long Version { get; init; }
+    public required ModelReference Model { get; init; }
+    public required string Category { get; init; }
+    public string? Severity { get; init; }
+    public required string Title { get; init; }
+    public required string Description { get; init; }
+    public IReadOnlyList<EvidenceItem> Evidence { get; init; } = [];
+
+    /// <summary>The reporter's contact as Intake encrypted it; null when anonymous.</summary>
+    public string? ProtectedContact { get; init; }
+    public bool ContactAllowed { get; init; }
+    public string? Assignee { get; init; }
+    public Guid? DuplicateOf { get; init; }
+    public IReadOnlyList<ReportNote> Notes { get; init; } = [];
+    public IReadOnlyList<ReportNote> PublicNotes { get; init; } = [];
+    public required DateTimeOffset ReceivedAt { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+    public DateTimeOffset? TriagedAt { get; init; }
+    public DateTimeOffset? HostNotifiedAt { get; init; }
+    public DateTimeOffset? AcknowledgedAt { get; init; }
+
+    public static Report FromSubmission(ReportSubmitted submitted, DateTimeOffset now) => new()
+    {
+        Id = submitted.ReportId,
+        Status = ReportStatuses.Received,
+        Version = 1,
+        Model = submitted.Model,
+        Category = submitted.Category,
+        Severity = submitted.Severity,
+        Title = submitted.Title,
+        Description = submitted.Description,
+        Evidence = submitted.Evidence,
+        ProtectedContact = submitted.ProtectedContact,
+        ContactAllowed = submitted.ContactAllowed,
+        ReceivedAt = submitted.ReceivedAt,
+        UpdatedAt = now,
+    };
+
+    public ReportStatusChanged StatusChanged(string? previousStatus, string? publicNote) => new(
+        Id, Status, previousStatus, Version, Model, Category, Severity, Title, publicNote, UpdatedAt);
+}

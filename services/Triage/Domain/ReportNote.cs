@@ -1,0 +1,3 @@
+namespace SafetyReports.Triage.Domain;
+
+public sealed record ReportNote(DateTimeOffset At, string Author, string Text);

@@ -1,0 +1,11 @@
+namespace SafetyReports.Triage.Domain;
+
+/// <summary>A maintainer's request to move a report, as in the public contract.</summary>
+public sealed record TransitionRequest(
+    string? To,
+    string? Severity,
+    string? Category,
+    Guid? DuplicateOf,
+    string? Note,
+    string? PublicNote,
+    long? ExpectedVersion);

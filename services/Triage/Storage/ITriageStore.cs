@@ -1,0 +1,27 @@
+using SafetyReports.ServiceDefaults.Messaging;
+using SafetyReports.ServiceDefaults.Storage;
+using SafetyReports.Triage.Domain;
+
+namespace SafetyReports.Triage.Storage;
+
+/// <summary>
+/// Triage's data: reports, the audit chain and the outbox. Every write that changes a report also
+/// appends its audit entries and its events in the same transaction.
+/// </summary>
+public interface ITriageStore : IOutboxStore, IStoreHealth
+{
+    /// <summary>Stores a new report; false when a report with that id already exists (nothing is written).</summary>
+    Task<bool> AddReportAsync(Report report, AuditDraft audit, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken);
+
+    Task<Report?> GetReportAsync(Guid id, CancellationToken cancellationToken);
+
+    Task<ReportPage> ListReportsAsync(ReportQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the report if it is still at <paramref name="expectedVersion"/>; false on a conflict (nothing is written).</summary>
+    Task<bool> UpdateReportAsync(Report updated, long expectedVersion, AuditDraft audit, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<AuditEntry>> GetAuditAsync(Guid reportId, CancellationToken cancellationToken);
+
+    /// <summary>The chain in order, from after <paramref name="afterSequence"/>, at most <paramref name="max"/> entries.</summary>
+    Task<IReadOnlyList<AuditEntry>> ReadAuditChainAsync(long afterSequence, int max, CancellationToken cancellationToken);
+}

@@ -1,0 +1,5 @@
+using SafetyReports.Triage.Domain;
+
+namespace SafetyReports.Triage.Storage;
+
+public sealed record ReportPage(IReadOnlyList<Report> Items, ReportCursor? Next);

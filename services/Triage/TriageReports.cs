@@ -1,0 +1,105 @@
+using SafetyReports.Contracts;
+using SafetyReports.ServiceDefaults.Messaging;
+using SafetyReports.Triage.Domain;
+using SafetyReports.Triage.Storage;
+
+namespace SafetyReports.Triage;
+
+/// <summary>Applies the workflow's decisions to the store; consumers and endpoints call it.</summary>
+public sealed class TriageReports(ITriageStore store, TimeProvider clock)
+{
+    private const int MaxSystemAttempts = 10;
+
+    /// <summary>Stores a submitted report once. Returns false when it was already stored.</summary>
+    public async Task<bool> ReceiveAsync(ReportSubmitted submitted, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var (report, audit, changed) = ReportReceipt.Receive(submitted, now);
+        return await store.AddReportAsync(report, audit,
+            [OutboxMessage.For(new ReportStored(report.Id, now), now), OutboxMessage.For(changed, now)],
+            cancellationToken);
+    }
+
+    public async Task<WorkflowOutcome> TransitionAsync(Guid id, TransitionRequest request, string actor, CancellationToken cancellationToken)
+    {
+        var report = await store.GetReportAsync(id, cancellationToken);
+        if (report is null)
+        {
+            return new WorkflowOutcome(WorkflowOutcomeKind.NotFound);
+        }
+
+        var now = clock.GetUtcNow();
+        var outcome = ReportWorkflow.Apply(report, request, actor, now);
+        if (outcome.Kind != WorkflowOutcomeKind.Applied)
+        {
+            return outcome;
+        }
+
+        var saved = await store.UpdateReportAsync(outcome.Report!, report.Version, outcome.Audit!,
+            [OutboxMessage.For(outcome.Event!, now)], cancellationToken);
+        return saved
+            ? outcome
+            : new WorkflowOutcome(WorkflowOutcomeKind.Conflict, Detail: "The report changed while your edit was saved. Reload it and try again.");
+    }
+
+    public async Task<Report?> AddNoteAsync(Guid id, string text, string actor, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxSystemAttempts; attempt++)
+        {
+            var report = await store.GetReportAsync(id, cancellationToken);
+            if (report is null)
+            {
+                return null;
+            }
+
+            var now = clock.GetUtcNow();
+            var updated = report with
+            {
+                Version = report.Version + 1,
+                UpdatedAt = now,
+                Notes = [.. report.Notes, new ReportNote(now, actor, text)],
+            };
+            var audit = new AuditDraft(id, now, actor, "note", System.Text.Json.JsonSerializer.Serialize(new { text }));
+            if (await store.UpdateReportAsync(updated, report.Version, audit, [], cancellationToken))
+            {
+                return updated;
+            }
+        }
+
+        throw new InvalidOperationException($"Report {id} kept changing while a note was added.");
+    }
+
+    public Task RecordDeliveryAsync(WebhookDelivered delivered, CancellationToken cancellationToken) =>
+        ApplySystemAsync(delivered.ReportId, (r, now) => SystemMoves.RecordDelivery(r, delivered, now), cancellationToken);
+
+    public Task RecordAcknowledgementAsync(HostAcknowledged acknowledged, CancellationToken cancellationToken) =>
+        ApplySystemAsync(acknowledged.ReportId, (r, now) => SystemMoves.RecordAcknowledgement(r, acknowledged, now), cancellationToken);
+
+    /// <summary>Re-reads and retries on a version conflict: system facts must not be lost to a concurrent edit.</summary>
+    private async Task ApplySystemAsync(
+        Guid id,
+        Func<Report, DateTimeOffset, (Report Report, AuditDraft Audit, ReportStatusChanged? Event)?> decide,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxSystemAttempts; attempt++)
+        {
+            var report = await store.GetReportAsync(id, cancellationToken)
+                ?? throw new InvalidOperationException($"Report {id} is not stored yet.");
+            var now = clock.GetUtcNow();
+            var decision = decide(report, now);
+            if (decision is null)
+            {
+                return;
+            }
+
+            var (updated, audit, changed) = decision.Value;
+            IReadOnlyList<OutboxMessage> events = changed is null ? [] : [OutboxMessage.For(changed, now)];
+            if (await store.UpdateReportAsync(updated, report.Version, audit, events, cancellationToken))
+            {
+                return;
+            }
+        }
+
+        throw new InvalidOperationException($"Report {id} kept changing; the message will be retried.");
+    }
+}
