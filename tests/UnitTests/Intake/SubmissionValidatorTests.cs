@@ -1,0 +1,63 @@
+using SafetyReports.Intake.Api;
+using SafetyReports.Intake.Domain;
+
+namespace SafetyReports.UnitTests.Intake;
+
+public class SubmissionValidatorTests
+{
+    internal static ReportSubmissionRequest Valid() => new(
+        new ModelInput("huggingface", "org/name", null, null), "hate", "high", "A title", "What happened",
+        [new EvidenceInput("prompt", "the prompt")], new ReporterInput("Ann", "ann@example.org"), true, true);
+
+    [Fact]
+    public void A_complete_report_is_valid()
+    {
+        Assert.Empty(SubmissionValidator.Validate(Valid()));
+    }
+
+    public static TheoryData<string, Func<ReportSubmissionRequest, ReportSubmissionRequest>> Broken() => new()
+    {
+        { "model", r => r with { Model = null } },
+        { "model.host", r => r with { Model = r.Model! with { Host = " " } } },
+        { "model.id", r => r with { Model = r.Model! with { Id = new string('x', 201) } } },
+        { "model.url", r => r with { Model = r.Model! with { Url = "javascript:alert(1)" } } },
+        { "category", r => r with { Category = "unknown" } },
+        { "category", r => r with { Category = null } },
+        { "severity", r => r with { Severity = "apocalyptic" } },
+        { "title", r => r with { Title = null } },
+        { "title", r => r with { Title = new string('t', 201) } },
+        { "title", r => r with { Title = "line\nbreak" } },
+        { "title", r => r with { Title = "evil\u202Etxt" } },
+        { "description", r => r with { Description = new string('d', 20_001) } },
+        { "description", r => r with { Description = "null\0byte" } },
+        { "evidence", r => r with { Evidence = Enumerable.Repeat<EvidenceInput?>(new EvidenceInput("url", "x"), 21).ToList() } },
+        { "evidence[0].kind", r => r with { Evidence = [new EvidenceInput("video", "x")] } },
+        { "evidence[0].content", r => r with { Evidence = [new EvidenceInput("output", new string('e', 20_001))] } },
+        { "evidence[0]", r => r with { Evidence = [null] } },
+        { "reporter.email", r => r with { Reporter = new ReporterInput(null, "not-an-email") } },
+        { "reporter.email", r => r with { Reporter = new ReporterInput(null, new string('a', 250) + "@x.io") } },
+        { "reporter.name", r => r with { Reporter = new ReporterInput(new string('n', 201), null) } },
+        { "goodFaith", r => r with { GoodFaith = false } },
+        { "goodFaith", r => r with { GoodFaith = null } },
+    };
+
+    [Theory]
+    [MemberData(nameof(Broken))]
+    public void Names_the_invalid_field(string field, Func<ReportSubmissionRequest, ReportSubmissionRequest> breakIt)
+    {
+        var errors = SubmissionValidator.Validate(breakIt(Valid()));
+        Assert.Contains(field, errors.Keys);
+    }
+
+    [Fact]
+    public void Limits_are_inclusive()
+    {
+        var atLimits = Valid() with
+        {
+            Title = new string('t', SubmissionLimits.MaxTitle),
+            Description = new string('d', SubmissionLimits.MaxDescription),
+            Evidence = Enumerable.Repeat<EvidenceInput?>(new EvidenceInput("output", new string('e', SubmissionLimits.MaxEvidenceContent)), SubmissionLimits.MaxEvidenceItems).ToList(),
+        };
+        Assert.Empty(SubmissionValidator.Validate(atLimits));
+    }
+}
