@@ -1,0 +1,14 @@
+using SafetyReports.IntegrationTests.Infrastructure;
+
+namespace SafetyReports.IntegrationTests.EndToEnd;
+
+public class StandaloneEndToEndTests
+{
+    [Fact]
+    public async Task A_report_travels_from_submission_to_the_hosts_acknowledgement()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var system = await StandaloneSystem.StartAsync();
+        await ReportJourney.RunAsync(system.Api, receiver);
+    }
+}

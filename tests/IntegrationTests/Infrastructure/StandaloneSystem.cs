@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using SafetyReports.Standalone;
+
+namespace SafetyReports.IntegrationTests.Infrastructure;
+
+/// <summary>The Standalone host, started in this process on a real Kestrel port with its own data folder.</summary>
+public sealed class StandaloneSystem : IAsyncDisposable
+{
+    private readonly TempDirectory _data = new("safetyreports-standalone");
+
+    private StandaloneSystem(WebApplication app, string url, TempDirectory data)
+    {
+        App = app;
+        Url = url;
+        _data = data;
+        Api = new SystemUnderTest(new ServiceUrls(url, url, url, url));
+    }
+
+    public WebApplication App { get; }
+
+    public string Url { get; }
+
+    public string DataDirectory => _data.Path;
+
+    public SystemUnderTest Api { get; }
+
+    public IServiceProvider Services => App.Services;
+
+    public static async Task<StandaloneSystem> StartAsync(IDictionary<string, string>? overrides = null)
+    {
+        var data = new TempDirectory("safetyreports-standalone");
+        var url = $"http://127.0.0.1:{FreePort.Next()}";
+        var settings = TestClients.Configuration(url + "/");
+        settings["SafetyReports:Storage:DataDirectory"] = data.Path;
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        var args = new List<string> { $"--urls={url}" };
+        args.AddRange(settings.Select(s => $"--{s.Key}={s.Value}"));
+        var app = StandaloneApp.Build([.. args]);
+        await app.StartAsync();
+        return new StandaloneSystem(app, url, data);
+    }
+
+    public T Get<T>() where T : notnull => App.Services.GetRequiredService<T>();
+
+    public async ValueTask DisposeAsync()
+    {
+        Api.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _data.Dispose();
+    }
+}

@@ -1,0 +1,42 @@
+namespace SafetyReports.IntegrationTests.Infrastructure;
+
+public sealed record TestClient(string ClientId, string Secret, string Scope, string? HostId = null);
+
+/// <summary>The OAuth clients every test system is seeded with, through the configuration contract.</summary>
+public static class TestClients
+{
+    public static readonly TestClient Triager = new("test-triager", "triager-secret-0123456789", "triage");
+    public static readonly TestClient Admin = new("test-admin", "admin-secret-0123456789", "notifications:admin");
+    public static readonly TestClient HostA = new("test-host-a", "host-a-secret-0123456789", "host", "hub-a");
+    public static readonly TestClient HostB = new("test-host-b", "host-b-secret-0123456789", "host", "hub-b");
+
+    public static readonly IReadOnlyList<TestClient> All = [Triager, Admin, HostA, HostB];
+
+    /// <summary>Configuration keys (as in the architecture's contract) shared by every test deployment.</summary>
+    public static Dictionary<string, string> Configuration(string issuer)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["SafetyReports:Identity:Issuer"] = issuer,
+            ["SafetyReports:Notification:AllowPrivateNetworkTargets"] = "true",
+            ["SafetyReports:Notification:RetrySchedule:0"] = "00:00:00",
+            ["SafetyReports:Notification:RetrySchedule:1"] = "00:00:01",
+            ["SafetyReports:Notification:RetrySchedule:2"] = "00:00:02",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        };
+        for (var i = 0; i < All.Count; i++)
+        {
+            var client = All[i];
+            settings[$"SafetyReports:Identity:Clients:{i}:ClientId"] = client.ClientId;
+            settings[$"SafetyReports:Identity:Clients:{i}:ClientSecret"] = client.Secret;
+            settings[$"SafetyReports:Identity:Clients:{i}:Scopes:0"] = client.Scope;
+            if (client.HostId is not null)
+            {
+                settings[$"SafetyReports:Identity:Clients:{i}:HostId"] = client.HostId;
+            }
+        }
+
+        return settings;
+    }
+}
