@@ -1,0 +1,87 @@
+using System.Net;
+using SafetyReports.IntegrationTests.Infrastructure;
+
+namespace SafetyReports.IntegrationTests.Authorization;
+
+/// <summary>Every API checks the token and its scope: no token 401, wrong scope 403, another host's report 404.</summary>
+public class AuthorizationTests(StandaloneFixture fixture) : IClassFixture<StandaloneFixture>
+{
+    private SystemUnderTest Api => fixture.System.Api;
+
+    public static TheoryData<string, string> ProtectedEndpoints() => new()
+    {
+        { "GET", "/api/v1/triage/reports" },
+        { "GET", $"/api/v1/triage/reports/{Guid.Empty}" },
+        { "POST", $"/api/v1/triage/reports/{Guid.Empty}/transitions" },
+        { "POST", $"/api/v1/triage/reports/{Guid.Empty}/notes" },
+        { "GET", $"/api/v1/triage/reports/{Guid.Empty}/audit" },
+        { "GET", "/api/v1/triage/audit/verify" },
+        { "POST", "/api/v1/hosts" },
+        { "GET", "/api/v1/hosts/hub-a" },
+        { "POST", "/api/v1/hosts/hub-a/subscriptions" },
+        { "POST", $"/api/v1/subscriptions/{Guid.Empty}/rotate-secret" },
+        { "GET", "/api/v1/hosts/hub-a/deliveries" },
+        { "POST", $"/api/v1/deliveries/{Guid.Empty}/replay" },
+        { "POST", $"/api/v1/host/reports/{Guid.Empty}/acknowledge" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ProtectedEndpoints))]
+    public async Task Without_a_token_every_protected_endpoint_answers_401(string method, string path)
+    {
+        using var response = await Api.SendAsync(new HttpMethod(method), fixture.System.Url, path, json: new { });
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(ProtectedEndpoints))]
+    public async Task A_forged_token_is_401(string method, string path)
+    {
+        using var response = await Api.SendAsync(new HttpMethod(method), fixture.System.Url, path, json: new { },
+            rawToken: "eyJhbGciOiJub25lIn0.eyJzY29wZSI6InRyaWFnZSBub3RpZmljYXRpb25zOmFkbWluIGhvc3QifQ.");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(ProtectedEndpoints))]
+    public async Task A_token_without_the_scope_is_403(string method, string path)
+    {
+        var wrongClient = path.StartsWith("/api/v1/triage") ? TestClients.HostA : TestClients.Triager;
+        using var response = await Api.SendAsync(new HttpMethod(method), fixture.System.Url, path, wrongClient, new { });
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_host_cannot_acknowledge_another_hosts_report()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        using (var host = await Api.SendAsync(HttpMethod.Post, Api.Urls.Notification, "/api/v1/hosts", TestClients.Admin,
+                   new { id = "hub-a", name = "Hub A", contactEmail = "sec@hub-a.example" }))
+        {
+            Assert.True(host.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict);
+        }
+
+        using (var subscription = await Api.SendAsync(HttpMethod.Post, Api.Urls.Notification, "/api/v1/hosts/hub-a/subscriptions", TestClients.Admin,
+                   new { url = receiver.BaseUrl + "/a", events = new[] { "report.triaged" } }))
+        {
+            Assert.Equal(HttpStatusCode.Created, subscription.StatusCode);
+        }
+
+        var (id, _) = await Api.SubmitAsync(SystemUnderTest.Report("hub-a", "org/model", "For hub A only"));
+        var report = await Api.TriageReportAsync(id);
+        using (var triaged = await Api.SendAsync(HttpMethod.Post, Api.Urls.Triage, $"/api/v1/triage/reports/{id}/transitions", TestClients.Triager,
+                   new { to = "triaged", severity = "low", expectedVersion = report["version"]!.GetValue<long>() }))
+        {
+            Assert.Equal(HttpStatusCode.OK, triaged.StatusCode);
+        }
+
+        await receiver.NextAsync(w => w.Body.Contains(id.ToString()), TimeSpan.FromSeconds(30));
+
+        using var other = await Api.SendAsync(HttpMethod.Post, Api.Urls.Notification, $"/api/v1/host/reports/{id}/acknowledge", TestClients.HostB, new { });
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+        using var unknown = await Api.SendAsync(HttpMethod.Post, Api.Urls.Notification, $"/api/v1/host/reports/{Guid.NewGuid()}/acknowledge", TestClients.HostA, new { });
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        using var own = await Api.SendAsync(HttpMethod.Post, Api.Urls.Notification, $"/api/v1/host/reports/{id}/acknowledge", TestClients.HostA, new { });
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+    }
+}

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace SafetyReports.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real RabbitMQ the test run started (Debian's rabbitmq-server), with a virtual host of its own
+/// for each test so runs never see each other's queues.
+/// </summary>
+public sealed class RabbitMqBroker : IAsyncDisposable
+{
+    private RabbitMqBroker(string virtualHost)
+    {
+        VirtualHost = virtualHost;
+    }
+
+    public string VirtualHost { get; }
+
+    public string ConnectionString => $"amqp://guest:guest@127.0.0.1:5672/{Uri.EscapeDataString(VirtualHost)}";
+
+    /// <summary>
+    /// A vhost on the local broker. Without a broker the test is skipped on a developer's machine but
+    /// fails under CI (or with SAFETYREPORTS_REQUIRE_RABBITMQ=1), where the test command starts one.
+    /// </summary>
+    public static async Task<RabbitMqBroker> CreateVirtualHostAsync()
+    {
+        if (!await IsListeningAsync())
+        {
+            var message = "RabbitMQ is not listening on 127.0.0.1:5672; the README's test command installs and starts it.";
+            if (Environment.GetEnvironmentVariable("CI") is not null || Environment.GetEnvironmentVariable("SAFETYREPORTS_REQUIRE_RABBITMQ") == "1")
+            {
+                Assert.Fail(message);
+            }
+
+            Assert.Skip(message);
+        }
+
+        var virtualHost = $"safetyreports-test-{Guid.NewGuid():N}";
+        await RabbitMqCtlAsync("add_vhost", virtualHost);
+        await RabbitMqCtlAsync("set_permissions", "-p", virtualHost, "guest", ".*", ".*", ".*");
+        return new RabbitMqBroker(virtualHost);
+    }
+
+    public static async Task RabbitMqCtlAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("rabbitmqctl") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', arguments)} failed: {await output} {await error}");
+        }
+    }
+
+    private static async Task<bool> IsListeningAsync()
+    {
+        try
+        {
+            using var client = new TcpClient();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await client.ConnectAsync("127.0.0.1", 5672, timeout.Token);
+            return true;
+        }
+        catch (Exception ex) when (ex is SocketException or OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await RabbitMqCtlAsync("delete_vhost", VirtualHost);
+        }
+        catch (InvalidOperationException)
+        {
+            // The broker may be gone at the end of a run; the vhost goes with it.
+        }
+    }
+}
