@@ -1,4 +1,5 @@
 using SafetyReports.ServiceDefaults.Hosting;
+using SafetyReports.ServiceDefaults.Storage;
 
 namespace SafetyReports.Intake.Storage;
 
@@ -10,7 +11,7 @@ public static class SubmissionStoreFactory
     public static ISubmissionStore Create(StorageOptions options) => options.Provider switch
     {
         StorageProvider.Sqlite => new SqliteSubmissionStore(Path.Combine(options.ResolveDataDirectory(), SqliteFileName)),
-        StorageProvider.MongoDb => throw new NotSupportedException("The MongoDB adapter for Intake is not built yet."),
+        StorageProvider.MongoDb => new MongoSubmissionStore(MongoDatabaseFactory.Connect(options, MongoDatabaseName)),
         _ => throw new InvalidOperationException($"Unknown storage provider '{options.Provider}'."),
     };
 }

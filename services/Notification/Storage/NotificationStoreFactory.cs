@@ -1,4 +1,5 @@
 using SafetyReports.ServiceDefaults.Hosting;
+using SafetyReports.ServiceDefaults.Storage;
 
 namespace SafetyReports.Notification.Storage;
 
@@ -10,7 +11,7 @@ public static class NotificationStoreFactory
     public static INotificationStore Create(StorageOptions options) => options.Provider switch
     {
         StorageProvider.Sqlite => new SqliteNotificationStore(Path.Combine(options.ResolveDataDirectory(), SqliteFileName)),
-        StorageProvider.MongoDb => throw new NotSupportedException("The MongoDB adapter for Notification is not built yet."),
+        StorageProvider.MongoDb => new MongoNotificationStore(MongoDatabaseFactory.Connect(options, MongoDatabaseName)),
         _ => throw new InvalidOperationException($"Unknown storage provider '{options.Provider}'."),
     };
 }

@@ -2,6 +2,7 @@ using MongoDB.Bson;
 using MongoDB.Bson.Serialization;
 using MongoDB.Bson.Serialization.Serializers;
 using MongoDB.Driver;
+using SafetyReports.ServiceDefaults.Hosting;
 
 namespace SafetyReports.ServiceDefaults.Storage;
 
@@ -24,9 +25,26 @@ public static class MongoDatabaseFactory
                 return;
             }
 
-            BsonSerializer.TryRegisterSerializer(new GuidSerializer(GuidRepresentation.Standard));
-            BsonSerializer.TryRegisterSerializer(new DateTimeOffsetSerializer(BsonType.DateTime));
+            TryRegister(new GuidSerializer(GuidRepresentation.Standard));
+            TryRegister(new DateTimeOffsetSerializer(BsonType.DateTime));
             _registered = true;
+        }
+    }
+
+    /// <summary>
+    /// When BSON was touched first, the registry already holds the driver's default serializer and
+    /// refuses another. That must not stop the store: every Mongo document class pins its Guid
+    /// (<c>Standard</c>) and date (<c>DateTime</c>) representation per member, so it is stored the same
+    /// either way, and a bare Guid under the default serializer fails loudly rather than being stored differently.
+    /// </summary>
+    private static void TryRegister<T>(IBsonSerializer<T> serializer)
+    {
+        try
+        {
+            BsonSerializer.TryRegisterSerializer(serializer);
+        }
+        catch (BsonSerializationException)
+        {
         }
     }
 
@@ -36,5 +54,17 @@ public static class MongoDatabaseFactory
         var url = MongoUrl.Create(connectionString);
         var client = new MongoClient(url);
         return client.GetDatabase(string.IsNullOrEmpty(url.DatabaseName) ? defaultDatabaseName : url.DatabaseName);
+    }
+
+    /// <summary>Connects with <c>ConnectionStrings:MongoDb</c>; a missing connection string stops the service at start.</summary>
+    public static IMongoDatabase Connect(StorageOptions options, string defaultDatabaseName)
+    {
+        if (string.IsNullOrWhiteSpace(options.MongoDbConnectionString))
+        {
+            throw new InvalidOperationException(
+                $"{StorageOptions.Section}:Provider is MongoDb but ConnectionStrings:MongoDb is not set.");
+        }
+
+        return Connect(options.MongoDbConnectionString, defaultDatabaseName);
     }
 }

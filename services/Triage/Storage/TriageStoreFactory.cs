@@ -11,7 +11,7 @@ public static class TriageStoreFactory
     public static ITriageStore Create(StorageOptions options) => options.Provider switch
     {
         StorageProvider.Sqlite => new SqliteTriageStore(Path.Combine(options.ResolveDataDirectory(), SqliteFileName)),
-        StorageProvider.MongoDb => throw new NotSupportedException("The MongoDB adapter for Triage is not built yet."),
+        StorageProvider.MongoDb => new MongoTriageStore(MongoDatabaseFactory.Connect(options, MongoDatabaseName)),
         _ => throw new InvalidOperationException($"Unknown storage provider '{options.Provider}'."),
     };
 }

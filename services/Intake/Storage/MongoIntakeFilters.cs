@@ -1,0 +1,34 @@
+using MongoDB.Driver;
+
+namespace SafetyReports.Intake.Storage;
+
+/// <summary>The filters and updates the MongoDB submission store uses, public so their rendered shape is unit-tested.</summary>
+public static class MongoIntakeFilters
+{
+    private static FilterDefinitionBuilder<MongoSubmissionDocument> Filter => Builders<MongoSubmissionDocument>.Filter;
+
+    /// <summary>Unconfirmed submissions whose next hand-over time has come (SQLite: <c>handed_over_at IS NULL AND next_handover_at &lt;= now</c>).</summary>
+    public static FilterDefinition<MongoSubmissionDocument> DueForHandover(DateTimeOffset now) =>
+        Filter.Eq(d => d.HandedOverAt, null) & Filter.Lte(d => d.NextHandoverAt, now);
+
+    public static SortDefinition<MongoSubmissionDocument> DueOrder { get; } =
+        Builders<MongoSubmissionDocument>.Sort.Ascending(d => d.NextHandoverAt);
+
+    /// <summary>The submission, as long as Triage has not confirmed it.</summary>
+    public static FilterDefinition<MongoSubmissionDocument> Unconfirmed(Guid id) =>
+        Filter.Eq(d => d.Id, id) & Filter.Eq(d => d.HandedOverAt, null);
+
+    /// <summary>Triage has the report: the payload (evidence, contact) goes and hand-over stops, as SQLite's <c>payload = NULL</c>.</summary>
+    public static UpdateDefinition<MongoSubmissionDocument> Confirmed(DateTimeOffset at) =>
+        Builders<MongoSubmissionDocument>.Update
+            .Set(d => d.HandedOverAt, at)
+            .Set(d => d.Payload, null)
+            .Set(d => d.NextHandoverAt, null);
+
+    /// <summary>
+    /// Compare-and-swap for a receipt update: the version and the number of public notes only ever
+    /// grow and every update grows one of them, so matching both proves nothing changed since the read.
+    /// </summary>
+    public static FilterDefinition<MongoSubmissionDocument> ReceiptUnchanged(Guid id, long statusVersion, int publicNotes) =>
+        Filter.Eq(d => d.Id, id) & Filter.Eq(d => d.StatusVersion, statusVersion) & Filter.Size(d => d.PublicNotes, publicNotes);
+}

@@ -1,0 +1,26 @@
+using MongoDB.Driver;
+using SafetyReports.ServiceDefaults.Storage;
+
+namespace SafetyReports.Intake.Storage;
+
+/// <summary>
+/// The indexes of Intake's MongoDB database, matching the SQLite schema. Idempotency records need none
+/// beyond <c>_id</c>: the key hash is the <c>_id</c>, unique as SQLite's primary key.
+/// </summary>
+public static class MongoIntakeIndexes
+{
+    public static IReadOnlyList<CreateIndexModel<MongoSubmissionDocument>> Submissions { get; } =
+    [
+        new(Builders<MongoSubmissionDocument>.IndexKeys.Ascending(d => d.NextHandoverAt),
+            new CreateIndexOptions { Name = "ix_submissions_handover" }),
+    ];
+
+    /// <summary>Idempotent: creating a collection or an index that exists with the same keys and options does nothing.</summary>
+    public static async Task CreateAsync(IMongoDatabase database, CancellationToken cancellationToken)
+    {
+        await MongoStoreSetup.CreateCollectionsAsync(
+            database, [MongoSubmissionStore.SubmissionsCollection, MongoSubmissionStore.IdempotencyCollection], cancellationToken);
+        await database.GetCollection<MongoSubmissionDocument>(MongoSubmissionStore.SubmissionsCollection)
+            .Indexes.CreateManyAsync(Submissions, cancellationToken);
+    }
+}

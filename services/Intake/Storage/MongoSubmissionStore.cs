@@ -1,0 +1,146 @@
+using MongoDB.Bson;
+using MongoDB.Driver;
+using SafetyReports.Intake.Domain;
+using SafetyReports.ServiceDefaults.Storage;
+
+namespace SafetyReports.Intake.Storage;
+
+/// <summary>Intake's store on MongoDB; behaves as <see cref="SqliteSubmissionStore"/> does (the contract tests hold both to it).</summary>
+public sealed class MongoSubmissionStore : ISubmissionStore
+{
+    public const string SubmissionsCollection = "submissions";
+    public const string IdempotencyCollection = "idempotency";
+    private const int MaxReceiptAttempts = 100;
+
+    private readonly IMongoDatabase _database;
+    private readonly IMongoCollection<MongoSubmissionDocument> _submissions;
+    private readonly IMongoCollection<MongoIdempotencyDocument> _idempotency;
+    private readonly MongoStoreSetup _setup;
+
+    public MongoSubmissionStore(IMongoDatabase database)
+    {
+        _database = database;
+        _submissions = database.GetCollection<MongoSubmissionDocument>(SubmissionsCollection);
+        _idempotency = database.GetCollection<MongoIdempotencyDocument>(IdempotencyCollection);
+        _setup = new MongoStoreSetup(ct => MongoIntakeIndexes.CreateAsync(database, ct));
+    }
+
+    public async Task<AddSubmissionResult> AddAsync(Submission submission, IdempotencyRecord? idempotency, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        try
+        {
+            return await MongoTransactions.RunAsync(_database.Client, async (session, ct) =>
+            {
+                if (idempotency is not null)
+                {
+                    var earlier = await _idempotency.Find(session, d => d.KeyHash == idempotency.KeyHash).FirstOrDefaultAsync(ct);
+                    if (earlier is not null)
+                    {
+                        return new AddSubmissionResult(false, earlier.ToRecord());
+                    }
+
+                    await _idempotency.InsertOneAsync(session, MongoIdempotencyDocument.From(idempotency), cancellationToken: ct);
+                }
+
+                await _submissions.InsertOneAsync(session, MongoSubmissionDocument.From(submission), cancellationToken: ct);
+                return new AddSubmissionResult(true, null);
+            }, cancellationToken);
+        }
+        catch (Exception ex) when (idempotency is not null && MongoTransactions.IsDuplicateKey(ex))
+        {
+            // A concurrent request with the same key committed first: answer as if it had been seen above.
+            var earlier = await FindIdempotencyAsync(idempotency.KeyHash, cancellationToken);
+            if (earlier is null)
+            {
+                throw;
+            }
+
+            return new AddSubmissionResult(false, earlier);
+        }
+    }
+
+    public async Task<IdempotencyRecord?> FindIdempotencyAsync(string keyHash, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        var document = await _idempotency.Find(d => d.KeyHash == keyHash).FirstOrDefaultAsync(cancellationToken);
+        return document?.ToRecord();
+    }
+
+    public async Task<Receipt?> FindReceiptAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        var document = await _submissions.Find(d => d.Id == id).FirstOrDefaultAsync(cancellationToken);
+        return document?.ToReceipt();
+    }
+
+    public async Task<IReadOnlyList<PendingHandover>> DueForHandoverAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        var due = await _submissions.Find(MongoIntakeFilters.DueForHandover(now))
+            .Sort(MongoIntakeFilters.DueOrder).Limit(max).ToListAsync(cancellationToken);
+        return due.Where(d => d.Payload is not null)
+            .Select(d => new PendingHandover(d.Payload!.ToMessage(), d.HandoverAttempts)).ToList();
+    }
+
+    public async Task ScheduleHandoverAsync(Guid id, DateTimeOffset next, int attempts, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        await _submissions.UpdateOneAsync(
+            MongoIntakeFilters.Unconfirmed(id),
+            Builders<MongoSubmissionDocument>.Update.Set(d => d.NextHandoverAt, next).Set(d => d.HandoverAttempts, attempts),
+            cancellationToken: cancellationToken);
+    }
+
+    public async Task ConfirmHandoverAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        await _submissions.UpdateOneAsync(
+            MongoIntakeFilters.Unconfirmed(id),
+            MongoIntakeFilters.Confirmed(at),
+            cancellationToken: cancellationToken);
+    }
+
+    /// <summary>One document changes, so a compare-and-swap loop is enough; no transaction is needed.</summary>
+    public async Task ApplyStatusAsync(Guid id, string status, long version, string? publicNote, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        for (var attempt = 0; attempt < MaxReceiptAttempts; attempt++)
+        {
+            var current = await _submissions.Find(d => d.Id == id).FirstOrDefaultAsync(cancellationToken);
+            if (current is null)
+            {
+                return;
+            }
+
+            var update = ReceiptUpdate.Apply(
+                current.Status, current.StatusVersion, current.UpdatedAt, current.PublicNotes.Select(n => n.ToNote()).ToList(),
+                status, version, publicNote, at);
+            if (update is null)
+            {
+                return;
+            }
+
+            var result = await _submissions.UpdateOneAsync(
+                MongoIntakeFilters.ReceiptUnchanged(id, current.StatusVersion, current.PublicNotes.Count),
+                Builders<MongoSubmissionDocument>.Update
+                    .Set(d => d.Status, update.Status)
+                    .Set(d => d.StatusVersion, update.Version)
+                    .Set(d => d.UpdatedAt, update.UpdatedAt)
+                    .Set(d => d.PublicNotes, update.Notes.Select(MongoPublicNoteDocument.From).ToList()),
+                cancellationToken: cancellationToken);
+            if (result.MatchedCount == 1)
+            {
+                return;
+            }
+        }
+
+        throw new MongoConflictException($"The receipt of {id} kept changing while a status event was applied.");
+    }
+
+    public async Task PingAsync(CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        await _database.RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1), cancellationToken: cancellationToken);
+    }
+}

@@ -1,0 +1,69 @@
+using MongoDB.Bson;
+using MongoDB.Bson.Serialization.Attributes;
+using SafetyReports.Notification.Domain;
+
+namespace SafetyReports.Notification.Storage;
+
+/// <summary>A delivery; <see cref="LeaseUntil"/> is the store's own field: no dispatcher takes it before then.</summary>
+public sealed class MongoDeliveryDocument
+{
+    [BsonId, BsonGuidRepresentation(GuidRepresentation.Standard)]
+    public Guid Id { get; set; }
+
+    [BsonElement("subscriptionId"), BsonGuidRepresentation(GuidRepresentation.Standard)]
+    public Guid SubscriptionId { get; set; }
+
+    [BsonElement("hostId")]
+    public string HostId { get; set; } = "";
+
+    [BsonElement("reportId"), BsonGuidRepresentation(GuidRepresentation.Standard)]
+    public Guid ReportId { get; set; }
+
+    [BsonElement("eventType")]
+    public string EventType { get; set; } = "";
+
+    [BsonElement("webhookId")]
+    public string WebhookId { get; set; } = "";
+
+    /// <summary>The webhook body exactly as it will be signed and sent, so kept as text.</summary>
+    [BsonElement("payload")]
+    public string Payload { get; set; } = "";
+
+    [BsonElement("status")]
+    public string Status { get; set; } = "";
+
+    [BsonElement("roundAttempts")]
+    public int RoundAttempts { get; set; }
+
+    [BsonElement("nextAttemptAt"), BsonRepresentation(BsonType.DateTime)]
+    public DateTimeOffset? NextAttemptAt { get; set; }
+
+    [BsonElement("leaseUntil"), BsonRepresentation(BsonType.DateTime)]
+    public DateTimeOffset? LeaseUntil { get; set; }
+
+    [BsonElement("createdAt"), BsonRepresentation(BsonType.DateTime)]
+    public DateTimeOffset CreatedAt { get; set; }
+
+    [BsonElement("lastAttemptAt"), BsonRepresentation(BsonType.DateTime)]
+    public DateTimeOffset? LastAttemptAt { get; set; }
+
+    public static MongoDeliveryDocument From(Delivery delivery) => new()
+    {
+        Id = delivery.Id,
+        SubscriptionId = delivery.SubscriptionId,
+        HostId = delivery.HostId,
+        ReportId = delivery.ReportId,
+        EventType = delivery.EventType,
+        WebhookId = delivery.WebhookId,
+        Payload = delivery.Payload,
+        Status = delivery.Status,
+        RoundAttempts = delivery.RoundAttempts,
+        NextAttemptAt = delivery.NextAttemptAt,
+        LeaseUntil = null,
+        CreatedAt = delivery.CreatedAt,
+        LastAttemptAt = delivery.LastAttemptAt,
+    };
+
+    public Delivery ToDelivery() => new(
+        Id, SubscriptionId, HostId, ReportId, EventType, WebhookId, Payload, Status, RoundAttempts, NextAttemptAt, CreatedAt, LastAttemptAt);
+}

@@ -1,0 +1,285 @@
+using MongoDB.Bson;
+using MongoDB.Driver;
+using SafetyReports.Notification.Domain;
+using SafetyReports.ServiceDefaults.Messaging;
+using SafetyReports.ServiceDefaults.Storage;
+
+namespace SafetyReports.Notification.Storage;
+
+/// <summary>
+/// Notification's store on MongoDB; behaves as <see cref="SqliteNotificationStore"/> does (the contract
+/// tests hold both to it). Writes that touch several documents, or a state change and its event, use one transaction.
+/// </summary>
+public sealed class MongoNotificationStore : INotificationStore
+{
+    public const string HostsCollection = "hosts";
+    public const string SubscriptionsCollection = "subscriptions";
+    public const string RoutesCollection = "routes";
+    public const string DeliveriesCollection = "deliveries";
+    public const string AttemptsCollection = "attempts";
+
+    private readonly IMongoDatabase _database;
+    private readonly IMongoCollection<MongoHostDocument> _hosts;
+    private readonly IMongoCollection<MongoSubscriptionDocument> _subscriptions;
+    private readonly IMongoCollection<MongoRouteDocument> _routes;
+    private readonly IMongoCollection<MongoDeliveryDocument> _deliveries;
+    private readonly IMongoCollection<MongoAttemptDocument> _attempts;
+    private readonly MongoOutbox _outbox;
+    private readonly MongoStoreSetup _setup;
+
+    public MongoNotificationStore(IMongoDatabase database)
+    {
+        _database = database;
+        _hosts = database.GetCollection<MongoHostDocument>(HostsCollection);
+        _subscriptions = database.GetCollection<MongoSubscriptionDocument>(SubscriptionsCollection);
+        _routes = database.GetCollection<MongoRouteDocument>(RoutesCollection);
+        _deliveries = database.GetCollection<MongoDeliveryDocument>(DeliveriesCollection);
+        _attempts = database.GetCollection<MongoAttemptDocument>(AttemptsCollection);
+        _outbox = new MongoOutbox(database);
+        _setup = new MongoStoreSetup(ct => MongoNotificationIndexes.CreateAsync(database, ct));
+    }
+
+    public WorkSignal OutboxSignal { get; } = new();
+
+    public async Task<bool> AddHostAsync(ModelHost host, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        try
+        {
+            await _hosts.InsertOneAsync(MongoHostDocument.From(host), cancellationToken: cancellationToken);
+            return true;
+        }
+        catch (MongoWriteException ex) when (MongoTransactions.IsDuplicateKey(ex))
+        {
+            return false;
+        }
+    }
+
+    public async Task<ModelHost?> GetHostAsync(string hostId, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        var document = await _hosts.Find(d => d.Id == hostId).FirstOrDefaultAsync(cancellationToken);
+        return document?.ToHost();
+    }
+
+    /// <summary>
+    /// Unlike SQLite's foreign key, nothing here refuses an unknown host: the endpoint checks the host
+    /// before it adds a subscription.
+    /// </summary>
+    public async Task AddSubscriptionAsync(Subscription subscription, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        await _subscriptions.InsertOneAsync(MongoSubscriptionDocument.From(subscription), cancellationToken: cancellationToken);
+    }
+
+    public async Task<Subscription?> GetSubscriptionAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        var document = await _subscriptions.Find(d => d.Id == id).FirstOrDefaultAsync(cancellationToken);
+        return document?.ToSubscription();
+    }
+
+    public async Task<IReadOnlyList<Subscription>> GetSubscriptionsAsync(string hostId, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        var documents = await _subscriptions.Find(MongoNotificationFilters.SubscriptionsOf(hostId))
+            .Sort(MongoNotificationFilters.OldestFirst).ToListAsync(cancellationToken);
+        return documents.Select(d => d.ToSubscription()).ToList();
+    }
+
+    // Matched, not modified: like SQLite's change count, setting the value it already has still counts as found.
+    public async Task<bool> SetSubscriptionSecretAsync(Guid id, string protectedSecret, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        var result = await _subscriptions.UpdateOneAsync(
+            d => d.Id == id, Builders<MongoSubscriptionDocument>.Update.Set(d => d.ProtectedSecret, protectedSecret),
+            cancellationToken: cancellationToken);
+        return result.MatchedCount == 1;
+    }
+
+    public async Task<bool> SetSubscriptionEnabledAsync(Guid id, bool enabled, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        var result = await _subscriptions.UpdateOneAsync(
+            d => d.Id == id, Builders<MongoSubscriptionDocument>.Update.Set(d => d.Enabled, enabled),
+            cancellationToken: cancellationToken);
+        return result.MatchedCount == 1;
+    }
+
+    public async Task SavePlanAsync(DeliveryPlan plan, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        if (plan.Route is null && plan.Deliveries.Count == 0)
+        {
+            return;
+        }
+
+        await MongoTransactions.RunAsync(_database.Client, async (session, ct) =>
+        {
+            if (plan.Route is { } route)
+            {
+                await _routes.UpdateOneAsync(
+                    session, Builders<MongoRouteDocument>.Filter.Eq(d => d.ReportId, route.ReportId),
+                    MongoNotificationFilters.InsertIfAbsent(MongoRouteDocument.From(route)),
+                    new UpdateOptions { IsUpsert = true }, ct);
+            }
+
+            if (plan.Deliveries.Count > 0)
+            {
+                var upserts = plan.Deliveries.Select(d => new UpdateOneModel<MongoDeliveryDocument>(
+                    Builders<MongoDeliveryDocument>.Filter.Eq(x => x.Id, d.Id),
+                    // A planned delivery has no attempt yet, whatever the record says (SQLite inserts NULL too).
+                    MongoNotificationFilters.InsertIfAbsent(MongoDeliveryDocument.From(d with { LastAttemptAt = null }))) { IsUpsert = true });
+                await _deliveries.BulkWriteAsync(session, upserts, new BulkWriteOptions { IsOrdered = true }, ct);
+            }
+
+            return 0;
+        }, cancellationToken);
+    }
+
+    public async Task<ReportRoute?> GetRouteAsync(Guid reportId, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        var document = await _routes.Find(d => d.ReportId == reportId).FirstOrDefaultAsync(cancellationToken);
+        return document?.ToRoute();
+    }
+
+    public async Task<AcknowledgeResult?> AcknowledgeAsync(Guid reportId, string? note, DateTimeOffset at, OutboxMessage announcement, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        var acknowledgedAt = DateTimeOffset.FromUnixTimeMilliseconds(at.ToUnixTimeMilliseconds());
+        var result = await MongoTransactions.RunAsync(_database.Client, async (session, ct) =>
+        {
+            var route = await _routes.Find(session, d => d.ReportId == reportId).FirstOrDefaultAsync(ct);
+            if (route is null)
+            {
+                return null;
+            }
+
+            if (route.AcknowledgedAt is { } earlier)
+            {
+                return new AcknowledgeResult(earlier, false);
+            }
+
+            var recorded = await _routes.UpdateOneAsync(
+                session, MongoNotificationFilters.NotAcknowledged(reportId),
+                Builders<MongoRouteDocument>.Update.Set(d => d.AcknowledgedAt, acknowledgedAt).Set(d => d.AcknowledgementNote, note),
+                cancellationToken: ct);
+            if (recorded.MatchedCount != 1)
+            {
+                throw new MongoConflictException($"The route of {reportId} was acknowledged concurrently.");
+            }
+
+            await _outbox.AddAsync(session, [announcement], ct);
+            return new AcknowledgeResult(acknowledgedAt, true);
+        }, cancellationToken);
+        if (result is { First: true })
+        {
+            OutboxSignal.Notify();
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Each delivery is taken with one atomic find-and-modify whose filter requires it to be due and
+    /// unleased, so two dispatchers can never both take the same one.
+    /// </summary>
+    public async Task<IReadOnlyList<Delivery>> LeaseDueDeliveriesAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        var leased = new List<Delivery>();
+        var leasedIds = new List<Guid>();
+        var options = new FindOneAndUpdateOptions<MongoDeliveryDocument>
+        {
+            Sort = MongoNotificationFilters.DueOrder,
+            ReturnDocument = ReturnDocument.After,
+        };
+        while (leased.Count < max)
+        {
+            var document = await _deliveries.FindOneAndUpdateAsync(
+                MongoNotificationFilters.Due(now, leasedIds), MongoNotificationFilters.Lease(now + lease), options, cancellationToken);
+            if (document is null)
+            {
+                break;
+            }
+
+            leasedIds.Add(document.Id);
+            leased.Add(document.ToDelivery());
+        }
+
+        return leased;
+    }
+
+    public async Task CompleteAttemptAsync(Delivery updated, DeliveryAttempt attempt, OutboxMessage? announcement, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        await MongoTransactions.RunAsync(_database.Client, async (session, ct) =>
+        {
+            await _attempts.InsertOneAsync(session, MongoAttemptDocument.From(attempt), cancellationToken: ct);
+            await _deliveries.UpdateOneAsync(
+                session, Builders<MongoDeliveryDocument>.Filter.Eq(d => d.Id, updated.Id),
+                MongoNotificationFilters.AfterAttempt(updated),
+                cancellationToken: ct);
+            if (announcement is not null)
+            {
+                await _outbox.AddAsync(session, [announcement], ct);
+            }
+
+            return 0;
+        }, cancellationToken);
+        if (announcement is not null)
+        {
+            OutboxSignal.Notify();
+        }
+    }
+
+    public async Task<Delivery?> GetDeliveryAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        var document = await _deliveries.Find(d => d.Id == id).FirstOrDefaultAsync(cancellationToken);
+        return document?.ToDelivery();
+    }
+
+    public async Task<IReadOnlyList<Delivery>> GetDeliveriesAsync(string hostId, Guid? reportId, int max, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        var documents = await _deliveries.Find(MongoNotificationFilters.OfHost(hostId, reportId))
+            .Sort(MongoNotificationFilters.NewestFirst).Limit(max).ToListAsync(cancellationToken);
+        return documents.Select(d => d.ToDelivery()).ToList();
+    }
+
+    public async Task<IReadOnlyList<DeliveryAttempt>> GetAttemptsAsync(Guid deliveryId, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        var documents = await _attempts.Find(MongoNotificationFilters.AttemptsOf(deliveryId))
+            .Sort(MongoNotificationFilters.AttemptOrder).ToListAsync(cancellationToken);
+        return documents.Select(d => d.ToAttempt()).ToList();
+    }
+
+    public async Task<bool> ReplayAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        var result = await _deliveries.UpdateOneAsync(
+            d => d.Id == id, MongoNotificationFilters.Replay(now), cancellationToken: cancellationToken);
+        return result.MatchedCount == 1;
+    }
+
+    public async Task<IReadOnlyList<OutboxMessage>> PeekOutboxAsync(int max, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        return await _outbox.PeekAsync(max, cancellationToken);
+    }
+
+    public async Task RemoveFromOutboxAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        await _outbox.RemoveAsync(ids, cancellationToken);
+    }
+
+    public async Task PingAsync(CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        await _database.RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1), cancellationToken: cancellationToken);
+    }
+}

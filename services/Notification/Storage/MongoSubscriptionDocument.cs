@@ -1,0 +1,47 @@
+using MongoDB.Bson;
+using MongoDB.Bson.Serialization.Attributes;
+using SafetyReports.Notification.Domain;
+
+namespace SafetyReports.Notification.Storage;
+
+public sealed class MongoSubscriptionDocument
+{
+    [BsonId, BsonGuidRepresentation(GuidRepresentation.Standard)]
+    public Guid Id { get; set; }
+
+    [BsonElement("hostId")]
+    public string HostId { get; set; } = "";
+
+    [BsonElement("url")]
+    public string Url { get; set; } = "";
+
+    [BsonElement("events")]
+    public List<string> Events { get; set; } = [];
+
+    [BsonElement("modelPatterns")]
+    public List<string> ModelPatterns { get; set; } = [];
+
+    /// <summary>The signing secret, encrypted before it reaches the store.</summary>
+    [BsonElement("protectedSecret")]
+    public string ProtectedSecret { get; set; } = "";
+
+    [BsonElement("enabled")]
+    public bool Enabled { get; set; }
+
+    [BsonElement("createdAt"), BsonRepresentation(BsonType.DateTime)]
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public static MongoSubscriptionDocument From(Subscription subscription) => new()
+    {
+        Id = subscription.Id,
+        HostId = subscription.HostId,
+        Url = subscription.Url,
+        Events = [.. subscription.Events],
+        ModelPatterns = [.. subscription.ModelPatterns],
+        ProtectedSecret = subscription.ProtectedSecret,
+        Enabled = subscription.Enabled,
+        CreatedAt = subscription.CreatedAt,
+    };
+
+    public Subscription ToSubscription() => new(Id, HostId, Url, Events, ModelPatterns, ProtectedSecret, Enabled, CreatedAt);
+}

@@ -1,0 +1,50 @@
+using MongoDB.Driver;
+using SafetyReports.ServiceDefaults.Messaging;
+
+namespace SafetyReports.ServiceDefaults.Storage;
+
+/// <summary>The outbox collection every MongoDB store shares the shape of; rows are added inside the caller's transaction.</summary>
+public sealed class MongoOutbox(IMongoDatabase database)
+{
+    public const string CollectionName = "outbox";
+
+    private readonly IMongoCollection<MongoOutboxDocument> _collection = database.GetCollection<MongoOutboxDocument>(CollectionName);
+
+    /// <summary>A message id is written once, as SQLite's UNIQUE column enforces.</summary>
+    public static IReadOnlyList<CreateIndexModel<MongoOutboxDocument>> Indexes { get; } =
+    [
+        new(Builders<MongoOutboxDocument>.IndexKeys.Ascending(d => d.MessageId),
+            new CreateIndexOptions { Name = "ux_outbox_message_id", Unique = true }),
+    ];
+
+    public static SortDefinition<MongoOutboxDocument> OldestFirst { get; } = Builders<MongoOutboxDocument>.Sort.Ascending(d => d.Sequence);
+
+    public static FilterDefinition<MongoOutboxDocument> ByMessageIds(IEnumerable<Guid> ids) =>
+        Builders<MongoOutboxDocument>.Filter.In(d => d.MessageId, ids);
+
+    public Task CreateIndexesAsync(CancellationToken cancellationToken) =>
+        _collection.Indexes.CreateManyAsync(Indexes, cancellationToken);
+
+    public async Task AddAsync(IClientSessionHandle session, IReadOnlyCollection<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        if (messages.Count > 0)
+        {
+            await _collection.InsertManyAsync(session, messages.Select(MongoOutboxDocument.From), new InsertManyOptions { IsOrdered = true }, cancellationToken);
+        }
+    }
+
+    public async Task<IReadOnlyList<OutboxMessage>> PeekAsync(int max, CancellationToken cancellationToken)
+    {
+        var documents = await _collection.Find(FilterDefinition<MongoOutboxDocument>.Empty)
+            .Sort(OldestFirst).Limit(max).ToListAsync(cancellationToken);
+        return documents.Select(d => d.ToMessage()).ToList();
+    }
+
+    public async Task RemoveAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count > 0)
+        {
+            await _collection.DeleteManyAsync(ByMessageIds(ids), cancellationToken);
+        }
+    }
+}

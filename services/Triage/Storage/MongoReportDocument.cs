@@ -1,0 +1,125 @@
+using MongoDB.Bson;
+using MongoDB.Bson.Serialization.Attributes;
+using SafetyReports.ServiceDefaults.Storage;
+using SafetyReports.Triage.Domain;
+
+namespace SafetyReports.Triage.Storage;
+
+/// <summary>
+/// A whole report in one document. <see cref="SearchText"/> is the lower-cased text the queue search
+/// looks in, the same text SQLite's <c>search_text</c> column holds. Timestamps are BSON dates (milliseconds).
+/// </summary>
+public sealed class MongoReportDocument
+{
+    [BsonId, BsonGuidRepresentation(GuidRepresentation.Standard)]
+    public Guid Id { get; set; }
+
+    [BsonElement("status")]
+    public string Status { get; set; } = "";
+
+    [BsonElement("version")]
+    public long Version { get; set; }
+
+    [BsonElement("model")]
+    public MongoModelReferenceDocument Model { get; set; } = new();
+
+    [BsonElement("category")]
+    public string Category { get; set; } = "";
+
+    [BsonElement("severity")]
+    public string? Severity { get; set; }
+
+    [BsonElement("title")]
+    public string Title { get; set; } = "";
+
+    [BsonElement("description")]
+    public string Description { get; set; } = "";
+
+    [BsonElement("evidence")]
+    public List<MongoEvidenceDocument> Evidence { get; set; } = [];
+
+    [BsonElement("protectedContact")]
+    public string? ProtectedContact { get; set; }
+
+    [BsonElement("contactAllowed")]
+    public bool ContactAllowed { get; set; }
+
+    [BsonElement("assignee")]
+    public string? Assignee { get; set; }
+
+    [BsonElement("duplicateOf"), BsonGuidRepresentation(GuidRepresentation.Standard)]
+    public Guid? DuplicateOf { get; set; }
+
+    [BsonElement("notes")]
+    public List<MongoReportNoteDocument> Notes { get; set; } = [];
+
+    [BsonElement("publicNotes")]
+    public List<MongoReportNoteDocument> PublicNotes { get; set; } = [];
+
+    [BsonElement("receivedAt"), BsonRepresentation(BsonType.DateTime)]
+    public DateTimeOffset ReceivedAt { get; set; }
+
+    [BsonElement("updatedAt"), BsonRepresentation(BsonType.DateTime)]
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    [BsonElement("triagedAt"), BsonRepresentation(BsonType.DateTime)]
+    public DateTimeOffset? TriagedAt { get; set; }
+
+    [BsonElement("hostNotifiedAt"), BsonRepresentation(BsonType.DateTime)]
+    public DateTimeOffset? HostNotifiedAt { get; set; }
+
+    [BsonElement("acknowledgedAt"), BsonRepresentation(BsonType.DateTime)]
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+
+    [BsonElement("searchText")]
+    public string SearchText { get; set; } = "";
+
+    public static MongoReportDocument From(Report report) => new()
+    {
+        Id = report.Id,
+        Status = report.Status,
+        Version = report.Version,
+        Model = MongoModelReferenceDocument.From(report.Model),
+        Category = report.Category,
+        Severity = report.Severity,
+        Title = report.Title,
+        Description = report.Description,
+        Evidence = report.Evidence.Select(MongoEvidenceDocument.From).ToList(),
+        ProtectedContact = report.ProtectedContact,
+        ContactAllowed = report.ContactAllowed,
+        Assignee = report.Assignee,
+        DuplicateOf = report.DuplicateOf,
+        Notes = report.Notes.Select(MongoReportNoteDocument.From).ToList(),
+        PublicNotes = report.PublicNotes.Select(MongoReportNoteDocument.From).ToList(),
+        ReceivedAt = report.ReceivedAt,
+        UpdatedAt = report.UpdatedAt,
+        TriagedAt = report.TriagedAt,
+        HostNotifiedAt = report.HostNotifiedAt,
+        AcknowledgedAt = report.AcknowledgedAt,
+        SearchText = ReportDocument.SearchText(report),
+    };
+
+    public Report ToReport() => new()
+    {
+        Id = Id,
+        Status = Status,
+        Version = Version,
+        Model = Model.ToModel(),
+        Category = Category,
+        Severity = Severity,
+        Title = Title,
+        Description = Description,
+        Evidence = Evidence.Select(e => e.ToItem()).ToList(),
+        ProtectedContact = ProtectedContact,
+        ContactAllowed = ContactAllowed,
+        Assignee = Assignee,
+        DuplicateOf = DuplicateOf,
+        Notes = Notes.Select(n => n.ToNote()).ToList(),
+        PublicNotes = PublicNotes.Select(n => n.ToNote()).ToList(),
+        ReceivedAt = ReceivedAt,
+        UpdatedAt = UpdatedAt,
+        TriagedAt = TriagedAt,
+        HostNotifiedAt = HostNotifiedAt,
+        AcknowledgedAt = AcknowledgedAt,
+    };
+}

@@ -1,0 +1,149 @@
+using MongoDB.Bson;
+using MongoDB.Driver;
+using SafetyReports.ServiceDefaults.Messaging;
+using SafetyReports.ServiceDefaults.Storage;
+using SafetyReports.Triage.Domain;
+
+namespace SafetyReports.Triage.Storage;
+
+/// <summary>
+/// Triage's store on MongoDB; behaves as <see cref="SqliteTriageStore"/> does (the contract tests hold
+/// both to it). A report change, its audit entry and its events are written in one transaction.
+/// </summary>
+public sealed class MongoTriageStore : ITriageStore
+{
+    public const string ReportsCollection = "reports";
+    public const string AuditCollection = "audit";
+    public const string AuditHeadCollection = "auditHead";
+
+    private readonly IMongoDatabase _database;
+    private readonly IMongoCollection<MongoReportDocument> _reports;
+    private readonly MongoAuditLog _audit;
+    private readonly MongoOutbox _outbox;
+    private readonly MongoStoreSetup _setup;
+
+    public MongoTriageStore(IMongoDatabase database)
+    {
+        _database = database;
+        _reports = database.GetCollection<MongoReportDocument>(ReportsCollection);
+        _audit = new MongoAuditLog(database);
+        _outbox = new MongoOutbox(database);
+        _setup = new MongoStoreSetup(async ct =>
+        {
+            await MongoTriageIndexes.CreateAsync(database, ct);
+            await _audit.EnsureHeadAsync(ct);
+        });
+    }
+
+    public WorkSignal OutboxSignal { get; } = new();
+
+    public async Task<bool> AddReportAsync(Report report, AuditDraft audit, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        bool added;
+        try
+        {
+            added = await MongoTransactions.RunAsync(_database.Client, async (session, ct) =>
+            {
+                // Checked first, because a failed insert would abort the whole transaction.
+                if (await _reports.Find(session, d => d.Id == report.Id).AnyAsync(ct))
+                {
+                    return false;
+                }
+
+                await _reports.InsertOneAsync(session, MongoReportDocument.From(report), cancellationToken: ct);
+                await _audit.AppendAsync(session, audit, ct);
+                await _outbox.AddAsync(session, events, ct);
+                return true;
+            }, cancellationToken);
+        }
+        catch (Exception ex) when (MongoTransactions.IsDuplicateKey(ex))
+        {
+            // The same report stored concurrently (a redelivered message): nothing was written here.
+            if (!await _reports.Find(d => d.Id == report.Id).AnyAsync(cancellationToken))
+            {
+                throw;
+            }
+
+            added = false;
+        }
+
+        if (added)
+        {
+            OutboxSignal.Notify();
+        }
+
+        return added;
+    }
+
+    public async Task<bool> UpdateReportAsync(Report updated, long expectedVersion, AuditDraft audit, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        var saved = await MongoTransactions.RunAsync(_database.Client, async (session, ct) =>
+        {
+            var replaced = await _reports.ReplaceOneAsync(
+                session, MongoTriageFilters.AtVersion(updated.Id, expectedVersion), MongoReportDocument.From(updated), cancellationToken: ct);
+            if (replaced.MatchedCount == 0)
+            {
+                return false;
+            }
+
+            await _audit.AppendAsync(session, audit, ct);
+            await _outbox.AddAsync(session, events, ct);
+            return true;
+        }, cancellationToken);
+        if (saved && events.Count > 0)
+        {
+            OutboxSignal.Notify();
+        }
+
+        return saved;
+    }
+
+    public async Task<Report?> GetReportAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        var document = await _reports.Find(d => d.Id == id).FirstOrDefaultAsync(cancellationToken);
+        return document?.ToReport();
+    }
+
+    public async Task<ReportPage> ListReportsAsync(ReportQuery query, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        var documents = await _reports.Find(MongoTriageFilters.List(query))
+            .Sort(MongoTriageFilters.NewestFirst).Limit(query.Limit + 1).ToListAsync(cancellationToken);
+        var items = documents.Take(query.Limit).Select(d => d.ToReport()).ToList();
+        var next = documents.Count > query.Limit ? new ReportCursor(items[^1].ReceivedAt, items[^1].Id) : null;
+        return new ReportPage(items, next);
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> GetAuditAsync(Guid reportId, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        return await _audit.ForReportAsync(reportId, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> ReadAuditChainAsync(long afterSequence, int max, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        return await _audit.ReadChainAsync(afterSequence, max, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<OutboxMessage>> PeekOutboxAsync(int max, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        return await _outbox.PeekAsync(max, cancellationToken);
+    }
+
+    public async Task RemoveFromOutboxAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        await _outbox.RemoveAsync(ids, cancellationToken);
+    }
+
+    public async Task PingAsync(CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        await _database.RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1), cancellationToken: cancellationToken);
+    }
+}

@@ -1,0 +1,33 @@
+using MongoDB.Bson;
+using MongoDB.Driver;
+using SafetyReports.Intake.Storage;
+using static SafetyReports.IntegrationTests.Storage.StorageTestData;
+
+namespace SafetyReports.IntegrationTests.Storage;
+
+/// <summary>Runs when <c>MONGODB_URI</c> names a replica set; skipped, with the reason, otherwise.</summary>
+public sealed class MongoSubmissionStoreContractTests : SubmissionStoreContractTests
+{
+    private MongoTestDatabase? _database;
+
+    protected override Task<ISubmissionStore> CreateStoreAsync()
+    {
+        _database = MongoTestDatabase.Create();
+        return Task.FromResult<ISubmissionStore>(new MongoSubmissionStore(_database.Database));
+    }
+
+    protected override async Task<bool> HasPayloadAsync(Guid id)
+    {
+        var document = await _database!.Database.GetCollection<BsonDocument>(MongoSubmissionStore.SubmissionsCollection)
+            .Find(new BsonDocument("_id", new BsonBinaryData(id, GuidRepresentation.Standard))).SingleAsync(Ct);
+        return document.TryGetValue("payload", out var payload) && !payload.IsBsonNull;
+    }
+
+    protected override async ValueTask DisposeStoreAsync()
+    {
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using SafetyReports.Intake.Storage;
+using SafetyReports.ServiceDefaults.Storage;
+
+namespace SafetyReports.IntegrationTests.Storage;
+
+public sealed class SqliteSubmissionStoreContractTests : SubmissionStoreContractTests
+{
+    private readonly TempSqliteFile _file = new(SubmissionStoreFactory.SqliteFileName);
+
+    protected override Task<ISubmissionStore> CreateStoreAsync() =>
+        Task.FromResult<ISubmissionStore>(new SqliteSubmissionStore(_file.Path));
+
+    protected override async Task<bool> HasPayloadAsync(Guid id)
+    {
+        await using var connection = _file.Open();
+        var rows = await connection.QueryAsync(
+            "SELECT payload IS NOT NULL FROM submissions WHERE id = $id", r => r.GetInt64(0) == 1, null, ("$id", id.ToString()));
+        return Assert.Single(rows);
+    }
+
+    protected override ValueTask DisposeStoreAsync()
+    {
+        _file.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,181 @@
+using SafetyReports.Contracts;
+using SafetyReports.Intake.Domain;
+using SafetyReports.Intake.Storage;
+using static SafetyReports.IntegrationTests.Storage.StorageTestData;
+
+namespace SafetyReports.IntegrationTests.Storage;
+
+/// <summary>What every <see cref="ISubmissionStore"/> adapter must do; a subclass per adapter runs it.</summary>
+public abstract class SubmissionStoreContractTests : IAsyncDisposable
+{
+    /// <summary>A new, empty store for this test.</summary>
+    protected abstract Task<ISubmissionStore> CreateStoreAsync();
+
+    /// <summary>Whether the stored submission still holds its payload, read from the database directly.</summary>
+    protected abstract Task<bool> HasPayloadAsync(Guid id);
+
+    protected abstract ValueTask DisposeStoreAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await DisposeStoreAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public async Task An_added_submission_has_a_received_receipt()
+    {
+        var store = await CreateStoreAsync();
+        var submission = NewSubmission(At(0));
+
+        var result = await store.AddAsync(submission, null, Ct);
+
+        Assert.True(result.Added);
+        Assert.Null(result.Existing);
+        var receipt = await store.FindReceiptAsync(submission.Id, Ct);
+        Assert.NotNull(receipt);
+        Assert.Equal(submission.Id, receipt.Id);
+        Assert.Equal(submission.TokenHash, receipt.TokenHash);
+        Assert.Equal(ReportStatuses.Received, receipt.Status);
+        Assert.Equal(0, receipt.StatusVersion);
+        Assert.Equal(At(0), receipt.ReceivedAt);
+        Assert.Equal(At(0), receipt.UpdatedAt);
+        Assert.Empty(receipt.PublicNotes);
+        Assert.Null(receipt.HandedOverAt);
+        Assert.Null(await store.FindReceiptAsync(Guid.NewGuid(), Ct));
+    }
+
+    [Fact]
+    public async Task A_reused_idempotency_key_returns_the_earlier_record_and_stores_nothing()
+    {
+        var store = await CreateStoreAsync();
+        var first = NewSubmission(At(0));
+        var record = new IdempotencyRecord("key-hash", "request-hash", first.Id, "protected-response", At(0));
+        Assert.True((await store.AddAsync(first, record, Ct)).Added);
+
+        var second = NewSubmission(At(1));
+        var retry = new IdempotencyRecord("key-hash", "other-request", second.Id, "other-response", At(1));
+        var result = await store.AddAsync(second, retry, Ct);
+
+        Assert.False(result.Added);
+        Assert.Equal(record, result.Existing);
+        Assert.Equal(record, await store.FindIdempotencyAsync("key-hash", Ct));
+        Assert.Null(await store.FindReceiptAsync(second.Id, Ct));
+        var due = await store.DueForHandoverAsync(At(100), 10, Ct);
+        Assert.Equal([first.Id], due.Select(d => d.Payload.ReportId));
+        Assert.Null(await store.FindIdempotencyAsync("unknown", Ct));
+    }
+
+    [Fact]
+    public async Task Submissions_are_due_for_handover_oldest_first_as_scheduled()
+    {
+        var store = await CreateStoreAsync();
+        var late = NewSubmission(At(2));
+        var early = NewSubmission(At(0));
+        var middle = NewSubmission(At(1));
+        foreach (var submission in new[] { late, early, middle })
+        {
+            await store.AddAsync(submission, null, Ct);
+        }
+
+        var due = await store.DueForHandoverAsync(At(10), 10, Ct);
+        Assert.Equal([early.Id, middle.Id, late.Id], due.Select(d => d.Payload.ReportId));
+        Assert.All(due, d => Assert.Equal(0, d.Attempts));
+        SameJson(early.Payload, due[0].Payload);
+
+        Assert.Equal([early.Id, middle.Id], (await store.DueForHandoverAsync(At(10), 2, Ct)).Select(d => d.Payload.ReportId));
+        Assert.Equal([early.Id, middle.Id], (await store.DueForHandoverAsync(At(1), 10, Ct)).Select(d => d.Payload.ReportId));
+        Assert.Empty(await store.DueForHandoverAsync(At(-1), 10, Ct));
+
+        await store.ScheduleHandoverAsync(early.Id, At(20), 1, Ct);
+        Assert.Equal([middle.Id, late.Id], (await store.DueForHandoverAsync(At(19.999), 10, Ct)).Select(d => d.Payload.ReportId));
+        var later = await store.DueForHandoverAsync(At(20), 10, Ct);
+        Assert.Equal([middle.Id, late.Id, early.Id], later.Select(d => d.Payload.ReportId));
+        Assert.Equal(1, later[^1].Attempts);
+    }
+
+    [Fact]
+    public async Task Confirming_the_handover_drops_the_payload_and_stops_resending()
+    {
+        var store = await CreateStoreAsync();
+        var submission = NewSubmission(At(0));
+        var other = NewSubmission(At(0.5));
+        await store.AddAsync(submission, null, Ct);
+        await store.AddAsync(other, null, Ct);
+        Assert.True(await HasPayloadAsync(submission.Id));
+
+        await store.ConfirmHandoverAsync(submission.Id, At(3), Ct);
+
+        Assert.False(await HasPayloadAsync(submission.Id));
+        Assert.True(await HasPayloadAsync(other.Id));
+        Assert.Equal([other.Id], (await store.DueForHandoverAsync(At(1000), 10, Ct)).Select(d => d.Payload.ReportId));
+        Assert.Equal(At(3), (await store.FindReceiptAsync(submission.Id, Ct))!.HandedOverAt);
+
+        // A late schedule or a second confirmation changes nothing.
+        await store.ScheduleHandoverAsync(submission.Id, At(5), 2, Ct);
+        await store.ConfirmHandoverAsync(submission.Id, At(9), Ct);
+        Assert.Equal([other.Id], (await store.DueForHandoverAsync(At(1000), 10, Ct)).Select(d => d.Payload.ReportId));
+        var receipt = await store.FindReceiptAsync(submission.Id, Ct);
+        Assert.Equal(At(3), receipt!.HandedOverAt);
+        Assert.Equal(ReportStatuses.Received, receipt.Status);
+    }
+
+    [Fact]
+    public async Task Status_events_move_the_receipt_forward_only_and_add_each_versions_note_once()
+    {
+        var store = await CreateStoreAsync();
+        var submission = NewSubmission(At(0));
+        await store.AddAsync(submission, null, Ct);
+
+        await store.ApplyStatusAsync(submission.Id, ReportStatuses.NeedsInfo, 3, "Which prompt?", At(10), Ct);
+        var receipt = await store.FindReceiptAsync(submission.Id, Ct);
+        Assert.Equal((ReportStatuses.NeedsInfo, 3L, At(10)), (receipt!.Status, receipt.StatusVersion, receipt.UpdatedAt));
+        SameJson<IReadOnlyList<PublicNote>>([new PublicNote(At(10), "Which prompt?", 3)], receipt.PublicNotes);
+
+        // An older event arriving late: its note is added (in version order), its status is not.
+        await store.ApplyStatusAsync(submission.Id, ReportStatuses.Triaging, 2, "We are looking at it.", At(11), Ct);
+        // The same event twice, and an older one without a note: nothing changes.
+        await store.ApplyStatusAsync(submission.Id, ReportStatuses.NeedsInfo, 3, "Which prompt?", At(12), Ct);
+        await store.ApplyStatusAsync(submission.Id, ReportStatuses.Received, 1, null, At(13), Ct);
+        receipt = await store.FindReceiptAsync(submission.Id, Ct);
+        Assert.Equal((ReportStatuses.NeedsInfo, 3L, At(10)), (receipt!.Status, receipt.StatusVersion, receipt.UpdatedAt));
+        SameJson<IReadOnlyList<PublicNote>>(
+            [new PublicNote(At(11), "We are looking at it.", 2), new PublicNote(At(10), "Which prompt?", 3)], receipt.PublicNotes);
+
+        // A newer event without a note moves the status and keeps the notes.
+        await store.ApplyStatusAsync(submission.Id, ReportStatuses.Triaging, 4, null, At(14), Ct);
+        receipt = await store.FindReceiptAsync(submission.Id, Ct);
+        Assert.Equal((ReportStatuses.Triaging, 4L, At(14)), (receipt!.Status, receipt.StatusVersion, receipt.UpdatedAt));
+        Assert.Equal(2, receipt.PublicNotes.Count);
+
+        // An unknown report is ignored.
+        await store.ApplyStatusAsync(Guid.NewGuid(), ReportStatuses.Triaging, 9, "note", At(15), Ct);
+    }
+
+    [Fact]
+    public async Task Concurrent_status_events_each_leave_their_note()
+    {
+        var store = await CreateStoreAsync();
+        var submission = NewSubmission(At(0));
+        await store.AddAsync(submission, null, Ct);
+
+        await Task.WhenAll(Enumerable.Range(1, 12).Select(v => Task.Run(
+            () => store.ApplyStatusAsync(submission.Id, ReportStatuses.Triaging, v, $"note {v}", At(v), Ct), Ct)));
+
+        var receipt = await store.FindReceiptAsync(submission.Id, Ct);
+        Assert.Equal(12, receipt!.StatusVersion);
+        Assert.Equal(At(12), receipt.UpdatedAt);
+        Assert.Equal(Enumerable.Range(1, 12).Select(v => (long)v), receipt.PublicNotes.Select(n => n.Version));
+    }
+
+    private static Submission NewSubmission(DateTimeOffset receivedAt)
+    {
+        var id = Guid.NewGuid();
+        var payload = new ReportSubmitted(
+            id, receivedAt, new ModelReference("huggingface", "org/model", "main", "https://huggingface.co/org/model"),
+            "privacy", "high", "Leaks addresses", "The model reveals home addresses.",
+            [new EvidenceItem("prompt", "Where does X live?"), new EvidenceItem("output", "At 1 Main Street.")],
+            "protected-contact", true);
+        return new Submission(id, receivedAt, "token-hash-" + id.ToString("N"), payload);
+    }
+}

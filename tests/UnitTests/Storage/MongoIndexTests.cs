@@ -1,0 +1,56 @@
+using MongoDB.Bson;
+using MongoDB.Driver;
+using SafetyReports.Intake.Storage;
+using SafetyReports.Notification.Storage;
+using SafetyReports.ServiceDefaults.Storage;
+using SafetyReports.Triage.Storage;
+using static SafetyReports.UnitTests.Storage.MongoRendering;
+
+namespace SafetyReports.UnitTests.Storage;
+
+/// <summary>The MongoDB indexes match the SQLite schema's, by name and keys.</summary>
+public sealed class MongoIndexTests
+{
+    [Fact]
+    public void Intake_indexes_the_handover_queue()
+    {
+        AssertIndexes(MongoIntakeIndexes.Submissions, ("ix_submissions_handover", new BsonDocument("nextHandoverAt", 1)));
+    }
+
+    [Fact]
+    public void Triage_indexes_the_queue_orders_and_filters_and_each_reports_history()
+    {
+        AssertIndexes(MongoTriageIndexes.Reports,
+            ("ix_reports_received", new BsonDocument { { "receivedAt", -1 }, { "_id", -1 } }),
+            ("ix_reports_status", new BsonDocument { { "status", 1 }, { "receivedAt", -1 } }),
+            ("ix_reports_model", new BsonDocument { { "model.host", 1 }, { "model.id", 1 }, { "receivedAt", -1 } }));
+        AssertIndexes(MongoTriageIndexes.Audit, ("ix_audit_report", new BsonDocument { { "reportId", 1 }, { "_id", 1 } }));
+    }
+
+    [Fact]
+    public void Notification_indexes_subscriptions_due_deliveries_host_deliveries_and_attempts()
+    {
+        AssertIndexes(MongoNotificationIndexes.Subscriptions,
+            ("ix_subscriptions_host", new BsonDocument { { "hostId", 1 }, { "createdAt", 1 } }));
+        AssertIndexes(MongoNotificationIndexes.Deliveries,
+            ("ix_deliveries_due", new BsonDocument { { "status", 1 }, { "nextAttemptAt", 1 } }),
+            ("ix_deliveries_host", new BsonDocument { { "hostId", 1 }, { "createdAt", -1 } }));
+        AssertIndexes(MongoNotificationIndexes.Attempts,
+            ("ix_attempts_delivery", new BsonDocument { { "deliveryId", 1 }, { "_id", 1 } }));
+    }
+
+    [Fact]
+    public void The_outbox_keeps_each_message_id_once()
+    {
+        var index = Assert.Single(MongoOutbox.Indexes);
+        Assert.Equal(new BsonDocument("messageId", 1), Keys(index));
+        Assert.True(index.Options.Unique);
+    }
+
+    private static void AssertIndexes<T>(IReadOnlyList<CreateIndexModel<T>> indexes, params (string Name, BsonDocument Keys)[] expected)
+    {
+        Assert.Equal(expected.Select(e => e.Name), indexes.Select(i => i.Options.Name));
+        Assert.Equal(expected.Select(e => e.Keys), indexes.Select(Keys));
+        Assert.All(indexes, i => Assert.NotEqual(true, i.Options.Unique));
+    }
+}

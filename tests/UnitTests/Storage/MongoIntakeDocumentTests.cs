@@ -1,0 +1,81 @@
+using System.Text.Json;
+using MongoDB.Bson;
+using SafetyReports.Contracts;
+using SafetyReports.Intake.Domain;
+using SafetyReports.Intake.Storage;
+using static SafetyReports.UnitTests.Storage.MongoRendering;
+
+namespace SafetyReports.UnitTests.Storage;
+
+public sealed class MongoIntakeDocumentTests
+{
+    private static readonly DateTimeOffset ReceivedAt = new(2025, 3, 1, 12, 0, 0, 123, TimeSpan.Zero);
+
+    [Fact]
+    public void A_submission_round_trips_with_uuid_ids_and_bson_dates()
+    {
+        var submission = NewSubmission();
+        var document = MongoSubmissionDocument.From(submission);
+        document.PublicNotes = [MongoPublicNoteDocument.From(new PublicNote(ReceivedAt.AddMinutes(5), "Looking at it", 2))];
+
+        var (bson, back) = RoundTrip(document);
+
+        AssertUuid(submission.Id, bson["_id"]);
+        AssertDate(ReceivedAt, bson["receivedAt"]);
+        AssertDate(ReceivedAt, bson["updatedAt"]);
+        AssertDate(ReceivedAt, bson["nextHandoverAt"]);
+        Assert.Equal(BsonNull.Value, bson["handedOverAt"]);
+        Assert.Equal("received", bson["status"].AsString);
+        Assert.Equal(0L, bson["statusVersion"].AsInt64);
+        Assert.Equal(0, bson["handoverAttempts"].AsInt32);
+        AssertDate(ReceivedAt.AddMinutes(5), bson["publicNotes"][0]["at"]);
+        Assert.Equal(2L, bson["publicNotes"][0]["version"].AsInt64);
+        var payload = bson["payload"].AsBsonDocument;
+        AssertUuid(submission.Id, payload["reportId"]);
+        AssertDate(ReceivedAt, payload["receivedAt"]);
+        Assert.Equal(new BsonDocument { { "host", "huggingface" }, { "id", "org/model" }, { "revision", "main" }, { "url", BsonNull.Value } },
+            payload["model"]);
+        Assert.Equal("output", payload["evidence"][1]["kind"].AsString);
+        Assert.Equal(
+            ["_id", "receivedAt", "tokenHash", "status", "statusVersion", "updatedAt", "publicNotes", "payload", "handedOverAt", "nextHandoverAt", "handoverAttempts"],
+            bson.Names);
+
+        Assert.Equal(Json(new Receipt(submission.Id, submission.TokenHash, "received", 0, ReceivedAt, ReceivedAt,
+            [new PublicNote(ReceivedAt.AddMinutes(5), "Looking at it", 2)], null)), Json(back.ToReceipt()));
+        Assert.Equal(Json(submission.Payload), Json(back.Payload!.ToMessage()));
+    }
+
+    [Fact]
+    public void Times_are_kept_to_the_millisecond_in_utc_as_sqlite_keeps_them()
+    {
+        var submission = NewSubmission() with { ReceivedAt = new DateTimeOffset(2025, 3, 1, 14, 0, 0, 123, TimeSpan.FromHours(2)).AddTicks(4567) };
+
+        var (_, back) = RoundTrip(MongoSubmissionDocument.From(submission));
+
+        Assert.Equal(ReceivedAt, back.ReceivedAt);
+        Assert.Equal(TimeSpan.Zero, back.ReceivedAt.Offset);
+    }
+
+    [Fact]
+    public void An_idempotency_record_round_trips_keyed_by_its_hash()
+    {
+        var record = new IdempotencyRecord("key-hash", "request-hash", Guid.NewGuid(), "protected", ReceivedAt);
+
+        var (bson, back) = RoundTrip(MongoIdempotencyDocument.From(record));
+
+        Assert.Equal("key-hash", bson["_id"].AsString);
+        AssertUuid(record.ReportId, bson["reportId"]);
+        AssertDate(ReceivedAt, bson["createdAt"]);
+        Assert.Equal(record, back.ToRecord());
+    }
+
+    private static Submission NewSubmission()
+    {
+        var id = Guid.NewGuid();
+        return new Submission(id, ReceivedAt, "token-hash", new ReportSubmitted(
+            id, ReceivedAt, new ModelReference("huggingface", "org/model", "main"), "privacy", null, "Title", "Description",
+            [new EvidenceItem("prompt", "p"), new EvidenceItem("output", "o")], "protected-contact", true));
+    }
+
+    private static string Json<T>(T value) => JsonSerializer.Serialize(value);
+}

@@ -1,0 +1,51 @@
+using MongoDB.Bson;
+using SafetyReports.Intake.Storage;
+using static SafetyReports.UnitTests.Storage.MongoRendering;
+
+namespace SafetyReports.UnitTests.Storage;
+
+public sealed class MongoIntakeFilterTests
+{
+    private static readonly DateTimeOffset Now = new(2025, 3, 1, 12, 0, 0, 123, TimeSpan.Zero);
+
+    [Fact]
+    public void Due_for_handover_means_unconfirmed_and_scheduled_by_now_oldest_first()
+    {
+        Assert.Equal(
+            new BsonDocument { { "handedOverAt", BsonNull.Value }, { "nextHandoverAt", new BsonDocument("$lte", Date(Now)) } },
+            Render(MongoIntakeFilters.DueForHandover(Now)));
+        Assert.Equal(new BsonDocument("nextHandoverAt", 1), Render(MongoIntakeFilters.DueOrder));
+    }
+
+    [Fact]
+    public void Hand_over_updates_touch_only_unconfirmed_submissions()
+    {
+        var id = Guid.NewGuid();
+        Assert.Equal(new BsonDocument { { "_id", Uuid(id) }, { "handedOverAt", BsonNull.Value } }, Render(MongoIntakeFilters.Unconfirmed(id)));
+    }
+
+    [Fact]
+    public void A_receipt_update_is_a_compare_and_swap_on_version_and_note_count()
+    {
+        var id = Guid.NewGuid();
+        Assert.Equal(
+            new BsonDocument { { "_id", Uuid(id) }, { "statusVersion", 3L }, { "publicNotes", new BsonDocument("$size", 2) } },
+            Render(MongoIntakeFilters.ReceiptUnchanged(id, 3, 2)));
+    }
+
+    [Fact]
+    public void Confirming_clears_the_payload_and_the_schedule()
+    {
+        Assert.Equal(
+            new BsonDocument("$set", new BsonDocument { { "handedOverAt", Date(Now) }, { "payload", BsonNull.Value }, { "nextHandoverAt", BsonNull.Value } }),
+            Render(MongoIntakeFilters.Confirmed(Now)));
+    }
+
+    [Fact]
+    public void Lookups_by_id_use_the_uuid_and_the_key_hash_ids()
+    {
+        var id = Guid.NewGuid();
+        Assert.Equal(new BsonDocument("_id", Uuid(id)), Render(MongoDB.Driver.Builders<MongoSubmissionDocument>.Filter.Where(d => d.Id == id)));
+        Assert.Equal(new BsonDocument("_id", "key"), Render(MongoDB.Driver.Builders<MongoIdempotencyDocument>.Filter.Where(d => d.KeyHash == "key")));
+    }
+}
