@@ -1,16 +1,88 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SafetyReports.Identity.Clients;
+using SafetyReports.Identity.Configuration;
+using SafetyReports.Identity.Keys;
+using SafetyReports.Identity.Storage;
+using SafetyReports.Identity.Tokens;
+using SafetyReports.ServiceDefaults.Hosting;
+using SafetyReports.ServiceDefaults.Security;
 
 namespace SafetyReports.Identity;
 
+/// <summary>
+/// The OAuth 2.0 / OpenID Connect server (OpenIddict on SQLite). Token validation for the APIs is
+/// configured separately by ServiceDefaults, so it works the same whether Identity runs in the
+/// same process or elsewhere.
+/// </summary>
 public static class IdentityModule
 {
+    /// <summary>Access tokens live an hour; clients fetch a new one with their credentials.</summary>
+    public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromHours(1);
+
     public static WebApplicationBuilder AddIdentityService(this WebApplicationBuilder builder)
     {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var settings = configuration.GetSection(IdentityServiceOptions.Section).Get<IdentityServiceOptions>() ?? new IdentityServiceOptions();
+        var dataDirectory = (configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions()).ResolveDataDirectory();
+
+        services.AddOptions<IdentityServiceOptions>()
+            .Bind(configuration.GetSection(IdentityServiceOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IdentityServiceOptions>, SeededClientValidator>();
+
+        // Files are prepared while composing (as ServiceDefaults does for its key ring): OpenIddict
+        // takes its keys as instances, and a broken data folder should stop the start right away.
+        IdentityDatabase.CreateFileIfMissing(dataDirectory);
+        services.AddDbContext<IdentityDbContext>(options => IdentityDatabase.Configure(options, dataDirectory));
+        services.AddScoped<ClientSeeder>();
+        services.AddHostedService<IdentityDatabaseInitializer>();
+        services.AddHostedService<TokenPruner>();
+        services.AddHealthChecks().AddCheck<IdentityDatabaseHealthCheck>(IdentityDatabaseHealthCheck.Name, tags: [ServiceDefaultsExtensions.ReadyTag]);
+
+        var keys = new ServerKeyStore(Path.Combine(dataDirectory, ServerKeyStore.FolderName));
+        services.AddOpenIddict()
+            .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>())
+            .AddServer(options =>
+            {
+                options.SetConfigurationEndpointUris(".well-known/openid-configuration")
+                    .SetJsonWebKeySetEndpointUris(".well-known/jwks")
+                    .SetTokenEndpointUris(TokenEndpoint.Path.TrimStart('/'));
+
+                // Authorization code + PKCE for the portal is a later addition: AllowAuthorizationCodeFlow,
+                // RequireProofKeyForCodeExchange, an authorization endpoint and its passthrough.
+                options.AllowClientCredentialsFlow();
+                options.RegisterScopes([.. Scopes.All]);
+                options.SetAccessTokenLifetime(AccessTokenLifetime);
+
+                // Plain signed JWTs: any API checks them with the published JWKS alone.
+                options.DisableAccessTokenEncryption();
+                options.AddSigningKey(keys.LoadOrCreateSigningKey());
+                options.AddEncryptionKey(keys.LoadOrCreateEncryptionKey());
+
+                if (!string.IsNullOrWhiteSpace(settings.Issuer) && Uri.TryCreate(settings.Issuer, UriKind.Absolute, out var issuer))
+                {
+                    options.SetIssuer(issuer);
+                }
+
+                var aspNetCore = options.UseAspNetCore().EnableTokenEndpointPassthrough();
+                if (!settings.RequireHttps)
+                {
+                    // TLS is expected to terminate at a reverse proxy; see README.
+                    aspNetCore.DisableTransportSecurityRequirement();
+                }
+            });
+
         return builder;
     }
 
     public static WebApplication MapIdentityService(this WebApplication app)
     {
+        app.MapTokenEndpoint();
         return app;
     }
 }

@@ -1,0 +1,22 @@
+namespace SafetyReports.Identity.Configuration;
+
+/// <summary>
+/// The Identity service's own settings, bound from <c>SafetyReports:Identity</c>. The first admin
+/// (<c>SafetyReports:Identity:Admin</c>) belongs to the portal-users work and is not bound here yet.
+/// </summary>
+public sealed class IdentityServiceOptions
+{
+    public const string Section = "SafetyReports:Identity";
+
+    /// <summary>The issuer written into tokens; when empty, OpenIddict uses the request's scheme and host.</summary>
+    public string? Issuer { get; set; }
+
+    /// <summary>
+    /// Refuse plain-HTTP requests to the OAuth endpoints. Off by default because TLS is expected to
+    /// terminate at a reverse proxy in front of the service (and tests and local runs use http://127.0.0.1).
+    /// </summary>
+    public bool RequireHttps { get; set; }
+
+    /// <summary>OAuth clients created or updated at start.</summary>
+    public List<SeededClientOptions> Clients { get; set; } = [];
+}

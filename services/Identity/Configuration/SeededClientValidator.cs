@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Options;
+using SafetyReports.ServiceDefaults.Security;
+
+namespace SafetyReports.Identity.Configuration;
+
+/// <summary>
+/// Refuses a start with clients that could not work as configured. Messages name the
+/// configuration key at fault and never contain a secret.
+/// </summary>
+public sealed class SeededClientValidator : IValidateOptions<IdentityServiceOptions>
+{
+    public ValidateOptionsResult Validate(string? name, IdentityServiceOptions options)
+    {
+        var errors = FindErrors(options);
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    public static IReadOnlyList<string> FindErrors(IdentityServiceOptions options)
+    {
+        var errors = new List<string>();
+        if (!string.IsNullOrWhiteSpace(options.Issuer) && !IsValidIssuer(options.Issuer))
+        {
+            errors.Add($"{IdentityServiceOptions.Section}:Issuer must be an absolute http(s) URL without query or fragment.");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < options.Clients.Count; i++)
+        {
+            var client = options.Clients[i];
+            var key = $"{IdentityServiceOptions.Section}:Clients:{i}";
+            if (string.IsNullOrWhiteSpace(client.ClientId))
+            {
+                errors.Add($"{key}:ClientId is required.");
+            }
+            else if (!seen.Add(client.ClientId))
+            {
+                errors.Add($"{key}:ClientId '{client.ClientId}' is configured more than once.");
+            }
+
+            if (string.IsNullOrWhiteSpace(client.ClientSecret))
+            {
+                errors.Add($"{key}:ClientSecret is required.");
+            }
+
+            if (client.Scopes.Count == 0)
+            {
+                errors.Add($"{key}:Scopes must grant at least one of: {string.Join(", ", Scopes.All)}.");
+            }
+
+            foreach (var scope in client.Scopes.Where(s => !Scopes.All.Contains(s, StringComparer.Ordinal)))
+            {
+                errors.Add($"{key}:Scopes contains the unknown scope '{scope}'; known scopes: {string.Join(", ", Scopes.All)}.");
+            }
+
+            var hasHostScope = client.Scopes.Contains(Scopes.Host, StringComparer.Ordinal);
+            var hasHostId = !string.IsNullOrWhiteSpace(client.HostId);
+            if (hasHostScope && !hasHostId)
+            {
+                errors.Add($"{key}:HostId is required with the '{Scopes.Host}' scope: it binds the client to one model host.");
+            }
+            else if (hasHostId && !hasHostScope)
+            {
+                errors.Add($"{key}:HostId is set but the client is not granted the '{Scopes.Host}' scope.");
+            }
+        }
+
+        return errors;
+    }
+
+    private static bool IsValidIssuer(string issuer) =>
+        Uri.TryCreate(issuer, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && string.IsNullOrEmpty(uri.Query)
+        && string.IsNullOrEmpty(uri.Fragment);
+}

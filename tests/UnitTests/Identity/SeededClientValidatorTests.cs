@@ -1,0 +1,103 @@
+using SafetyReports.Identity.Configuration;
+
+namespace SafetyReports.UnitTests.Identity;
+
+public class SeededClientValidatorTests
+{
+    private const string Secret = "a-secret-that-must-never-be-echoed";
+
+    private static SeededClientOptions Client(string? id = "triage-bot", string? secret = Secret, string? hostId = null, params string[] scopes) =>
+        new() { ClientId = id, ClientSecret = secret, HostId = hostId, Scopes = [.. scopes] };
+
+    private static IReadOnlyList<string> Errors(params SeededClientOptions[] clients) =>
+        SeededClientValidator.FindErrors(new IdentityServiceOptions { Clients = [.. clients] });
+
+    [Fact]
+    public void Well_formed_clients_pass()
+    {
+        var errors = Errors(
+            Client(scopes: ["triage", "notifications:admin"]),
+            Client(id: "hub", hostId: "huggingface", scopes: ["host"]));
+
+        Assert.Empty(errors);
+        Assert.True(new SeededClientValidator().Validate(null, new IdentityServiceOptions()).Succeeded);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void A_missing_client_id_is_refused(string? id)
+    {
+        var error = Assert.Single(Errors(Client(id: id, scopes: ["triage"])));
+        Assert.Equal("SafetyReports:Identity:Clients:0:ClientId is required.", error);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public void A_missing_secret_is_refused(string? secret)
+    {
+        var error = Assert.Single(Errors(Client(secret: secret, scopes: ["triage"])));
+        Assert.Equal("SafetyReports:Identity:Clients:0:ClientSecret is required.", error);
+    }
+
+    [Fact]
+    public void An_unknown_scope_is_refused_and_named()
+    {
+        var error = Assert.Single(Errors(Client(scopes: ["triage", "Triage"])));
+        Assert.StartsWith("SafetyReports:Identity:Clients:0:Scopes contains the unknown scope 'Triage'", error);
+    }
+
+    [Fact]
+    public void A_client_without_scopes_is_refused()
+    {
+        var error = Assert.Single(Errors(Client()));
+        Assert.StartsWith("SafetyReports:Identity:Clients:0:Scopes must grant at least one", error);
+    }
+
+    [Fact]
+    public void The_host_scope_needs_a_host_id()
+    {
+        var error = Assert.Single(Errors(Client(scopes: ["host"])));
+        Assert.StartsWith("SafetyReports:Identity:Clients:0:HostId is required", error);
+    }
+
+    [Fact]
+    public void A_host_id_without_the_host_scope_is_refused()
+    {
+        var error = Assert.Single(Errors(Client(hostId: "huggingface", scopes: ["triage"])));
+        Assert.StartsWith("SafetyReports:Identity:Clients:0:HostId is set", error);
+    }
+
+    [Fact]
+    public void A_client_id_configured_twice_is_refused_at_its_second_index()
+    {
+        var error = Assert.Single(Errors(Client(scopes: ["triage"]), Client(scopes: ["notifications:admin"])));
+        Assert.StartsWith("SafetyReports:Identity:Clients:1:ClientId 'triage-bot'", error);
+    }
+
+    [Theory]
+    [InlineData("not a url")]
+    [InlineData("/relative")]
+    [InlineData("ftp://example.org/")]
+    [InlineData("https://example.org/?tenant=1")]
+    public void A_malformed_issuer_is_refused(string issuer)
+    {
+        var error = Assert.Single(SeededClientValidator.FindErrors(new IdentityServiceOptions { Issuer = issuer }));
+        Assert.StartsWith("SafetyReports:Identity:Issuer", error);
+    }
+
+    [Fact]
+    public void Every_problem_is_reported_at_once_and_no_message_contains_a_secret()
+    {
+        var result = new SeededClientValidator().Validate(null, new IdentityServiceOptions
+        {
+            Clients = [Client(id: null, scopes: ["host", "bogus"]), Client(secret: null, scopes: ["triage"])],
+        });
+
+        Assert.True(result.Failed);
+        Assert.Equal(4, result.Failures!.Count());
+        Assert.DoesNotContain(Secret, result.FailureMessage);
+    }
+}
