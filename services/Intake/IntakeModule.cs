@@ -17,8 +17,7 @@ public static class IntakeModule
     public static WebApplicationBuilder AddIntake(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        storage.MongoDbConnectionString = builder.Configuration.GetConnectionString("MongoDb") ?? storage.MongoDbConnectionString;
+        var storage = StorageOptions.FromConfiguration(builder.Configuration);
         services.AddSingleton<ISubmissionStore>(_ => SubmissionStoreFactory.Create(storage));
         services.AddStoreHealthCheck<ISubmissionStore>("intake-store");
         services.AddSingleton<ReporterContactProtector>();

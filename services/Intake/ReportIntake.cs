@@ -33,7 +33,7 @@ public sealed class ReportIntake(
         var id = Guid.CreateVersion7(now);
         var token = SecretHasher.NewToken();
         var receipt = new SubmissionReceipt(id, token, ReportStatuses.Received);
-        var submission = new Submission(id, now, SecretHasher.Hash(token), ToMessage(id, now, request));
+        var submission = new Submission(id, now, SecretHasher.Hash(token), ToMessage(id, now, request), System.Diagnostics.Activity.Current?.Id);
         var idempotency = keyHash is null
             ? null
             : new IdempotencyRecord(keyHash, requestHash, id, _responseProtector.Protect(JsonSerializer.Serialize(receipt)), now);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SafetyReports.Intake.Domain;
 using SafetyReports.Intake.Storage;
+using SafetyReports.ServiceDefaults.Messaging;
 
 namespace SafetyReports.Intake;
 
@@ -30,7 +31,11 @@ public sealed class SubmissionHandover(
                 var due = await store.DueForHandoverAsync(clock.GetUtcNow(), 100, stoppingToken);
                 foreach (var pending in due)
                 {
-                    await bus.Publish(pending.Payload, stoppingToken);
+                    using (MessagingActivity.Start("ReportSubmitted hand-over", pending.TraceParent))
+                    {
+                        await bus.Publish(pending.Payload, stoppingToken);
+                    }
+
                     var attempts = pending.Attempts + 1;
                     await store.ScheduleHandoverAsync(pending.Payload.ReportId, schedule.NextAttempt(clock.GetUtcNow(), attempts), attempts, stoppingToken);
                     if (attempts > 1)

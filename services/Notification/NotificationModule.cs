@@ -19,8 +19,7 @@ public static class NotificationModule
     public static WebApplicationBuilder AddNotification(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        storage.MongoDbConnectionString = builder.Configuration.GetConnectionString("MongoDb") ?? storage.MongoDbConnectionString;
+        var storage = StorageOptions.FromConfiguration(builder.Configuration);
         services.AddOptions<NotificationOptions>()
             .Bind(builder.Configuration.GetSection(NotificationOptions.Section))
             .Validate(o => o.AttemptTimeout > TimeSpan.Zero && o.MaxConcurrentDeliveries > 0 && o.RetrySchedule.All(d => d >= TimeSpan.Zero),

@@ -16,8 +16,7 @@ public static class TriageModule
     public static WebApplicationBuilder AddTriage(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        storage.MongoDbConnectionString = builder.Configuration.GetConnectionString("MongoDb") ?? storage.MongoDbConnectionString;
+        var storage = StorageOptions.FromConfiguration(builder.Configuration);
         services.AddSingleton<ITriageStore>(_ => TriageStoreFactory.Create(storage));
         services.AddSingleton<TriageReports>();
         services.AddSingleton<ReporterContactProtector>();

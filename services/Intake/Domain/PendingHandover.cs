@@ -2,4 +2,4 @@ using SafetyReports.Contracts;
 
 namespace SafetyReports.Intake.Domain;
 
-public sealed record PendingHandover(ReportSubmitted Payload, int Attempts);
+public sealed record PendingHandover(ReportSubmitted Payload, int Attempts, string? TraceParent = null);

@@ -3,4 +3,5 @@ using SafetyReports.Contracts;
 namespace SafetyReports.Intake.Domain;
 
 /// <summary>A stored submission waiting for Triage to confirm it; <see cref="Payload"/> is what gets handed over.</summary>
-public sealed record Submission(Guid Id, DateTimeOffset ReceivedAt, string TokenHash, ReportSubmitted Payload);
+/// <param name="TraceParent">The W3C trace context of the request that submitted it: the hand-over continues that trace.</param>
+public sealed record Submission(Guid Id, DateTimeOffset ReceivedAt, string TokenHash, ReportSubmitted Payload, string? TraceParent = null);

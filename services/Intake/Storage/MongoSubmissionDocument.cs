@@ -44,6 +44,9 @@ public sealed class MongoSubmissionDocument
     [BsonElement("handoverAttempts")]
     public int HandoverAttempts { get; set; }
 
+    [BsonElement("traceParent"), BsonIgnoreIfNull]
+    public string? TraceParent { get; set; }
+
     /// <summary>A new submission: status <c>received</c> at version 0, due for hand-over at once.</summary>
     public static MongoSubmissionDocument From(Submission submission) => new()
     {
@@ -58,6 +61,7 @@ public sealed class MongoSubmissionDocument
         HandedOverAt = null,
         NextHandoverAt = submission.ReceivedAt,
         HandoverAttempts = 0,
+        TraceParent = submission.TraceParent,
     };
 
     public Receipt ToReceipt() => new(

@@ -80,7 +80,7 @@ public sealed class MongoSubmissionStore : ISubmissionStore
         var due = await _submissions.Find(MongoIntakeFilters.DueForHandover(now))
             .Sort(MongoIntakeFilters.DueOrder).Limit(max).ToListAsync(cancellationToken);
         return due.Where(d => d.Payload is not null)
-            .Select(d => new PendingHandover(d.Payload!.ToMessage(), d.HandoverAttempts)).ToList();
+            .Select(d => new PendingHandover(d.Payload!.ToMessage(), d.HandoverAttempts, d.TraceParent)).ToList();
     }
 
     public async Task ScheduleHandoverAsync(Guid id, DateTimeOffset next, int attempts, CancellationToken cancellationToken)

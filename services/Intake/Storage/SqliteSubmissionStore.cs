@@ -21,7 +21,8 @@ public sealed class SqliteSubmissionStore : ISubmissionStore
             payload TEXT,
             handed_over_at INTEGER,
             next_handover_at INTEGER,
-            handover_attempts INTEGER NOT NULL DEFAULT 0
+            handover_attempts INTEGER NOT NULL DEFAULT 0,
+            trace_parent TEXT
         );
         CREATE INDEX IF NOT EXISTS ix_submissions_handover ON submissions (next_handover_at) WHERE handed_over_at IS NULL;
         CREATE TABLE IF NOT EXISTS idempotency (
@@ -61,11 +62,11 @@ public sealed class SqliteSubmissionStore : ISubmissionStore
 
             await c.ExecuteAsync(
                 """
-                INSERT INTO submissions (id, received_at, token_hash, status, status_version, updated_at, public_notes, payload, next_handover_at)
-                VALUES ($id, $at, $token, $status, 0, $at, '[]', $payload, $at)
+                INSERT INTO submissions (id, received_at, token_hash, status, status_version, updated_at, public_notes, payload, next_handover_at, trace_parent)
+                VALUES ($id, $at, $token, $status, 0, $at, '[]', $payload, $at, $trace)
                 """,
                 t, ("$id", submission.Id.ToString()), ("$at", submission.ReceivedAt.ToUnixMs()), ("$token", submission.TokenHash),
-                ("$status", ReportStatuses.Received), ("$payload", JsonSerializer.Serialize(submission.Payload, Json)));
+                ("$status", ReportStatuses.Received), ("$payload", JsonSerializer.Serialize(submission.Payload, Json)), ("$trace", submission.TraceParent));
             return new AddSubmissionResult(true, null);
         }, cancellationToken);
 
@@ -88,10 +89,10 @@ public sealed class SqliteSubmissionStore : ISubmissionStore
     public async Task<IReadOnlyList<PendingHandover>> DueForHandoverAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
         await _database.ReadAsync(c => c.QueryAsync(
             """
-            SELECT payload, handover_attempts FROM submissions
+            SELECT payload, handover_attempts, trace_parent FROM submissions
             WHERE handed_over_at IS NULL AND next_handover_at <= $now ORDER BY next_handover_at LIMIT $max
             """,
-            r => new PendingHandover(JsonSerializer.Deserialize<ReportSubmitted>(r.GetString(0), Json)!, r.GetInt32(1)),
+            r => new PendingHandover(JsonSerializer.Deserialize<ReportSubmitted>(r.GetString(0), Json)!, r.GetInt32(1), r.GetNullableString(2)),
             null, ("$now", now.ToUnixMs()), ("$max", max)));
 
     public Task ScheduleHandoverAsync(Guid id, DateTimeOffset next, int attempts, CancellationToken cancellationToken) =>

@@ -56,7 +56,7 @@ public static class ServiceDefaultsExtensions
         services.AddOpenApi();
         services.AddSingleton(TimeProvider.System);
 
-        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var storage = StorageOptions.FromConfiguration(configuration);
         services.AddDataProtection()
             .SetApplicationName("SafetyReports")
             .PersistKeysToFileSystem(new DirectoryInfo(DataProtectionKeysDirectory(configuration, storage)));
@@ -93,7 +93,8 @@ public static class ServiceDefaultsExtensions
             .WithTracing(t => t
                 .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health"))
                 .AddHttpClientInstrumentation()
-                .AddSource("MassTransit"))
+                .AddSource("MassTransit")
+                .AddSource(MessagingActivity.SourceName))
             .WithMetrics(m => m
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()

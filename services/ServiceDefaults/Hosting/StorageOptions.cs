@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace SafetyReports.ServiceDefaults.Hosting;
 
 public enum StorageProvider
@@ -17,6 +19,14 @@ public sealed class StorageOptions
 
     /// <summary>From <c>ConnectionStrings:MongoDb</c>.</summary>
     public string? MongoDbConnectionString { get; set; }
+
+    /// <summary>The storage keys of the configuration contract, read once while a module registers its store.</summary>
+    public static StorageOptions FromConfiguration(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(Section).Get<StorageOptions>() ?? new StorageOptions();
+        options.MongoDbConnectionString = configuration.GetConnectionString("MongoDb") ?? options.MongoDbConnectionString;
+        return options;
+    }
 
     public string ResolveDataDirectory()
     {

@@ -47,7 +47,11 @@ public sealed class OutboxDispatcher<TStore>(
         foreach (var row in batch)
         {
             var (message, type) = MessageSerialization.Deserialize(row.MessageType, row.Body);
-            await bus.Publish(message, type, ctx => ctx.MessageId = row.Id, cancellationToken);
+            using (MessagingActivity.Start($"{type.Name} outbox", row.TraceParent))
+            {
+                await bus.Publish(message, type, ctx => ctx.MessageId = row.Id, cancellationToken);
+            }
+
             await store.RemoveFromOutboxAsync([row.Id], cancellationToken);
         }
 

@@ -25,6 +25,9 @@ public sealed class MongoOutboxDocument
     [BsonElement("createdAt"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset CreatedAt { get; set; }
 
+    [BsonElement("traceParent"), BsonIgnoreIfNull]
+    public string? TraceParent { get; set; }
+
     public static MongoOutboxDocument From(OutboxMessage message) => new()
     {
         Sequence = ObjectId.GenerateNewId(),
@@ -32,7 +35,8 @@ public sealed class MongoOutboxDocument
         MessageType = message.MessageType,
         Body = message.Body,
         CreatedAt = message.CreatedAt,
+        TraceParent = message.TraceParent,
     };
 
-    public OutboxMessage ToMessage() => new(MessageId, MessageType, Body, CreatedAt);
+    public OutboxMessage ToMessage() => new(MessageId, MessageType, Body, CreatedAt, TraceParent);
 }

@@ -12,20 +12,21 @@ public static class SqliteOutbox
             id TEXT NOT NULL UNIQUE,
             message_type TEXT NOT NULL,
             body TEXT NOT NULL,
-            created_at INTEGER NOT NULL
+            created_at INTEGER NOT NULL,
+            trace_parent TEXT
         );
         """;
 
     public static Task AddAsync(SqliteConnection connection, SqliteTransaction transaction, OutboxMessage message) =>
         connection.ExecuteAsync(
-            "INSERT INTO outbox (id, message_type, body, created_at) VALUES ($id, $type, $body, $at)",
+            "INSERT INTO outbox (id, message_type, body, created_at, trace_parent) VALUES ($id, $type, $body, $at, $trace)",
             transaction,
-            ("$id", message.Id.ToString()), ("$type", message.MessageType), ("$body", message.Body), ("$at", message.CreatedAt.ToUnixMs()));
+            ("$id", message.Id.ToString()), ("$type", message.MessageType), ("$body", message.Body), ("$at", message.CreatedAt.ToUnixMs()), ("$trace", message.TraceParent));
 
     public static async Task<IReadOnlyList<OutboxMessage>> PeekAsync(SqliteDatabase database, int max) =>
         await database.ReadAsync(c => c.QueryAsync(
-            "SELECT id, message_type, body, created_at FROM outbox ORDER BY seq LIMIT $max",
-            r => new OutboxMessage(Guid.Parse(r.GetString(0)), r.GetString(1), r.GetString(2), SqliteCommandExtensions.FromUnixMs(r.GetInt64(3))),
+            "SELECT id, message_type, body, created_at, trace_parent FROM outbox ORDER BY seq LIMIT $max",
+            r => new OutboxMessage(Guid.Parse(r.GetString(0)), r.GetString(1), r.GetString(2), SqliteCommandExtensions.FromUnixMs(r.GetInt64(3)), r.GetNullableString(4)),
             null, ("$max", max)));
 
     public static Task RemoveAsync(SqliteDatabase database, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
