@@ -4,6 +4,7 @@ namespace SafetyReports.Contracts;
 /// Intake hands a stored submission to Triage. Intake re-publishes it until Triage answers with
 /// <see cref="ReportStored"/>, so consumers must treat it as possibly repeated.
 /// </summary>
+/// <param name="Unchallenged">True when the report came without a proof of work (the no-JavaScript form): triage may weigh it as possible spam.</param>
 /// <param name="ProtectedContact">The reporter's contact, already encrypted by Intake; null when anonymous.</param>
 public sealed record ReportSubmitted(
     Guid ReportId,
@@ -15,4 +16,5 @@ public sealed record ReportSubmitted(
     string Description,
     IReadOnlyList<EvidenceItem> Evidence,
     string? ProtectedContact,
-    bool ContactAllowed);
+    bool ContactAllowed,
+    bool Unchallenged = false);

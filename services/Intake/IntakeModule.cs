@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SafetyReports.Intake.AntiAbuse;
 using SafetyReports.Intake.Api;
 using SafetyReports.Intake.Consumers;
 using SafetyReports.Intake.Domain;
@@ -24,6 +25,18 @@ public static class IntakeModule
         services.AddSingleton<HandoverSignal>();
         services.AddSingleton(HandoverSchedule.Default);
         services.AddSingleton<ReportIntake>();
+        services.AddOptions<IntakeOptions>()
+            .Bind(builder.Configuration.GetSection(IntakeOptions.Section))
+            .Validate(o => o.ProofOfWork.Difficulty is >= 0 and <= ProofOfWork.MaxDifficulty
+                    && o.RateLimit.PermitsPerMinute > 0 && o.RateLimit.UnchallengedPermitsPerMinute > 0
+                    && o.ProofOfWork.ChallengeLifetime > TimeSpan.Zero && o.FoldWindow > TimeSpan.Zero,
+                $"SafetyReports:Intake: difficulty 0 to {ProofOfWork.MaxDifficulty}, positive rate limits, lifetime and fold window.")
+            .ValidateOnStart();
+        services.AddSingleton<ChallengeIssuer>();
+        services.AddSingleton<ClientAddressHasher>();
+        services.AddSingleton<SubmissionRateLimiter>();
+        services.AddSingleton<SubmissionGate>();
+        services.AddOutboxDispatcher<ISubmissionStore>();
         services.AddHostedService<SubmissionHandover>();
         services.AddBusModule("intake", x =>
         {

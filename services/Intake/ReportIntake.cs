@@ -1,9 +1,12 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using SafetyReports.Contracts;
+using Microsoft.Extensions.Options;
+using SafetyReports.Intake.AntiAbuse;
 using SafetyReports.Intake.Api;
 using SafetyReports.Intake.Domain;
 using SafetyReports.Intake.Storage;
+using SafetyReports.ServiceDefaults.Messaging;
 using SafetyReports.ServiceDefaults.Security;
 
 namespace SafetyReports.Intake;
@@ -14,29 +17,31 @@ public sealed class ReportIntake(
     ReporterContactProtector contactProtector,
     IDataProtectionProvider dataProtection,
     HandoverSignal handoverSignal,
+    IOptions<IntakeOptions> options,
     TimeProvider clock)
 {
     private readonly IDataProtector _responseProtector = dataProtection.CreateProtector("SafetyReports.Intake.IdempotentResponse.v1");
 
-    /// <param name="idempotencyKey">The client's <c>Idempotency-Key</c>, if any.</param>
-    /// <param name="requestHash">A hash of the raw body: the same key with another body is refused.</param>
-    public async Task<SubmissionOutcome> SubmitAsync(
-        ReportSubmissionRequest request, string? idempotencyKey, string requestHash, CancellationToken cancellationToken)
+    /// <summary>
+    /// Without an <c>Idempotency-Key</c>, a near-identical submission from the same client within the
+    /// fold window gets the first one's answer (same report, same token) instead of a second report.
+    /// </summary>
+    public async Task<SubmissionOutcome> SubmitAsync(ReportSubmissionRequest request, SubmissionContext context, CancellationToken cancellationToken)
     {
-        var keyHash = idempotencyKey is null ? null : SecretHasher.Hash(idempotencyKey);
-        if (keyHash is not null && await store.FindIdempotencyAsync(keyHash, cancellationToken) is { } earlier)
+        var now = clock.GetUtcNow();
+        var (keyHash, requestHash) = context.IdempotencyKey is { } key
+            ? (SecretHasher.Hash(key), context.RequestHash)
+            : FoldKey(request, context.ClientHash, now);
+        if (await store.FindIdempotencyAsync(keyHash, cancellationToken) is { } earlier)
         {
             return Replay(earlier, requestHash);
         }
 
-        var now = clock.GetUtcNow();
         var id = Guid.CreateVersion7(now);
         var token = SecretHasher.NewToken();
         var receipt = new SubmissionReceipt(id, token, ReportStatuses.Received);
-        var submission = new Submission(id, now, SecretHasher.Hash(token), ToMessage(id, now, request), System.Diagnostics.Activity.Current?.Id);
-        var idempotency = keyHash is null
-            ? null
-            : new IdempotencyRecord(keyHash, requestHash, id, _responseProtector.Protect(JsonSerializer.Serialize(receipt)), now);
+        var submission = new Submission(id, now, SecretHasher.Hash(token), ToMessage(id, now, request, context.Unchallenged), System.Diagnostics.Activity.Current?.Id);
+        var idempotency = new IdempotencyRecord(keyHash, requestHash, id, _responseProtector.Protect(JsonSerializer.Serialize(receipt)), now);
 
         var result = await store.AddAsync(submission, idempotency, cancellationToken);
         if (!result.Added)
@@ -60,6 +65,33 @@ public sealed class ReportIntake(
         return receipt is not null && SecretHasher.Matches(token, receipt.TokenHash) ? receipt : null;
     }
 
+    /// <summary>Queues a reporter's answer to a request for more information for Triage.</summary>
+    public async Task<ReplyOutcome> ReplyAsync(Guid id, string? token, string message, CancellationToken cancellationToken)
+    {
+        var receipt = await FindReceiptAsync(id, token, cancellationToken);
+        if (receipt is null)
+        {
+            return ReplyOutcome.NotFound;
+        }
+
+        if (receipt.Status != ReportStatuses.NeedsInfo)
+        {
+            return ReplyOutcome.NotAwaitingInformation;
+        }
+
+        var now = clock.GetUtcNow();
+        await store.AddToOutboxAsync(OutboxMessage.For(new ReporterReplied(id, Guid.CreateVersion7(now), message, now), now), cancellationToken);
+        return ReplyOutcome.Accepted;
+    }
+
+    private (string KeyHash, string RequestHash) FoldKey(ReportSubmissionRequest request, string clientHash, DateTimeOffset now)
+    {
+        var fingerprint = NearDuplicateFingerprint.Of(request);
+        var window = Math.Max(1, (long)options.Value.FoldWindow.TotalSeconds);
+        var bucket = now.ToUnixTimeSeconds() / window;
+        return (SecretHasher.Hash($"fold:{clientHash}:{fingerprint}:{bucket}"), fingerprint);
+    }
+
     private SubmissionOutcome Replay(IdempotencyRecord earlier, string requestHash)
     {
         if (earlier.RequestHash != requestHash)
@@ -71,7 +103,7 @@ public sealed class ReportIntake(
         return new SubmissionOutcome(SubmissionOutcomeKind.Replayed, receipt);
     }
 
-    private ReportSubmitted ToMessage(Guid id, DateTimeOffset now, ReportSubmissionRequest request)
+    private ReportSubmitted ToMessage(Guid id, DateTimeOffset now, ReportSubmissionRequest request, bool unchallenged)
     {
         var model = request.Model!;
         var contact = request.Reporter is null ? null : new ReporterContact(Blank(request.Reporter.Name), Blank(request.Reporter.Email));
@@ -85,7 +117,8 @@ public sealed class ReportIntake(
             request.Description!,
             (request.Evidence ?? []).Select(e => new EvidenceItem(e!.Kind!, e.Content!)).ToList(),
             contactProtector.Protect(contact),
-            request.ContactAllowed == true && contact is { IsEmpty: false });
+            request.ContactAllowed == true && contact is { IsEmpty: false },
+            unchallenged);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

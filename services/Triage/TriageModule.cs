@@ -27,6 +27,7 @@ public static class TriageModule
             x.AddConsumer<StoreSubmittedReportConsumer>();
             x.AddConsumer<RecordDeliveryConsumer>();
             x.AddConsumer<RecordAcknowledgementConsumer>();
+            x.AddConsumer<RecordReporterReplyConsumer>();
         });
         return builder;
     }

@@ -75,6 +75,9 @@ public sealed class TriageReports(ITriageStore store, TimeProvider clock)
     public Task RecordAcknowledgementAsync(HostAcknowledged acknowledged, CancellationToken cancellationToken) =>
         ApplySystemAsync(acknowledged.ReportId, (r, now) => SystemMoves.RecordAcknowledgement(r, acknowledged, now), cancellationToken);
 
+    public Task RecordReporterReplyAsync(ReporterReplied replied, CancellationToken cancellationToken) =>
+        ApplySystemAsync(replied.ReportId, (r, now) => SystemMoves.RecordReporterReply(r, replied, now), cancellationToken);
+
     /// <summary>Re-reads and retries on a version conflict: system facts must not be lost to a concurrent edit.</summary>
     private async Task ApplySystemAsync(
         Guid id,

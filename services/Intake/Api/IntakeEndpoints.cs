@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using SafetyReports.Contracts;
+using SafetyReports.Intake.AntiAbuse;
 using SafetyReports.Intake.Domain;
 using SafetyReports.ServiceDefaults.Hosting;
 
@@ -23,11 +24,18 @@ public static class IntakeEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         api.MapGet("/reports/{id:guid}/status", StatusAsync);
+        api.MapPost("/reports/{id:guid}/messages", ReplyAsync)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        api.MapGet("/challenge", Challenge);
         api.MapGet("/taxonomy", () => Results.Ok(HazardTaxonomy.Categories));
         app.MapGet("/", LandingPage.Render).ExcludeFromDescription();
     }
 
-    private static async Task<IResult> SubmitAsync(HttpRequest httpRequest, ReportIntake intake, CancellationToken cancellationToken)
+    private static async Task<IResult> SubmitAsync(
+        HttpRequest httpRequest, ReportIntake intake, SubmissionGate gate, ClientAddressHasher clients, CancellationToken cancellationToken)
     {
         var idempotencyKey = httpRequest.Headers[IdempotencyHeader].ToString();
         if (idempotencyKey.Length > SubmissionLimits.MaxIdempotencyKey || idempotencyKey.Any(c => c < 0x21 || c > 0x7E))
@@ -36,6 +44,13 @@ public static class IntakeEndpoints
             {
                 [IdempotencyHeader] = [$"1 to {SubmissionLimits.MaxIdempotencyKey} visible ASCII characters."],
             });
+        }
+
+        var clientHash = clients.Hash(httpRequest.HttpContext.Connection.RemoteIpAddress);
+        var passed = await gate.CheckAsync(clientHash, httpRequest.Headers[ProofOfWork.Header].ToString(), allowUnchallenged: false, cancellationToken);
+        if (passed.Verdict != GateVerdict.Allowed)
+        {
+            return GateProblems.For(httpRequest.HttpContext, passed);
         }
 
         var body = await SubmissionBodyReader.ReadAsync(httpRequest, cancellationToken);
@@ -55,7 +70,8 @@ public static class IntakeEndpoints
             return ProblemResults.Validation(errors);
         }
 
-        var outcome = await intake.SubmitAsync(body.Request!, idempotencyKey.Length == 0 ? null : idempotencyKey, body.RequestHash!, cancellationToken);
+        var context = new SubmissionContext(idempotencyKey.Length == 0 ? null : idempotencyKey, body.RequestHash!, clientHash, passed.Unchallenged);
+        var outcome = await intake.SubmitAsync(body.Request!, context, cancellationToken);
         if (outcome.Kind == SubmissionOutcomeKind.IdempotencyKeyReused)
         {
             return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency key reused",
@@ -64,6 +80,34 @@ public static class IntakeEndpoints
 
         var receipt = outcome.Receipt!;
         return Results.Accepted($"/api/v1/reports/{receipt.Id}/status", receipt);
+    }
+
+    private static IResult Challenge(ChallengeIssuer challenges, TimeProvider clock) =>
+        Results.Ok(challenges.Difficulty <= 0
+            ? new ChallengeResponse("", 0, clock.GetUtcNow())
+            : new ChallengeResponse(challenges.Issue(), challenges.Difficulty, clock.GetUtcNow() + challenges.Lifetime));
+
+    private static async Task<IResult> ReplyAsync(
+        Guid id, [FromHeader(Name = TokenHeader)] string? token, ReplyRequest request, HttpContext context,
+        ReportIntake intake, SubmissionRateLimiter limiter, ClientAddressHasher clients, CancellationToken cancellationToken)
+    {
+        var rate = limiter.TryAcquire(clients.Hash(context.Connection.RemoteIpAddress), unchallenged: false);
+        if (!rate.Allowed)
+        {
+            return GateProblems.For(context, new GateResult(GateVerdict.RateLimited, RetryAfter: rate.RetryAfter, Detail: "Too many messages; try again later."));
+        }
+
+        if (ReplyValidator.Validate(request.Message) is { } problem)
+        {
+            return ProblemResults.Validation(new Dictionary<string, string[]> { ["message"] = [problem] });
+        }
+
+        return await intake.ReplyAsync(id, token, request.Message!, cancellationToken) switch
+        {
+            ReplyOutcome.Accepted => Results.Accepted($"/api/v1/reports/{id}/status", new { id, status = "received" }),
+            ReplyOutcome.NotAwaitingInformation => ProblemResults.Conflict("This report is not waiting for more information from you."),
+            _ => ProblemResults.NotFound("No report with this id and token."),
+        };
     }
 
     private static async Task<IResult> StatusAsync(

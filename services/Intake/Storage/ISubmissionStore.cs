@@ -1,10 +1,14 @@
 using SafetyReports.Intake.Domain;
+using SafetyReports.ServiceDefaults.Messaging;
 using SafetyReports.ServiceDefaults.Storage;
 
 namespace SafetyReports.Intake.Storage;
 
-/// <summary>Intake's data: submissions until Triage confirms them, receipts, idempotency records.</summary>
-public interface ISubmissionStore : IStoreHealth
+/// <summary>
+/// Intake's data: submissions until Triage confirms them, receipts, idempotency records, spent
+/// proof-of-work challenges, and an outbox for the reporters' answers.
+/// </summary>
+public interface ISubmissionStore : IStoreHealth, IOutboxStore
 {
     /// <summary>
     /// Durably stores the submission (and the idempotency record, if any) in one transaction. When the
@@ -23,6 +27,15 @@ public interface ISubmissionStore : IStoreHealth
 
     /// <summary>Triage has the report: stop re-sending and drop the payload (evidence, contact) Intake no longer needs.</summary>
     Task ConfirmHandoverAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks a challenge as spent. False when it was spent before: a proof is good for one submission.
+    /// Expired entries may be forgotten, since an expired challenge is refused anyway.
+    /// </summary>
+    Task<bool> TryConsumeChallengeAsync(string challengeHash, DateTimeOffset expiresAt, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Durably queues an event (a reporter's answer) for the bus.</summary>
+    Task AddToOutboxAsync(OutboxMessage message, CancellationToken cancellationToken);
 
     /// <summary>Applies a status change to the receipt unless a newer one was applied already.</summary>
     Task ApplyStatusAsync(Guid id, string status, long version, string? publicNote, DateTimeOffset at, CancellationToken cancellationToken);

@@ -15,12 +15,22 @@ public static class MongoIntakeIndexes
             new CreateIndexOptions { Name = "ix_submissions_handover" }),
     ];
 
+    /// <summary>Spent challenges expire by themselves (TTL), as SQLite deletes expired rows.</summary>
+    public static IReadOnlyList<CreateIndexModel<MongoUsedChallengeDocument>> UsedChallenges { get; } =
+    [
+        new(Builders<MongoUsedChallengeDocument>.IndexKeys.Ascending(d => d.ExpiresAt),
+            new CreateIndexOptions { Name = "ttl_used_challenges", ExpireAfter = TimeSpan.Zero }),
+    ];
+
     /// <summary>Idempotent: creating a collection or an index that exists with the same keys and options does nothing.</summary>
     public static async Task CreateAsync(IMongoDatabase database, CancellationToken cancellationToken)
     {
         await MongoStoreSetup.CreateCollectionsAsync(
-            database, [MongoSubmissionStore.SubmissionsCollection, MongoSubmissionStore.IdempotencyCollection], cancellationToken);
+            database, [MongoSubmissionStore.SubmissionsCollection, MongoSubmissionStore.IdempotencyCollection, MongoSubmissionStore.UsedChallengesCollection, MongoOutbox.CollectionName], cancellationToken);
         await database.GetCollection<MongoSubmissionDocument>(MongoSubmissionStore.SubmissionsCollection)
             .Indexes.CreateManyAsync(Submissions, cancellationToken);
+        await database.GetCollection<MongoUsedChallengeDocument>(MongoSubmissionStore.UsedChallengesCollection)
+            .Indexes.CreateManyAsync(UsedChallenges, cancellationToken);
+        await new MongoOutbox(database).CreateIndexesAsync(cancellationToken);
     }
 }

@@ -39,6 +39,9 @@ public sealed class MongoSubmissionPayloadDocument
     [BsonElement("contactAllowed")]
     public bool ContactAllowed { get; set; }
 
+    [BsonElement("unchallenged")]
+    public bool Unchallenged { get; set; }
+
     public static MongoSubmissionPayloadDocument From(ReportSubmitted submitted) => new()
     {
         ReportId = submitted.ReportId,
@@ -51,9 +54,10 @@ public sealed class MongoSubmissionPayloadDocument
         Evidence = submitted.Evidence.Select(MongoEvidenceDocument.From).ToList(),
         ProtectedContact = submitted.ProtectedContact,
         ContactAllowed = submitted.ContactAllowed,
+        Unchallenged = submitted.Unchallenged,
     };
 
     public ReportSubmitted ToMessage() => new(
         ReportId, ReceivedAt, Model.ToModel(), Category, Severity, Title, Description,
-        Evidence.Select(e => e.ToItem()).ToList(), ProtectedContact, ContactAllowed);
+        Evidence.Select(e => e.ToItem()).ToList(), ProtectedContact, ContactAllowed, Unchallenged);
 }

@@ -1,6 +1,7 @@
 using MongoDB.Bson;
 using MongoDB.Driver;
 using SafetyReports.Intake.Domain;
+using SafetyReports.ServiceDefaults.Messaging;
 using SafetyReports.ServiceDefaults.Storage;
 
 namespace SafetyReports.Intake.Storage;
@@ -10,11 +11,14 @@ public sealed class MongoSubmissionStore : ISubmissionStore
 {
     public const string SubmissionsCollection = "submissions";
     public const string IdempotencyCollection = "idempotency";
+    public const string UsedChallengesCollection = "usedChallenges";
     private const int MaxReceiptAttempts = 100;
 
     private readonly IMongoDatabase _database;
     private readonly IMongoCollection<MongoSubmissionDocument> _submissions;
     private readonly IMongoCollection<MongoIdempotencyDocument> _idempotency;
+    private readonly IMongoCollection<MongoUsedChallengeDocument> _usedChallenges;
+    private readonly MongoOutbox _outbox;
     private readonly MongoStoreSetup _setup;
 
     public MongoSubmissionStore(IMongoDatabase database)
@@ -22,6 +26,8 @@ public sealed class MongoSubmissionStore : ISubmissionStore
         _database = database;
         _submissions = database.GetCollection<MongoSubmissionDocument>(SubmissionsCollection);
         _idempotency = database.GetCollection<MongoIdempotencyDocument>(IdempotencyCollection);
+        _usedChallenges = database.GetCollection<MongoUsedChallengeDocument>(UsedChallengesCollection);
+        _outbox = new MongoOutbox(database);
         _setup = new MongoStoreSetup(ct => MongoIntakeIndexes.CreateAsync(database, ct));
     }
 
@@ -143,4 +149,40 @@ public sealed class MongoSubmissionStore : ISubmissionStore
         await _setup.EnsureAsync(cancellationToken);
         await _database.RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1), cancellationToken: cancellationToken);
     }
+
+    public async Task<bool> TryConsumeChallengeAsync(string challengeHash, DateTimeOffset expiresAt, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        try
+        {
+            await _usedChallenges.InsertOneAsync(new MongoUsedChallengeDocument { ChallengeHash = challengeHash, ExpiresAt = expiresAt }, cancellationToken: cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (MongoTransactions.IsDuplicateKey(ex))
+        {
+            return false;
+        }
+    }
+
+    public WorkSignal OutboxSignal { get; } = new();
+
+    public async Task AddToOutboxAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        await MongoTransactions.RunAsync(_database.Client, async (session, ct) =>
+        {
+            await _outbox.AddAsync(session, [message], ct);
+            return 0;
+        }, cancellationToken);
+        OutboxSignal.Notify();
+    }
+
+    public async Task<IReadOnlyList<OutboxMessage>> PeekOutboxAsync(int max, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        return await _outbox.PeekAsync(max, cancellationToken);
+    }
+
+    public Task RemoveFromOutboxAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        _outbox.RemoveAsync(ids, cancellationToken);
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using SafetyReports.Contracts;
 using SafetyReports.Intake.Domain;
+using SafetyReports.ServiceDefaults.Messaging;
 using SafetyReports.ServiceDefaults.Storage;
 using static SafetyReports.ServiceDefaults.Storage.SqliteCommandExtensions;
 
@@ -32,7 +33,12 @@ public sealed class SqliteSubmissionStore : ISubmissionStore
             protected_response TEXT NOT NULL,
             created_at INTEGER NOT NULL
         );
-        """;
+        CREATE TABLE IF NOT EXISTS used_challenges (
+            challenge_hash TEXT PRIMARY KEY,
+            expires_at INTEGER NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_used_challenges_expiry ON used_challenges (expires_at);
+        """ + SqliteOutbox.Schema;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly SqliteDatabase _database;
@@ -130,6 +136,33 @@ public sealed class SqliteSubmissionStore : ISubmissionStore
                 t, ("$id", id.ToString()), ("$status", update.Status), ("$version", update.Version), ("$at", update.UpdatedAt.ToUnixMs()),
                 ("$notes", JsonSerializer.Serialize(update.Notes, Json)));
         }, cancellationToken);
+
+    public Task<bool> TryConsumeChallengeAsync(string challengeHash, DateTimeOffset expiresAt, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _database.WriteAsync(async (c, t) =>
+        {
+            await c.ExecuteAsync("DELETE FROM used_challenges WHERE expires_at < $now", t, ("$now", now.ToUnixMs()));
+            return await c.ExecuteAsync(
+                "INSERT INTO used_challenges (challenge_hash, expires_at) VALUES ($hash, $expires) ON CONFLICT (challenge_hash) DO NOTHING",
+                t, ("$hash", challengeHash), ("$expires", expiresAt.ToUnixMs())) == 1;
+        }, cancellationToken);
+
+    public WorkSignal OutboxSignal { get; } = new();
+
+    public async Task AddToOutboxAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        await _database.WriteAsync(async (c, t) =>
+        {
+            await SqliteOutbox.AddAsync(c, t, message);
+            return 0;
+        }, cancellationToken);
+        OutboxSignal.Notify();
+    }
+
+    public Task<IReadOnlyList<OutboxMessage>> PeekOutboxAsync(int max, CancellationToken cancellationToken) =>
+        SqliteOutbox.PeekAsync(_database, max);
+
+    public Task RemoveFromOutboxAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        SqliteOutbox.RemoveAsync(_database, ids, cancellationToken);
 
     public Task PingAsync(CancellationToken cancellationToken) => _database.PingAsync(cancellationToken);
 

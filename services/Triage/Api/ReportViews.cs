@@ -12,6 +12,7 @@ public sealed record ReportListItem(
     string Category,
     string? Severity,
     string Title,
+    bool Unchallenged,
     string? Assignee,
     Guid? DuplicateOf,
     DateTimeOffset ReceivedAt,
@@ -21,7 +22,7 @@ public sealed record ReportListItem(
     DateTimeOffset? AcknowledgedAt)
 {
     public static ReportListItem From(Report r) => new(
-        r.Id, r.Status, r.Version, r.Model, r.Category, r.Severity, r.Title, r.Assignee, r.DuplicateOf,
+        r.Id, r.Status, r.Version, r.Model, r.Category, r.Severity, r.Title, r.Unchallenged, r.Assignee, r.DuplicateOf,
         r.ReceivedAt, r.UpdatedAt, r.TriagedAt, r.HostNotifiedAt, r.AcknowledgedAt);
 }
 
@@ -38,9 +39,11 @@ public sealed record ReportView(
     IReadOnlyList<EvidenceItem> Evidence,
     ReporterContact? Reporter,
     bool ContactAllowed,
+    bool Unchallenged,
     string? Assignee,
     Guid? DuplicateOf,
     IReadOnlyList<ReportNote> Notes,
+    IReadOnlyList<ReporterMessage> ReporterMessages,
     IReadOnlyList<ReportNote> PublicNotes,
     IReadOnlyList<string> AllowedTransitions,
     DateTimeOffset ReceivedAt,
@@ -51,7 +54,7 @@ public sealed record ReportView(
 {
     public static ReportView From(Report r, ReporterContactProtector protector) => new(
         r.Id, r.Status, r.Version, r.Model, r.Category, r.Severity, r.Title, r.Description, r.Evidence,
-        protector.Unprotect(r.ProtectedContact), r.ContactAllowed, r.Assignee, r.DuplicateOf, r.Notes, r.PublicNotes,
+        protector.Unprotect(r.ProtectedContact), r.ContactAllowed, r.Unchallenged, r.Assignee, r.DuplicateOf, r.Notes, r.ReporterMessages, r.PublicNotes,
         ReportWorkflow.NextStatuses(r.Status, ActorKind.Maintainer).ToList(),
         r.ReceivedAt, r.UpdatedAt, r.TriagedAt, r.HostNotifiedAt, r.AcknowledgedAt);
 }

@@ -18,10 +18,16 @@ public sealed record Report
     /// <summary>The reporter's contact as Intake encrypted it; null when anonymous.</summary>
     public string? ProtectedContact { get; init; }
     public bool ContactAllowed { get; init; }
+
+    /// <summary>Submitted without a proof of work (the no-JavaScript form).</summary>
+    public bool Unchallenged { get; init; }
     public string? Assignee { get; init; }
     public Guid? DuplicateOf { get; init; }
     public IReadOnlyList<ReportNote> Notes { get; init; } = [];
     public IReadOnlyList<ReportNote> PublicNotes { get; init; } = [];
+
+    /// <summary>The reporter's answers to requests for more information, oldest first.</summary>
+    public IReadOnlyList<ReporterMessage> ReporterMessages { get; init; } = [];
     public required DateTimeOffset ReceivedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? TriagedAt { get; init; }
@@ -41,6 +47,7 @@ public sealed record Report
         Evidence = submitted.Evidence,
         ProtectedContact = submitted.ProtectedContact,
         ContactAllowed = submitted.ContactAllowed,
+        Unchallenged = submitted.Unchallenged,
         ReceivedAt = submitted.ReceivedAt,
         UpdatedAt = now,
     };

@@ -53,4 +53,29 @@ public static class SystemMoves
         return (updated, new AuditDraft(report.Id, now, $"host:{acknowledged.HostId}", "host_acknowledged", data),
             moved is null ? null : updated.StatusChanged(report.Status, null));
     }
+
+    /// <summary>
+    /// Records a reporter's answer once (by message id). A report waiting on the reporter goes back
+    /// to <c>triaging</c>; in any other status the answer is kept without a move.
+    /// </summary>
+    public static (Report Report, AuditDraft Audit, ReportStatusChanged? Event)? RecordReporterReply(Report report, ReporterReplied replied, DateTimeOffset now)
+    {
+        if (report.ReporterMessages.Any(m => m.Id == replied.MessageId))
+        {
+            return null;
+        }
+
+        var moved = ReportWorkflow.IsAllowed(report.Status, ReportStatuses.Triaging, ActorKind.Reporter)
+            ? report with { Status = ReportStatuses.Triaging }
+            : report;
+        var updated = moved with
+        {
+            Version = report.Version + 1,
+            UpdatedAt = now,
+            ReporterMessages = [.. report.ReporterMessages, new ReporterMessage(replied.MessageId, replied.SentAt, replied.Message)],
+        };
+        var data = JsonSerializer.Serialize(new { from = report.Status, to = updated.Status, messageId = replied.MessageId, message = replied.Message });
+        return (updated, new AuditDraft(report.Id, now, "reporter", "reporter_message", data),
+            updated.Status != report.Status ? updated.StatusChanged(report.Status, null) : null);
+    }
 }

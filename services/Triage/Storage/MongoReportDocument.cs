@@ -44,6 +44,12 @@ public sealed class MongoReportDocument
     [BsonElement("contactAllowed")]
     public bool ContactAllowed { get; set; }
 
+    [BsonElement("unchallenged")]
+    public bool Unchallenged { get; set; }
+
+    [BsonElement("reporterMessages")]
+    public List<MongoReporterMessageDocument> ReporterMessages { get; set; } = [];
+
     [BsonElement("assignee")]
     public string? Assignee { get; set; }
 
@@ -87,6 +93,8 @@ public sealed class MongoReportDocument
         Evidence = report.Evidence.Select(MongoEvidenceDocument.From).ToList(),
         ProtectedContact = report.ProtectedContact,
         ContactAllowed = report.ContactAllowed,
+        Unchallenged = report.Unchallenged,
+        ReporterMessages = report.ReporterMessages.Select(MongoReporterMessageDocument.From).ToList(),
         Assignee = report.Assignee,
         DuplicateOf = report.DuplicateOf,
         Notes = report.Notes.Select(MongoReportNoteDocument.From).ToList(),
@@ -112,6 +120,8 @@ public sealed class MongoReportDocument
         Evidence = Evidence.Select(e => e.ToItem()).ToList(),
         ProtectedContact = ProtectedContact,
         ContactAllowed = ContactAllowed,
+        Unchallenged = Unchallenged,
+        ReporterMessages = ReporterMessages.Select(m => m.ToMessage()).ToList(),
         Assignee = Assignee,
         DuplicateOf = DuplicateOf,
         Notes = Notes.Select(n => n.ToNote()).ToList(),

@@ -22,6 +22,10 @@ public static class TestClients
             ["SafetyReports:Notification:RetrySchedule:0"] = "00:00:00",
             ["SafetyReports:Notification:RetrySchedule:1"] = "00:00:01",
             ["SafetyReports:Notification:RetrySchedule:2"] = "00:00:02",
+            // Anti-abuse is exercised by its own tests; elsewhere many submissions come from 127.0.0.1.
+            ["SafetyReports:Intake:ProofOfWork:Difficulty"] = "0",
+            ["SafetyReports:Intake:RateLimit:PermitsPerMinute"] = "100000",
+            ["SafetyReports:Intake:RateLimit:UnchallengedPermitsPerMinute"] = "100000",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         };

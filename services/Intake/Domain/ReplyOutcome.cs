@@ -1,0 +1,8 @@
+namespace SafetyReports.Intake.Domain;
+
+public enum ReplyOutcome
+{
+    Accepted,
+    NotFound,
+    NotAwaitingInformation,
+}

@@ -1,0 +1,34 @@
+namespace SafetyReports.Intake;
+
+/// <summary>Bound from <c>SafetyReports:Intake</c>.</summary>
+public sealed class IntakeOptions
+{
+    public const string Section = "SafetyReports:Intake";
+
+    public ProofOfWorkOptions ProofOfWork { get; set; } = new();
+
+    public RateLimitOptions RateLimit { get; set; } = new();
+
+    /// <summary>Near-identical submissions from one client within this window become one report.</summary>
+    public TimeSpan FoldWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    public sealed class ProofOfWorkOptions
+    {
+        /// <summary>
+        /// Leading zero bits of SHA-256 a proof needs; 0 turns proof of work off. 16 bits is 65,536
+        /// hashes on average: about a second for a phone's browser (docs/intake.md has the figures).
+        /// </summary>
+        public int Difficulty { get; set; } = 16;
+
+        public TimeSpan ChallengeLifetime { get; set; } = TimeSpan.FromMinutes(10);
+    }
+
+    public sealed class RateLimitOptions
+    {
+        /// <summary>Submissions (reports and answers) per client per minute.</summary>
+        public int PermitsPerMinute { get; set; } = 6;
+
+        /// <summary>Submissions per client per minute without a proof of work (the no-JavaScript form).</summary>
+        public int UnchallengedPermitsPerMinute { get; set; } = 2;
+    }
+}

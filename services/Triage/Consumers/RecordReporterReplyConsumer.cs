@@ -1,0 +1,10 @@
+using MassTransit;
+using SafetyReports.Contracts;
+
+namespace SafetyReports.Triage.Consumers;
+
+public sealed class RecordReporterReplyConsumer(TriageReports reports) : IConsumer<ReporterReplied>
+{
+    public Task Consume(ConsumeContext<ReporterReplied> context) =>
+        reports.RecordReporterReplyAsync(context.Message, context.CancellationToken);
+}

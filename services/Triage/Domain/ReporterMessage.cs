@@ -1,0 +1,3 @@
+namespace SafetyReports.Triage.Domain;
+
+public sealed record ReporterMessage(Guid Id, DateTimeOffset At, string Text);
