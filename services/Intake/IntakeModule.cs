@@ -29,7 +29,7 @@ public static class IntakeModule
             .Bind(builder.Configuration.GetSection(IntakeOptions.Section))
             .Validate(o => o.ProofOfWork.Difficulty is >= 0 and <= ProofOfWork.MaxDifficulty
                     && o.RateLimit.PermitsPerMinute > 0 && o.RateLimit.UnchallengedPermitsPerMinute > 0
-                    && o.ProofOfWork.ChallengeLifetime > TimeSpan.Zero && o.FoldWindow > TimeSpan.Zero,
+                    && o.ProofOfWork.ChallengeLifetime > TimeSpan.Zero && o.FoldWindow > TimeSpan.Zero && o.IdempotencyRetention > TimeSpan.Zero,
                 $"SafetyReports:Intake: difficulty 0 to {ProofOfWork.MaxDifficulty}, positive rate limits, lifetime and fold window.")
             .ValidateOnStart();
         services.AddSingleton<ChallengeIssuer>();
@@ -38,6 +38,7 @@ public static class IntakeModule
         services.AddSingleton<SubmissionGate>();
         services.AddOutboxDispatcher<ISubmissionStore>();
         services.AddHostedService<SubmissionHandover>();
+        services.AddHostedService<IdempotencyJanitor>();
         services.AddBusModule("intake", x =>
         {
             x.AddConsumer<ConfirmHandoverConsumer>();

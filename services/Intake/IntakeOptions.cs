@@ -12,6 +12,12 @@ public sealed class IntakeOptions
     /// <summary>Near-identical submissions from one client within this window become one report.</summary>
     public TimeSpan FoldWindow { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How long an idempotency record (an encrypted copy of the first answer, token included) is kept;
+    /// a retry with the same key after that creates a new report.
+    /// </summary>
+    public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromHours(24);
+
     public sealed class ProofOfWorkOptions
     {
         /// <summary>

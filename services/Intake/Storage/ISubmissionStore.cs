@@ -34,6 +34,12 @@ public interface ISubmissionStore : IStoreHealth, IOutboxStore
     /// </summary>
     Task<bool> TryConsumeChallengeAsync(string challengeHash, DateTimeOffset expiresAt, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Forgets idempotency records (which hold an encrypted copy of the answer, token included) created
+    /// before <paramref name="createdBefore"/>. Returns how many were removed.
+    /// </summary>
+    Task<int> PurgeIdempotencyAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken);
+
     /// <summary>Durably queues an event (a reporter's answer) for the bus.</summary>
     Task AddToOutboxAsync(OutboxMessage message, CancellationToken cancellationToken);
 

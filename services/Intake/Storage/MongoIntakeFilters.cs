@@ -11,6 +11,10 @@ public static class MongoIntakeFilters
     public static FilterDefinition<MongoSubmissionDocument> DueForHandover(DateTimeOffset now) =>
         Filter.Eq(d => d.HandedOverAt, null) & Filter.Lte(d => d.NextHandoverAt, now);
 
+    /// <summary>Idempotency records older than the retention (SQLite: <c>created_at &lt; before</c>).</summary>
+    public static FilterDefinition<MongoIdempotencyDocument> IdempotencyCreatedBefore(DateTimeOffset before) =>
+        Builders<MongoIdempotencyDocument>.Filter.Lt(d => d.CreatedAt, before);
+
     public static SortDefinition<MongoSubmissionDocument> DueOrder { get; } =
         Builders<MongoSubmissionDocument>.Sort.Ascending(d => d.NextHandoverAt);
 

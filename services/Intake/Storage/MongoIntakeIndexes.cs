@@ -22,6 +22,12 @@ public static class MongoIntakeIndexes
             new CreateIndexOptions { Name = "ttl_used_challenges", ExpireAfter = TimeSpan.Zero }),
     ];
 
+    public static IReadOnlyList<CreateIndexModel<MongoIdempotencyDocument>> Idempotency { get; } =
+    [
+        new(Builders<MongoIdempotencyDocument>.IndexKeys.Ascending(d => d.CreatedAt),
+            new CreateIndexOptions { Name = "ix_idempotency_created" }),
+    ];
+
     /// <summary>Idempotent: creating a collection or an index that exists with the same keys and options does nothing.</summary>
     public static async Task CreateAsync(IMongoDatabase database, CancellationToken cancellationToken)
     {
@@ -31,6 +37,8 @@ public static class MongoIntakeIndexes
             .Indexes.CreateManyAsync(Submissions, cancellationToken);
         await database.GetCollection<MongoUsedChallengeDocument>(MongoSubmissionStore.UsedChallengesCollection)
             .Indexes.CreateManyAsync(UsedChallenges, cancellationToken);
+        await database.GetCollection<MongoIdempotencyDocument>(MongoSubmissionStore.IdempotencyCollection)
+            .Indexes.CreateManyAsync(Idempotency, cancellationToken);
         await new MongoOutbox(database).CreateIndexesAsync(cancellationToken);
     }
 }

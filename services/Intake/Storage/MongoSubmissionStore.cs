@@ -164,6 +164,13 @@ public sealed class MongoSubmissionStore : ISubmissionStore
         }
     }
 
+    public async Task<int> PurgeIdempotencyAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        var result = await _idempotency.DeleteManyAsync(MongoIntakeFilters.IdempotencyCreatedBefore(createdBefore), cancellationToken);
+        return (int)result.DeletedCount;
+    }
+
     public WorkSignal OutboxSignal { get; } = new();
 
     public async Task AddToOutboxAsync(OutboxMessage message, CancellationToken cancellationToken)

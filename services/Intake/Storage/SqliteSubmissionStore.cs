@@ -33,6 +33,7 @@ public sealed class SqliteSubmissionStore : ISubmissionStore
             protected_response TEXT NOT NULL,
             created_at INTEGER NOT NULL
         );
+        CREATE INDEX IF NOT EXISTS ix_idempotency_created ON idempotency (created_at);
         CREATE TABLE IF NOT EXISTS used_challenges (
             challenge_hash TEXT PRIMARY KEY,
             expires_at INTEGER NOT NULL
@@ -145,6 +146,10 @@ public sealed class SqliteSubmissionStore : ISubmissionStore
                 "INSERT INTO used_challenges (challenge_hash, expires_at) VALUES ($hash, $expires) ON CONFLICT (challenge_hash) DO NOTHING",
                 t, ("$hash", challengeHash), ("$expires", expiresAt.ToUnixMs())) == 1;
         }, cancellationToken);
+
+    public Task<int> PurgeIdempotencyAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken) =>
+        _database.WriteAsync((c, t) => c.ExecuteAsync(
+            "DELETE FROM idempotency WHERE created_at < $before", t, ("$before", createdBefore.ToUnixMs())), cancellationToken);
 
     public WorkSignal OutboxSignal { get; } = new();
 

@@ -13,7 +13,8 @@ public static class ReportJourney
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    public static async Task RunAsync(SystemUnderTest api, WebhookReceiver receiver)
+    /// <returns>The reporter's e-mail address used, so callers can check it leaked nowhere.</returns>
+    public static async Task<string> RunAsync(SystemUnderTest api, WebhookReceiver receiver)
     {
         var host = TestClients.HostA.HostId!;
         var modelId = $"org-{Guid.NewGuid():N}/model";
@@ -90,5 +91,6 @@ public static class ReportJourney
         var delivery = Assert.Single((await SystemUnderTest.JsonAsync(deliveries))["items"]!.AsArray())!;
         Assert.Equal("succeeded", delivery["status"]!.GetValue<string>());
         Assert.Equal(webhook.WebhookId, delivery["webhookId"]!.GetValue<string>());
+        return email;
     }
 }

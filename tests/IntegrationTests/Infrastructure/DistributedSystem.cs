@@ -21,6 +21,9 @@ public sealed class DistributedSystem : IAsyncDisposable
 
     public IReadOnlyList<ServiceProcess> Processes => _processes;
 
+    /// <summary>Every process's data folder and log file are under here.</summary>
+    public string RootDirectory => _root.Path;
+
     public static async Task<DistributedSystem> StartAsync(RabbitMqBroker broker)
     {
         var root = new TempDirectory("safetyreports-distributed");
@@ -43,6 +46,8 @@ public sealed class DistributedSystem : IAsyncDisposable
                 settings["SafetyReports:Storage:Provider"] = "Sqlite";
                 settings["SafetyReports:Storage:DataDirectory"] = Path.Combine(root.Path, service.ToLowerInvariant());
                 settings["SafetyReports:DataProtection:KeysDirectory"] = Path.Combine(root.Path, "keys");
+                // Information level: the privacy test scans these logs, so they should say something.
+                settings["Logging:LogLevel:Default"] = "Information";
                 processes.Add(ServiceProcess.Start(service, port, settings, root.Path));
             }
 

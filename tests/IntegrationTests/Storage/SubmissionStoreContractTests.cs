@@ -1,6 +1,7 @@
 using SafetyReports.Contracts;
 using SafetyReports.Intake.Domain;
 using SafetyReports.Intake.Storage;
+using SafetyReports.ServiceDefaults.Messaging;
 using static SafetyReports.IntegrationTests.Storage.StorageTestData;
 
 namespace SafetyReports.IntegrationTests.Storage;
@@ -166,6 +167,45 @@ public abstract class SubmissionStoreContractTests : IAsyncDisposable
         Assert.Equal(12, receipt!.StatusVersion);
         Assert.Equal(At(12), receipt.UpdatedAt);
         Assert.Equal(Enumerable.Range(1, 12).Select(v => (long)v), receipt.PublicNotes.Select(n => n.Version));
+    }
+
+    [Fact]
+    public async Task Idempotency_records_past_their_retention_are_purged_and_nothing_else()
+    {
+        var store = await CreateStoreAsync();
+        var old = NewSubmission(At(0));
+        var recent = NewSubmission(At(10));
+        await store.AddAsync(old, new IdempotencyRecord("old-key", "r", old.Id, "p", At(0)), Ct);
+        await store.AddAsync(recent, new IdempotencyRecord("recent-key", "r", recent.Id, "p", At(10)), Ct);
+
+        Assert.Equal(1, await store.PurgeIdempotencyAsync(At(5), Ct));
+
+        Assert.Null(await store.FindIdempotencyAsync("old-key", Ct));
+        Assert.NotNull(await store.FindIdempotencyAsync("recent-key", Ct));
+        Assert.NotNull(await store.FindReceiptAsync(old.Id, Ct));
+    }
+
+    [Fact]
+    public async Task A_challenge_is_spent_once_and_expired_ones_may_be_forgotten()
+    {
+        var store = await CreateStoreAsync();
+        Assert.True(await store.TryConsumeChallengeAsync("challenge-a", At(60), At(0), Ct));
+        Assert.False(await store.TryConsumeChallengeAsync("challenge-a", At(60), At(1), Ct));
+        Assert.True(await store.TryConsumeChallengeAsync("challenge-b", At(60), At(1), Ct));
+    }
+
+    [Fact]
+    public async Task Queued_answers_wait_in_the_outbox_in_order_until_removed()
+    {
+        var store = await CreateStoreAsync();
+        var first = OutboxMessage.For(new ReporterReplied(Guid.NewGuid(), Guid.NewGuid(), "one", At(0)), At(0));
+        var second = OutboxMessage.For(new ReporterReplied(Guid.NewGuid(), Guid.NewGuid(), "two", At(1)), At(1));
+        await store.AddToOutboxAsync(first, Ct);
+        await store.AddToOutboxAsync(second, Ct);
+
+        Assert.Equal([first.Id, second.Id], (await store.PeekOutboxAsync(10, Ct)).Select(m => m.Id));
+        await store.RemoveFromOutboxAsync([first.Id], Ct);
+        Assert.Equal([second.Id], (await store.PeekOutboxAsync(10, Ct)).Select(m => m.Id));
     }
 
     private static Submission NewSubmission(DateTimeOffset receivedAt)
