@@ -2,54 +2,52 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
+using OpenIddict.Validation.AspNetCore;
 using SafetyReports.Notification.Api;
 using SafetyReports.Notification.Consumers;
+using SafetyReports.Notification.Domain;
 using SafetyReports.Notification.Webhooks;
 using SafetyReports.Notification.Storage;
 using SafetyReports.ServiceDefaults.Hosting;
 using SafetyReports.ServiceDefaults.Messaging;
+using SafetyReports.ServiceDefaults.Security;
 using SafetyReports.ServiceDefaults.Storage;
 
 namespace SafetyReports.Notification;
 
 public static class NotificationModule
 {
-    public const string WebhookClientName = "webhooks";
-
     public static WebApplicationBuilder AddNotification(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         var storage = StorageOptions.FromConfiguration(builder.Configuration);
         services.AddOptions<NotificationOptions>()
             .Bind(builder.Configuration.GetSection(NotificationOptions.Section))
-            .Validate(o => o.AttemptTimeout > TimeSpan.Zero && o.MaxConcurrentDeliveries > 0 && o.RetrySchedule.All(d => d >= TimeSpan.Zero),
-                "SafetyReports:Notification: timeouts and concurrency must be positive, retry delays not negative.")
+            .Validate(o => o.IsValid(),
+                "SafetyReports:Notification: timeouts, intervals and limits must be positive (queue capacity at least the per-endpoint concurrency), retry delays not negative, jitter in [0, 1).")
             .ValidateOnStart();
+
+        services.AddAuthorizationBuilder().AddPolicy(HostAccess.AdminOrHostPolicy, policy => policy
+            .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+            .RequireAuthenticatedUser()
+            .RequireAssertion(ctx => ctx.User.HasScope(Scopes.NotificationsAdmin) || ctx.User.HasScope(Scopes.Host)));
 
         services.AddSingleton<INotificationStore>(_ => NotificationStoreFactory.Create(storage));
         services.AddStoreHealthCheck<INotificationStore>("notification-store");
         services.AddOutboxDispatcher<INotificationStore>();
         services.AddSingleton<WebhookSecretProtector>();
         services.AddSingleton<DeliverySignal>();
-        services.AddSingleton(sp => new WebhookTargetValidator(sp.GetRequiredService<IOptions<NotificationOptions>>().Value.AllowPrivateNetworkTargets));
-        services.AddHttpClient(WebhookClientName, (sp, client) =>
-                client.Timeout = sp.GetRequiredService<IOptions<NotificationOptions>>().Value.AttemptTimeout)
-            .ConfigurePrimaryHttpMessageHandler(sp =>
-            {
-                var connector = new GuardedConnector(sp.GetRequiredService<IOptions<NotificationOptions>>().Value.AllowPrivateNetworkTargets);
-                return new SocketsHttpHandler
-                {
-                    AllowAutoRedirect = false,
-                    UseProxy = false,
-                    UseCookies = false,
-                    ConnectTimeout = TimeSpan.FromSeconds(10),
-                    PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-                    ConnectCallback = connector.ConnectAsync,
-                };
-            });
+        services.AddSingleton<HostReports>();
+        services.AddSingleton<SubscriptionDisabler>();
+        services.AddSingleton(sp => new RetryJitter(Options(sp).RetryJitter, Random.Shared.NextDouble));
+        services.AddSingleton(sp => new WebhookTargetValidator(Options(sp).AllowPrivateNetworkTargets));
+        services.AddSingleton(sp => new GuardedConnector(Options(sp).AllowPrivateNetworkTargets));
         services.AddSingleton(sp => new WebhookSender(
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(WebhookClientName), sp.GetRequiredService<TimeProvider>()));
+            WebhookHttpHandler.CreateClient(Options(sp), sp.GetRequiredService<GuardedConnector>()),
+            sp.GetRequiredService<TimeProvider>(), Options(sp).AttemptTimeout));
         services.AddHostedService<WebhookDispatcher>();
+        services.AddHostedService<ReminderPlanner>();
         services.AddBusModule("notification", x => x.AddConsumer<PlanWebhookDeliveriesConsumer>());
         return builder;
     }
@@ -59,4 +57,6 @@ public static class NotificationModule
         app.MapNotificationEndpoints();
         return app;
     }
+
+    private static NotificationOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<NotificationOptions>>().Value;
 }

@@ -28,6 +28,8 @@ public static class TriageModule
             x.AddConsumer<RecordDeliveryConsumer>();
             x.AddConsumer<RecordAcknowledgementConsumer>();
             x.AddConsumer<RecordReporterReplyConsumer>();
+            x.AddConsumer<RecordHostResponseConsumer>();
+            x.AddConsumer<RecordWebhookDisableConsumer>();
         });
         return builder;
     }

@@ -78,6 +78,11 @@ public sealed class TriageReports(ITriageStore store, TimeProvider clock)
     public Task RecordReporterReplyAsync(ReporterReplied replied, CancellationToken cancellationToken) =>
         ApplySystemAsync(replied.ReportId, (r, now) => SystemMoves.RecordReporterReply(r, replied, now), cancellationToken);
 
+    public Task RecordHostResponseAsync(HostResponded responded, CancellationToken cancellationToken) =>
+        ApplySystemAsync(responded.ReportId, (r, now) => HostResponseMoves.Record(r, responded, now) is { } recorded
+            ? (recorded.Report, recorded.Audit, null)
+            : null, cancellationToken);
+
     /// <summary>Re-reads and retries on a version conflict: system facts must not be lost to a concurrent edit.</summary>
     private async Task ApplySystemAsync(
         Guid id,

@@ -5,3 +5,6 @@ public sealed record CreateHostRequest(string? Id, string? Name, string? Contact
 public sealed record CreateSubscriptionRequest(string? Url, List<string?>? Events, List<string?>? ModelPatterns);
 
 public sealed record AcknowledgeRequest(string? Note);
+
+/// <param name="Since">An ISO 8601 date and time: failed deliveries created at or after it are sent again.</param>
+public sealed record RecoverRequest(string? Since);

@@ -1,10 +1,25 @@
+using SafetyReports.Contracts;
 using SafetyReports.Notification.Domain;
 
 namespace SafetyReports.Notification.Api;
 
-public sealed record SubscriptionView(Guid Id, string HostId, string Url, IReadOnlyList<string> Events, IReadOnlyList<string> ModelPatterns, bool Enabled, DateTimeOffset CreatedAt)
+/// <param name="PreviousSecretExpiresAt">Until then webhooks carry a second signature, made with the secret before the last rotation.</param>
+/// <param name="FailingSince">The first failed attempt since the receiver last answered 2xx.</param>
+public sealed record SubscriptionView(
+    Guid Id,
+    string HostId,
+    string Url,
+    IReadOnlyList<string> Events,
+    IReadOnlyList<string> ModelPatterns,
+    bool Enabled,
+    DateTimeOffset CreatedAt,
+    string? DisabledReason,
+    DateTimeOffset? FailingSince,
+    DateTimeOffset? PreviousSecretExpiresAt)
 {
-    public static SubscriptionView From(Subscription s) => new(s.Id, s.HostId, s.Url, s.Events, s.ModelPatterns, s.Enabled, s.CreatedAt);
+    public static SubscriptionView From(Subscription s) => new(
+        s.Id, s.HostId, s.Url, s.Events, s.ModelPatterns, s.Enabled, s.CreatedAt, s.DisabledReason, s.FailingSince,
+        s.PreviousProtectedSecret is null ? null : s.PreviousSecretExpiresAt);
 }
 
 /// <summary>The only answers that ever carry a subscription's secret: creation and rotation.</summary>
@@ -12,17 +27,62 @@ public sealed record SubscriptionSecretResponse(Guid Id, string Secret, Subscrip
 
 public sealed record HostView(string Id, string Name, string ContactEmail, DateTimeOffset CreatedAt, IReadOnlyList<SubscriptionView> Subscriptions);
 
+/// <param name="ReportId">Null for a <c>webhook.test</c> delivery, which is about no report.</param>
 public sealed record DeliveryView(
     Guid Id,
-    Guid ReportId,
+    Guid? ReportId,
     Guid SubscriptionId,
     string WebhookId,
     string EventType,
     string Status,
     DateTimeOffset CreatedAt,
     DateTimeOffset? NextAttemptAt,
-    IReadOnlyList<AttemptView> Attempts);
+    IReadOnlyList<AttemptView> Attempts)
+{
+    public static DeliveryView From(Delivery d, IReadOnlyList<DeliveryAttempt> attempts) => new(
+        d.Id, d.ReportId == Guid.Empty ? null : d.ReportId, d.SubscriptionId, d.WebhookId, d.EventType, d.Status, d.CreatedAt, d.NextAttemptAt,
+        attempts.Select(a => new AttemptView(a.At, a.StatusCode, a.LatencyMs, a.Error, a.ResponseExcerpt)).ToList());
+}
 
 public sealed record AttemptView(DateTimeOffset At, int? StatusCode, long LatencyMs, string? Error, string? ResponseExcerpt);
 
+public sealed record TestDeliveryResponse(Guid DeliveryId, string WebhookId);
+
+public sealed record RecoverResponse(Guid SubscriptionId, DateTimeOffset Since, int Recovered);
+
 public sealed record AcknowledgementView(Guid ReportId, DateTimeOffset AcknowledgedAt);
+
+public sealed record HostResponseView(
+    string Action, string? Scope, DateTimeOffset? Until, string Grounds, bool Automated, string? Note,
+    int Revision, DateTimeOffset RespondedAt, DateTimeOffset UpdatedAt);
+
+/// <summary>A report as its host sees it: the fields of its status events and what the host did about it; nothing about the reporter.</summary>
+public sealed record HostReportView(
+    Guid Id,
+    string? Status,
+    ModelReference Model,
+    string? Category,
+    string? Severity,
+    string? Title,
+    DateTimeOffset NotifiedAt,
+    DateTimeOffset? UpdatedAt,
+    DateTimeOffset? AcknowledgedAt,
+    string? AcknowledgementNote,
+    HostResponseView? Response,
+    int RemindersSent)
+{
+    public static HostReportView From(ReportRoute r) => new(
+        r.ReportId, r.Summary?.Status, r.Summary?.Model ?? new ModelReference(r.HostId, r.ModelId), r.Summary?.Category,
+        r.Summary?.Severity, r.Summary?.Title, r.FirstEventAt, r.Summary?.ChangedAt, r.AcknowledgedAt, r.AcknowledgementNote,
+        ResponseOf(r), r.RemindersSent);
+
+    public static HostResponseView? ResponseOf(ReportRoute r) => r.Response is { } x
+        ? new HostResponseView(x.Action, x.Scope, x.Until, x.Grounds, x.Automated, x.Note, r.ResponseRevision,
+            r.RespondedAt ?? r.FirstEventAt, r.ResponseUpdatedAt ?? r.RespondedAt ?? r.FirstEventAt)
+        : null;
+}
+
+public sealed record HostReportPage(IReadOnlyList<HostReportView> Items, string? NextCursor);
+
+/// <param name="Changed">False when this response repeated the one already recorded.</param>
+public sealed record HostResponseResult(Guid ReportId, bool Changed, HostResponseView Response);

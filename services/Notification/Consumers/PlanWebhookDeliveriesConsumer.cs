@@ -7,7 +7,10 @@ using SafetyReports.Notification.Storage;
 
 namespace SafetyReports.Notification.Consumers;
 
-/// <summary>Turns a report's status change into deliveries for its host's matching subscriptions.</summary>
+/// <summary>
+/// Turns a report's status change into deliveries for its host's matching subscriptions, and keeps the
+/// route's summary (what the host API shows) at the report's latest status.
+/// </summary>
 public sealed class PlanWebhookDeliveriesConsumer(
     INotificationStore store,
     DeliverySignal signal,
@@ -19,12 +22,12 @@ public sealed class PlanWebhookDeliveriesConsumer(
     public async Task Consume(ConsumeContext<ReportStatusChanged> context)
     {
         var changed = context.Message;
-        if (WebhookEvents.ForStatus(changed.Status) is null)
+        var route = await store.GetRouteAsync(changed.ReportId, context.CancellationToken);
+        if (route is null && WebhookEvents.ForStatus(changed.Status) != WebhookEvents.Triaged)
         {
             return;
         }
 
-        var route = await store.GetRouteAsync(changed.ReportId, context.CancellationToken);
         var subscriptions = await store.GetSubscriptionsAsync(changed.Model.Host, context.CancellationToken);
         var plan = DeliveryPlanner.Plan(changed, route, subscriptions, _schedule, clock.GetUtcNow());
         if (plan.Route is null)
@@ -33,6 +36,9 @@ public sealed class PlanWebhookDeliveriesConsumer(
         }
 
         await store.SavePlanAsync(plan, context.CancellationToken);
-        signal.Notify();
+        if (plan.Deliveries.Count > 0)
+        {
+            signal.Notify();
+        }
     }
 }

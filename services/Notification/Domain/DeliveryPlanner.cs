@@ -2,9 +2,10 @@ using SafetyReports.Contracts;
 
 namespace SafetyReports.Notification.Domain;
 
+/// <param name="Route">The report's route, new or with its summary brought up to date; null when the host is not to hear of the report.</param>
 public sealed record DeliveryPlan(ReportRoute? Route, IReadOnlyList<Delivery> Deliveries);
 
-/// <summary>Decides which subscriptions hear about a status change.</summary>
+/// <summary>Decides which subscriptions hear about a status change, a reminder or a test.</summary>
 public static class DeliveryPlanner
 {
     /// <param name="knownRoute">The report's route if Notification already told its host about it.</param>
@@ -14,23 +15,51 @@ public static class DeliveryPlanner
     {
         var eventType = WebhookEvents.ForStatus(changed.Status);
         // Hosts hear about a report from triage on; a report rejected before it was triaged stays internal.
-        if (eventType is null || (eventType != WebhookEvents.Triaged && knownRoute is null))
+        if (knownRoute is null && eventType != WebhookEvents.Triaged)
         {
             return new DeliveryPlan(null, []);
         }
 
-        var route = knownRoute ?? new ReportRoute(changed.ReportId, changed.Model.Host, changed.Model.Id, now, null, null);
+        var summary = ReportSummary.From(changed);
+        var route = knownRoute is null
+            ? new ReportRoute(changed.ReportId, changed.Model.Host, changed.Model.Id, now, null, null, summary)
+            : knownRoute with { Summary = knownRoute.Summary is { } known && known.Version >= summary.Version ? known : summary };
+        if (eventType is null)
+        {
+            // Still worth keeping: the host API shows the report's current status.
+            return new DeliveryPlan(route, []);
+        }
+
         var deliveries = hostSubscriptions
             .Where(s => s.Enabled && s.Events.Contains(eventType) && ModelPattern.MatchesAny(s.ModelPatterns, changed.Model.Id))
-            .Select(s =>
-            {
+            .Select(s => NewDelivery(
                 // Derived from the event: a repeated status event plans the same delivery, not a second one.
-                var id = DeterministicId.From($"{changed.ReportId:N}/{changed.Version}/{s.Id:N}/{eventType}");
-                return new Delivery(id, s.Id, s.HostId, changed.ReportId, eventType, $"msg_{id:N}",
-                    WebhookPayload.For(eventType, changed, now), DeliveryStatuses.Pending, 0,
-                    schedule.FirstAttempt(now), now, null);
-            })
+                DeterministicId.From($"{changed.ReportId:N}/{changed.Version}/{s.Id:N}/{eventType}"),
+                s, changed.ReportId, eventType, WebhookPayload.For(eventType, changed, now), schedule, now))
             .ToList();
         return new DeliveryPlan(route, deliveries);
     }
+
+    /// <summary>
+    /// Reminder number <paramref name="reminder"/> of a report to the subscriptions that would hear of it.
+    /// Ids derive from the report and the number, so two planners racing plan the same deliveries.
+    /// </summary>
+    public static IReadOnlyList<Delivery> PlanReminder(
+        ReportRoute route, int reminder, IReadOnlyList<Subscription> hostSubscriptions, RetrySchedule schedule, DateTimeOffset now) =>
+        hostSubscriptions
+            .Where(s => s.Enabled && WebhookEvents.ReceivesReminders(s.Events) && ModelPattern.MatchesAny(s.ModelPatterns, route.ModelId))
+            .Select(s => NewDelivery(
+                DeterministicId.From($"{route.ReportId:N}/reminder/{reminder}/{s.Id:N}"),
+                s, route.ReportId, WebhookEvents.Reminder, WebhookPayload.Reminder(route, reminder, now), schedule, now))
+            .ToList();
+
+    /// <summary>A <c>webhook.test</c> event for one subscription; it is about no report (<see cref="Guid.Empty"/>).</summary>
+    public static Delivery PlanTest(Subscription subscription, RetrySchedule schedule, DateTimeOffset now) =>
+        NewDelivery(Guid.CreateVersion7(), subscription, Guid.Empty, WebhookEvents.Test,
+            WebhookPayload.Test(subscription.HostId, subscription.Id, now), schedule, now);
+
+    private static Delivery NewDelivery(
+        Guid id, Subscription subscription, Guid reportId, string eventType, string payload, RetrySchedule schedule, DateTimeOffset now) =>
+        new(id, subscription.Id, subscription.HostId, reportId, eventType, $"msg_{id:N}", payload, DeliveryStatuses.Pending, 0,
+            schedule.FirstAttempt(now), now, null);
 }

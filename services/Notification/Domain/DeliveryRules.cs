@@ -2,10 +2,14 @@ namespace SafetyReports.Notification.Domain;
 
 public sealed record AttemptOutcome(Delivery Delivery, bool Succeeded, bool DisableSubscription);
 
-/// <summary>What an attempt's answer means for the delivery: 2xx succeeds, 410 ends the subscription, anything else is retried.</summary>
+/// <summary>
+/// What an attempt's answer means for the delivery: 2xx succeeds, 410 ends the subscription, anything
+/// else (a redirect included: we never follow one) is retried on the schedule until it runs out.
+/// </summary>
 public static class DeliveryRules
 {
-    public static AttemptOutcome AfterAttempt(Delivery delivery, int? statusCode, TimeSpan? retryAfter, RetrySchedule schedule, DateTimeOffset now)
+    public static AttemptOutcome AfterAttempt(
+        Delivery delivery, int? statusCode, TimeSpan? retryAfter, RetrySchedule schedule, DateTimeOffset now, RetryJitter? jitter = null)
     {
         var attempts = delivery.RoundAttempts + 1;
         var attempted = delivery with { RoundAttempts = attempts, LastAttemptAt = now };
@@ -20,7 +24,7 @@ public static class DeliveryRules
         }
 
         var honoured = statusCode is 429 or 503 ? retryAfter : null;
-        var next = schedule.NextAttempt(now, attempts, honoured);
+        var next = schedule.NextAttempt(now, attempts, honoured, jitter);
         return new AttemptOutcome(
             next is null
                 ? attempted with { Status = DeliveryStatuses.Failed, NextAttemptAt = null }

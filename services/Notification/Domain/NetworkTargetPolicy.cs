@@ -7,10 +7,37 @@ namespace SafetyReports.Notification.Domain;
 /// Which addresses a webhook may never reach unless private targets are allowed: loopback,
 /// private, carrier-grade NAT, link-local (cloud metadata lives there), unique-local, multicast,
 /// unspecified, broadcast, documentation and reserved ranges — in IPv4, IPv6 and the IPv6 forms that
-/// embed an IPv4 address (mapped, compatible, NAT64, 6to4, Teredo).
+/// embed an IPv4 address (mapped, compatible, NAT64, 6to4, Teredo). Cloud metadata endpoints are
+/// refused always, even where private targets are allowed: no test or development setup needs them,
+/// and they hand out credentials.
 /// </summary>
 public static class NetworkTargetPolicy
 {
+    /// <summary>
+    /// Instance metadata and platform endpoints of the major clouds. Most lie in ranges refused anyway;
+    /// they are listed so that allowing private targets never opens them, and Azure's platform address
+    /// (168.63.129.16) is public space that no range covers.
+    /// </summary>
+    public static readonly IReadOnlyList<IPAddress> CloudMetadataAddresses =
+    [
+        IPAddress.Parse("169.254.169.254"), // AWS, GCP, Azure, OCI, DigitalOcean, OpenStack
+        IPAddress.Parse("169.254.170.2"), // AWS ECS task metadata
+        IPAddress.Parse("169.254.170.23"), // AWS EKS pod identity
+        IPAddress.Parse("169.254.0.23"), // Tencent Cloud
+        IPAddress.Parse("100.100.100.200"), // Alibaba Cloud
+        IPAddress.Parse("168.63.129.16"), // Azure platform (WireServer, DNS)
+        IPAddress.Parse("192.0.0.192"), // Oracle Cloud (classic)
+        IPAddress.Parse("fd00:ec2::254"), // AWS over IPv6
+        IPAddress.Parse("fd00:ec2::23"), // AWS EKS pod identity over IPv6
+    ];
+
+    /// <summary>Names that reach a metadata service from inside a cloud, refused before any lookup.</summary>
+    public static readonly IReadOnlyList<string> CloudMetadataHostNames =
+    [
+        "metadata", "metadata.google.internal", "metadata.goog", "instance-data", "instance-data.ec2.internal",
+        "metadata.tencentyun.com", "metadata.azure.internal",
+    ];
+
     private static readonly (IPAddress Network, int Prefix)[] ForbiddenV4 =
     [
         (IPAddress.Parse("0.0.0.0"), 8),
@@ -42,8 +69,29 @@ public static class NetworkTargetPolicy
         (IPAddress.Parse("ff00::"), 8),
     ];
 
+    /// <summary>Whether a webhook may reach <paramref name="address"/> under the configured policy.</summary>
+    public static bool Allows(IPAddress address, bool allowPrivateNetworkTargets) =>
+        !IsCloudMetadata(address) && (allowPrivateNetworkTargets || !IsForbidden(address));
+
+    public static bool IsCloudMetadata(IPAddress address)
+    {
+        var plain = address.AddressFamily == AddressFamily.InterNetworkV6 && EmbeddedIPv4(address) is { } embedded ? embedded : address;
+        return CloudMetadataAddresses.Contains(plain) || CloudMetadataAddresses.Contains(address);
+    }
+
+    public static bool IsCloudMetadataHostName(string host)
+    {
+        var name = host.TrimEnd('.').ToLowerInvariant();
+        return CloudMetadataHostNames.Contains(name);
+    }
+
     public static bool IsForbidden(IPAddress address)
     {
+        if (IsCloudMetadata(address))
+        {
+            return true;
+        }
+
         if (address.AddressFamily == AddressFamily.InterNetwork)
         {
             return ForbiddenV4.Any(r => InRange(address, r.Network, r.Prefix));

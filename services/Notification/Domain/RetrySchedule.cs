@@ -29,19 +29,23 @@ public sealed class RetrySchedule
     public DateTimeOffset FirstAttempt(DateTimeOffset created) => created + Delays[0];
 
     /// <param name="attemptsMade">Attempts made so far in this round, the failed one included.</param>
-    /// <param name="retryAfter">A delay the receiver asked for (<c>Retry-After</c>), honoured when longer.</param>
+    /// <summary>The longest <c>Retry-After</c> honoured: a receiver cannot park our queue for days.</summary>
+    public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromHours(24);
+
+    /// <param name="retryAfter">A delay the receiver asked for (<c>Retry-After</c>), honoured when longer, up to <see cref="MaxRetryAfter"/>.</param>
+    /// <param name="jitter">Spreads the scheduled delay; a <c>Retry-After</c> is honoured as asked.</param>
     /// <returns>When to try again, or null when the schedule is exhausted.</returns>
-    public DateTimeOffset? NextAttempt(DateTimeOffset now, int attemptsMade, TimeSpan? retryAfter = null)
+    public DateTimeOffset? NextAttempt(DateTimeOffset now, int attemptsMade, TimeSpan? retryAfter = null, RetryJitter? jitter = null)
     {
         if (attemptsMade >= Delays.Count)
         {
             return null;
         }
 
-        var delay = Delays[attemptsMade];
+        var delay = (jitter ?? RetryJitter.None).Apply(Delays[attemptsMade]);
         if (retryAfter is { } asked && asked > delay)
         {
-            delay = asked;
+            delay = asked < MaxRetryAfter ? asked : MaxRetryAfter;
         }
 
         return now + delay;

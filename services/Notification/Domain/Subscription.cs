@@ -2,6 +2,9 @@ namespace SafetyReports.Notification.Domain;
 
 /// <param name="ProtectedSecret">The signing secret (<c>whsec_…</c>), encrypted at rest.</param>
 /// <param name="ModelPatterns">Globs over the host's model ids; the subscription covers a report when any matches.</param>
+/// <param name="PreviousProtectedSecret">The secret before the last rotation, encrypted; it still signs until <paramref name="PreviousSecretExpiresAt"/>.</param>
+/// <param name="FailingSince">The first failed attempt since the receiver last answered 2xx; null while it is healthy.</param>
+/// <param name="DisabledReason">Why the subscription is disabled (<see cref="DisabledReasons"/>); null while enabled.</param>
 public sealed record Subscription(
     Guid Id,
     string HostId,
@@ -10,4 +13,20 @@ public sealed record Subscription(
     IReadOnlyList<string> ModelPatterns,
     string ProtectedSecret,
     bool Enabled,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    string? PreviousProtectedSecret = null,
+    DateTimeOffset? PreviousSecretExpiresAt = null,
+    DateTimeOffset? FailingSince = null,
+    string? DisabledReason = null);
+
+public static class DisabledReasons
+{
+    /// <summary>An admin or the host turned it off.</summary>
+    public const string Manual = "manual";
+
+    /// <summary>The receiver answered 410 Gone.</summary>
+    public const string Gone = "gone";
+
+    /// <summary>Every attempt failed for longer than the auto-disable period.</summary>
+    public const string Failing = "failing";
+}

@@ -8,9 +8,13 @@ public static class WebhookEvents
     public const string Triaged = "report.triaged";
     public const string Resolved = "report.resolved";
     public const string Rejected = "report.rejected";
+    public const string Reminder = "report.reminder";
     public const string Test = "webhook.test";
 
-    public static readonly IReadOnlyList<string> Subscribable = [Triaged, Resolved, Rejected];
+    public static readonly IReadOnlyList<string> Subscribable = [Triaged, Resolved, Rejected, Reminder];
+
+    /// <summary>Reminders go where the report was announced, and to subscriptions that ask for them by name.</summary>
+    public static bool ReceivesReminders(IReadOnlyList<string> events) => events.Contains(Triaged) || events.Contains(Reminder);
 
     public static string? ForStatus(string status) => status switch
     {

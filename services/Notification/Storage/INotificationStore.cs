@@ -18,17 +18,55 @@ public interface INotificationStore : IOutboxStore, IStoreHealth
 
     Task<IReadOnlyList<Subscription>> GetSubscriptionsAsync(string hostId, CancellationToken cancellationToken);
 
-    Task<bool> SetSubscriptionSecretAsync(Guid id, string protectedSecret, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores <paramref name="rotated"/>'s secrets if the subscription still signs with <paramref name="expectedCurrentSecret"/>;
+    /// false when it does not (a concurrent rotation) or does not exist.
+    /// </summary>
+    Task<bool> RotateSecretAsync(Subscription rotated, string expectedCurrentSecret, CancellationToken cancellationToken);
 
-    Task<bool> SetSubscriptionEnabledAsync(Guid id, bool enabled, CancellationToken cancellationToken);
+    /// <summary>Enables the subscription and forgets its failing period and disable reason; false when unknown.</summary>
+    Task<bool> EnableSubscriptionAsync(Guid id, CancellationToken cancellationToken);
 
-    /// <summary>Saves the route if new and each delivery not already planned (by id), in one transaction.</summary>
+    /// <summary>
+    /// Disables an enabled subscription with its reason and, in the same transaction, its announcement.
+    /// False when it was already disabled or does not exist (nothing is written).
+    /// </summary>
+    Task<bool> DisableSubscriptionAsync(Guid id, string reason, OutboxMessage? announcement, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Starts, keeps or ends the subscription's failing period after an attempt (a success ends it, a failure
+    /// starts it unless it runs already). Returns the subscription as it now is; null when unknown.
+    /// </summary>
+    Task<Subscription?> RecordEndpointOutcomeAsync(Guid id, bool succeeded, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// In one transaction: saves the route if new, or else brings its summary forward if the plan's is newer (by version);
+    /// and saves each delivery not already planned (by id).
+    /// </summary>
     Task SavePlanAsync(DeliveryPlan plan, CancellationToken cancellationToken);
 
     Task<ReportRoute?> GetRouteAsync(Guid reportId, CancellationToken cancellationToken);
 
+    /// <summary>A host's routes, newest first, after <paramref name="after"/>.</summary>
+    Task<RoutePage> GetRoutesAsync(string hostId, RouteCursor? after, int limit, CancellationToken cancellationToken);
+
     /// <summary>Records the first acknowledgement and its event atomically; later calls change nothing. Null when no route.</summary>
     Task<AcknowledgeResult?> AcknowledgeAsync(Guid reportId, string? note, DateTimeOffset at, OutboxMessage announcement, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores the route's response fields (and acknowledgement) with their events, if the route is still at
+    /// <paramref name="expectedRevision"/> and still (un)acknowledged as <paramref name="wasAcknowledged"/> says; false otherwise.
+    /// </summary>
+    Task<bool> SaveResponseAsync(ReportRoute updated, int expectedRevision, bool wasAcknowledged, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken);
+
+    /// <summary>Unacknowledged routes whose host was last told about them at or before <paramref name="lastContactBefore"/>, oldest contact first.</summary>
+    Task<IReadOnlyList<ReportRoute>> GetRoutesAwaitingAcknowledgementAsync(DateTimeOffset lastContactBefore, int max, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records reminder number <c><paramref name="expectedRemindersSent"/> + 1</c> and its deliveries, if no other planner did;
+    /// false when the route moved on (nothing is written).
+    /// </summary>
+    Task<bool> SaveReminderAsync(Guid reportId, int expectedRemindersSent, DateTimeOffset at, IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken);
 
     /// <summary>Leases up to <paramref name="max"/> due deliveries so that no other dispatcher sends them meanwhile.</summary>
     Task<IReadOnlyList<Delivery>> LeaseDueDeliveriesAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken);
@@ -36,12 +74,19 @@ public interface INotificationStore : IOutboxStore, IStoreHealth
     /// <summary>Records an attempt and the delivery's new state (and its event, if any) in one transaction.</summary>
     Task CompleteAttemptAsync(Delivery updated, DeliveryAttempt attempt, OutboxMessage? announcement, CancellationToken cancellationToken);
 
+    /// <summary>Hands a leased, pending delivery back for later without an attempt (its endpoint's queue was full); false when not pending.</summary>
+    Task<bool> DeferAsync(Guid id, DateTimeOffset until, CancellationToken cancellationToken);
+
     Task<Delivery?> GetDeliveryAsync(Guid id, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<Delivery>> GetDeliveriesAsync(string hostId, Guid? reportId, int max, CancellationToken cancellationToken);
+    /// <summary>A host's deliveries matching the query, newest first.</summary>
+    Task<IReadOnlyList<Delivery>> GetDeliveriesAsync(DeliveryQuery query, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<DeliveryAttempt>> GetAttemptsAsync(Guid deliveryId, CancellationToken cancellationToken);
 
     /// <summary>Puts a delivery back in the queue for now with a fresh round of retries; false when unknown.</summary>
     Task<bool> ReplayAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Replays every failed delivery of a subscription created at or after <paramref name="since"/>; returns how many.</summary>
+    Task<int> RecoverAsync(Guid subscriptionId, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -53,6 +53,126 @@ public static class MongoNotificationFilters
     public static SortDefinition<MongoDeliveryDocument> NewestFirst { get; } =
         Builders<MongoDeliveryDocument>.Sort.Descending(d => d.CreatedAt);
 
+    /// <summary>The delivery log's filters: the host, then each optional one, as SQLite's <c>($x IS NULL OR x = $x)</c>.</summary>
+    public static FilterDefinition<MongoDeliveryDocument> Matching(DeliveryQuery query)
+    {
+        var filter = OfHost(query.HostId, query.ReportId);
+        if (query.SubscriptionId is { } subscription)
+        {
+            filter &= Deliveries.Eq(d => d.SubscriptionId, subscription);
+        }
+
+        return query.Status is { } status ? filter & Deliveries.Eq(d => d.Status, status) : filter;
+    }
+
+    /// <summary>Failed deliveries of a subscription created at or after <paramref name="since"/>: what a recovery sends again.</summary>
+    public static FilterDefinition<MongoDeliveryDocument> FailedSince(Guid subscriptionId, DateTimeOffset since) =>
+        Deliveries.Eq(d => d.SubscriptionId, subscriptionId) & Deliveries.Eq(d => d.Status, DeliveryStatuses.Failed)
+        & Deliveries.Gte(d => d.CreatedAt, since);
+
+    public static FilterDefinition<MongoDeliveryDocument> PendingWithId(Guid id) =>
+        Deliveries.Eq(d => d.Id, id) & Deliveries.Eq(d => d.Status, DeliveryStatuses.Pending);
+
+    /// <summary>Back in the queue at <paramref name="until"/> without an attempt, the lease ended.</summary>
+    public static UpdateDefinition<MongoDeliveryDocument> Defer(DateTimeOffset until) =>
+        Builders<MongoDeliveryDocument>.Update.Set(d => d.NextAttemptAt, until).Set(d => d.LeaseUntil, null);
+
+    private static FilterDefinitionBuilder<MongoSubscriptionDocument> Subscriptions => Builders<MongoSubscriptionDocument>.Filter;
+
+    /// <summary>Compare-and-swap of a rotation: only while the subscription still signs with the secret the rotation replaced.</summary>
+    public static FilterDefinition<MongoSubscriptionDocument> SigningWith(Guid id, string protectedSecret) =>
+        Subscriptions.Eq(d => d.Id, id) & Subscriptions.Eq(d => d.ProtectedSecret, protectedSecret);
+
+    public static UpdateDefinition<MongoSubscriptionDocument> Rotate(Subscription rotated) =>
+        Builders<MongoSubscriptionDocument>.Update
+            .Set(d => d.ProtectedSecret, rotated.ProtectedSecret)
+            .Set(d => d.PreviousProtectedSecret, rotated.PreviousProtectedSecret)
+            .Set(d => d.PreviousSecretExpiresAt, rotated.PreviousSecretExpiresAt);
+
+    /// <summary>Only an enabled subscription is disabled, so exactly one caller announces it.</summary>
+    public static FilterDefinition<MongoSubscriptionDocument> EnabledWithId(Guid id) =>
+        Subscriptions.Eq(d => d.Id, id) & Subscriptions.Eq(d => d.Enabled, true);
+
+    public static UpdateDefinition<MongoSubscriptionDocument> Disable(string reason) =>
+        Builders<MongoSubscriptionDocument>.Update.Set(d => d.Enabled, false).Set(d => d.DisabledReason, reason);
+
+    public static UpdateDefinition<MongoSubscriptionDocument> Enable { get; } =
+        Builders<MongoSubscriptionDocument>.Update.Set(d => d.Enabled, true).Set(d => d.FailingSince, null).Set(d => d.DisabledReason, null);
+
+    /// <summary>A failure starts the failing period only if none runs: SQLite's <c>COALESCE(failing_since, $at)</c>.</summary>
+    public static FilterDefinition<MongoSubscriptionDocument> NotFailing(Guid id) =>
+        Subscriptions.Eq(d => d.Id, id) & Subscriptions.Eq(d => d.FailingSince, null);
+
+    public static UpdateDefinition<MongoSubscriptionDocument> FailingSince(DateTimeOffset? at) =>
+        Builders<MongoSubscriptionDocument>.Update.Set(d => d.FailingSince, at);
+
+    private static FilterDefinitionBuilder<MongoRouteDocument> Routes => Builders<MongoRouteDocument>.Filter;
+
+    /// <summary>The route, if it has no summary yet or an older one (by version): late events never overwrite newer ones.</summary>
+    public static FilterDefinition<MongoRouteDocument> SummaryOlderThan(Guid reportId, long version) =>
+        Routes.Eq(d => d.ReportId, reportId)
+        & Routes.Or(Routes.Eq(d => d.Summary, null), Routes.Lt(d => d.Summary!.Version, version));
+
+    public static UpdateDefinition<MongoRouteDocument> SetSummary(ReportSummary summary) =>
+        Builders<MongoRouteDocument>.Update.Set(d => d.Summary, MongoReportSummaryDocument.From(summary));
+
+    /// <summary>A host's routes after the cursor, as SQLite's <c>first_event_at &lt; $at OR (first_event_at = $at AND report_id &lt; $id)</c>.</summary>
+    public static FilterDefinition<MongoRouteDocument> RoutesOf(string hostId, RouteCursor? after) =>
+        after is null
+            ? Routes.Eq(d => d.HostId, hostId)
+            : Routes.Eq(d => d.HostId, hostId)
+              & Routes.Or(
+                  Routes.Lt(d => d.FirstEventAt, after.FirstEventAt),
+                  Routes.Eq(d => d.FirstEventAt, after.FirstEventAt) & Routes.Lt(d => d.ReportId, after.ReportId));
+
+    public static SortDefinition<MongoRouteDocument> RoutesNewestFirst { get; } =
+        Builders<MongoRouteDocument>.Sort.Descending(d => d.FirstEventAt).Descending(d => d.ReportId);
+
+    /// <summary>A counter that documents from before it existed lack: 0 matches the missing field too.</summary>
+    private static FilterDefinition<MongoRouteDocument> CounterIs(System.Linq.Expressions.Expression<Func<MongoRouteDocument, int>> field, int value) =>
+        value == 0
+            ? Routes.Or(Routes.Eq(field, 0), Missing(field))
+            : Routes.Eq(field, value);
+
+    private static FilterDefinition<MongoRouteDocument> Missing(System.Linq.Expressions.LambdaExpression field) =>
+        Routes.Exists(new ExpressionFieldDefinition<MongoRouteDocument>(field), false);
+
+    /// <summary>Compare-and-swap of a response: the revision read, and the acknowledgement as read (set or not).</summary>
+    public static FilterDefinition<MongoRouteDocument> AtResponseRevision(Guid reportId, int revision, bool acknowledged) =>
+        Routes.Eq(d => d.ReportId, reportId)
+        & CounterIs(d => d.ResponseRevision, revision)
+        & (acknowledged ? Routes.Ne(d => d.AcknowledgedAt, null) : Routes.Eq(d => d.AcknowledgedAt, null));
+
+    public static UpdateDefinition<MongoRouteDocument> SetResponse(ReportRoute updated) =>
+        Builders<MongoRouteDocument>.Update
+            .Set(d => d.Response, updated.Response is null ? null : MongoHostResponseDocument.From(updated.Response))
+            .Set(d => d.RespondedAt, updated.RespondedAt)
+            .Set(d => d.ResponseRevision, updated.ResponseRevision)
+            .Set(d => d.ResponseUpdatedAt, updated.ResponseUpdatedAt)
+            .Set(d => d.AcknowledgedAt, updated.AcknowledgedAt)
+            .Set(d => d.AcknowledgementNote, updated.AcknowledgementNote);
+
+    /// <summary>
+    /// Unacknowledged routes last told at or before <paramref name="before"/> whose report is not closed; a route
+    /// stored before <c>lastContactAt</c> existed counts from its first event.
+    /// </summary>
+    public static FilterDefinition<MongoRouteDocument> AwaitingAcknowledgement(DateTimeOffset before) =>
+        Routes.Eq(d => d.AcknowledgedAt, null)
+        & Routes.Or(
+            Routes.Lte(d => d.LastContactAt, before),
+            Missing((System.Linq.Expressions.Expression<Func<MongoRouteDocument, DateTimeOffset>>)(d => d.LastContactAt)) & Routes.Lte(d => d.FirstEventAt, before))
+        & Routes.Nin(d => d.Summary!.Status, [Contracts.ReportStatuses.Resolved, Contracts.ReportStatuses.Rejected, Contracts.ReportStatuses.Duplicate]);
+
+    public static SortDefinition<MongoRouteDocument> LongestWaitingFirst { get; } =
+        Builders<MongoRouteDocument>.Sort.Ascending(d => d.LastContactAt).Ascending(d => d.ReportId);
+
+    /// <summary>Compare-and-swap of a reminder: the count read, still unacknowledged.</summary>
+    public static FilterDefinition<MongoRouteDocument> AtReminder(Guid reportId, int remindersSent) =>
+        Routes.Eq(d => d.ReportId, reportId) & CounterIs(d => d.RemindersSent, remindersSent) & Routes.Eq(d => d.AcknowledgedAt, null);
+
+    public static UpdateDefinition<MongoRouteDocument> Reminded(DateTimeOffset at) =>
+        Builders<MongoRouteDocument>.Update.Inc(d => d.RemindersSent, 1).Set(d => d.LastRemindedAt, at).Set(d => d.LastContactAt, at);
+
     public static FilterDefinition<MongoSubscriptionDocument> SubscriptionsOf(string hostId) =>
         Builders<MongoSubscriptionDocument>.Filter.Eq(d => d.HostId, hostId);
 

@@ -18,6 +18,16 @@ public static class MongoNotificationIndexes
             new CreateIndexOptions { Name = "ix_deliveries_due" }),
         new(Builders<MongoDeliveryDocument>.IndexKeys.Ascending(d => d.HostId).Descending(d => d.CreatedAt),
             new CreateIndexOptions { Name = "ix_deliveries_host" }),
+        new(Builders<MongoDeliveryDocument>.IndexKeys.Ascending(d => d.SubscriptionId).Ascending(d => d.Status).Ascending(d => d.CreatedAt),
+            new CreateIndexOptions { Name = "ix_deliveries_subscription" }),
+    ];
+
+    public static IReadOnlyList<CreateIndexModel<MongoRouteDocument>> Routes { get; } =
+    [
+        new(Builders<MongoRouteDocument>.IndexKeys.Ascending(d => d.HostId).Descending(d => d.FirstEventAt).Descending(d => d.ReportId),
+            new CreateIndexOptions { Name = "ix_routes_host" }),
+        new(Builders<MongoRouteDocument>.IndexKeys.Ascending(d => d.AcknowledgedAt).Ascending(d => d.LastContactAt),
+            new CreateIndexOptions { Name = "ix_routes_unacknowledged" }),
     ];
 
     public static IReadOnlyList<CreateIndexModel<MongoAttemptDocument>> Attempts { get; } =
@@ -40,6 +50,8 @@ public static class MongoNotificationIndexes
             .Indexes.CreateManyAsync(Subscriptions, cancellationToken);
         await database.GetCollection<MongoDeliveryDocument>(MongoNotificationStore.DeliveriesCollection)
             .Indexes.CreateManyAsync(Deliveries, cancellationToken);
+        await database.GetCollection<MongoRouteDocument>(MongoNotificationStore.RoutesCollection)
+            .Indexes.CreateManyAsync(Routes, cancellationToken);
         await database.GetCollection<MongoAttemptDocument>(MongoNotificationStore.AttemptsCollection)
             .Indexes.CreateManyAsync(Attempts, cancellationToken);
         await new MongoOutbox(database).CreateIndexesAsync(cancellationToken);

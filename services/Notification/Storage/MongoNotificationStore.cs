@@ -87,23 +87,57 @@ public sealed class MongoNotificationStore : INotificationStore
         return documents.Select(d => d.ToSubscription()).ToList();
     }
 
-    // Matched, not modified: like SQLite's change count, setting the value it already has still counts as found.
-    public async Task<bool> SetSubscriptionSecretAsync(Guid id, string protectedSecret, CancellationToken cancellationToken)
+    public async Task<bool> RotateSecretAsync(Subscription rotated, string expectedCurrentSecret, CancellationToken cancellationToken)
     {
         await _setup.EnsureAsync(cancellationToken);
         var result = await _subscriptions.UpdateOneAsync(
-            d => d.Id == id, Builders<MongoSubscriptionDocument>.Update.Set(d => d.ProtectedSecret, protectedSecret),
+            MongoNotificationFilters.SigningWith(rotated.Id, expectedCurrentSecret), MongoNotificationFilters.Rotate(rotated),
             cancellationToken: cancellationToken);
         return result.MatchedCount == 1;
     }
 
-    public async Task<bool> SetSubscriptionEnabledAsync(Guid id, bool enabled, CancellationToken cancellationToken)
+    // Matched, not modified: like SQLite's change count, enabling an enabled subscription still counts as found.
+    public async Task<bool> EnableSubscriptionAsync(Guid id, CancellationToken cancellationToken)
     {
         await _setup.EnsureAsync(cancellationToken);
-        var result = await _subscriptions.UpdateOneAsync(
-            d => d.Id == id, Builders<MongoSubscriptionDocument>.Update.Set(d => d.Enabled, enabled),
-            cancellationToken: cancellationToken);
+        var result = await _subscriptions.UpdateOneAsync(d => d.Id == id, MongoNotificationFilters.Enable, cancellationToken: cancellationToken);
         return result.MatchedCount == 1;
+    }
+
+    public async Task<bool> DisableSubscriptionAsync(Guid id, string reason, OutboxMessage? announcement, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        var disabled = await MongoTransactions.RunAsync(_database.Client, async (session, ct) =>
+        {
+            var result = await _subscriptions.UpdateOneAsync(
+                session, MongoNotificationFilters.EnabledWithId(id), MongoNotificationFilters.Disable(reason), cancellationToken: ct);
+            if (result.MatchedCount == 1 && announcement is not null)
+            {
+                await _outbox.AddAsync(session, [announcement], ct);
+            }
+
+            return result.MatchedCount == 1;
+        }, cancellationToken);
+        if (disabled && announcement is not null)
+        {
+            OutboxSignal.Notify();
+        }
+
+        return disabled;
+    }
+
+    public async Task<Subscription?> RecordEndpointOutcomeAsync(Guid id, bool succeeded, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        var document = succeeded
+            ? await _subscriptions.FindOneAndUpdateAsync(
+                d => d.Id == id, MongoNotificationFilters.FailingSince(null),
+                new FindOneAndUpdateOptions<MongoSubscriptionDocument> { ReturnDocument = ReturnDocument.After }, cancellationToken)
+            : await _subscriptions.FindOneAndUpdateAsync(
+                MongoNotificationFilters.NotFailing(id), MongoNotificationFilters.FailingSince(at),
+                new FindOneAndUpdateOptions<MongoSubscriptionDocument> { ReturnDocument = ReturnDocument.After }, cancellationToken)
+              ?? await _subscriptions.Find(d => d.Id == id).FirstOrDefaultAsync(cancellationToken);
+        return document?.ToSubscription();
     }
 
     public async Task SavePlanAsync(DeliveryPlan plan, CancellationToken cancellationToken)
@@ -122,17 +156,15 @@ public sealed class MongoNotificationStore : INotificationStore
                     session, Builders<MongoRouteDocument>.Filter.Eq(d => d.ReportId, route.ReportId),
                     MongoNotificationFilters.InsertIfAbsent(MongoRouteDocument.From(route)),
                     new UpdateOptions { IsUpsert = true }, ct);
+                if (route.Summary is { } summary)
+                {
+                    await _routes.UpdateOneAsync(
+                        session, MongoNotificationFilters.SummaryOlderThan(route.ReportId, summary.Version),
+                        MongoNotificationFilters.SetSummary(summary), cancellationToken: ct);
+                }
             }
 
-            if (plan.Deliveries.Count > 0)
-            {
-                var upserts = plan.Deliveries.Select(d => new UpdateOneModel<MongoDeliveryDocument>(
-                    Builders<MongoDeliveryDocument>.Filter.Eq(x => x.Id, d.Id),
-                    // A planned delivery has no attempt yet, whatever the record says (SQLite inserts NULL too).
-                    MongoNotificationFilters.InsertIfAbsent(MongoDeliveryDocument.From(d with { LastAttemptAt = null }))) { IsUpsert = true });
-                await _deliveries.BulkWriteAsync(session, upserts, new BulkWriteOptions { IsOrdered = true }, ct);
-            }
-
+            await InsertDeliveriesAsync(session, plan.Deliveries, ct);
             return 0;
         }, cancellationToken);
     }
@@ -142,6 +174,15 @@ public sealed class MongoNotificationStore : INotificationStore
         await _setup.EnsureAsync(cancellationToken);
         var document = await _routes.Find(d => d.ReportId == reportId).FirstOrDefaultAsync(cancellationToken);
         return document?.ToRoute();
+    }
+
+    public async Task<RoutePage> GetRoutesAsync(string hostId, RouteCursor? after, int limit, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        var documents = await _routes.Find(MongoNotificationFilters.RoutesOf(hostId, after))
+            .Sort(MongoNotificationFilters.RoutesNewestFirst).Limit(limit + 1).ToListAsync(cancellationToken);
+        var items = documents.Take(limit).Select(d => d.ToRoute()).ToList();
+        return new RoutePage(items, documents.Count > limit ? RouteCursor.After(items[^1]) : null);
     }
 
     public async Task<AcknowledgeResult?> AcknowledgeAsync(Guid reportId, string? note, DateTimeOffset at, OutboxMessage announcement, CancellationToken cancellationToken)
@@ -179,6 +220,55 @@ public sealed class MongoNotificationStore : INotificationStore
         }
 
         return result;
+    }
+
+    public async Task<bool> SaveResponseAsync(
+        ReportRoute updated, int expectedRevision, bool wasAcknowledged, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        var saved = await MongoTransactions.RunAsync(_database.Client, async (session, ct) =>
+        {
+            var result = await _routes.UpdateOneAsync(
+                session, MongoNotificationFilters.AtResponseRevision(updated.ReportId, expectedRevision, wasAcknowledged),
+                MongoNotificationFilters.SetResponse(updated), cancellationToken: ct);
+            if (result.MatchedCount == 1 && events.Count > 0)
+            {
+                await _outbox.AddAsync(session, events, ct);
+            }
+
+            return result.MatchedCount == 1;
+        }, cancellationToken);
+        if (saved && events.Count > 0)
+        {
+            OutboxSignal.Notify();
+        }
+
+        return saved;
+    }
+
+    public async Task<IReadOnlyList<ReportRoute>> GetRoutesAwaitingAcknowledgementAsync(DateTimeOffset lastContactBefore, int max, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        var documents = await _routes.Find(MongoNotificationFilters.AwaitingAcknowledgement(lastContactBefore))
+            .Sort(MongoNotificationFilters.LongestWaitingFirst).Limit(max).ToListAsync(cancellationToken);
+        return documents.Select(d => d.ToRoute()).ToList();
+    }
+
+    public async Task<bool> SaveReminderAsync(Guid reportId, int expectedRemindersSent, DateTimeOffset at, IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        return await MongoTransactions.RunAsync(_database.Client, async (session, ct) =>
+        {
+            var result = await _routes.UpdateOneAsync(
+                session, MongoNotificationFilters.AtReminder(reportId, expectedRemindersSent), MongoNotificationFilters.Reminded(at), cancellationToken: ct);
+            if (result.MatchedCount != 1)
+            {
+                return false;
+            }
+
+            await InsertDeliveriesAsync(session, deliveries, ct);
+            return true;
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -234,6 +324,14 @@ public sealed class MongoNotificationStore : INotificationStore
         }
     }
 
+    public async Task<bool> DeferAsync(Guid id, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        var result = await _deliveries.UpdateOneAsync(
+            MongoNotificationFilters.PendingWithId(id), MongoNotificationFilters.Defer(until), cancellationToken: cancellationToken);
+        return result.MatchedCount == 1;
+    }
+
     public async Task<Delivery?> GetDeliveryAsync(Guid id, CancellationToken cancellationToken)
     {
         await _setup.EnsureAsync(cancellationToken);
@@ -241,11 +339,11 @@ public sealed class MongoNotificationStore : INotificationStore
         return document?.ToDelivery();
     }
 
-    public async Task<IReadOnlyList<Delivery>> GetDeliveriesAsync(string hostId, Guid? reportId, int max, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Delivery>> GetDeliveriesAsync(DeliveryQuery query, CancellationToken cancellationToken)
     {
         await _setup.EnsureAsync(cancellationToken);
-        var documents = await _deliveries.Find(MongoNotificationFilters.OfHost(hostId, reportId))
-            .Sort(MongoNotificationFilters.NewestFirst).Limit(max).ToListAsync(cancellationToken);
+        var documents = await _deliveries.Find(MongoNotificationFilters.Matching(query))
+            .Sort(MongoNotificationFilters.NewestFirst).Limit(query.Max).ToListAsync(cancellationToken);
         return documents.Select(d => d.ToDelivery()).ToList();
     }
 
@@ -265,6 +363,14 @@ public sealed class MongoNotificationStore : INotificationStore
         return result.MatchedCount == 1;
     }
 
+    public async Task<int> RecoverAsync(Guid subscriptionId, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        var result = await _deliveries.UpdateManyAsync(
+            MongoNotificationFilters.FailedSince(subscriptionId, since), MongoNotificationFilters.Replay(now), cancellationToken: cancellationToken);
+        return (int)result.MatchedCount;
+    }
+
     public async Task<IReadOnlyList<OutboxMessage>> PeekOutboxAsync(int max, CancellationToken cancellationToken)
     {
         await _setup.EnsureAsync(cancellationToken);
@@ -275,6 +381,20 @@ public sealed class MongoNotificationStore : INotificationStore
     {
         await _setup.EnsureAsync(cancellationToken);
         await _outbox.RemoveAsync(ids, cancellationToken);
+    }
+
+    private async Task InsertDeliveriesAsync(IClientSessionHandle session, IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken)
+    {
+        if (deliveries.Count == 0)
+        {
+            return;
+        }
+
+        var upserts = deliveries.Select(d => new UpdateOneModel<MongoDeliveryDocument>(
+            Builders<MongoDeliveryDocument>.Filter.Eq(x => x.Id, d.Id),
+            // A planned delivery has no attempt yet, whatever the record says (SQLite inserts NULL too).
+            MongoNotificationFilters.InsertIfAbsent(MongoDeliveryDocument.From(d with { LastAttemptAt = null }))) { IsUpsert = true });
+        await _deliveries.BulkWriteAsync(session, upserts, new BulkWriteOptions { IsOrdered = true }, cancellationToken);
     }
 
     public async Task PingAsync(CancellationToken cancellationToken)

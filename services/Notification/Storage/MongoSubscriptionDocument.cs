@@ -31,6 +31,19 @@ public sealed class MongoSubscriptionDocument
     [BsonElement("createdAt"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The secret before the last rotation, encrypted; it signs too until <see cref="PreviousSecretExpiresAt"/>.</summary>
+    [BsonElement("previousProtectedSecret")]
+    public string? PreviousProtectedSecret { get; set; }
+
+    [BsonElement("previousSecretExpiresAt"), BsonRepresentation(BsonType.DateTime)]
+    public DateTimeOffset? PreviousSecretExpiresAt { get; set; }
+
+    [BsonElement("failingSince"), BsonRepresentation(BsonType.DateTime)]
+    public DateTimeOffset? FailingSince { get; set; }
+
+    [BsonElement("disabledReason")]
+    public string? DisabledReason { get; set; }
+
     public static MongoSubscriptionDocument From(Subscription subscription) => new()
     {
         Id = subscription.Id,
@@ -41,7 +54,12 @@ public sealed class MongoSubscriptionDocument
         ProtectedSecret = subscription.ProtectedSecret,
         Enabled = subscription.Enabled,
         CreatedAt = subscription.CreatedAt,
+        PreviousProtectedSecret = subscription.PreviousProtectedSecret,
+        PreviousSecretExpiresAt = subscription.PreviousSecretExpiresAt,
+        FailingSince = subscription.FailingSince,
+        DisabledReason = subscription.DisabledReason,
     };
 
-    public Subscription ToSubscription() => new(Id, HostId, Url, Events, ModelPatterns, ProtectedSecret, Enabled, CreatedAt);
+    public Subscription ToSubscription() => new(
+        Id, HostId, Url, Events, ModelPatterns, ProtectedSecret, Enabled, CreatedAt, PreviousProtectedSecret, PreviousSecretExpiresAt, FailingSince, DisabledReason);
 }

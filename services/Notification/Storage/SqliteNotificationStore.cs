@@ -9,60 +9,11 @@ namespace SafetyReports.Notification.Storage;
 
 public sealed class SqliteNotificationStore : INotificationStore
 {
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS hosts (
-            id TEXT PRIMARY KEY,
-            name TEXT NOT NULL,
-            contact_email TEXT NOT NULL,
-            created_at INTEGER NOT NULL
-        );
-        CREATE TABLE IF NOT EXISTS subscriptions (
-            id TEXT PRIMARY KEY,
-            host_id TEXT NOT NULL REFERENCES hosts (id),
-            url TEXT NOT NULL,
-            events TEXT NOT NULL,
-            model_patterns TEXT NOT NULL,
-            protected_secret TEXT NOT NULL,
-            enabled INTEGER NOT NULL,
-            created_at INTEGER NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS ix_subscriptions_host ON subscriptions (host_id);
-        CREATE TABLE IF NOT EXISTS routes (
-            report_id TEXT PRIMARY KEY,
-            host_id TEXT NOT NULL,
-            model_id TEXT NOT NULL,
-            first_event_at INTEGER NOT NULL,
-            acknowledged_at INTEGER,
-            acknowledgement_note TEXT
-        );
-        CREATE TABLE IF NOT EXISTS deliveries (
-            id TEXT PRIMARY KEY,
-            subscription_id TEXT NOT NULL,
-            host_id TEXT NOT NULL,
-            report_id TEXT NOT NULL,
-            event_type TEXT NOT NULL,
-            webhook_id TEXT NOT NULL,
-            payload TEXT NOT NULL,
-            status TEXT NOT NULL,
-            round_attempts INTEGER NOT NULL,
-            next_attempt_at INTEGER,
-            lease_until INTEGER,
-            created_at INTEGER NOT NULL,
-            last_attempt_at INTEGER
-        );
-        CREATE INDEX IF NOT EXISTS ix_deliveries_due ON deliveries (next_attempt_at) WHERE status = 'pending';
-        CREATE INDEX IF NOT EXISTS ix_deliveries_host ON deliveries (host_id, created_at DESC);
-        CREATE TABLE IF NOT EXISTS attempts (
-            seq INTEGER PRIMARY KEY AUTOINCREMENT,
-            delivery_id TEXT NOT NULL,
-            at INTEGER NOT NULL,
-            status_code INTEGER,
-            latency_ms INTEGER NOT NULL,
-            error TEXT,
-            response_excerpt TEXT
-        );
-        CREATE INDEX IF NOT EXISTS ix_attempts_delivery ON attempts (delivery_id, seq);
-        """ + SqliteOutbox.Schema;
+    private const string SubscriptionColumns =
+        "id, host_id, url, events, model_patterns, protected_secret, enabled, created_at, previous_protected_secret, previous_secret_expires_at, failing_since, disabled_reason";
+
+    private const string RouteColumns =
+        "report_id, host_id, model_id, first_event_at, acknowledged_at, acknowledgement_note, summary, response, responded_at, response_revision, response_updated_at, last_reminded_at, reminders_sent";
 
     private const string DeliveryColumns =
         "id, subscription_id, host_id, report_id, event_type, webhook_id, payload, status, round_attempts, next_attempt_at, created_at, last_attempt_at";
@@ -72,7 +23,7 @@ public sealed class SqliteNotificationStore : INotificationStore
 
     public SqliteNotificationStore(string path)
     {
-        _database = new SqliteDatabase(path, Schema);
+        _database = SqliteNotificationSchema.Open(path);
     }
 
     public WorkSignal OutboxSignal { get; } = new();
@@ -91,33 +42,70 @@ public sealed class SqliteNotificationStore : INotificationStore
 
     public Task AddSubscriptionAsync(Subscription s, CancellationToken cancellationToken) =>
         _database.WriteAsync((c, t) => c.ExecuteAsync(
-            """
-            INSERT INTO subscriptions (id, host_id, url, events, model_patterns, protected_secret, enabled, created_at)
-            VALUES ($id, $host, $url, $events, $patterns, $secret, $enabled, $at)
+            $"""
+            INSERT INTO subscriptions ({SubscriptionColumns})
+            VALUES ($id, $host, $url, $events, $patterns, $secret, $enabled, $at, $previous, $previousExpires, $failingSince, $disabledReason)
             """,
             t, ("$id", s.Id.ToString()), ("$host", s.HostId), ("$url", s.Url), ("$events", JsonSerializer.Serialize(s.Events, Json)),
             ("$patterns", JsonSerializer.Serialize(s.ModelPatterns, Json)), ("$secret", s.ProtectedSecret),
-            ("$enabled", s.Enabled ? 1 : 0), ("$at", s.CreatedAt.ToUnixMs())), cancellationToken);
+            ("$enabled", s.Enabled ? 1 : 0), ("$at", s.CreatedAt.ToUnixMs()), ("$previous", s.PreviousProtectedSecret),
+            ("$previousExpires", s.PreviousSecretExpiresAt?.ToUnixMs()), ("$failingSince", s.FailingSince?.ToUnixMs()),
+            ("$disabledReason", s.DisabledReason)), cancellationToken);
 
     public Task<Subscription?> GetSubscriptionAsync(Guid id, CancellationToken cancellationToken) =>
-        _database.ReadAsync(async c => (await c.QueryAsync(
-            "SELECT id, host_id, url, events, model_patterns, protected_secret, enabled, created_at FROM subscriptions WHERE id = $id",
-            ReadSubscription, null, ("$id", id.ToString()))).FirstOrDefault());
+        _database.ReadAsync(c => GetSubscriptionAsync(c, null, id));
 
     public async Task<IReadOnlyList<Subscription>> GetSubscriptionsAsync(string hostId, CancellationToken cancellationToken) =>
         await _database.ReadAsync(c => c.QueryAsync(
-            "SELECT id, host_id, url, events, model_patterns, protected_secret, enabled, created_at FROM subscriptions WHERE host_id = $host ORDER BY created_at",
+            $"SELECT {SubscriptionColumns} FROM subscriptions WHERE host_id = $host ORDER BY created_at",
             ReadSubscription, null, ("$host", hostId)));
 
-    public Task<bool> SetSubscriptionSecretAsync(Guid id, string protectedSecret, CancellationToken cancellationToken) =>
+    public Task<bool> RotateSecretAsync(Subscription rotated, string expectedCurrentSecret, CancellationToken cancellationToken) =>
         _database.WriteAsync(async (c, t) => await c.ExecuteAsync(
-            "UPDATE subscriptions SET protected_secret = $secret WHERE id = $id",
-            t, ("$id", id.ToString()), ("$secret", protectedSecret)) == 1, cancellationToken);
+            """
+            UPDATE subscriptions SET protected_secret = $secret, previous_protected_secret = $previous, previous_secret_expires_at = $expires
+            WHERE id = $id AND protected_secret = $expected
+            """,
+            t, ("$id", rotated.Id.ToString()), ("$secret", rotated.ProtectedSecret), ("$previous", rotated.PreviousProtectedSecret),
+            ("$expires", rotated.PreviousSecretExpiresAt?.ToUnixMs()), ("$expected", expectedCurrentSecret)) == 1, cancellationToken);
 
-    public Task<bool> SetSubscriptionEnabledAsync(Guid id, bool enabled, CancellationToken cancellationToken) =>
+    public Task<bool> EnableSubscriptionAsync(Guid id, CancellationToken cancellationToken) =>
         _database.WriteAsync(async (c, t) => await c.ExecuteAsync(
-            "UPDATE subscriptions SET enabled = $enabled WHERE id = $id",
-            t, ("$id", id.ToString()), ("$enabled", enabled ? 1 : 0)) == 1, cancellationToken);
+            "UPDATE subscriptions SET enabled = 1, failing_since = NULL, disabled_reason = NULL WHERE id = $id",
+            t, ("$id", id.ToString())) == 1, cancellationToken);
+
+    public async Task<bool> DisableSubscriptionAsync(Guid id, string reason, OutboxMessage? announcement, CancellationToken cancellationToken)
+    {
+        var disabled = await _database.WriteAsync(async (c, t) =>
+        {
+            var changed = await c.ExecuteAsync(
+                "UPDATE subscriptions SET enabled = 0, disabled_reason = $reason WHERE id = $id AND enabled = 1",
+                t, ("$id", id.ToString()), ("$reason", reason)) == 1;
+            if (changed && announcement is not null)
+            {
+                await SqliteOutbox.AddAsync(c, t, announcement);
+            }
+
+            return changed;
+        }, cancellationToken);
+        if (disabled && announcement is not null)
+        {
+            OutboxSignal.Notify();
+        }
+
+        return disabled;
+    }
+
+    public Task<Subscription?> RecordEndpointOutcomeAsync(Guid id, bool succeeded, DateTimeOffset at, CancellationToken cancellationToken) =>
+        _database.WriteAsync(async (c, t) =>
+        {
+            await c.ExecuteAsync(
+                succeeded
+                    ? "UPDATE subscriptions SET failing_since = NULL WHERE id = $id"
+                    : "UPDATE subscriptions SET failing_since = COALESCE(failing_since, $at) WHERE id = $id",
+                t, ("$id", id.ToString()), ("$at", at.ToUnixMs()));
+            return await GetSubscriptionAsync(c, t, id);
+        }, cancellationToken);
 
     public Task SavePlanAsync(DeliveryPlan plan, CancellationToken cancellationToken) =>
         _database.WriteAsync(async (c, t) =>
@@ -126,30 +114,38 @@ public sealed class SqliteNotificationStore : INotificationStore
             {
                 await c.ExecuteAsync(
                     """
-                    INSERT INTO routes (report_id, host_id, model_id, first_event_at) VALUES ($id, $host, $model, $at)
-                    ON CONFLICT (report_id) DO NOTHING
+                    INSERT INTO routes (report_id, host_id, model_id, first_event_at, summary, summary_version, report_status)
+                    VALUES ($id, $host, $model, $at, $summary, $version, $status)
+                    ON CONFLICT (report_id) DO UPDATE SET summary = excluded.summary, summary_version = excluded.summary_version,
+                        report_status = excluded.report_status
+                    WHERE excluded.summary_version IS NOT NULL AND (routes.summary_version IS NULL OR routes.summary_version < excluded.summary_version)
                     """,
-                    t, ("$id", route.ReportId.ToString()), ("$host", route.HostId), ("$model", route.ModelId), ("$at", route.FirstEventAt.ToUnixMs()));
+                    t, ("$id", route.ReportId.ToString()), ("$host", route.HostId), ("$model", route.ModelId), ("$at", route.FirstEventAt.ToUnixMs()),
+                    ("$summary", route.Summary is null ? null : JsonSerializer.Serialize(route.Summary, Json)),
+                    ("$version", route.Summary?.Version), ("$status", route.Summary?.Status));
             }
 
-            foreach (var d in plan.Deliveries)
-            {
-                await c.ExecuteAsync(
-                    $"""
-                    INSERT INTO deliveries ({DeliveryColumns})
-                    VALUES ($id, $subscription, $host, $report, $event, $webhook, $payload, $status, $round, $next, $created, NULL)
-                    ON CONFLICT (id) DO NOTHING
-                    """,
-                    t, ("$id", d.Id.ToString()), ("$subscription", d.SubscriptionId.ToString()), ("$host", d.HostId),
-                    ("$report", d.ReportId.ToString()), ("$event", d.EventType), ("$webhook", d.WebhookId), ("$payload", d.Payload),
-                    ("$status", d.Status), ("$round", d.RoundAttempts), ("$next", d.NextAttemptAt?.ToUnixMs()), ("$created", d.CreatedAt.ToUnixMs()));
-            }
-
+            await InsertDeliveriesAsync(c, t, plan.Deliveries);
             return 0;
         }, cancellationToken);
 
     public Task<ReportRoute?> GetRouteAsync(Guid reportId, CancellationToken cancellationToken) =>
         _database.ReadAsync(c => GetRouteAsync(c, null, reportId));
+
+    public Task<RoutePage> GetRoutesAsync(string hostId, RouteCursor? after, int limit, CancellationToken cancellationToken) =>
+        _database.ReadAsync(async c =>
+        {
+            var rows = await c.QueryAsync(
+                $"""
+                SELECT {RouteColumns} FROM routes
+                WHERE host_id = $host AND ($afterAt IS NULL OR first_event_at < $afterAt OR (first_event_at = $afterAt AND report_id < $afterId))
+                ORDER BY first_event_at DESC, report_id DESC LIMIT $limit
+                """,
+                ReadRoute, null, ("$host", hostId), ("$afterAt", after?.FirstEventAt.ToUnixMs()), ("$afterId", after?.ReportId.ToString()),
+                ("$limit", limit + 1));
+            var items = rows.Take(limit).ToList();
+            return new RoutePage(items, rows.Count > limit ? RouteCursor.After(items[^1]) : null);
+        });
 
     public async Task<AcknowledgeResult?> AcknowledgeAsync(Guid reportId, string? note, DateTimeOffset at, OutboxMessage announcement, CancellationToken cancellationToken)
     {
@@ -179,6 +175,66 @@ public sealed class SqliteNotificationStore : INotificationStore
 
         return result;
     }
+
+    public async Task<bool> SaveResponseAsync(
+        ReportRoute updated, int expectedRevision, bool wasAcknowledged, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken)
+    {
+        var saved = await _database.WriteAsync(async (c, t) =>
+        {
+            var changed = await c.ExecuteAsync(
+                """
+                UPDATE routes SET response = $response, responded_at = $respondedAt, response_revision = $revision,
+                    response_updated_at = $updatedAt, acknowledged_at = $acknowledgedAt, acknowledgement_note = $note
+                WHERE report_id = $id AND response_revision = $expected AND (acknowledged_at IS NOT NULL) = $wasAcknowledged
+                """,
+                t, ("$id", updated.ReportId.ToString()), ("$response", updated.Response is null ? null : JsonSerializer.Serialize(updated.Response, Json)),
+                ("$respondedAt", updated.RespondedAt?.ToUnixMs()), ("$revision", updated.ResponseRevision),
+                ("$updatedAt", updated.ResponseUpdatedAt?.ToUnixMs()), ("$acknowledgedAt", updated.AcknowledgedAt?.ToUnixMs()),
+                ("$note", updated.AcknowledgementNote), ("$expected", expectedRevision), ("$wasAcknowledged", wasAcknowledged ? 1 : 0)) == 1;
+            if (changed)
+            {
+                foreach (var message in events)
+                {
+                    await SqliteOutbox.AddAsync(c, t, message);
+                }
+            }
+
+            return changed;
+        }, cancellationToken);
+        if (saved && events.Count > 0)
+        {
+            OutboxSignal.Notify();
+        }
+
+        return saved;
+    }
+
+    public async Task<IReadOnlyList<ReportRoute>> GetRoutesAwaitingAcknowledgementAsync(DateTimeOffset lastContactBefore, int max, CancellationToken cancellationToken) =>
+        await _database.ReadAsync(c => c.QueryAsync(
+            $"""
+            SELECT {RouteColumns} FROM routes
+            WHERE acknowledged_at IS NULL AND COALESCE(last_reminded_at, first_event_at) <= $before
+                AND (report_status IS NULL OR report_status NOT IN ('resolved', 'rejected', 'duplicate'))
+            ORDER BY COALESCE(last_reminded_at, first_event_at), report_id LIMIT $max
+            """,
+            ReadRoute, null, ("$before", lastContactBefore.ToUnixMs()), ("$max", max)));
+
+    public Task<bool> SaveReminderAsync(Guid reportId, int expectedRemindersSent, DateTimeOffset at, IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken) =>
+        _database.WriteAsync(async (c, t) =>
+        {
+            var recorded = await c.ExecuteAsync(
+                """
+                UPDATE routes SET reminders_sent = reminders_sent + 1, last_reminded_at = $at
+                WHERE report_id = $id AND reminders_sent = $expected AND acknowledged_at IS NULL
+                """,
+                t, ("$id", reportId.ToString()), ("$at", at.ToUnixMs()), ("$expected", expectedRemindersSent)) == 1;
+            if (recorded)
+            {
+                await InsertDeliveriesAsync(c, t, deliveries);
+            }
+
+            return recorded;
+        }, cancellationToken);
 
     public async Task<IReadOnlyList<Delivery>> LeaseDueDeliveriesAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken) =>
         await _database.WriteAsync(async (c, t) =>
@@ -230,18 +286,25 @@ public sealed class SqliteNotificationStore : INotificationStore
         }
     }
 
+    public Task<bool> DeferAsync(Guid id, DateTimeOffset until, CancellationToken cancellationToken) =>
+        _database.WriteAsync(async (c, t) => await c.ExecuteAsync(
+            "UPDATE deliveries SET next_attempt_at = $until, lease_until = NULL WHERE id = $id AND status = 'pending'",
+            t, ("$id", id.ToString()), ("$until", until.ToUnixMs())) == 1, cancellationToken);
+
     public Task<Delivery?> GetDeliveryAsync(Guid id, CancellationToken cancellationToken) =>
         _database.ReadAsync(async c => (await c.QueryAsync(
             $"SELECT {DeliveryColumns} FROM deliveries WHERE id = $id", ReadDelivery, null, ("$id", id.ToString()))).FirstOrDefault());
 
-    public async Task<IReadOnlyList<Delivery>> GetDeliveriesAsync(string hostId, Guid? reportId, int max, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<Delivery>> GetDeliveriesAsync(DeliveryQuery query, CancellationToken cancellationToken) =>
         await _database.ReadAsync(c => c.QueryAsync(
             $"""
             SELECT {DeliveryColumns} FROM deliveries
-            WHERE host_id = $host AND ($report IS NULL OR report_id = $report)
+            WHERE host_id = $host AND ($report IS NULL OR report_id = $report) AND ($subscription IS NULL OR subscription_id = $subscription)
+                AND ($status IS NULL OR status = $status)
             ORDER BY created_at DESC LIMIT $max
             """,
-            ReadDelivery, null, ("$host", hostId), ("$report", reportId?.ToString()), ("$max", max)));
+            ReadDelivery, null, ("$host", query.HostId), ("$report", query.ReportId?.ToString()),
+            ("$subscription", query.SubscriptionId?.ToString()), ("$status", query.Status), ("$max", query.Max)));
 
     public async Task<IReadOnlyList<DeliveryAttempt>> GetAttemptsAsync(Guid deliveryId, CancellationToken cancellationToken) =>
         await _database.ReadAsync(c => c.QueryAsync(
@@ -255,6 +318,14 @@ public sealed class SqliteNotificationStore : INotificationStore
             "UPDATE deliveries SET status = 'pending', round_attempts = 0, next_attempt_at = $now, lease_until = NULL WHERE id = $id",
             t, ("$id", id.ToString()), ("$now", now.ToUnixMs())) == 1, cancellationToken);
 
+    public Task<int> RecoverAsync(Guid subscriptionId, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _database.WriteAsync((c, t) => c.ExecuteAsync(
+            """
+            UPDATE deliveries SET status = 'pending', round_attempts = 0, next_attempt_at = $now, lease_until = NULL
+            WHERE subscription_id = $subscription AND status = 'failed' AND created_at >= $since
+            """,
+            t, ("$subscription", subscriptionId.ToString()), ("$since", since.ToUnixMs()), ("$now", now.ToUnixMs())), cancellationToken);
+
     public Task<IReadOnlyList<OutboxMessage>> PeekOutboxAsync(int max, CancellationToken cancellationToken) =>
         SqliteOutbox.PeekAsync(_database, max);
 
@@ -263,21 +334,47 @@ public sealed class SqliteNotificationStore : INotificationStore
 
     public Task PingAsync(CancellationToken cancellationToken) => _database.PingAsync(cancellationToken);
 
+    private static async Task InsertDeliveriesAsync(SqliteConnection c, SqliteTransaction t, IReadOnlyList<Delivery> deliveries)
+    {
+        foreach (var d in deliveries)
+        {
+            await c.ExecuteAsync(
+                $"""
+                INSERT INTO deliveries ({DeliveryColumns})
+                VALUES ($id, $subscription, $host, $report, $event, $webhook, $payload, $status, $round, $next, $created, NULL)
+                ON CONFLICT (id) DO NOTHING
+                """,
+                t, ("$id", d.Id.ToString()), ("$subscription", d.SubscriptionId.ToString()), ("$host", d.HostId),
+                ("$report", d.ReportId.ToString()), ("$event", d.EventType), ("$webhook", d.WebhookId), ("$payload", d.Payload),
+                ("$status", d.Status), ("$round", d.RoundAttempts), ("$next", d.NextAttemptAt?.ToUnixMs()), ("$created", d.CreatedAt.ToUnixMs()));
+        }
+    }
+
+    private static async Task<Subscription?> GetSubscriptionAsync(SqliteConnection connection, SqliteTransaction? transaction, Guid id) =>
+        (await connection.QueryAsync(
+            $"SELECT {SubscriptionColumns} FROM subscriptions WHERE id = $id", ReadSubscription, transaction, ("$id", id.ToString()))).FirstOrDefault();
+
     private static async Task<ReportRoute?> GetRouteAsync(SqliteConnection connection, SqliteTransaction? transaction, Guid reportId) =>
         (await connection.QueryAsync(
-            "SELECT report_id, host_id, model_id, first_event_at, acknowledged_at, acknowledgement_note FROM routes WHERE report_id = $id",
-            r => new ReportRoute(Guid.Parse(r.GetString(0)), r.GetString(1), r.GetString(2), FromUnixMs(r.GetInt64(3)),
-                r.IsDBNull(4) ? null : FromUnixMs(r.GetInt64(4)), r.GetNullableString(5)),
-            transaction, ("$id", reportId.ToString()))).FirstOrDefault();
+            $"SELECT {RouteColumns} FROM routes WHERE report_id = $id", ReadRoute, transaction, ("$id", reportId.ToString()))).FirstOrDefault();
 
     private static Subscription ReadSubscription(SqliteDataReader r) => new(
         Guid.Parse(r.GetString(0)), r.GetString(1), r.GetString(2),
         JsonSerializer.Deserialize<List<string>>(r.GetString(3), Json) ?? [],
         JsonSerializer.Deserialize<List<string>>(r.GetString(4), Json) ?? [],
-        r.GetString(5), r.GetInt64(6) == 1, FromUnixMs(r.GetInt64(7)));
+        r.GetString(5), r.GetInt64(6) == 1, FromUnixMs(r.GetInt64(7)),
+        r.GetNullableString(8), NullableTime(r, 9), NullableTime(r, 10), r.GetNullableString(11));
+
+    private static ReportRoute ReadRoute(SqliteDataReader r) => new(
+        Guid.Parse(r.GetString(0)), r.GetString(1), r.GetString(2), FromUnixMs(r.GetInt64(3)), NullableTime(r, 4), r.GetNullableString(5),
+        r.GetNullableString(6) is { } summary ? JsonSerializer.Deserialize<ReportSummary>(summary, Json) : null,
+        r.GetNullableString(7) is { } response ? JsonSerializer.Deserialize<HostResponse>(response, Json) : null,
+        NullableTime(r, 8), r.GetInt32(9), NullableTime(r, 10), NullableTime(r, 11), r.GetInt32(12));
 
     private static Delivery ReadDelivery(SqliteDataReader r) => new(
         Guid.Parse(r.GetString(0)), Guid.Parse(r.GetString(1)), r.GetString(2), Guid.Parse(r.GetString(3)), r.GetString(4),
-        r.GetString(5), r.GetString(6), r.GetString(7), r.GetInt32(8), r.IsDBNull(9) ? null : FromUnixMs(r.GetInt64(9)),
-        FromUnixMs(r.GetInt64(10)), r.IsDBNull(11) ? null : FromUnixMs(r.GetInt64(11)));
+        r.GetString(5), r.GetString(6), r.GetString(7), r.GetInt32(8), NullableTime(r, 9),
+        FromUnixMs(r.GetInt64(10)), NullableTime(r, 11));
+
+    private static DateTimeOffset? NullableTime(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : FromUnixMs(r.GetInt64(ordinal));
 }

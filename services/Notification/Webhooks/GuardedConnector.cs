@@ -6,22 +6,21 @@ namespace SafetyReports.Notification.Webhooks;
 
 /// <summary>
 /// Resolves the webhook target itself, refuses forbidden addresses, and connects to the address it
-/// checked: a DNS answer that changes between the check and the connection cannot redirect us.
+/// checked: a DNS answer that changes between the check and the connection cannot redirect us. It runs
+/// for every connection, so a name that resolved to a public address at registration and resolves to a
+/// private one now is refused before a byte is sent.
 /// </summary>
-public sealed class GuardedConnector(bool allowPrivateNetworkTargets)
+public sealed class GuardedConnector(bool allowPrivateNetworkTargets, HostNameResolver? resolver = null)
 {
+    public const string RefusalMessage =
+        "Refused: the target resolves only to addresses webhooks may not reach (loopback, private, link-local, unique-local, multicast, reserved or cloud metadata).";
+
+    private readonly HostNameResolver _resolve = resolver ?? SystemDns.Resolve;
+
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         var endpoint = context.DnsEndPoint;
-        var addresses = IPAddress.TryParse(endpoint.Host, out var literal)
-            ? [literal]
-            : await Dns.GetHostAddressesAsync(endpoint.Host, cancellationToken);
-        var allowed = addresses.Where(a => allowPrivateNetworkTargets || !NetworkTargetPolicy.IsForbidden(a)).ToList();
-        if (allowed.Count == 0)
-        {
-            throw new WebhookTargetRefusedException($"'{endpoint.Host}' resolves only to addresses webhooks may not reach.");
-        }
-
+        var allowed = await AllowedAddressesAsync(endpoint.Host, cancellationToken);
         Exception? last = null;
         foreach (var address in allowed)
         {
@@ -39,6 +38,19 @@ public sealed class GuardedConnector(bool allowPrivateNetworkTargets)
         }
 
         throw last ?? new SocketException((int)SocketError.HostUnreachable);
+    }
+
+    /// <summary>The addresses of <paramref name="host"/> a webhook may reach; throws <see cref="WebhookTargetRefusedException"/> when none.</summary>
+    public async Task<IReadOnlyList<IPAddress>> AllowedAddressesAsync(string host, CancellationToken cancellationToken)
+    {
+        if (NetworkTargetPolicy.IsCloudMetadataHostName(host))
+        {
+            throw new WebhookTargetRefusedException(RefusalMessage);
+        }
+
+        var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await _resolve(host, cancellationToken);
+        var allowed = addresses.Where(a => NetworkTargetPolicy.Allows(a, allowPrivateNetworkTargets)).ToList();
+        return allowed.Count > 0 ? allowed : throw new WebhookTargetRefusedException(RefusalMessage);
     }
 }
 

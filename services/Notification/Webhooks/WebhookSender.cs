@@ -8,8 +8,11 @@ namespace SafetyReports.Notification.Webhooks;
 
 public sealed record SendResult(int? StatusCode, TimeSpan? RetryAfter, long LatencyMs, string? Error, string? ResponseExcerpt);
 
-/// <summary>Sends one signed webhook request; never follows redirects, never throws for the receiver's failures.</summary>
-public sealed class WebhookSender(HttpClient client, TimeProvider clock)
+/// <summary>
+/// Sends one signed webhook request within the attempt timeout (connecting, sending and reading the
+/// first bytes of the answer all count); never follows redirects, never throws for the receiver's failures.
+/// </summary>
+public sealed class WebhookSender(HttpClient client, TimeProvider clock, TimeSpan attemptTimeout)
 {
     public const int ExcerptBytes = 512;
 
@@ -25,12 +28,15 @@ public sealed class WebhookSender(HttpClient client, TimeProvider clock)
         request.Headers.Add("webhook-signature", WebhookSigner.SignatureHeader(secrets, webhookId, timestamp, body));
         request.Headers.UserAgent.Add(new ProductInfoHeaderValue("SafetyReports-Webhooks", "1"));
 
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(attemptTimeout);
         var started = Stopwatch.GetTimestamp();
         try
         {
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            var excerpt = await ReadExcerptAsync(response, cancellationToken);
-            return new SendResult((int)response.StatusCode, RetryAfter(response), Elapsed(started), null, excerpt);
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            var excerpt = await ReadExcerptAsync(response, timeout.Token);
+            var status = (int)response.StatusCode;
+            return new SendResult(status, RetryAfter(response), Elapsed(started), status is >= 300 and < 400 ? "Redirect not followed." : null, excerpt);
         }
         catch (HttpRequestException ex) when (ex.InnerException is WebhookTargetRefusedException refused)
         {
@@ -38,11 +44,11 @@ public sealed class WebhookSender(HttpClient client, TimeProvider clock)
         }
         catch (HttpRequestException ex)
         {
-            return new SendResult(null, null, Elapsed(started), ex.HttpRequestError.ToString(), null);
+            return new SendResult(null, null, Elapsed(started), $"{ex.HttpRequestError}: {ex.Message}", null);
         }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new SendResult(null, null, Elapsed(started), "Timeout", null);
+            return new SendResult(null, null, Elapsed(started), $"Timeout: no answer within {attemptTimeout.TotalSeconds:0.#} s.", null);
         }
     }
 

@@ -1,12 +1,19 @@
 using System.Net;
+using System.Net.Sockets;
 using SafetyReports.Notification.Domain;
 
 namespace SafetyReports.Notification.Webhooks;
 
-/// <summary>Checks a subscription URL when it is registered: absolute http(s), no user-info, a reachable public target.</summary>
-public sealed class WebhookTargetValidator(bool allowPrivateNetworkTargets)
+/// <summary>
+/// Checks a subscription URL when it is registered: absolute http(s) (https only unless private targets
+/// are allowed), no user-info, and a target whose every address a webhook may reach. The connector checks
+/// again at every attempt; this check is for a clear answer up front.
+/// </summary>
+public sealed class WebhookTargetValidator(bool allowPrivateNetworkTargets, HostNameResolver? resolver = null)
 {
     public const int MaxUrlLength = 2_000;
+
+    private readonly HostNameResolver _resolve = resolver ?? SystemDns.Resolve;
 
     /// <returns>Null when the URL is acceptable, else why not.</returns>
     public async Task<string?> ValidateAsync(string? url, CancellationToken cancellationToken)
@@ -26,26 +33,29 @@ public sealed class WebhookTargetValidator(bool allowPrivateNetworkTargets)
             return "Must not contain a user name or password.";
         }
 
-        if (allowPrivateNetworkTargets)
+        if (NetworkTargetPolicy.IsCloudMetadataHostName(uri.IdnHost))
         {
-            return null;
+            return "Must not name a cloud metadata service.";
         }
 
         IPAddress[] addresses;
         try
         {
-            addresses = IPAddress.TryParse(uri.IdnHost, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(uri.IdnHost, cancellationToken);
+            addresses = IPAddress.TryParse(uri.IdnHost, out var literal) ? [literal] : await _resolve(uri.IdnHost, cancellationToken);
         }
-        catch (System.Net.Sockets.SocketException)
+        catch (SocketException)
         {
-            return "The host name does not resolve.";
+            // Development setups may name targets that only resolve later; production refuses what it cannot check.
+            return allowPrivateNetworkTargets ? null : "The host name does not resolve.";
         }
 
-        if (addresses.Length == 0 || addresses.Any(NetworkTargetPolicy.IsForbidden))
+        if (addresses.Length == 0)
         {
-            return "The host resolves to a private, loopback or otherwise reserved address.";
+            return allowPrivateNetworkTargets ? null : "The host name does not resolve.";
         }
 
-        return null;
+        return addresses.All(a => NetworkTargetPolicy.Allows(a, allowPrivateNetworkTargets))
+            ? null
+            : "The host resolves to a loopback, private, link-local, unique-local, multicast, reserved or cloud metadata address.";
     }
 }

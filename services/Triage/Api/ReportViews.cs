@@ -50,13 +50,15 @@ public sealed record ReportView(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? TriagedAt,
     DateTimeOffset? HostNotifiedAt,
-    DateTimeOffset? AcknowledgedAt)
+    DateTimeOffset? AcknowledgedAt,
+    DateTimeOffset? RespondedAt,
+    HostStatement? HostResponse)
 {
     public static ReportView From(Report r, ReporterContactProtector protector) => new(
         r.Id, r.Status, r.Version, r.Model, r.Category, r.Severity, r.Title, r.Description, r.Evidence,
         protector.Unprotect(r.ProtectedContact), r.ContactAllowed, r.Unchallenged, r.Assignee, r.DuplicateOf, r.Notes, r.ReporterMessages, r.PublicNotes,
         ReportWorkflow.NextStatuses(r.Status, ActorKind.Maintainer).ToList(),
-        r.ReceivedAt, r.UpdatedAt, r.TriagedAt, r.HostNotifiedAt, r.AcknowledgedAt);
+        r.ReceivedAt, r.UpdatedAt, r.TriagedAt, r.HostNotifiedAt, r.AcknowledgedAt, r.RespondedAt, r.HostResponse);
 }
 
 public sealed record ReportListResponse(IReadOnlyList<ReportListItem> Items, string? NextCursor);

@@ -34,6 +34,12 @@ public sealed record Report
     public DateTimeOffset? HostNotifiedAt { get; init; }
     public DateTimeOffset? AcknowledgedAt { get; init; }
 
+    /// <summary>When the host first responded with a statement of reasons.</summary>
+    public DateTimeOffset? RespondedAt { get; init; }
+
+    /// <summary>The host's latest statement of reasons; earlier revisions are in the audit chain.</summary>
+    public HostStatement? HostResponse { get; init; }
+
     public static Report FromSubmission(ReportSubmitted submitted, DateTimeOffset now) => new()
     {
         Id = submitted.ReportId,

@@ -77,6 +77,12 @@ public sealed class MongoReportDocument
     [BsonElement("acknowledgedAt"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset? AcknowledgedAt { get; set; }
 
+    [BsonElement("respondedAt"), BsonRepresentation(BsonType.DateTime)]
+    public DateTimeOffset? RespondedAt { get; set; }
+
+    [BsonElement("hostResponse")]
+    public MongoHostStatementDocument? HostResponse { get; set; }
+
     [BsonElement("searchText")]
     public string SearchText { get; set; } = "";
 
@@ -104,6 +110,8 @@ public sealed class MongoReportDocument
         TriagedAt = report.TriagedAt,
         HostNotifiedAt = report.HostNotifiedAt,
         AcknowledgedAt = report.AcknowledgedAt,
+        RespondedAt = report.RespondedAt,
+        HostResponse = report.HostResponse is null ? null : MongoHostStatementDocument.From(report.HostResponse),
         SearchText = ReportDocument.SearchText(report),
     };
 
@@ -131,5 +139,7 @@ public sealed class MongoReportDocument
         TriagedAt = TriagedAt,
         HostNotifiedAt = HostNotifiedAt,
         AcknowledgedAt = AcknowledgedAt,
+        RespondedAt = RespondedAt,
+        HostResponse = HostResponse?.ToStatement(),
     };
 }

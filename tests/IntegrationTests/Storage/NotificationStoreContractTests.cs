@@ -6,7 +6,7 @@ using static SafetyReports.IntegrationTests.Storage.StorageTestData;
 namespace SafetyReports.IntegrationTests.Storage;
 
 /// <summary>What every <see cref="INotificationStore"/> adapter must do; a subclass per adapter runs it.</summary>
-public abstract class NotificationStoreContractTests : IAsyncDisposable
+public abstract partial class NotificationStoreContractTests : IAsyncDisposable
 {
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
 
@@ -54,13 +54,14 @@ public abstract class NotificationStoreContractTests : IAsyncDisposable
         SameJson(older, await store.GetSubscriptionAsync(older.Id, Ct));
         Assert.Null(await store.GetSubscriptionAsync(Guid.NewGuid(), Ct));
 
-        Assert.True(await store.SetSubscriptionSecretAsync(older.Id, "rotated", Ct));
-        Assert.True(await store.SetSubscriptionEnabledAsync(older.Id, false, Ct));
-        // Setting the value a subscription already has still finds it.
-        Assert.True(await store.SetSubscriptionEnabledAsync(older.Id, false, Ct));
-        Assert.False(await store.SetSubscriptionSecretAsync(Guid.NewGuid(), "x", Ct));
-        Assert.False(await store.SetSubscriptionEnabledAsync(Guid.NewGuid(), true, Ct));
-        SameJson(older with { ProtectedSecret = "rotated", Enabled = false }, await store.GetSubscriptionAsync(older.Id, Ct));
+        var rotated = older with { ProtectedSecret = "rotated", PreviousProtectedSecret = older.ProtectedSecret, PreviousSecretExpiresAt = At(100) };
+        Assert.True(await store.RotateSecretAsync(rotated, older.ProtectedSecret, Ct));
+        Assert.True(await store.DisableSubscriptionAsync(older.Id, DisabledReasons.Manual, null, Ct));
+        // Disabling a disabled subscription changes nothing and says so.
+        Assert.False(await store.DisableSubscriptionAsync(older.Id, DisabledReasons.Gone, null, Ct));
+        Assert.False(await store.RotateSecretAsync(rotated with { Id = Guid.NewGuid() }, "x", Ct));
+        Assert.False(await store.EnableSubscriptionAsync(Guid.NewGuid(), Ct));
+        SameJson(rotated with { Enabled = false, DisabledReason = DisabledReasons.Manual }, await store.GetSubscriptionAsync(older.Id, Ct));
         SameJson(newer, await store.GetSubscriptionAsync(newer.Id, Ct));
     }
 
@@ -82,7 +83,7 @@ public abstract class NotificationStoreContractTests : IAsyncDisposable
 
         Assert.Equal(route, await store.GetRouteAsync(reportId, Ct));
         Assert.Equal(first, await store.GetDeliveryAsync(first.Id, Ct));
-        Assert.Equal([third, second, first], await store.GetDeliveriesAsync("huggingface", null, 10, Ct));
+        Assert.Equal([third, second, first], await store.GetDeliveriesAsync(new DeliveryQuery("huggingface", Max: 10), Ct));
         Assert.Null(await store.GetRouteAsync(Guid.NewGuid(), Ct));
         Assert.Null(await store.GetDeliveryAsync(Guid.NewGuid(), Ct));
     }
@@ -99,11 +100,11 @@ public abstract class NotificationStoreContractTests : IAsyncDisposable
         var elsewhere = NewDelivery(report, At(4)) with { HostId = "civitai" };
         await store.SavePlanAsync(new DeliveryPlan(null, [a, b, c, elsewhere]), Ct);
 
-        Assert.Equal([c, b, a], await store.GetDeliveriesAsync("huggingface", null, 10, Ct));
-        Assert.Equal([c, b], await store.GetDeliveriesAsync("huggingface", null, 2, Ct));
-        Assert.Equal([c, a], await store.GetDeliveriesAsync("huggingface", report, 10, Ct));
-        Assert.Equal([elsewhere], await store.GetDeliveriesAsync("civitai", null, 10, Ct));
-        Assert.Empty(await store.GetDeliveriesAsync("huggingface", Guid.NewGuid(), 10, Ct));
+        Assert.Equal([c, b, a], await store.GetDeliveriesAsync(new DeliveryQuery("huggingface", Max: 10), Ct));
+        Assert.Equal([c, b], await store.GetDeliveriesAsync(new DeliveryQuery("huggingface", Max: 2), Ct));
+        Assert.Equal([c, a], await store.GetDeliveriesAsync(new DeliveryQuery("huggingface", report, Max: 10), Ct));
+        Assert.Equal([elsewhere], await store.GetDeliveriesAsync(new DeliveryQuery("civitai", Max: 10), Ct));
+        Assert.Empty(await store.GetDeliveriesAsync(new DeliveryQuery("huggingface", Guid.NewGuid(), Max: 10), Ct));
     }
 
     [Fact]
@@ -247,10 +248,10 @@ public abstract class NotificationStoreContractTests : IAsyncDisposable
         await store.PingAsync(Ct);
     }
 
-    private static Subscription NewSubscription(string hostId, DateTimeOffset createdAt) => new(
+    protected static Subscription NewSubscription(string hostId, DateTimeOffset createdAt) => new(
         Guid.NewGuid(), hostId, "https://hooks.example.org/" + hostId, ["report.triaged"], ["org/*"], "protected-secret", true, createdAt);
 
-    private static Delivery NewDelivery(Guid reportId, DateTimeOffset createdAt)
+    protected static Delivery NewDelivery(Guid reportId, DateTimeOffset createdAt)
     {
         var id = Guid.NewGuid();
         return new Delivery(

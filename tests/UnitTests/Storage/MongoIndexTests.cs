@@ -34,7 +34,11 @@ public sealed class MongoIndexTests
             ("ix_subscriptions_host", new BsonDocument { { "hostId", 1 }, { "createdAt", 1 } }));
         AssertIndexes(MongoNotificationIndexes.Deliveries,
             ("ix_deliveries_due", new BsonDocument { { "status", 1 }, { "nextAttemptAt", 1 } }),
-            ("ix_deliveries_host", new BsonDocument { { "hostId", 1 }, { "createdAt", -1 } }));
+            ("ix_deliveries_host", new BsonDocument { { "hostId", 1 }, { "createdAt", -1 } }),
+            ("ix_deliveries_subscription", new BsonDocument { { "subscriptionId", 1 }, { "status", 1 }, { "createdAt", 1 } }));
+        AssertIndexes(MongoNotificationIndexes.Routes,
+            ("ix_routes_host", new BsonDocument { { "hostId", 1 }, { "firstEventAt", -1 }, { "_id", -1 } }),
+            ("ix_routes_unacknowledged", new BsonDocument { { "acknowledgedAt", 1 }, { "lastContactAt", 1 } }));
         AssertIndexes(MongoNotificationIndexes.Attempts,
             ("ix_attempts_delivery", new BsonDocument { { "deliveryId", 1 }, { "_id", 1 } }));
     }

@@ -1,0 +1,104 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using SafetyReports.Notification.Storage;
+using SafetyReports.ServiceDefaults.Hosting;
+using SafetyReports.ServiceDefaults.Security;
+
+namespace SafetyReports.Notification.Api;
+
+/// <summary>
+/// The host API: a host's own client lists the reports it was told about, acknowledges them and responds
+/// with a statement of reasons. Another host's report answers exactly as an unknown one: 404.
+/// </summary>
+public static class HostApiEndpoints
+{
+    public const int MaxNoteLength = 2_000;
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 200;
+
+    public static void MapHostApiEndpoints(this IEndpointRouteBuilder app)
+    {
+        var host = app.MapGroup("/api/v1/host").RequireAuthorization(Scopes.Host).WithTags("Host API");
+        host.MapGet("/reports", ListAsync);
+        host.MapGet("/reports/{id:guid}", GetAsync);
+        host.MapPost("/reports/{id:guid}/acknowledge", AcknowledgeAsync);
+        host.MapPost("/reports/{id:guid}/response", RespondAsync);
+    }
+
+    private static async Task<IResult> ListAsync(string? cursor, int? limit, ClaimsPrincipal user, INotificationStore store, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        RouteCursor? after = null;
+        if (cursor is not null && !RouteCursor.TryParse(cursor, out after))
+        {
+            errors["cursor"] = ["Not a cursor this API returned."];
+        }
+
+        if (limit is < 1 or > MaxLimit)
+        {
+            errors["limit"] = [$"From 1 to {MaxLimit}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return ProblemResults.Validation(errors);
+        }
+
+        if (HostAccess.OwnHost(user) is not { } hostId)
+        {
+            return Results.Ok(new HostReportPage([], null));
+        }
+
+        var page = await store.GetRoutesAsync(hostId, after, limit ?? DefaultLimit, cancellationToken);
+        return Results.Ok(new HostReportPage(page.Items.Select(HostReportView.From).ToList(), page.Next?.Encode()));
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, HostReports reports, CancellationToken cancellationToken) =>
+        HostAccess.OwnHost(user) is { } hostId && await reports.FindAsync(hostId, id, cancellationToken) is { } route
+            ? Results.Ok(HostReportView.From(route))
+            : NoReport();
+
+    private static async Task<IResult> AcknowledgeAsync(
+        Guid id, AcknowledgeRequest? request, ClaimsPrincipal user, HostReports reports, CancellationToken cancellationToken)
+    {
+        var note = string.IsNullOrWhiteSpace(request?.Note) ? null : request.Note.Trim();
+        if (note is { Length: > MaxNoteLength })
+        {
+            return ProblemResults.Validation(new Dictionary<string, string[]> { ["note"] = [$"At most {MaxNoteLength} characters."] });
+        }
+
+        if (note is not null && !Domain.TextRules.IsClean(note))
+        {
+            return ProblemResults.Validation(new Dictionary<string, string[]> { ["note"] = ["Must not contain control characters or bidirectional overrides."] });
+        }
+
+        var result = HostAccess.OwnHost(user) is { } hostId ? await reports.AcknowledgeAsync(hostId, id, note, cancellationToken) : null;
+        return result is null ? NoReport() : Results.Ok(new AcknowledgementView(id, result.AcknowledgedAt));
+    }
+
+    private static async Task<IResult> RespondAsync(
+        Guid id, JsonElement body, ClaimsPrincipal user, HostReports reports, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        // Another host's report is a 404 before anything about the body is said.
+        if (HostAccess.OwnHost(user) is not { } hostId || await reports.FindAsync(hostId, id, cancellationToken) is null)
+        {
+            return NoReport();
+        }
+
+        var validation = HostResponseValidator.Validate(body, clock.GetUtcNow());
+        if (validation.Response is null)
+        {
+            return ProblemResults.Validation(validation.Errors);
+        }
+
+        var decision = await reports.RespondAsync(hostId, id, validation.Response, cancellationToken);
+        return decision is null
+            ? NoReport()
+            : Results.Ok(new HostResponseResult(id, decision.Changed, HostReportView.ResponseOf(decision.Route)!));
+    }
+
+    private static IResult NoReport() => ProblemResults.NotFound("No report with this id was sent to your host.");
+}

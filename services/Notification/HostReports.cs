@@ -1,0 +1,67 @@
+using SafetyReports.Contracts;
+using SafetyReports.Notification.Domain;
+using SafetyReports.Notification.Storage;
+using SafetyReports.ServiceDefaults.Messaging;
+
+namespace SafetyReports.Notification;
+
+/// <summary>A host's answers about the reports it was told about, applied to the store with their events.</summary>
+public sealed class HostReports(INotificationStore store, TimeProvider clock)
+{
+    private const int MaxConflictRetries = 10;
+
+    /// <summary>The route if it belongs to <paramref name="hostId"/>; another host's report looks exactly like a missing one.</summary>
+    public async Task<ReportRoute?> FindAsync(string hostId, Guid reportId, CancellationToken cancellationToken)
+    {
+        var route = await store.GetRouteAsync(reportId, cancellationToken);
+        return route is not null && route.HostId == hostId ? route : null;
+    }
+
+    public async Task<AcknowledgeResult?> AcknowledgeAsync(string hostId, Guid reportId, string? note, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(hostId, reportId, cancellationToken) is null)
+        {
+            return null;
+        }
+
+        var now = Now();
+        return await store.AcknowledgeAsync(reportId, note, now, OutboxMessage.For(new HostAcknowledged(reportId, hostId, note, now), now), cancellationToken);
+    }
+
+    /// <returns>The decision recorded (or the unchanged route for a repeat); null when the host has no such report.</returns>
+    public async Task<ResponseDecision?> RespondAsync(string hostId, Guid reportId, HostResponse response, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxConflictRetries; attempt++)
+        {
+            var route = await FindAsync(hostId, reportId, cancellationToken);
+            if (route is null)
+            {
+                return null;
+            }
+
+            var now = Now();
+            var decision = HostResponseRules.Apply(route, response, now);
+            if (!decision.Changed)
+            {
+                return decision;
+            }
+
+            var events = new List<OutboxMessage>();
+            if (decision.Acknowledged is { } acknowledged)
+            {
+                events.Add(OutboxMessage.For(acknowledged, now));
+            }
+
+            events.Add(OutboxMessage.For(decision.Responded!, now));
+            if (await store.SaveResponseAsync(decision.Route, route.ResponseRevision, route.AcknowledgedAt is not null, events, cancellationToken))
+            {
+                return decision;
+            }
+        }
+
+        throw new InvalidOperationException($"The route of {reportId} kept changing while a response was recorded.");
+    }
+
+    // Both stores keep milliseconds: what we answer is what a later read returns.
+    private DateTimeOffset Now() => DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
+}

@@ -1,0 +1,5 @@
+using SafetyReports.Notification.Domain;
+
+namespace SafetyReports.Notification.Storage;
+
+public sealed record RoutePage(IReadOnlyList<ReportRoute> Items, RouteCursor? Next);

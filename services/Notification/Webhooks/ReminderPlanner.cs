@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SafetyReports.Notification.Domain;
+using SafetyReports.Notification.Storage;
+
+namespace SafetyReports.Notification.Webhooks;
+
+/// <summary>
+/// Plans a <c>report.reminder</c> webhook for every report a host was told about and has not acknowledged,
+/// once per reminder interval. The state is in the store (reminders sent, last reminded), so reminders
+/// survive restarts; two replicas planning at once record one reminder (compare-and-swap on the count).
+/// </summary>
+public sealed class ReminderPlanner(
+    INotificationStore store,
+    DeliverySignal signal,
+    IOptions<NotificationOptions> options,
+    TimeProvider clock,
+    ILogger<ReminderPlanner> logger) : BackgroundService
+{
+    public const int BatchSize = 100;
+    private readonly NotificationOptions _options = options.Value;
+    private readonly RetrySchedule _schedule = options.Value.BuildRetrySchedule();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(_options.ReminderCheckInterval, clock);
+        do
+        {
+            try
+            {
+                // A full batch may mean more are due; a bounded number of batches per tick keeps one check short.
+                for (var batch = 0; batch < 10 && await PlanDueRemindersAsync(stoppingToken) == BatchSize; batch++)
+                {
+                }
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "Planning reminders failed; the next check tries again");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <returns>How many routes were due (a full batch means there may be more).</returns>
+    public async Task<int> PlanDueRemindersAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var due = await store.GetRoutesAwaitingAcknowledgementAsync(now - _options.ReminderInterval, BatchSize, cancellationToken);
+        var planned = 0;
+        foreach (var route in due.Where(r => ReminderRule.IsDue(r, now, _options.ReminderInterval)))
+        {
+            var subscriptions = await store.GetSubscriptionsAsync(route.HostId, cancellationToken);
+            var reminder = route.RemindersSent + 1;
+            var deliveries = DeliveryPlanner.PlanReminder(route, reminder, subscriptions, _schedule, now);
+            if (await store.SaveReminderAsync(route.ReportId, route.RemindersSent, now, deliveries, cancellationToken))
+            {
+                planned += deliveries.Count;
+            }
+        }
+
+        if (planned > 0)
+        {
+            signal.Notify();
+        }
+
+        return due.Count;
+    }
+}

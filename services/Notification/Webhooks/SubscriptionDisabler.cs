@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Logging;
+using SafetyReports.Contracts;
+using SafetyReports.Notification.Domain;
+using SafetyReports.Notification.Storage;
+using SafetyReports.ServiceDefaults.Messaging;
+
+namespace SafetyReports.Notification.Webhooks;
+
+/// <summary>
+/// Disables a subscription on Notification's own decision (410 Gone, or failing too long), announces it
+/// with the reports it leaves unannounced so Triage can record it on each, and leaves a warning for the admins.
+/// </summary>
+public sealed class SubscriptionDisabler(INotificationStore store, TimeProvider clock, ILogger<SubscriptionDisabler> logger)
+{
+    public const int MaxAffectedReports = 500;
+
+    /// <returns>True when this call disabled it; false when it was disabled already.</returns>
+    public async Task<bool> DisableAsync(Subscription subscription, string reason, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var affected = new HashSet<Guid>();
+        foreach (var status in new[] { DeliveryStatuses.Pending, DeliveryStatuses.Failed })
+        {
+            var deliveries = await store.GetDeliveriesAsync(
+                new DeliveryQuery(subscription.HostId, SubscriptionId: subscription.Id, Status: status, Max: MaxAffectedReports), cancellationToken);
+            affected.UnionWith(deliveries.Where(d => d.ReportId != Guid.Empty).Select(d => d.ReportId));
+        }
+
+        var announcement = new WebhookSubscriptionDisabled(
+            subscription.Id, subscription.HostId, reason, subscription.FailingSince, now, affected.Take(MaxAffectedReports).ToList());
+        if (!await store.DisableSubscriptionAsync(subscription.Id, reason, OutboxMessage.For(announcement, now), cancellationToken))
+        {
+            return false;
+        }
+
+        // The notice to admins: a warning in the logs (and the event, which Triage puts in the reports' audit).
+        logger.LogWarning(
+            "Subscription {SubscriptionId} of host {HostId} was disabled ({Reason}; failing since {FailingSince}); {AffectedReports} reports have webhooks pending or failed",
+            subscription.Id, subscription.HostId, reason, subscription.FailingSince, affected.Count);
+        return true;
+    }
+}

@@ -1,0 +1,66 @@
+using SafetyReports.Notification.Domain;
+using SafetyReports.Notification.Storage;
+using static SafetyReports.IntegrationTests.Storage.StorageTestData;
+
+namespace SafetyReports.IntegrationTests.Storage;
+
+/// <summary>A database the first release created keeps its data and gains the columns added since.</summary>
+public sealed class NotificationStoreSqliteMigrationTests : IDisposable
+{
+    /// <summary>The schema as the first release wrote it (without the outbox, which has not changed).</summary>
+    private const string FirstSchema = """
+        CREATE TABLE hosts (id TEXT PRIMARY KEY, name TEXT NOT NULL, contact_email TEXT NOT NULL, created_at INTEGER NOT NULL);
+        CREATE TABLE subscriptions (
+            id TEXT PRIMARY KEY, host_id TEXT NOT NULL REFERENCES hosts (id), url TEXT NOT NULL, events TEXT NOT NULL,
+            model_patterns TEXT NOT NULL, protected_secret TEXT NOT NULL, enabled INTEGER NOT NULL, created_at INTEGER NOT NULL);
+        CREATE TABLE routes (
+            report_id TEXT PRIMARY KEY, host_id TEXT NOT NULL, model_id TEXT NOT NULL, first_event_at INTEGER NOT NULL,
+            acknowledged_at INTEGER, acknowledgement_note TEXT);
+        CREATE TABLE deliveries (
+            id TEXT PRIMARY KEY, subscription_id TEXT NOT NULL, host_id TEXT NOT NULL, report_id TEXT NOT NULL, event_type TEXT NOT NULL,
+            webhook_id TEXT NOT NULL, payload TEXT NOT NULL, status TEXT NOT NULL, round_attempts INTEGER NOT NULL, next_attempt_at INTEGER,
+            lease_until INTEGER, created_at INTEGER NOT NULL, last_attempt_at INTEGER);
+        CREATE TABLE attempts (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT, delivery_id TEXT NOT NULL, at INTEGER NOT NULL, status_code INTEGER,
+            latency_ms INTEGER NOT NULL, error TEXT, response_excerpt TEXT);
+        """;
+
+    private readonly TempSqliteFile _file = new(NotificationStoreFactory.SqliteFileName);
+
+    public void Dispose() => _file.Dispose();
+
+    [Fact]
+    public async Task An_earlier_database_keeps_its_rows_and_gains_the_new_columns()
+    {
+        var subscriptionId = Guid.NewGuid();
+        var reportId = Guid.NewGuid();
+        using (var connection = _file.Open())
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = FirstSchema + $"""
+                INSERT INTO hosts VALUES ('huggingface', 'Hugging Face', 'a@example.org', {At(0).ToUnixTimeMilliseconds()});
+                INSERT INTO subscriptions VALUES ('{subscriptionId}', 'huggingface', 'https://hooks.example.org', '["report.triaged"]', '["**"]',
+                    'protected', 1, {At(1).ToUnixTimeMilliseconds()});
+                INSERT INTO routes VALUES ('{reportId}', 'huggingface', 'org/model', {At(2).ToUnixTimeMilliseconds()}, NULL, NULL);
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        var store = new SqliteNotificationStore(_file.Path);
+
+        var subscription = await store.GetSubscriptionAsync(subscriptionId, Ct);
+        SameJson(new Subscription(subscriptionId, "huggingface", "https://hooks.example.org", ["report.triaged"], ["**"], "protected", true, At(1)), subscription);
+        var route = new ReportRoute(reportId, "huggingface", "org/model", At(2), null, null);
+        Assert.Equal(route, await store.GetRouteAsync(reportId, Ct));
+
+        // The new columns work on the old rows.
+        Assert.Equal([route], await store.GetRoutesAwaitingAcknowledgementAsync(At(10), 10, Ct));
+        Assert.True(await store.SaveReminderAsync(reportId, 0, At(10), [], Ct));
+        Assert.Equal(At(5), (await store.RecordEndpointOutcomeAsync(subscriptionId, false, At(5), Ct))!.FailingSince);
+        Assert.Equal([route with { LastRemindedAt = At(10), RemindersSent = 1 }], (await store.GetRoutesAsync("huggingface", null, 10, Ct)).Items);
+
+        // Opening it again finds every column present and changes nothing.
+        var reopened = new SqliteNotificationStore(_file.Path);
+        Assert.Equal(route with { LastRemindedAt = At(10), RemindersSent = 1 }, await reopened.GetRouteAsync(reportId, Ct));
+    }
+}

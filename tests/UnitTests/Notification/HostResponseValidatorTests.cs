@@ -1,0 +1,85 @@
+using System.Text.Json;
+using SafetyReports.Notification.Api;
+using SafetyReports.Notification.Domain;
+
+namespace SafetyReports.UnitTests.Notification;
+
+public class HostResponseValidatorTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
+
+    private static HostResponseValidation Validate(string json) => HostResponseValidator.Validate(JsonDocument.Parse(json).RootElement, Now);
+
+    [Fact]
+    public void A_complete_statement_of_reasons_is_read_and_trimmed()
+    {
+        var result = Validate("""
+            {"action":"restricted","scope":" the repository, in the EU ","until":"2027-01-01T00:00:00.1234567+01:00",
+             "grounds":"Terms of service §4","automated":false,"note":"  "}
+            """);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(
+            new HostResponse("restricted", "the repository, in the EU", new DateTimeOffset(2026, 12, 31, 23, 0, 0, 123, TimeSpan.Zero), "Terms of service §4", false, null),
+            result.Response);
+    }
+
+    [Fact]
+    public void No_action_and_disputed_need_no_scope_and_have_no_duration()
+    {
+        Assert.Equal(new HostResponse("no_action", null, null, "Not a violation of our terms", true, null),
+            Validate("""{"action":"no_action","scope":null,"until":null,"grounds":"Not a violation of our terms","automated":true}""").Response);
+        Assert.Equal(["until"],
+            Validate("""{"action":"disputed","until":"2030-01-01T00:00:00Z","grounds":"g","automated":false}""").Errors.Keys);
+    }
+
+    [Theory]
+    [InlineData("""{"scope":"s","grounds":"g","automated":false}""", "action")]
+    [InlineData("""{"action":"deleted","scope":"s","grounds":"g","automated":false}""", "action")]
+    [InlineData("""{"action":7,"scope":"s","grounds":"g","automated":false}""", "action")]
+    [InlineData("""{"action":"removed","grounds":"g","automated":false}""", "scope")]
+    [InlineData("""{"action":"removed","scope":"   ","grounds":"g","automated":false}""", "scope")]
+    [InlineData("""{"action":"removed","scope":"s","automated":false}""", "grounds")]
+    [InlineData("""{"action":"removed","scope":"s","grounds":"","automated":false}""", "grounds")]
+    [InlineData("""{"action":"removed","scope":"s","grounds":"g\u0007","automated":false}""", "grounds")]
+    [InlineData("""{"action":"removed","scope":"s","grounds":"g\u202e","automated":false}""", "grounds")]
+    [InlineData("""{"action":"removed","scope":"s","grounds":"g"}""", "automated")]
+    [InlineData("""{"action":"removed","scope":"s","grounds":"g","automated":"no"}""", "automated")]
+    [InlineData("""{"action":"removed","scope":"s","grounds":"g","automated":false,"until":"soon"}""", "until")]
+    [InlineData("""{"action":"removed","scope":"s","grounds":"g","automated":false,"until":"2020-01-01T00:00:00Z"}""", "until")]
+    [InlineData("""{"action":"removed","scope":"s","grounds":"g","automated":false,"until":42}""", "until")]
+    [InlineData("""{"action":"removed","scope":"s","grounds":"g","automated":false,"note":["x"]}""", "note")]
+    public void Each_bad_field_is_named(string json, string field)
+    {
+        var result = Validate(json);
+        Assert.Null(result.Response);
+        Assert.Equal([field], result.Errors.Keys);
+    }
+
+    [Fact]
+    public void Lengths_are_bounded()
+    {
+        var result = Validate(JsonSerializer.Serialize(new
+        {
+            action = "mitigated",
+            scope = new string('s', HostResponseValidator.MaxScope + 1),
+            grounds = new string('g', HostResponseValidator.MaxGrounds + 1),
+            automated = false,
+            note = new string('n', HostResponseValidator.MaxNote + 1),
+        }));
+        Assert.Equal(["grounds", "note", "scope"], result.Errors.Keys.Order());
+    }
+
+    [Fact]
+    public void A_body_that_is_not_an_object_is_refused()
+    {
+        Assert.Single(Validate("[1,2]").Errors);
+        Assert.Single(Validate("\"removed\"").Errors);
+    }
+
+    [Fact]
+    public void Every_field_of_an_empty_object_is_named()
+    {
+        Assert.Equal(["action", "automated", "grounds"], Validate("{}").Errors.Keys.Order());
+    }
+}
