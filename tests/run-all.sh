@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on Debian/Ubuntu: installs and starts what the tests use for real
-# (RabbitMQ, Debian's docker-compose for validating docker-compose.yml), builds, runs every test.
+# (RabbitMQ, Debian's docker-compose for validating docker-compose.yml, Debian's Chromium and
+# axe-core for the browser tests), builds, runs every test.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,11 +15,18 @@ as_root() {
 missing=()
 command -v rabbitmq-server >/dev/null || missing+=(rabbitmq-server)
 command -v docker-compose >/dev/null || missing+=(docker-compose)
+# The browser tests drive Debian's Chromium through Playwright (never a downloaded browser).
+command -v chromium >/dev/null || missing+=(chromium fonts-dejavu-core)
+command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "==> installing ${missing[*]}"
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# axe-core, which the accessibility tests inject into pages, pinned by the committed package-lock.json.
+echo "==> npm ci (browser test scripts)"
+npm ci --prefix tests/IntegrationTests/Browser --no-audit --no-fund >/dev/null
 
 rabbitmq_listening() { (exec 3<>/dev/tcp/127.0.0.1/5672) 2>/dev/null; }
 if ! rabbitmq_listening; then

@@ -5,6 +5,7 @@ using SafetyReports.Intake.AntiAbuse;
 using SafetyReports.Intake.Api;
 using SafetyReports.Intake.Consumers;
 using SafetyReports.Intake.Domain;
+using SafetyReports.Intake.Site;
 using SafetyReports.Intake.Storage;
 using SafetyReports.ServiceDefaults.Hosting;
 using SafetyReports.ServiceDefaults.Messaging;
@@ -39,6 +40,7 @@ public static class IntakeModule
         services.AddOutboxDispatcher<ISubmissionStore>();
         services.AddHostedService<SubmissionHandover>();
         services.AddHostedService<IdempotencyJanitor>();
+        services.AddIntakeSite();
         services.AddBusModule("intake", x =>
         {
             x.AddConsumer<ConfirmHandoverConsumer>();
@@ -50,6 +52,7 @@ public static class IntakeModule
     public static WebApplication MapIntake(this WebApplication app)
     {
         app.MapIntakeEndpoints();
+        app.MapIntakeSite();
         return app;
     }
 }

@@ -31,7 +31,6 @@ public static class IntakeEndpoints
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapGet("/challenge", Challenge);
         api.MapGet("/taxonomy", () => Results.Ok(HazardTaxonomy.Categories));
-        app.MapGet("/", LandingPage.Render).ExcludeFromDescription();
     }
 
     private static async Task<IResult> SubmitAsync(

@@ -13,6 +13,10 @@ public static class WebhookHttpHandler
         PooledConnectionLifetime = TimeSpan.FromMinutes(2),
         MaxConnectionsPerServer = options.MaxConcurrentPerEndpoint,
         ConnectCallback = connector.ConnectAsync,
+        // Our trace ids are internal: no traceparent/tracestate/baggage headers go to hosts. A no-output
+        // propagator is not enough: OpenTelemetry's HttpClient instrumentation injects its own headers
+        // whenever the runtime raises its diagnostics events, so those are switched off for this handler.
+        ActivityHeadersPropagator = null,
     };
 
     public static HttpClient CreateClient(NotificationOptions options, GuardedConnector connector) =>

@@ -28,7 +28,11 @@ public static class TokenValidationExtensions
         {
             options.SetIssuer(new Uri(issuer, UriKind.Absolute));
             options.UseSystemNetHttp();
-            options.UseAspNetCore();
+            // Tokens only in the Authorization header: a token in a URL gets logged, and reading form
+            // bodies for one would make every public form post pay for it before its own limits apply.
+            options.UseAspNetCore()
+                .DisableAccessTokenExtractionFromBodyForm()
+                .DisableAccessTokenExtractionFromQueryString();
         });
 
         builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);

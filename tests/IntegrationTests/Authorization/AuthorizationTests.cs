@@ -22,8 +22,34 @@ public class AuthorizationTests(StandaloneFixture fixture) : IClassFixture<Stand
         { "POST", $"/api/v1/subscriptions/{Guid.Empty}/rotate-secret" },
         { "GET", "/api/v1/hosts/hub-a/deliveries" },
         { "POST", $"/api/v1/deliveries/{Guid.Empty}/replay" },
+        { "GET", "/api/v1/hosts/hub-a/subscriptions" },
+        { "GET", $"/api/v1/subscriptions/{Guid.Empty}" },
+        { "POST", $"/api/v1/subscriptions/{Guid.Empty}/enable" },
+        { "POST", $"/api/v1/subscriptions/{Guid.Empty}/disable" },
+        { "POST", $"/api/v1/subscriptions/{Guid.Empty}/test" },
+        { "POST", $"/api/v1/subscriptions/{Guid.Empty}/recover" },
+        { "GET", $"/api/v1/deliveries/{Guid.Empty}" },
+        { "GET", "/api/v1/host/reports" },
+        { "GET", $"/api/v1/host/reports/{Guid.Empty}" },
         { "POST", $"/api/v1/host/reports/{Guid.Empty}/acknowledge" },
+        { "POST", $"/api/v1/host/reports/{Guid.Empty}/response" },
     };
+
+    [Fact]
+    public void The_table_lists_every_endpoint_that_requires_authorization()
+    {
+        static string Shape(string path) => System.Text.RegularExpressions.Regex.Replace(path, "\\{[^}]+\\}|[0-9a-f]{8}-[0-9a-f-]{27}|hub-a", "{}");
+        var listed = ProtectedEndpoints().Select(row => $"{row.Data.Item1} {Shape(row.Data.Item2)}").ToHashSet();
+        var protectedRoutes = fixture.System.Get<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>() is not null
+                && e.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is null)
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["*"])
+                .Select(method => $"{method} {Shape("/" + e.RoutePattern.RawText!.TrimStart('/'))}"))
+            .ToList();
+        Assert.NotEmpty(protectedRoutes);
+        Assert.All(protectedRoutes, route => Assert.Contains(route, listed));
+    }
 
     [Theory]
     [MemberData(nameof(ProtectedEndpoints))]

@@ -52,6 +52,7 @@ public static class ReportJourney
         Assert.Equal(id.ToString(), payload["data"]!["reportId"]!.GetValue<string>());
         Assert.DoesNotContain(email, webhook.Body);
         Assert.DoesNotContain("Rita", webhook.Body);
+        Assert.False(webhook.Headers.ContainsKey("traceparent"), "internal trace ids must not leave in webhooks: " + string.Join(" | ", webhook.Headers.Select(h => h.Key + "=" + h.Value)));
 
         await api.TriageReportAsync(id, r => r["status"]!.GetValue<string>() == "host_notified", Patience);
 

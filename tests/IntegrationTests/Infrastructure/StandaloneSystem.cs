@@ -7,7 +7,7 @@ namespace SafetyReports.IntegrationTests.Infrastructure;
 /// <summary>The Standalone host, started in this process on a real Kestrel port with its own data folder.</summary>
 public sealed class StandaloneSystem : IAsyncDisposable
 {
-    private readonly TempDirectory _data = new("safetyreports-standalone");
+    private readonly TempDirectory _data;
 
     private StandaloneSystem(WebApplication app, string url, TempDirectory data)
     {

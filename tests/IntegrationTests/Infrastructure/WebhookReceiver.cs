@@ -6,7 +6,11 @@ using Microsoft.Extensions.Logging;
 
 namespace SafetyReports.IntegrationTests.Infrastructure;
 
-public sealed record ReceivedWebhook(string Path, string? WebhookId, string? Timestamp, string? Signature, string Body);
+public sealed record ReceivedWebhook(string Path, string? WebhookId, string? Timestamp, string? Signature, string Body)
+{
+    /// <summary>Every request header, names lower-cased.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>A real HTTP receiver on 127.0.0.1 that records every webhook it gets.</summary>
 public sealed class WebhookReceiver : IAsyncDisposable
@@ -39,7 +43,10 @@ public sealed class WebhookReceiver : IAsyncDisposable
                 context.Request.Headers["webhook-id"].FirstOrDefault(),
                 context.Request.Headers["webhook-timestamp"].FirstOrDefault(),
                 context.Request.Headers["webhook-signature"].FirstOrDefault(),
-                await reader.ReadToEndAsync());
+                await reader.ReadToEndAsync())
+            {
+                Headers = context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()),
+            };
             await receiver._received.Writer.WriteAsync(webhook);
             return Results.StatusCode(receiver.Respond(webhook));
         });

@@ -1,0 +1,97 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using SafetyReports.Intake.AntiAbuse;
+using SafetyReports.Intake.Api;
+using SafetyReports.Intake.Domain;
+using SafetyReports.Intake.Forms;
+
+namespace SafetyReports.Intake.Pages.IntakeSite;
+
+/// <summary>
+/// <c>GET /</c> shows the report form; <c>POST /</c> sends it through the same gate and intake as
+/// <c>POST /api/v1/reports</c> and answers with the receipt itself: the status token is shown once,
+/// in the body of that response, and never travels in a URL (so no Post/Redirect/Get here).
+/// </summary>
+// The antiforgery token is checked in the handler: an expired one re-renders the form with the
+// reporter's text and a message, instead of a bare 400 that loses everything they wrote.
+// A form shown again with its errors is a page like any other (200): browsers log 4xx documents as
+// console errors, and a reporter gains nothing from the code. Only 429 keeps its status, with
+// Retry-After, as the contract asks.
+[IgnoreAntiforgeryToken]
+public sealed class ReportModel(
+    ReportIntake intake,
+    SubmissionGate gate,
+    ClientAddressHasher clients,
+    IAntiforgery antiforgery,
+    IStringLocalizer<IntakeText> text) : PageModel
+{
+    [BindProperty]
+    public ReportForm Form { get; set; } = new();
+
+    public FormErrors Errors { get; private set; } = new();
+
+    /// <summary>Set once the report is stored (or folded into the same reporter's earlier one): the page shows the receipt.</summary>
+    public SubmissionReceipt? Receipt { get; private set; }
+
+    /// <summary>The same report was sent moments ago: this is that report's receipt again.</summary>
+    public bool Folded { get; private set; }
+
+    public void OnGet() => Form.EnsureEvidenceSlots();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Form.EnsureEvidenceSlots();
+        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            Errors.AddGeneral(text["Error_FormExpired"]);
+            return Page();
+        }
+
+        if (Form.Command == ReportForm.AddEvidenceCommand)
+        {
+            Form.AddEvidenceSlot();
+            return Page();
+        }
+
+        // Field errors come before the gate: a reporter correcting a typo must not use up the
+        // (small, no-JavaScript) rate limit or the proof of work.
+        var submission = Form.ToSubmission();
+        Errors = ReportFormErrors.Describe(SubmissionValidator.Validate(submission.Request), Form, submission, text);
+        if (Errors.Any)
+        {
+            return Page();
+        }
+
+        var clientHash = clients.Hash(HttpContext.Connection.RemoteIpAddress);
+        var passed = await gate.CheckAsync(clientHash, Form.Proof, allowUnchallenged: true, cancellationToken);
+        switch (passed.Verdict)
+        {
+            case GateVerdict.RateLimited:
+                var seconds = (int)Math.Ceiling(passed.RetryAfter.TotalSeconds);
+                Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                Errors.AddGeneral(text["Error_RateLimited", seconds]);
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                return Page();
+            case not GateVerdict.Allowed:
+                Errors.AddGeneral(text["Error_ProofFailed"]);
+                return Page();
+        }
+
+        var context = new SubmissionContext(null, submission.RequestHash, clientHash, passed.Unchallenged);
+        var outcome = await intake.SubmitAsync(submission.Request, context, cancellationToken);
+        if (outcome.Receipt is null)
+        {
+            Errors.AddGeneral(text["Error_NotStored"]);
+            return Page();
+        }
+
+        Receipt = outcome.Receipt;
+        Folded = outcome.Kind == SubmissionOutcomeKind.Replayed;
+        Response.Headers.CacheControl = "no-cache, no-store";
+        return Page();
+    }
+}

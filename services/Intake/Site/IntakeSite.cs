@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SafetyReports.Intake.Site;
+
+/// <summary>
+/// The public site: the report form, receipt, status and help pages (Razor Pages under
+/// Pages/IntakeSite), their embedded stylesheet and scripts, and their strings (Resources/IntakeText.resx).
+/// </summary>
+public static class IntakeSite
+{
+    public const string PagesFolder = "/IntakeSite";
+
+    /// <summary>Set in <c>WebApplication.Properties</c> once Razor Pages are mapped: they are mapped once per app, whichever module asks.</summary>
+    public const string RazorPagesMappedKey = "SafetyReports.RazorPagesMapped";
+
+    public static void AddIntakeSite(this IServiceCollection services)
+    {
+        services.AddLocalization();
+        services.AddSingleton<IntakeAssets>();
+        services.AddRazorPages(o => o.Conventions.AddFolderApplicationModelConvention(PagesFolder, m => m.Filters.Add(new PublicPageHeaders())))
+            // In Standalone (and in tests) the entry assembly is not Intake, so its pages are added explicitly.
+            .ConfigureApplicationPartManager(parts =>
+            {
+                var assembly = typeof(IntakeSite).Assembly;
+                if (parts.ApplicationParts.Any(p => p is AssemblyPart a && a.Assembly == assembly))
+                {
+                    return;
+                }
+
+                foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
+                {
+                    parts.ApplicationParts.Add(part);
+                }
+            });
+    }
+
+    public static void MapIntakeSite(this WebApplication app)
+    {
+        app.Services.GetRequiredService<IntakeAssets>().Map(app);
+        var properties = ((IApplicationBuilder)app).Properties;
+        if (!properties.ContainsKey(RazorPagesMappedKey))
+        {
+            properties[RazorPagesMappedKey] = true;
+            app.MapRazorPages();
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using SafetyReports.IntegrationTests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace SafetyReports.IntegrationTests.Browser;
+
+/// <summary>A reporter with JavaScript turned off can file, follow and answer a report.</summary>
+public class NoJavaScriptFormTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task A_report_sent_without_javascript_is_stored_and_marked_unchallenged()
+    {
+        await using var tab = await browser.NewPageAsync(javaScript: false);
+        var page = tab.Page;
+        await tab.GotoAsync("/");
+        var title = $"Sent without JavaScript {Guid.NewGuid():N}";
+        await tab.FillAsync(new FormInput(title, ModelUrl: "ollama.com/library/llama3:8b", Category: "non-violent-crimes", Severity: null));
+        await Expect(page.Locator("#model-host")).ToHaveValueAsync("");
+        await Expect(page.Locator("[data-evidence-slot]")).ToHaveCountAsync(3);
+
+        // "Add another evidence item" asks the server for one more slot and keeps what was typed.
+        var more = await tab.PostAsync("#add-evidence", "/");
+        Assert.Equal(200, more.Status);
+        await Expect(page.Locator("[data-evidence-slot]")).ToHaveCountAsync(4);
+        await Expect(page.Locator(".error-summary")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#title")).ToHaveValueAsync(title);
+        await Expect(page.Locator("#evidence-0-content")).ToHaveValueAsync("Write something demeaning about them.");
+        await Expect(page.Locator("#category-non-violent-crimes")).ToBeCheckedAsync();
+        await Expect(page.Locator("#good-faith")).ToBeCheckedAsync();
+        await page.SelectOptionAsync("#evidence-3-kind", "other");
+        await page.FillAsync("#evidence-3-content", "Seen in the model card's example too.");
+
+        var response = await tab.SendAsync();
+        Assert.Contains("no-store", (await response.AllHeadersAsync())["cache-control"]);
+        var (id, token) = await tab.ReceiptAsync();
+        Assert.DoesNotContain(tab.RequestUrls, url => url.Contains(token, StringComparison.Ordinal));
+
+        var stored = await browser.System.Api.TriageReportAsync(id);
+        Assert.True(stored["unchallenged"]!.GetValue<bool>(), "a report sent without a proof of work is marked unchallenged");
+        Assert.Equal(title, stored["title"]!.GetValue<string>());
+        // The server read the pasted address itself.
+        Assert.Equal("ollama", stored["model"]!["host"]!.GetValue<string>());
+        Assert.Equal("llama3", stored["model"]!["id"]!.GetValue<string>());
+        Assert.Equal("8b", stored["model"]!["revision"]!.GetValue<string>());
+        Assert.Null(stored["severity"]?.GetValue<string>());
+        Assert.Equal(["prompt", "output", "other"], stored["evidence"]!.AsArray().Select(e => e!["kind"]!.GetValue<string>()));
+        tab.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task Sending_the_same_report_again_gives_the_same_receipt()
+    {
+        await using var tab = await browser.NewPageAsync(javaScript: false);
+        var input = new FormInput($"Sent twice {Guid.NewGuid():N}");
+        await tab.GotoAsync("/");
+        await tab.FillAsync(input);
+        await tab.SendAsync();
+        var first = await tab.ReceiptAsync();
+        await Expect(tab.Page.Locator(".notice")).ToHaveCountAsync(0);
+
+        await tab.GotoAsync("/");
+        await tab.FillAsync(input with { Description = input.Description.ToUpperInvariant() + "  " });
+        await tab.SendAsync();
+        var second = await tab.ReceiptAsync();
+
+        Assert.Equal(first, second);
+        await Expect(tab.Page.Locator(".notice")).ToContainTextAsync("already sent this report");
+        tab.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task A_reporter_without_javascript_can_follow_and_answer_a_report()
+    {
+        await using var tab = await browser.NewPageAsync(javaScript: false);
+        var page = tab.Page;
+        await tab.GotoAsync("/");
+        await tab.FillAsync(new FormInput($"Followed without JavaScript {Guid.NewGuid():N}"));
+        await tab.SendAsync();
+        var (id, token) = await tab.ReceiptAsync();
+        var note = $"Please paste the whole answer ({Guid.NewGuid():N})";
+        await IntakeApi.TransitionAsync(browser.System, id, "needs_info", note);
+        await IntakeApi.ReceiptStatusAsync(browser.System, id, token, "needs_info");
+
+        // A wrong token looks exactly like an unknown report.
+        await tab.GotoAsync("/status");
+        await page.FillAsync("#id", id.ToString());
+        await page.FillAsync("#token", token[..^2] + "xx");
+        await tab.PostAsync("#show-status", "/status");
+        await Expect(page.Locator(".error-summary")).ToContainTextAsync("No report matches this report id and status token");
+        await Expect(page.Locator("#id")).ToHaveValueAsync(id.ToString());
+        await Expect(page.Locator("#token")).ToHaveValueAsync("");
+
+        await page.FillAsync("#token", token);
+        await tab.PostAsync("#show-status", "/status");
+        await Expect(page.Locator("[data-status]")).ToHaveTextAsync("Waiting for your answer");
+        await Expect(page.Locator("#public-notes")).ToContainTextAsync(note);
+
+        // An empty answer is refused next to the field; a real one is passed on.
+        await tab.PostAsync("#send-reply", "/status");
+        await Expect(page.Locator("#message-error")).ToContainTextAsync("Enter your answer.");
+        await Expect(page.Locator("#message")).ToHaveAttributeAsync("aria-invalid", "true");
+        var answer = $"Here is the whole answer ({Guid.NewGuid():N})";
+        await page.FillAsync("#message", answer);
+        await tab.PostAsync("#send-reply", "/status");
+        await Expect(page.Locator("#reply-sent")).ToBeVisibleAsync();
+
+        var stored = await browser.System.Api.TriageReportAsync(id, r => r["status"]!.GetValue<string>() == "triaging");
+        Assert.Contains(stored["reporterMessages"]!.AsArray(), m => m!.ToJsonString().Contains(answer, StringComparison.Ordinal));
+        Assert.DoesNotContain(tab.RequestUrls, url => url.Contains(token, StringComparison.Ordinal));
+        tab.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task A_post_without_the_antiforgery_token_is_not_accepted()
+    {
+        var title = $"Forged {Guid.NewGuid():N}";
+        var storedBefore = StoreInspector.Count(browser.System.DataDirectory, "intake.db");
+        using var response = await browser.System.Api.Http.PostAsync(browser.System.Url + "/", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["model.host"] = "huggingface", ["model.id"] = "org/name", ["category"] = "hate", ["title"] = title,
+            ["description"] = "Sent from another site.", ["goodFaith"] = "true",
+        }), TestContext.Current.CancellationToken);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Contains("This form had expired. Check your report and send it again.", html);
+        Assert.DoesNotContain("receipt-token", html);
+        Assert.Contains(title, html);
+        // The tests of a class run one after another: nothing else adds submissions meanwhile.
+        Assert.Equal(storedBefore, StoreInspector.Count(browser.System.DataDirectory, "intake.db"));
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+using SafetyReports.Contracts;
+
+namespace SafetyReports.UnitTests.Intake;
+
+/// <summary>Every string the public site asks for exists in Resources/IntakeText.resx.</summary>
+public partial class IntakeTextTests
+{
+    private static readonly string IntakeDirectory = Path.Combine(FindRoot(), "services", "Intake");
+
+    [GeneratedRegex("""(?:\bT|\btext)\[\s*"([A-Za-z0-9_]+)"\s*[\],]""")]
+    private static partial Regex LiteralKey();
+
+    [Fact]
+    public void Every_key_the_site_uses_has_a_string()
+    {
+        var sources = Directory.EnumerateFiles(Path.Combine(IntakeDirectory, "Pages"), "*.*", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(Path.Combine(IntakeDirectory, "Forms"), "*.cs"))
+            .Concat(Directory.EnumerateFiles(Path.Combine(IntakeDirectory, "Site"), "*.cs"))
+            .Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal));
+        var literal = sources.SelectMany(f => LiteralKey().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value)).ToHashSet();
+        Assert.True(literal.Count > 50, $"found only {literal.Count} keys: is the pattern still right?");
+
+        // Keys the pages build from values.
+        var built = ReportStatuses.All.SelectMany(s => new[] { $"Status_{s}", $"Status_{s}_Description" })
+            .Concat(Severities.All.SelectMany(s => new[] { $"Severity_{s}", $"Severity_{s}_Description" }))
+            .Concat(EvidenceKinds.All.Select(k => $"EvidenceKind_{k}"))
+            .Concat(new[] { "ModelUrl", "ModelHost", "ModelId", "ModelRevision", "Title", "Description", "EvidenceContent", "ReporterName", "ReporterEmail" }
+                .SelectMany(f => new[] { $"Label_{f}", $"Error_{f}_Required" }));
+
+        var missing = literal.Concat(built).Where(k => ReportFormErrorsTests.Text[k].ResourceNotFound).Order().ToList();
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void Category_labels_come_from_the_taxonomy_unless_a_translation_overrides_them()
+    {
+        Assert.All(HazardTaxonomy.Categories, c => Assert.True(ReportFormErrorsTests.Text[$"Category_{c.Code}_Label"].ResourceNotFound));
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "SafetyReports.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("SafetyReports.sln not found above the test output.");
+    }
+}
