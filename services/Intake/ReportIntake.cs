@@ -37,6 +37,15 @@ public sealed class ReportIntake(
             return Replay(earlier, requestHash);
         }
 
+        // Fold windows are aligned to the clock: look in the previous one too, so a resubmission a
+        // second after a window boundary still finds the first submission.
+        if (context.IdempotencyKey is null
+            && await store.FindIdempotencyAsync(FoldKey(request, context.ClientHash, now - options.Value.FoldWindow).KeyHash, cancellationToken) is { } previous
+            && previous.CreatedAt >= now - options.Value.FoldWindow)
+        {
+            return Replay(previous, requestHash);
+        }
+
         var id = Guid.CreateVersion7(now);
         var token = SecretHasher.NewToken();
         var receipt = new SubmissionReceipt(id, token, ReportStatuses.Received);
