@@ -11,46 +11,44 @@ public static class SystemMoves
 {
     public const string SystemActor = "system";
 
-    public static (Report Report, AuditDraft Audit, ReportStatusChanged? Event)? RecordDelivery(Report report, WebhookDelivered delivered, DateTimeOffset now)
+    public static (Report Report, AuditDraft Audit, ReportStatusChanged? Event)? RecordDelivery(Report report, WebhookDelivered delivered, DateTimeOffset now) =>
+        report.HostNotifiedAt is not null
+            ? null
+            : RecordFact(report, ReportStatuses.HostNotified, r => r with { HostNotifiedAt = delivered.DeliveredAt }, now, SystemActor, "host_notified",
+                to => new
+                {
+                    from = report.Status,
+                    to,
+                    hostId = delivered.HostId,
+                    webhookId = delivered.WebhookId,
+                    eventType = delivered.EventType,
+                    deliveredAt = delivered.DeliveredAt,
+                });
+
+    public static (Report Report, AuditDraft Audit, ReportStatusChanged? Event)? RecordAcknowledgement(Report report, HostAcknowledged acknowledged, DateTimeOffset now) =>
+        report.AcknowledgedAt is not null
+            ? null
+            : RecordFact(report, ReportStatuses.Acknowledged, r => r with { AcknowledgedAt = acknowledged.AcknowledgedAt }, now,
+                $"host:{acknowledged.HostId}", "host_acknowledged",
+                to => new
+                {
+                    from = report.Status,
+                    to,
+                    hostId = acknowledged.HostId,
+                    note = acknowledged.Note,
+                    acknowledgedAt = acknowledged.AcknowledgedAt,
+                });
+
+    /// <summary>
+    /// Records a fact (a time) on the report, moving it to <paramref name="to"/> when the workflow lets
+    /// the system do so from its current status; the fact is kept either way.
+    /// </summary>
+    private static (Report Report, AuditDraft Audit, ReportStatusChanged? Event) RecordFact(
+        Report report, string to, Func<Report, Report> record, DateTimeOffset now, string actor, string action, Func<string, object> data)
     {
-        if (report.HostNotifiedAt is not null)
-        {
-            return null;
-        }
-
-        var moved = ReportWorkflow.ApplySystem(report, ReportStatuses.HostNotified, now);
-        var updated = (moved ?? report with { Version = report.Version + 1, UpdatedAt = now }) with { HostNotifiedAt = delivered.DeliveredAt };
-        var data = JsonSerializer.Serialize(new
-        {
-            from = report.Status,
-            to = updated.Status,
-            hostId = delivered.HostId,
-            webhookId = delivered.WebhookId,
-            eventType = delivered.EventType,
-            deliveredAt = delivered.DeliveredAt,
-        });
-        return (updated, new AuditDraft(report.Id, now, SystemActor, "host_notified", data),
-            moved is null ? null : updated.StatusChanged(report.Status, null));
-    }
-
-    public static (Report Report, AuditDraft Audit, ReportStatusChanged? Event)? RecordAcknowledgement(Report report, HostAcknowledged acknowledged, DateTimeOffset now)
-    {
-        if (report.AcknowledgedAt is not null)
-        {
-            return null;
-        }
-
-        var moved = ReportWorkflow.ApplySystem(report, ReportStatuses.Acknowledged, now);
-        var updated = (moved ?? report with { Version = report.Version + 1, UpdatedAt = now }) with { AcknowledgedAt = acknowledged.AcknowledgedAt };
-        var data = JsonSerializer.Serialize(new
-        {
-            from = report.Status,
-            to = updated.Status,
-            hostId = acknowledged.HostId,
-            note = acknowledged.Note,
-            acknowledgedAt = acknowledged.AcknowledgedAt,
-        });
-        return (updated, new AuditDraft(report.Id, now, $"host:{acknowledged.HostId}", "host_acknowledged", data),
+        var moved = ReportWorkflow.ApplySystem(report, to, now);
+        var updated = record(moved ?? report with { Version = report.Version + 1, UpdatedAt = now });
+        return (updated, new AuditDraft(report.Id, now, actor, action, JsonSerializer.Serialize(data(updated.Status))),
             moved is null ? null : updated.StatusChanged(report.Status, null));
     }
 
