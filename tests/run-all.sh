@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on Debian/Ubuntu: installs and starts what the tests use for real
-# (RabbitMQ, Debian's docker-compose for validating docker-compose.yml, Debian's Chromium and
-# axe-core for the browser tests), builds, runs every test.
+# (RabbitMQ, Debian's docker-compose for validating docker-compose.yml, yamllint for deploy/,
+# Debian's Chromium and axe-core for the browser tests), builds, runs every test.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,6 +15,8 @@ as_root() {
 missing=()
 command -v rabbitmq-server >/dev/null || missing+=(rabbitmq-server)
 command -v docker-compose >/dev/null || missing+=(docker-compose)
+# The deployment tests lint deploy/ with Debian's yamllint.
+command -v yamllint >/dev/null || missing+=(yamllint)
 # The browser tests drive Debian's Chromium through Playwright (never a downloaded browser).
 command -v chromium >/dev/null || missing+=(chromium fonts-dejavu-core)
 command -v npm >/dev/null || missing+=(npm)

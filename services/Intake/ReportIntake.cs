@@ -28,6 +28,7 @@ public sealed class ReportIntake(
     /// </summary>
     public async Task<SubmissionOutcome> SubmitAsync(ReportSubmissionRequest request, SubmissionContext context, CancellationToken cancellationToken)
     {
+        var folding = context.IdempotencyKey is null;
         var now = clock.GetUtcNow();
         var (keyHash, requestHash) = context.IdempotencyKey is { } key
             ? (SecretHasher.Hash(key), context.RequestHash)
@@ -39,7 +40,7 @@ public sealed class ReportIntake(
 
         // Fold windows are aligned to the clock: look in the previous one too, so a resubmission a
         // second after a window boundary still finds the first submission.
-        if (context.IdempotencyKey is null
+        if (folding
             && await store.FindIdempotencyAsync(FoldKey(request, context.ClientHash, now - options.Value.FoldWindow).KeyHash, cancellationToken) is { } previous
             && previous.CreatedAt >= now - options.Value.FoldWindow)
         {
@@ -50,7 +51,9 @@ public sealed class ReportIntake(
         var token = SecretHasher.NewToken();
         var receipt = new SubmissionReceipt(id, token, ReportStatuses.Received);
         var submission = new Submission(id, now, SecretHasher.Hash(token), ToMessage(id, now, request, context.Unchallenged), System.Diagnostics.Activity.Current?.Id);
-        var idempotency = new IdempotencyRecord(keyHash, requestHash, id, _responseProtector.Protect(JsonSerializer.Serialize(receipt)), now);
+        // A client's own key replays the whole first answer (the contract); a fold answers without the token.
+        var remembered = folding ? receipt with { StatusToken = null, Folded = true } : receipt;
+        var idempotency = new IdempotencyRecord(keyHash, requestHash, id, _responseProtector.Protect(JsonSerializer.Serialize(remembered)), now);
 
         var result = await store.AddAsync(submission, idempotency, cancellationToken);
         if (!result.Added)
@@ -74,6 +77,15 @@ public sealed class ReportIntake(
         return receipt is not null && SecretHasher.Matches(token, receipt.TokenHash) ? receipt : null;
     }
 
+    /// <summary>
+    /// The earlier answer to a request with this <c>Idempotency-Key</c>, if any: a retry is answered
+    /// before its proof of work or rate limit is looked at, since it adds nothing.
+    /// </summary>
+    public async Task<SubmissionOutcome?> FindEarlierAnswerAsync(string idempotencyKey, string requestHash, CancellationToken cancellationToken) =>
+        await store.FindIdempotencyAsync(SecretHasher.Hash(idempotencyKey), cancellationToken) is { } earlier
+            ? Replay(earlier, requestHash)
+            : null;
+
     /// <summary>Queues a reporter's answer to a request for more information for Triage.</summary>
     public async Task<ReplyOutcome> ReplyAsync(Guid id, string? token, string message, CancellationToken cancellationToken)
     {
@@ -89,7 +101,9 @@ public sealed class ReportIntake(
         }
 
         var now = clock.GetUtcNow();
-        await store.AddToOutboxAsync(OutboxMessage.For(new ReporterReplied(id, Guid.CreateVersion7(now), message, now), now), cancellationToken);
+        // The same answer sent twice (a double click) while the receipt still says needs_info is one answer.
+        var messageId = DeterministicId.From($"{id:N}/{receipt.StatusVersion}/{SecretHasher.Hash(message)}");
+        await store.AddToOutboxAsync(OutboxMessage.For(new ReporterReplied(id, messageId, message, now), now), cancellationToken);
         return ReplyOutcome.Accepted;
     }
 

@@ -1,3 +1,4 @@
+using MassTransit;
 using SafetyReports.Contracts;
 using SafetyReports.Notification.Domain;
 using SafetyReports.Notification.Storage;
@@ -6,7 +7,7 @@ using SafetyReports.ServiceDefaults.Messaging;
 namespace SafetyReports.Notification;
 
 /// <summary>A host's answers about the reports it was told about, applied to the store with their events.</summary>
-public sealed class HostReports(INotificationStore store, TimeProvider clock)
+public sealed class HostReports(INotificationStore store, IBus bus, TimeProvider clock)
 {
     private const int MaxConflictRetries = 10;
 
@@ -25,7 +26,14 @@ public sealed class HostReports(INotificationStore store, TimeProvider clock)
         }
 
         var now = Now();
-        return await store.AcknowledgeAsync(reportId, note, now, OutboxMessage.For(new HostAcknowledged(reportId, hostId, note, now), now), cancellationToken);
+        var result = await store.AcknowledgeAsync(reportId, note, now, OutboxMessage.For(new HostAcknowledged(reportId, hostId, note, now), now), cancellationToken);
+        if (result is { First: false })
+        {
+            // Announced again (Triage records it once): a host that acknowledges again heals a lost event.
+            await bus.Publish(new HostAcknowledged(reportId, hostId, note, result.AcknowledgedAt), cancellationToken);
+        }
+
+        return result;
     }
 
     /// <returns>The decision recorded (or the unchanged route for a repeat); null when the host has no such report.</returns>

@@ -18,7 +18,33 @@ public sealed class ClientAddressHasher(TimeProvider clock)
     {
         var day = clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var dailyKey = HMACSHA256.HashData(_secret, Encoding.ASCII.GetBytes(day));
-        var normalized = address is null ? "unknown" : (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString();
+        var normalized = Normalize(address);
         return Convert.ToHexStringLower(HMACSHA256.HashData(dailyKey, Encoding.ASCII.GetBytes(normalized)))[..32];
+    }
+
+    /// <summary>
+    /// An IPv6 client usually has a whole /64 to pick addresses from, so it counts as one client per
+    /// /64; an IPv4-mapped address counts as the IPv4 address.
+    /// </summary>
+    public static string Normalize(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4().ToString();
+        }
+
+        if (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            var bytes = address.GetAddressBytes();
+            Array.Clear(bytes, 8, 8);
+            return new IPAddress(bytes) + "/64";
+        }
+
+        return address.ToString();
     }
 }

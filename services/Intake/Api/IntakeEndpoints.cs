@@ -45,13 +45,7 @@ public static class IntakeEndpoints
             });
         }
 
-        var clientHash = clients.Hash(httpRequest.HttpContext.Connection.RemoteIpAddress);
-        var passed = await gate.CheckAsync(clientHash, httpRequest.Headers[ProofOfWork.Header].ToString(), allowUnchallenged: false, cancellationToken);
-        if (passed.Verdict != GateVerdict.Allowed)
-        {
-            return GateProblems.For(httpRequest.HttpContext, passed);
-        }
-
+        // Cheap checks first: a wrong type, size or shape is answered as such and costs no proof of work.
         var body = await SubmissionBodyReader.ReadAsync(httpRequest, cancellationToken);
         switch (body.Problem)
         {
@@ -69,8 +63,24 @@ public static class IntakeEndpoints
             return ProblemResults.Validation(errors);
         }
 
+        if (idempotencyKey.Length > 0 && await intake.FindEarlierAnswerAsync(idempotencyKey, body.RequestHash!, cancellationToken) is { } earlier)
+        {
+            return Answer(earlier);
+        }
+
+        var clientHash = clients.Hash(httpRequest.HttpContext.Connection.RemoteIpAddress);
+        var passed = await gate.CheckAsync(clientHash, httpRequest.Headers[ProofOfWork.Header].ToString(), allowUnchallenged: false, cancellationToken);
+        if (passed.Verdict != GateVerdict.Allowed)
+        {
+            return GateProblems.For(httpRequest.HttpContext, passed);
+        }
+
         var context = new SubmissionContext(idempotencyKey.Length == 0 ? null : idempotencyKey, body.RequestHash!, clientHash, passed.Unchallenged);
-        var outcome = await intake.SubmitAsync(body.Request!, context, cancellationToken);
+        return Answer(await intake.SubmitAsync(body.Request!, context, cancellationToken));
+    }
+
+    private static IResult Answer(SubmissionOutcome outcome)
+    {
         if (outcome.Kind == SubmissionOutcomeKind.IdempotencyKeyReused)
         {
             return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency key reused",

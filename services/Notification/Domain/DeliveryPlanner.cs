@@ -1,3 +1,4 @@
+using SafetyReports.ServiceDefaults.Messaging;
 using SafetyReports.Contracts;
 
 namespace SafetyReports.Notification.Domain;
@@ -15,7 +16,8 @@ public static class DeliveryPlanner
     {
         var eventType = WebhookEvents.ForStatus(changed.Status);
         // Hosts hear about a report from triage on; a report rejected before it was triaged stays internal.
-        if (knownRoute is null && eventType != WebhookEvents.Triaged)
+        // Events are not ordered: a later one that says the report was triaged opens the route too.
+        if (knownRoute is null && eventType != WebhookEvents.Triaged && changed.TriagedAt is null)
         {
             return new DeliveryPlan(null, []);
         }

@@ -102,12 +102,16 @@ public static class NetworkTargetPolicy
             return true;
         }
 
-        if (EmbeddedIPv4(address) is { } embedded && IsForbidden(embedded))
+        var embedded = EmbeddedIPv4(address);
+        if (embedded is not null && IsForbidden(embedded))
         {
             return true;
         }
 
-        return ForbiddenV6.Any(r => InRange(address, r.Network, r.Prefix));
+        // Only global unicast (2000::/3) is reachable on the internet; outside it, only the forms
+        // that carry a public IPv4 address (mapped, compatible, translated, NAT64) are allowed.
+        var globalUnicast = (address.GetAddressBytes()[0] & 0xE0) == 0x20;
+        return (!globalUnicast && embedded is null) || ForbiddenV6.Any(r => InRange(address, r.Network, r.Prefix));
     }
 
     /// <summary>The IPv4 address an IPv6 address carries, for the forms that route to it.</summary>
@@ -117,6 +121,12 @@ public static class NetworkTargetPolicy
         if (address.IsIPv4MappedToIPv6)
         {
             return address.MapToIPv4();
+        }
+
+        // ::ffff:0:a.b.c.d (IPv4-translated, RFC 2765)
+        if (b.Take(8).All(x => x == 0) && b[8] == 0xff && b[9] == 0xff && b[10] == 0 && b[11] == 0)
+        {
+            return new IPAddress(b[12..16]);
         }
 
         // ::a.b.c.d (deprecated IPv4-compatible)

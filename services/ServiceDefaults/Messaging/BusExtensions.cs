@@ -31,9 +31,11 @@ public static class BusExtensions
 
             x.AddConfigureEndpointsCallback((_, _, endpoint) =>
             {
-                // Transient store errors (a busy SQLite file, a MongoDB failover) are retried here;
-                // what still fails goes to the _error queue and, for submissions, is re-sent by Intake.
-                endpoint.UseMessageRetry(r => r.Exponential(8, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
+                // Transient store errors (a busy SQLite file, a MongoDB failover, a burst of version
+                // conflicts) are retried here for about a quarter of an hour; only then does a message go
+                // to the _error queue (docs/architecture.md says how to bring it back). Submissions are
+                // re-sent by Intake in any case.
+                endpoint.UseMessageRetry(r => r.Exponential(16, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(2), TimeSpan.FromMilliseconds(500)));
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {
                     // Quorum queues from day one: a classic queue cannot later become one under the same name.

@@ -61,7 +61,7 @@ public static class TriageEndpoints
         }
 
         var page = await store.ListReportsAsync(
-            new ReportQuery(status, category, severity, modelHost, modelId, q, assignee, after, limit ?? 50), cancellationToken);
+            new ReportQuery(status, category, severity, modelHost?.Trim().ToLowerInvariant(), modelId, q, assignee, after, limit ?? 50), cancellationToken);
         return Results.Ok(new ReportListResponse(page.Items.Select(ReportListItem.From).ToList(), page.Next?.Encode()));
     }
 

@@ -59,5 +59,5 @@ public sealed record Report
     };
 
     public ReportStatusChanged StatusChanged(string? previousStatus, string? publicNote) => new(
-        Id, Status, previousStatus, Version, Model, Category, Severity, Title, publicNote, UpdatedAt);
+        Id, Status, previousStatus, Version, Model, Category, Severity, Title, publicNote, UpdatedAt, TriagedAt);
 }

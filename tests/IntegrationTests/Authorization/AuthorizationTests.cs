@@ -77,6 +77,21 @@ public class AuthorizationTests(StandaloneFixture fixture) : IClassFixture<Stand
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("POST", "/api/v1/hosts")]
+    [InlineData("GET", "/api/v1/hosts/hub-b")]
+    [InlineData("GET", "/api/v1/host/reports")]
+    public async Task A_host_client_reaches_only_what_its_scope_and_host_allow(string method, string path)
+    {
+        using var response = await Api.SendAsync(new HttpMethod(method), fixture.System.Url, path, TestClients.HostA, new { });
+        Assert.Equal(path switch
+        {
+            "/api/v1/hosts" => HttpStatusCode.Forbidden,
+            "/api/v1/hosts/hub-b" => HttpStatusCode.NotFound,
+            _ => HttpStatusCode.OK,
+        }, response.StatusCode);
+    }
+
     [Fact]
     public async Task A_host_cannot_acknowledge_another_hosts_report()
     {

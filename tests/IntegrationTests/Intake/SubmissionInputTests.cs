@@ -124,8 +124,13 @@ public class SubmissionInputTests(StandaloneFixture fixture) : IClassFixture<Sta
         var before = StoredSubmissions;
         var (id, token) = await Sut.Api.SubmitAsync(SystemUnderTest.Report("hub-a", "org/model", "Stored first"));
         Assert.Equal(before + 1, StoredSubmissions);
-        Assert.Equal(0, StoreInspector.Count(Sut.DataDirectory, "intake.db", $"token_hash = '{token}'"));
-        Assert.Equal(1, StoreInspector.Count(Sut.DataDirectory, "intake.db", $"id = '{id}'"));
+        Assert.Equal(1, StoreInspector.Count(Sut.DataDirectory, "intake.db", $"id = '{id}' AND token_hash = '{SafetyReports.ServiceDefaults.Security.SecretHasher.Hash(token)}'"));
+        foreach (var file in Directory.EnumerateFiles(Sut.DataDirectory, "intake.db*"))
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            Assert.DoesNotContain(token, await reader.ReadToEndAsync(TestContext.Current.CancellationToken));
+        }
     }
 
     [Fact]

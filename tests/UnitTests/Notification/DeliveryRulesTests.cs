@@ -91,4 +91,17 @@ public class DeliveryRulesTests
         Assert.Null(plan.Route);
         Assert.Empty(plan.Deliveries);
     }
+
+    [Fact]
+    public void A_resolved_event_that_overtook_the_triaged_one_still_reaches_the_host()
+    {
+        var resolved = new ReportStatusChanged(Guid.NewGuid(), ReportStatuses.Resolved, ReportStatuses.HostNotified, 5,
+            new ModelReference("hub", "org/model"), "hate", "high", "title", null, Now, TriagedAt: Now.AddMinutes(-5));
+        var subscription = new Subscription(Guid.NewGuid(), "hub", "https://example.org/hook", [WebhookEvents.Resolved], ["org/*"], "secret", true, Now);
+
+        var plan = DeliveryPlanner.Plan(resolved, null, [subscription], Schedule, Now);
+
+        Assert.NotNull(plan.Route);
+        Assert.Equal(WebhookEvents.Resolved, Assert.Single(plan.Deliveries).EventType);
+    }
 }

@@ -28,6 +28,10 @@ public class NetworkTargetPolicyTests
     [InlineData("::127.0.0.1")]
     [InlineData("64:ff9b::10.0.0.1")]
     [InlineData("2002:c0a8:0101::1")]
+    [InlineData("::ffff:0:127.0.0.1")]
+    [InlineData("::ffff:0:10.1.1.1")]
+    [InlineData("4000::1")]
+    [InlineData("100::1")]
     public void Refuses_internal_addresses_in_any_notation(string address)
     {
         Assert.True(NetworkTargetPolicy.IsForbidden(IPAddress.Parse(address)));
@@ -39,6 +43,8 @@ public class NetworkTargetPolicyTests
     [InlineData("172.32.0.1")]
     [InlineData("2606:4700::1111")]
     [InlineData("::ffff:8.8.8.8")]
+    [InlineData("::ffff:0:8.8.8.8")]
+    [InlineData("64:ff9b::8.8.8.8")]
     public void Allows_public_addresses(string address)
     {
         Assert.False(NetworkTargetPolicy.IsForbidden(IPAddress.Parse(address)));
