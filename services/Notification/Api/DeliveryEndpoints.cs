@@ -85,7 +85,12 @@ public static class DeliveryEndpoints
             return DisabledProblem();
         }
 
-        await store.ReplayAsync(id, clock.GetUtcNow(), cancellationToken);
+        if (!await store.ReplayAsync(id, clock.GetUtcNow(), cancellationToken))
+        {
+            // Resetting it now would let a second attempt run beside the one in flight.
+            return ProblemResults.Conflict("An attempt of this delivery is in progress; replay it once the attempt has finished.");
+        }
+
         signal.Notify();
         return Results.Accepted($"/api/v1/deliveries/{id}");
     }

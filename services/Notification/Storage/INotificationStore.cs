@@ -84,7 +84,7 @@ public interface INotificationStore : IOutboxStore, IStoreHealth
 
     Task<IReadOnlyList<DeliveryAttempt>> GetAttemptsAsync(Guid deliveryId, CancellationToken cancellationToken);
 
-    /// <summary>Puts a delivery back in the queue for now with a fresh round of retries; false when unknown.</summary>
+    /// <summary>Puts a delivery back in the queue for now with a fresh round of retries; false when unknown or while an attempt holds its lease.</summary>
     Task<bool> ReplayAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Replays every failed delivery of a subscription created at or after <paramref name="since"/>; returns how many.</summary>

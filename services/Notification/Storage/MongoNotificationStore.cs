@@ -359,7 +359,7 @@ public sealed class MongoNotificationStore : INotificationStore
     {
         await _setup.EnsureAsync(cancellationToken);
         var result = await _deliveries.UpdateOneAsync(
-            d => d.Id == id, MongoNotificationFilters.Replay(now), cancellationToken: cancellationToken);
+            d => d.Id == id && (d.LeaseUntil == null || d.LeaseUntil <= now), MongoNotificationFilters.Replay(now), cancellationToken: cancellationToken);
         return result.MatchedCount == 1;
     }
 

@@ -315,7 +315,7 @@ public sealed class SqliteNotificationStore : INotificationStore
 
     public Task<bool> ReplayAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken) =>
         _database.WriteAsync(async (c, t) => await c.ExecuteAsync(
-            "UPDATE deliveries SET status = 'pending', round_attempts = 0, next_attempt_at = $now, lease_until = NULL WHERE id = $id",
+            "UPDATE deliveries SET status = 'pending', round_attempts = 0, next_attempt_at = $now, lease_until = NULL WHERE id = $id AND (lease_until IS NULL OR lease_until <= $now)",
             t, ("$id", id.ToString()), ("$now", now.ToUnixMs())) == 1, cancellationToken);
 
     public Task<int> RecoverAsync(Guid subscriptionId, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken) =>

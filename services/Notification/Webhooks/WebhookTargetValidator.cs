@@ -43,6 +43,11 @@ public sealed class WebhookTargetValidator(bool allowPrivateNetworkTargets, Host
         {
             addresses = IPAddress.TryParse(uri.IdnHost, out var literal) ? [literal] : await _resolve(uri.IdnHost, cancellationToken);
         }
+        catch (ArgumentException)
+        {
+            // Dns refuses names it cannot look up at all (e.g. longer than 255 characters).
+            return "The host name is not valid.";
+        }
         catch (SocketException)
         {
             // Development setups may name targets that only resolve later; production refuses what it cannot check.

@@ -27,6 +27,7 @@ public static class StoreHealthCheckExtensions
         where TStore : class, IStoreHealth
     {
         services.AddHealthChecks().AddCheck<StoreHealthCheck<TStore>>(name, tags: [ServiceDefaultsExtensions.ReadyTag]);
+        services.AddHostedService<StoreWarmup<TStore>>();
         return services;
     }
 }

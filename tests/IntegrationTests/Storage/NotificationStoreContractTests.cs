@@ -232,13 +232,17 @@ public abstract partial class NotificationStoreContractTests : IAsyncDisposable
         Assert.Equal([leased], await store.LeaseDueDeliveriesAsync(At(60), Lease, 10, Ct));
 
         Assert.True(await store.ReplayAsync(failed.Id, At(60), Ct));
-        Assert.True(await store.ReplayAsync(leased.Id, At(61), Ct));
+        // An attempt holds the other one: resetting it would let a second attempt run beside it.
+        Assert.False(await store.ReplayAsync(leased.Id, At(61), Ct));
         Assert.False(await store.ReplayAsync(Guid.NewGuid(), At(60), Ct));
 
         var replayed = failed with { Status = DeliveryStatuses.Pending, RoundAttempts = 0, NextAttemptAt = At(60) };
         Assert.Equal(replayed, await store.GetDeliveryAsync(failed.Id, Ct));
-        // The replay also ends a lease, so the delivery goes out now.
-        Assert.Equal([replayed, leased with { NextAttemptAt = At(61) }], await store.LeaseDueDeliveriesAsync(At(61), Lease, 10, Ct));
+        Assert.Equal([replayed], await store.LeaseDueDeliveriesAsync(At(61), Lease, 10, Ct));
+
+        var leaseOver = At(60) + Lease;
+        Assert.True(await store.ReplayAsync(leased.Id, leaseOver, Ct));
+        Assert.Equal(leased with { NextAttemptAt = leaseOver }, await store.GetDeliveryAsync(leased.Id, Ct));
     }
 
     [Fact]

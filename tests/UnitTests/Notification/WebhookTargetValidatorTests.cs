@@ -116,4 +116,12 @@ public class WebhookTargetValidatorTests
         await Assert.ThrowsAsync<WebhookTargetRefusedException>(() =>
             connector.AllowedAddressesAsync("metadata.google.internal", TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public async Task A_name_the_resolver_refuses_outright_is_a_clear_refusal_not_an_error()
+    {
+        var validator = new WebhookTargetValidator(false, (host, _) => throw new ArgumentException("name too long", nameof(host)));
+        Assert.Equal("The host name is not valid.",
+            await validator.ValidateAsync($"https://{new string('a', 63)}.{new string('b', 63)}.{new string('c', 63)}.{new string('d', 63)}.example/", TestContext.Current.CancellationToken));
+    }
 }
