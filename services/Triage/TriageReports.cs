@@ -52,14 +52,7 @@ public sealed class TriageReports(ITriageStore store, TimeProvider clock)
                 return null;
             }
 
-            var now = clock.GetUtcNow();
-            var updated = report with
-            {
-                Version = report.Version + 1,
-                UpdatedAt = now,
-                Notes = [.. report.Notes, new ReportNote(now, actor, text)],
-            };
-            var audit = new AuditDraft(id, now, actor, "note", System.Text.Json.JsonSerializer.Serialize(new { text }));
+            var (updated, audit) = InternalNote.Add(report, text, actor, clock.GetUtcNow());
             if (await store.UpdateReportAsync(updated, report.Version, audit, [], cancellationToken))
             {
                 return updated;

@@ -12,8 +12,6 @@ namespace SafetyReports.Triage.Api;
 
 public static class TriageEndpoints
 {
-    public const int MaxPageSize = 200;
-
     public static void MapTriageEndpoints(this IEndpointRouteBuilder app)
     {
         var triage = app.MapGroup("/api/v1/triage").RequireAuthorization(Scopes.Triage).WithTags("Triage");
@@ -29,39 +27,13 @@ public static class TriageEndpoints
         ITriageStore store, string? status, string? category, string? severity, string? modelHost, string? modelId,
         string? q, string? assignee, string? cursor, int? limit, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (status is not null && !ReportStatuses.IsKnown(status))
-        {
-            errors["status"] = ["Unknown status."];
-        }
-
-        if (category is not null && !HazardTaxonomy.IsKnown(category))
-        {
-            errors["category"] = ["Unknown category."];
-        }
-
-        if (severity is not null && !Severities.IsKnown(severity))
-        {
-            errors["severity"] = ["Unknown severity."];
-        }
-
-        if (limit is < 1 or > MaxPageSize)
-        {
-            errors["limit"] = [$"Between 1 and {MaxPageSize}."];
-        }
-
-        if (!ReportCursor.TryDecode(cursor, out var after))
-        {
-            errors["cursor"] = ["Not a cursor this API returned."];
-        }
-
-        if (errors.Count > 0)
+        var (query, errors) = new QueueFilter(status, category, severity, modelHost, modelId, q, assignee, cursor, limit).ToQuery();
+        if (query is null)
         {
             return ProblemResults.Validation(errors);
         }
 
-        var page = await store.ListReportsAsync(
-            new ReportQuery(status, category, severity, modelHost?.Trim().ToLowerInvariant(), modelId, q, assignee, after, limit ?? 50), cancellationToken);
+        var page = await store.ListReportsAsync(query, cancellationToken);
         return Results.Ok(new ReportListResponse(page.Items.Select(ReportListItem.From).ToList(), page.Next?.Encode()));
     }
 
@@ -94,15 +66,12 @@ public static class TriageEndpoints
         Guid id, NoteRequest request, ClaimsPrincipal user, TriageReports reports, ReporterContactProtector protector,
         CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.Text) || request.Text.Length > ReportWorkflow.MaxNoteLength)
+        if (InternalNote.Validate(request.Text) is { } problem)
         {
-            return ProblemResults.Validation(new Dictionary<string, string[]>
-            {
-                ["text"] = [$"Between 1 and {ReportWorkflow.MaxNoteLength} characters."],
-            });
+            return ProblemResults.Validation(new Dictionary<string, string[]> { ["text"] = [problem] });
         }
 
-        var report = await reports.AddNoteAsync(id, request.Text, Actor(user), cancellationToken);
+        var report = await reports.AddNoteAsync(id, request.Text!, Actor(user), cancellationToken);
         return report is null ? ProblemResults.NotFound("No report with this id.") : Results.Ok(ReportView.From(report, protector));
     }
 
