@@ -2,6 +2,7 @@ using SafetyReports.IntegrationTests.Infrastructure;
 
 namespace SafetyReports.IntegrationTests.EndToEnd;
 
+[Collection(RabbitMqCollection.Name)]
 public class DistributedEndToEndTests(ITestOutputHelper output)
 {
     [Fact]

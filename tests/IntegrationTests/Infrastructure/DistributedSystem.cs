@@ -24,21 +24,21 @@ public sealed class DistributedSystem : IAsyncDisposable
     /// <summary>Every process's data folder and log file are under here.</summary>
     public string RootDirectory => _root.Path;
 
-    public static async Task<DistributedSystem> StartAsync(RabbitMqBroker broker)
+    public static Task<DistributedSystem> StartAsync(RabbitMqBroker broker) => StartAsync(broker, new DistributedSystemOptions());
+
+    public static async Task<DistributedSystem> StartAsync(RabbitMqBroker broker, DistributedSystemOptions options)
     {
         var root = new TempDirectory("safetyreports-distributed");
-        var ports = new Dictionary<string, int>
-        {
-            ["Identity"] = FreePort.Next(),
-            ["Intake"] = FreePort.Next(),
-            ["Triage"] = FreePort.Next(),
-            ["Notification"] = FreePort.Next(),
-        };
+        // (instance, service) pairs: replicas of a service share its data folder, as replicas share a store.
+        var instances = new List<(string Instance, string Service)> { ("Identity", "Identity"), ("Intake", "Intake") };
+        instances.AddRange(Enumerable.Range(1, options.TriageReplicas).Select(i => (i == 1 ? "Triage" : $"Triage-{i}", "Triage")));
+        instances.AddRange(Enumerable.Range(1, options.NotificationReplicas).Select(i => (i == 1 ? "Notification" : $"Notification-{i}", "Notification")));
+        var ports = instances.ToDictionary(i => i.Instance, _ => FreePort.Next());
         var issuer = $"http://127.0.0.1:{ports["Identity"]}/";
         var processes = new List<ServiceProcess>();
         try
         {
-            foreach (var (service, port) in ports)
+            foreach (var (instance, service) in instances)
             {
                 var settings = TestClients.Configuration(issuer);
                 settings["SafetyReports:Bus:Transport"] = "RabbitMq";
@@ -48,7 +48,25 @@ public sealed class DistributedSystem : IAsyncDisposable
                 settings["SafetyReports:DataProtection:KeysDirectory"] = Path.Combine(root.Path, "keys");
                 // Information level: the privacy test scans these logs, so they should say something.
                 settings["Logging:LogLevel:Default"] = "Information";
-                processes.Add(ServiceProcess.Start(service, port, settings, root.Path));
+                foreach (var (key, value) in options.Settings)
+                {
+                    settings[key] = value;
+                }
+
+                if (options.ServiceSettings.TryGetValue(service, out var own))
+                {
+                    foreach (var (key, value) in own)
+                    {
+                        settings[key] = value;
+                    }
+                }
+
+                processes.Add(ServiceProcess.Start(service, ports[instance], settings, root.Path, instance));
+                if (instance == service && instances.Count(i => i.Service == service) > 1)
+                {
+                    // The first replica creates the shared SQLite schema before the others open the file.
+                    await processes[^1].WaitUntilReadyAsync(StartTimeout);
+                }
             }
 
             await Task.WhenAll(processes.Select(p => p.WaitUntilReadyAsync(StartTimeout)));
@@ -66,6 +84,26 @@ public sealed class DistributedSystem : IAsyncDisposable
 
         var url = (string name) => processes.Single(p => p.Name == name).Url;
         return new DistributedSystem(root, processes, new ServiceUrls(url("Identity"), url("Intake"), url("Triage"), url("Notification")));
+    }
+
+    /// <summary>The running process named so ("Triage", "Triage-2", …).</summary>
+    public ServiceProcess Process(string name) => _processes.Single(p => p.Name == name);
+
+    /// <summary>The data folder a service's replicas share.</summary>
+    public string DataDirectory(string service) => Path.Combine(_root.Path, service.ToLowerInvariant());
+
+    /// <summary>SIGKILL, then a new process on the same port, data folder and configuration, awaited until ready.</summary>
+    public async Task<TimeSpan> KillAndRestartAsync(string name)
+    {
+        var index = _processes.FindIndex(p => p.Name == name);
+        var old = _processes[index];
+        await old.KillAsync();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var replacement = old.StartAgain();
+        _processes[index] = replacement;
+        await old.DisposeAsync();
+        await replacement.WaitUntilReadyAsync(StartTimeout);
+        return started.Elapsed;
     }
 
     public string Logs() => string.Join("\n\n", _processes.Select(p => $"== {p.Name} ==\n{p.LogTail()}"));

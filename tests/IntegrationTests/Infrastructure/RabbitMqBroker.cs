@@ -60,6 +60,19 @@ public sealed class RabbitMqBroker : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops the broker's application (<c>rabbitmqctl stop_app</c>): every connection drops, the node
+    /// stays up, queues and messages stay on disk. Affects every vhost: only for tests in <see cref="RabbitMqCollection"/>.
+    /// </summary>
+    public static Task StopAppAsync() => RabbitMqCtlAsync("stop_app");
+
+    /// <summary><c>rabbitmqctl start_app</c>, then waits until the broker accepts connections again.</summary>
+    public static async Task StartAppAsync()
+    {
+        await RabbitMqCtlAsync("start_app");
+        await Eventually.UntilAsync(IsListeningAsync, TimeSpan.FromSeconds(60), "RabbitMQ to listen on 127.0.0.1:5672 again");
+    }
+
     private static async Task<bool> IsListeningAsync()
     {
         try

@@ -7,20 +7,34 @@ public sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly string _logPath;
+    private readonly StartArguments _start;
 
-    private ServiceProcess(string name, string url, Process process, string logPath)
+    private ServiceProcess(string name, string url, Process process, string logPath, StartArguments start)
     {
         Name = name;
         Url = url;
         _process = process;
         _logPath = logPath;
+        _start = start;
     }
 
+    /// <summary>The instance's name: the service's name, or e.g. "Triage-2" for a second replica.</summary>
     public string Name { get; }
 
     public string Url { get; }
 
-    public static ServiceProcess Start(string service, int port, IDictionary<string, string> settings, string logDirectory)
+    /// <summary>The service whose assembly this process runs.</summary>
+    public string Service => _start.Service;
+
+    public string LogPath => _logPath;
+
+    public bool HasExited => _process.HasExited;
+
+    public static ServiceProcess Start(string service, int port, IDictionary<string, string> settings, string logDirectory) =>
+        Start(service, port, settings, logDirectory, service);
+
+    /// <param name="instanceName">Names the log file; replicas of one service need different names.</param>
+    public static ServiceProcess Start(string service, int port, IDictionary<string, string> settings, string logDirectory, string instanceName)
     {
         var url = $"http://127.0.0.1:{port}";
         var start = new ProcessStartInfo("dotnet")
@@ -37,7 +51,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
 
         start.Environment["DOTNET_NOLOGO"] = "1";
-        var logPath = Path.Combine(logDirectory, $"{service}.log");
+        var logPath = Path.Combine(logDirectory, $"{instanceName}.log");
         var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) => Write(log, e.Data);
@@ -46,7 +60,39 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new ServiceProcess(service, url, process, logPath);
+        return new ServiceProcess(instanceName, url, process, logPath,
+            new StartArguments(service, port, new Dictionary<string, string>(settings), logDirectory));
+    }
+
+    /// <summary>
+    /// Ends the process with SIGKILL (on Unix, <see cref="Process.Kill()"/> sends SIGKILL): no shutdown
+    /// hooks, no flushing, no graceful stop of the bus — a crash as far as the service can tell.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>A new process for the same service, port, configuration and log file (appended to).</summary>
+    public ServiceProcess StartAgain() => Start(_start.Service, _start.Port, _start.Settings, _start.LogDirectory, Name);
+
+    /// <summary>The whole log so far (the file is appended to across restarts).</summary>
+    public string LogText()
+    {
+        try
+        {
+            using var stream = new FileStream(_logPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
+        }
+        catch (IOException)
+        {
+            return "";
+        }
     }
 
     public async Task WaitUntilReadyAsync(TimeSpan timeout)
@@ -112,6 +158,8 @@ public sealed class ServiceProcess : IAsyncDisposable
             log.WriteLine(line);
         }
     }
+
+    private sealed record StartArguments(string Service, int Port, IDictionary<string, string> Settings, string LogDirectory);
 
     private static string SafeExitCode(Process process)
     {
