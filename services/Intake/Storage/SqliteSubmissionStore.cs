@@ -103,12 +103,12 @@ public sealed class SqliteSubmissionStore : ISubmissionStore
             null, ("$now", now.ToUnixMs()), ("$max", max)));
 
     public Task ScheduleHandoverAsync(Guid id, DateTimeOffset next, int attempts, CancellationToken cancellationToken) =>
-        _database.WriteAsync((c, t) => c.ExecuteAsync(
+        _database.WriteBookkeepingAsync((c, t) => c.ExecuteAsync(
             "UPDATE submissions SET next_handover_at = $next, handover_attempts = $attempts WHERE id = $id AND handed_over_at IS NULL",
             t, ("$id", id.ToString()), ("$next", next.ToUnixMs()), ("$attempts", attempts)), cancellationToken);
 
     public Task ConfirmHandoverAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken) =>
-        _database.WriteAsync((c, t) => c.ExecuteAsync(
+        _database.WriteBookkeepingAsync((c, t) => c.ExecuteAsync(
             "UPDATE submissions SET handed_over_at = $at, payload = NULL, next_handover_at = NULL WHERE id = $id AND handed_over_at IS NULL",
             t, ("$id", id.ToString()), ("$at", at.ToUnixMs())), cancellationToken);
 

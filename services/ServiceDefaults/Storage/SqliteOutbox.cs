@@ -29,8 +29,9 @@ public static class SqliteOutbox
             r => new OutboxMessage(Guid.Parse(r.GetString(0)), r.GetString(1), r.GetString(2), SqliteCommandExtensions.FromUnixMs(r.GetInt64(3)), r.GetNullableString(4)),
             null, ("$max", max)));
 
+    /// <summary>A removal lost to a power failure only publishes the event again, which consumers absorb.</summary>
     public static Task RemoveAsync(SqliteDatabase database, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
-        database.WriteAsync(async (c, t) =>
+        database.WriteBookkeepingAsync(async (c, t) =>
         {
             foreach (var id in ids)
             {
