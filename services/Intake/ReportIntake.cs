@@ -33,13 +33,14 @@ public sealed class ReportIntake(
         var (keyHash, requestHash) = context.IdempotencyKey is { } key
             ? (SecretHasher.Hash(key), context.RequestHash)
             : FoldKey(request, context.ClientHash, now);
-        if (await store.FindIdempotencyAsync(keyHash, cancellationToken) is { } earlier)
+        // A client's own key was looked up before the gate (FindEarlierAnswerAsync), and a race on it
+        // ends in AddAsync's conflict below; folds are looked up here, in this window and the previous
+        // one (windows are aligned to the clock, so a resubmission just after a boundary still folds).
+        if (folding && await store.FindIdempotencyAsync(keyHash, cancellationToken) is { } earlier)
         {
             return Replay(earlier, requestHash);
         }
 
-        // Fold windows are aligned to the clock: look in the previous one too, so a resubmission a
-        // second after a window boundary still finds the first submission.
         if (folding
             && await store.FindIdempotencyAsync(FoldKey(request, context.ClientHash, now - options.Value.FoldWindow).KeyHash, cancellationToken) is { } previous
             && previous.CreatedAt >= now - options.Value.FoldWindow)

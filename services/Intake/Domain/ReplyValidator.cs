@@ -1,3 +1,4 @@
+using SafetyReports.ServiceDefaults.Security;
 namespace SafetyReports.Intake.Domain;
 
 public static class ReplyValidator

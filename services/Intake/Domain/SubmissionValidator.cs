@@ -1,3 +1,4 @@
+using SafetyReports.ServiceDefaults.Security;
 using System.Net.Mail;
 using SafetyReports.Contracts;
 using SafetyReports.Intake.Api;

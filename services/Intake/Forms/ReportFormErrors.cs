@@ -1,3 +1,4 @@
+using SafetyReports.ServiceDefaults.Security;
 using Microsoft.Extensions.Localization;
 using SafetyReports.Intake.Domain;
 

@@ -70,7 +70,7 @@ public static class HostApiEndpoints
             return ProblemResults.Validation(new Dictionary<string, string[]> { ["note"] = [$"At most {MaxNoteLength} characters."] });
         }
 
-        if (note is not null && !Domain.TextRules.IsClean(note))
+        if (note is not null && TextRules.HasForbiddenCharacters(note, multiline: true))
         {
             return ProblemResults.Validation(new Dictionary<string, string[]> { ["note"] = ["Must not contain control characters or bidirectional overrides."] });
         }

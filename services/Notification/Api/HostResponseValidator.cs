@@ -1,3 +1,4 @@
+using SafetyReports.ServiceDefaults.Security;
 using System.Text.Json;
 using SafetyReports.Notification.Domain;
 
@@ -78,7 +79,7 @@ public static class HostResponseValidator
             return null;
         }
 
-        if (!TextRules.IsClean(text))
+        if (TextRules.HasForbiddenCharacters(text, multiline: true))
         {
             errors[name] = ["Must not contain control characters or bidirectional overrides."];
             return null;

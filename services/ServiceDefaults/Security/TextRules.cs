@@ -1,6 +1,9 @@
-namespace SafetyReports.Intake.Domain;
+namespace SafetyReports.ServiceDefaults.Security;
 
-/// <summary>Characters a report may not carry: they hide or reorder text shown to maintainers.</summary>
+/// <summary>
+/// Characters free text from outside (reports, answers, hosts' notes) may not carry: control characters
+/// and direction marks or overrides hide or reorder text shown to maintainers and kept in the audit chain.
+/// </summary>
 public static class TextRules
 {
     public static bool HasForbiddenCharacters(string value, bool multiline)
