@@ -7,7 +7,10 @@ public static class Scopes
     public const string NotificationsAdmin = "notifications:admin";
     public const string Host = "host";
 
-    public static readonly IReadOnlyList<string> All = [Triage, NotificationsAdmin, Host];
+    /// <summary>Managing users and API clients in Identity; granted to users with the admin role.</summary>
+    public const string IdentityAdmin = "identity:admin";
+
+    public static readonly IReadOnlyList<string> All = [Triage, NotificationsAdmin, Host, IdentityAdmin];
 
     /// <summary>The claim that binds a host's client to one model host.</summary>
     public const string HostIdClaim = "host_id";
