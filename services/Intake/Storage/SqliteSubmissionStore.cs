@@ -8,7 +8,7 @@ using static SafetyReports.ServiceDefaults.Storage.SqliteCommandExtensions;
 
 namespace SafetyReports.Intake.Storage;
 
-public sealed class SqliteSubmissionStore : ISubmissionStore
+public sealed class SqliteSubmissionStore : ISubmissionStore, IAsyncDisposable
 {
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS submissions (
@@ -44,13 +44,18 @@ public sealed class SqliteSubmissionStore : ISubmissionStore
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly SqliteDatabase _database;
 
+    // Submissions are the hot durable write: they share fsyncs (see SqliteGroupCommit); a 202 still
+    // follows the commit of the submission's own batch.
+    private readonly SqliteGroupCommit _submissions;
+
     public SqliteSubmissionStore(string path)
     {
         _database = new SqliteDatabase(path, Schema);
+        _submissions = new SqliteGroupCommit(_database);
     }
 
     public Task<AddSubmissionResult> AddAsync(Submission submission, IdempotencyRecord? idempotency, CancellationToken cancellationToken) =>
-        _database.WriteAsync(async (c, t) =>
+        _submissions.WriteAsync(async (c, t) =>
         {
             if (idempotency is not null)
             {
@@ -170,6 +175,8 @@ public sealed class SqliteSubmissionStore : ISubmissionStore
         SqliteOutbox.RemoveAsync(_database, ids, cancellationToken);
 
     public Task PingAsync(CancellationToken cancellationToken) => _database.PingAsync(cancellationToken);
+
+    public ValueTask DisposeAsync() => _submissions.DisposeAsync();
 
     private static async Task<IdempotencyRecord?> FindIdempotencyAsync(SqliteConnection connection, SqliteTransaction? transaction, string keyHash)
     {
