@@ -20,6 +20,7 @@ public sealed class SubmissionHandover(
     TimeProvider clock,
     ILogger<SubmissionHandover> logger) : BackgroundService
 {
+    private const int BatchSize = 100;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -28,23 +29,36 @@ public sealed class SubmissionHandover(
         {
             try
             {
-                var due = await store.DueForHandoverAsync(clock.GetUtcNow(), 100, stoppingToken);
-                foreach (var pending in due)
+                var due = await store.DueForHandoverAsync(clock.GetUtcNow(), BatchSize, stoppingToken);
+                var published = new List<HandoverAttempt>(due.Count);
+                try
                 {
-                    using (MessagingActivity.Start("ReportSubmitted hand-over", pending.TraceParent))
+                    foreach (var pending in due)
                     {
-                        await bus.Publish(pending.Payload, stoppingToken);
-                    }
+                        using (MessagingActivity.Start("ReportSubmitted hand-over", pending.TraceParent))
+                        {
+                            await bus.Publish(pending.Payload, stoppingToken);
+                        }
 
-                    var attempts = pending.Attempts + 1;
-                    await store.ScheduleHandoverAsync(pending.Payload.ReportId, schedule.NextAttempt(clock.GetUtcNow(), attempts), attempts, stoppingToken);
-                    if (attempts > 1)
+                        var attempts = pending.Attempts + 1;
+                        published.Add(new HandoverAttempt(pending.Payload.ReportId, schedule.NextAttempt(clock.GetUtcNow(), attempts), attempts));
+                        if (attempts > 1)
+                        {
+                            logger.LogInformation("Re-sent report {ReportId} to Triage (attempt {Attempt})", pending.Payload.ReportId, attempts);
+                        }
+                    }
+                }
+                finally
+                {
+                    // One write for the batch; those published before a failure are scheduled too. If this
+                    // write is lost, the batch is simply published again (Triage's consumer is idempotent).
+                    if (published.Count > 0)
                     {
-                        logger.LogInformation("Re-sent report {ReportId} to Triage (attempt {Attempt})", pending.Payload.ReportId, attempts);
+                        await store.ScheduleHandoverAsync(published, CancellationToken.None);
                     }
                 }
 
-                if (due.Count == 100)
+                if (due.Count == BatchSize)
                 {
                     continue;
                 }

@@ -23,7 +23,8 @@ public interface ISubmissionStore : IStoreHealth, IOutboxStore
     /// <summary>Unconfirmed submissions whose next hand-over time has come.</summary>
     Task<IReadOnlyList<PendingHandover>> DueForHandoverAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
 
-    Task ScheduleHandoverAsync(Guid id, DateTimeOffset next, int attempts, CancellationToken cancellationToken);
+    /// <summary>Records, in one write, when each of a batch of just-published submissions is due again; confirmed ones are left alone.</summary>
+    Task ScheduleHandoverAsync(IReadOnlyCollection<HandoverAttempt> attempts, CancellationToken cancellationToken);
 
     /// <summary>Triage has the report: stop re-sending and drop the payload (evidence, contact) Intake no longer needs.</summary>
     Task ConfirmHandoverAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken);

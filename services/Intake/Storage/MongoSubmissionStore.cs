@@ -89,13 +89,18 @@ public sealed class MongoSubmissionStore : ISubmissionStore
             .Select(d => new PendingHandover(d.Payload!.ToMessage(), d.HandoverAttempts, d.TraceParent)).ToList();
     }
 
-    public async Task ScheduleHandoverAsync(Guid id, DateTimeOffset next, int attempts, CancellationToken cancellationToken)
+    public async Task ScheduleHandoverAsync(IReadOnlyCollection<HandoverAttempt> attempts, CancellationToken cancellationToken)
     {
+        if (attempts.Count == 0)
+        {
+            return;
+        }
+
         await _setup.EnsureAsync(cancellationToken);
-        await _submissions.UpdateOneAsync(
-            MongoIntakeFilters.Unconfirmed(id),
-            Builders<MongoSubmissionDocument>.Update.Set(d => d.NextHandoverAt, next).Set(d => d.HandoverAttempts, attempts),
-            cancellationToken: cancellationToken);
+        var updates = attempts.Select(a => new UpdateOneModel<MongoSubmissionDocument>(
+            MongoIntakeFilters.Unconfirmed(a.ReportId),
+            Builders<MongoSubmissionDocument>.Update.Set(d => d.NextHandoverAt, a.NextAttemptAt).Set(d => d.HandoverAttempts, a.Attempts)));
+        await _submissions.BulkWriteAsync(updates, new BulkWriteOptions { IsOrdered = false }, cancellationToken);
     }
 
     public async Task ConfirmHandoverAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken)

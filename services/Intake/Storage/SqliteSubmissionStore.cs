@@ -44,18 +44,19 @@ public sealed class SqliteSubmissionStore : ISubmissionStore, IAsyncDisposable
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly SqliteDatabase _database;
 
-    // Submissions are the hot durable write: they share fsyncs (see SqliteGroupCommit); a 202 still
-    // follows the commit of the submission's own batch.
-    private readonly SqliteGroupCommit _submissions;
+    // The writes every report makes (its submission, its hand-over schedule, its confirmation) go
+    // through one writer that commits whatever is waiting together (see SqliteGroupCommit): one fsync
+    // for many, and no write-lock contention between them. A 202 still follows its own batch's commit.
+    private readonly SqliteGroupCommit _writes;
 
     public SqliteSubmissionStore(string path)
     {
         _database = new SqliteDatabase(path, Schema);
-        _submissions = new SqliteGroupCommit(_database);
+        _writes = new SqliteGroupCommit(_database);
     }
 
     public Task<AddSubmissionResult> AddAsync(Submission submission, IdempotencyRecord? idempotency, CancellationToken cancellationToken) =>
-        _submissions.WriteAsync(async (c, t) =>
+        _writes.WriteAsync(async (c, t) =>
         {
             if (idempotency is not null)
             {
@@ -107,13 +108,21 @@ public sealed class SqliteSubmissionStore : ISubmissionStore, IAsyncDisposable
             r => new PendingHandover(JsonSerializer.Deserialize<ReportSubmitted>(r.GetString(0), Json)!, r.GetInt32(1), r.GetNullableString(2)),
             null, ("$now", now.ToUnixMs()), ("$max", max)));
 
-    public Task ScheduleHandoverAsync(Guid id, DateTimeOffset next, int attempts, CancellationToken cancellationToken) =>
-        _database.WriteBookkeepingAsync((c, t) => c.ExecuteAsync(
-            "UPDATE submissions SET next_handover_at = $next, handover_attempts = $attempts WHERE id = $id AND handed_over_at IS NULL",
-            t, ("$id", id.ToString()), ("$next", next.ToUnixMs()), ("$attempts", attempts)), cancellationToken);
+    public Task ScheduleHandoverAsync(IReadOnlyCollection<HandoverAttempt> attempts, CancellationToken cancellationToken) =>
+        attempts.Count == 0 ? Task.CompletedTask : _writes.WriteAsync(async (c, t) =>
+        {
+            foreach (var attempt in attempts)
+            {
+                await c.ExecuteAsync(
+                    "UPDATE submissions SET next_handover_at = $next, handover_attempts = $attempts WHERE id = $id AND handed_over_at IS NULL",
+                    t, ("$id", attempt.ReportId.ToString()), ("$next", attempt.NextAttemptAt.ToUnixMs()), ("$attempts", attempt.Attempts));
+            }
+
+            return attempts.Count;
+        }, cancellationToken);
 
     public Task ConfirmHandoverAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken) =>
-        _database.WriteBookkeepingAsync((c, t) => c.ExecuteAsync(
+        _writes.WriteAsync((c, t) => c.ExecuteAsync(
             "UPDATE submissions SET handed_over_at = $at, payload = NULL, next_handover_at = NULL WHERE id = $id AND handed_over_at IS NULL",
             t, ("$id", id.ToString()), ("$at", at.ToUnixMs())), cancellationToken);
 
@@ -176,7 +185,7 @@ public sealed class SqliteSubmissionStore : ISubmissionStore, IAsyncDisposable
 
     public Task PingAsync(CancellationToken cancellationToken) => _database.PingAsync(cancellationToken);
 
-    public ValueTask DisposeAsync() => _submissions.DisposeAsync();
+    public ValueTask DisposeAsync() => _writes.DisposeAsync();
 
     private static async Task<IdempotencyRecord?> FindIdempotencyAsync(SqliteConnection connection, SqliteTransaction? transaction, string keyHash)
     {

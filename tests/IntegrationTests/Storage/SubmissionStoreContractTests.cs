@@ -88,7 +88,7 @@ public abstract class SubmissionStoreContractTests : IAsyncDisposable
         Assert.Equal([early.Id, middle.Id], (await store.DueForHandoverAsync(At(1), 10, Ct)).Select(d => d.Payload.ReportId));
         Assert.Empty(await store.DueForHandoverAsync(At(-1), 10, Ct));
 
-        await store.ScheduleHandoverAsync(early.Id, At(20), 1, Ct);
+        await store.ScheduleHandoverAsync([new HandoverAttempt(early.Id, At(20), 1)], Ct);
         Assert.Equal([middle.Id, late.Id], (await store.DueForHandoverAsync(At(19.999), 10, Ct)).Select(d => d.Payload.ReportId));
         var later = await store.DueForHandoverAsync(At(20), 10, Ct);
         Assert.Equal([middle.Id, late.Id, early.Id], later.Select(d => d.Payload.ReportId));
@@ -113,7 +113,7 @@ public abstract class SubmissionStoreContractTests : IAsyncDisposable
         Assert.Equal(At(3), (await store.FindReceiptAsync(submission.Id, Ct))!.HandedOverAt);
 
         // A late schedule or a second confirmation changes nothing.
-        await store.ScheduleHandoverAsync(submission.Id, At(5), 2, Ct);
+        await store.ScheduleHandoverAsync([new HandoverAttempt(submission.Id, At(5), 2), new HandoverAttempt(other.Id, At(7), 1)], Ct);
         await store.ConfirmHandoverAsync(submission.Id, At(9), Ct);
         Assert.Equal([other.Id], (await store.DueForHandoverAsync(At(1000), 10, Ct)).Select(d => d.Payload.ReportId));
         var receipt = await store.FindReceiptAsync(submission.Id, Ct);
