@@ -30,6 +30,9 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The OS process id (benchmarks read its resident memory from /proc).</summary>
+    public int ProcessId => _process.Id;
+
     public static ServiceProcess Start(string service, int port, IDictionary<string, string> settings, string logDirectory) =>
         Start(service, port, settings, logDirectory, service);
 
