@@ -25,6 +25,10 @@ public sealed record SubscriptionView(
 /// <summary>The only answers that ever carry a subscription's secret: creation and rotation.</summary>
 public sealed record SubscriptionSecretResponse(Guid Id, string Secret, SubscriptionView Subscription);
 
+public sealed record HostSummary(string Id, string Name, string ContactEmail, DateTimeOffset CreatedAt);
+
+public sealed record HostListResponse(IReadOnlyList<HostSummary> Items);
+
 public sealed record HostView(string Id, string Name, string ContactEmail, DateTimeOffset CreatedAt, IReadOnlyList<SubscriptionView> Subscriptions);
 
 /// <param name="ReportId">Null for a <c>webhook.test</c> delivery, which is about no report.</param>

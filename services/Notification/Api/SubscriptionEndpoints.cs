@@ -21,6 +21,7 @@ public static class SubscriptionEndpoints
     {
         var admin = app.MapGroup("/api/v1").RequireAuthorization(Scopes.NotificationsAdmin).WithTags("Hosts and subscriptions");
         admin.MapPost("/hosts", CreateHostAsync);
+        admin.MapGet("/hosts", ListHostsAsync);
 
         var managed = app.MapGroup("/api/v1").RequireAuthorization(HostAccess.AdminOrHostPolicy).WithTags("Hosts and subscriptions");
         managed.MapGet("/hosts/{hostId}", GetHostAsync);
@@ -56,6 +57,12 @@ public static class SubscriptionEndpoints
         return await store.AddHostAsync(host, cancellationToken)
             ? Results.Created($"/api/v1/hosts/{host.Id}", new HostView(host.Id, host.Name, host.ContactEmail, host.CreatedAt, []))
             : ProblemResults.Conflict($"A host with id '{host.Id}' exists.");
+    }
+
+    private static async Task<IResult> ListHostsAsync(INotificationStore store, CancellationToken cancellationToken)
+    {
+        var hosts = await store.GetHostsAsync(cancellationToken);
+        return Results.Ok(new HostListResponse(hosts.Select(h => new HostSummary(h.Id, h.Name, h.ContactEmail, h.CreatedAt)).ToList()));
     }
 
     private static async Task<IResult> GetHostAsync(string hostId, ClaimsPrincipal user, INotificationStore store, CancellationToken cancellationToken)

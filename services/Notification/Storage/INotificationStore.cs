@@ -12,6 +12,9 @@ public interface INotificationStore : IOutboxStore, IStoreHealth
 
     Task<ModelHost?> GetHostAsync(string hostId, CancellationToken cancellationToken);
 
+    /// <summary>Every host, by id (hosts are a few hundred at most: organisations, not users).</summary>
+    Task<IReadOnlyList<ModelHost>> GetHostsAsync(CancellationToken cancellationToken);
+
     Task AddSubscriptionAsync(Subscription subscription, CancellationToken cancellationToken);
 
     Task<Subscription?> GetSubscriptionAsync(Guid id, CancellationToken cancellationToken);

@@ -62,6 +62,13 @@ public sealed class MongoNotificationStore : INotificationStore
         return document?.ToHost();
     }
 
+    public async Task<IReadOnlyList<ModelHost>> GetHostsAsync(CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        var documents = await _hosts.Find(FilterDefinition<MongoHostDocument>.Empty).SortBy(d => d.Id).ToListAsync(cancellationToken);
+        return documents.Select(d => d.ToHost()).ToList();
+    }
+
     /// <summary>
     /// Unlike SQLite's foreign key, nothing here refuses an unknown host: the endpoint checks the host
     /// before it adds a subscription.

@@ -40,6 +40,11 @@ public sealed class SqliteNotificationStore : INotificationStore
             r => new ModelHost(r.GetString(0), r.GetString(1), r.GetString(2), FromUnixMs(r.GetInt64(3))),
             null, ("$id", hostId))).FirstOrDefault());
 
+    public async Task<IReadOnlyList<ModelHost>> GetHostsAsync(CancellationToken cancellationToken) =>
+        await _database.ReadAsync(c => c.QueryAsync(
+            "SELECT id, name, contact_email, created_at FROM hosts ORDER BY id",
+            r => new ModelHost(r.GetString(0), r.GetString(1), r.GetString(2), FromUnixMs(r.GetInt64(3)))));
+
     public Task AddSubscriptionAsync(Subscription s, CancellationToken cancellationToken) =>
         _database.WriteAsync((c, t) => c.ExecuteAsync(
             $"""

@@ -17,6 +17,7 @@ public class AuthorizationTests(StandaloneFixture fixture) : IClassFixture<Stand
         { "GET", $"/api/v1/triage/reports/{Guid.Empty}/audit" },
         { "GET", "/api/v1/triage/audit/verify" },
         { "POST", "/api/v1/hosts" },
+        { "GET", "/api/v1/hosts" },
         { "GET", "/api/v1/hosts/hub-a" },
         { "POST", "/api/v1/hosts/hub-a/subscriptions" },
         { "POST", $"/api/v1/subscriptions/{Guid.Empty}/rotate-secret" },
@@ -79,6 +80,7 @@ public class AuthorizationTests(StandaloneFixture fixture) : IClassFixture<Stand
 
     [Theory]
     [InlineData("POST", "/api/v1/hosts")]
+    [InlineData("GET", "/api/v1/hosts")]
     [InlineData("GET", "/api/v1/hosts/hub-b")]
     [InlineData("GET", "/api/v1/host/reports")]
     public async Task A_host_client_reaches_only_what_its_scope_and_host_allow(string method, string path)

@@ -40,6 +40,23 @@ public sealed class HostApiTests(HostApiFixture fixture) : IClassFixture<HostApi
     }
 
     [Fact]
+    public async Task Admins_list_every_host_by_id_and_hosts_cannot()
+    {
+        await Notification.EnsureHostAsync("hub-b");
+        await Notification.EnsureHostAsync("hub-a");
+
+        var hosts = (await Notification.JsonAsync(HttpMethod.Get, "/api/v1/hosts", TestClients.Admin))["items"]!.AsArray();
+        var ids = hosts.Select(h => h!["id"]!.GetValue<string>()).ToList();
+
+        Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
+        Assert.Contains("hub-a", ids);
+        Assert.Contains("hub-b", ids);
+        Assert.All(hosts, h => Assert.False(string.IsNullOrEmpty(h!["name"]?.GetValue<string>())));
+        using var asHost = await Notification.SendAsync(HttpMethod.Get, "/api/v1/hosts", TestClients.HostA);
+        Assert.Equal(HttpStatusCode.Forbidden, asHost.StatusCode);
+    }
+
+    [Fact]
     public async Task Host_b_cannot_read_acknowledge_or_respond_to_host_a_reports()
     {
         var (reportId, receiver) = await AnnouncedReportAsync();

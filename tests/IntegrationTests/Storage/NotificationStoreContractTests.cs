@@ -32,6 +32,10 @@ public abstract partial class NotificationStoreContractTests : IAsyncDisposable
 
         Assert.Equal(host, await store.GetHostAsync("huggingface", Ct));
         Assert.Null(await store.GetHostAsync("civitai", Ct));
+
+        var other = new ModelHost("civitai", "Civitai", "trust@example.org", At(1));
+        await store.AddHostAsync(other, Ct);
+        Assert.Equal([other, host], await store.GetHostsAsync(Ct));
     }
 
     [Fact]
