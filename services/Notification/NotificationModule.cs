@@ -41,6 +41,7 @@ public static class NotificationModule
         services.AddSingleton<HostReports>();
         services.AddSingleton<SubscriptionDisabler>();
         services.AddSingleton(sp => new RetryJitter(Options(sp).RetryJitter, Random.Shared.NextDouble));
+        services.AddSingleton(sp => new TestSendThrottle(Options(sp).TestSendsPerMinute, TimeSpan.FromMinutes(1)));
         services.AddSingleton(sp => new WebhookTargetValidator(Options(sp).AllowPrivateNetworkTargets));
         services.AddSingleton(sp => new GuardedConnector(Options(sp).AllowPrivateNetworkTargets));
         services.AddSingleton(sp => new WebhookSender(

@@ -43,6 +43,9 @@ public sealed class NotificationOptions
     /// <summary>How often the reminder planner looks for reports due a reminder.</summary>
     public TimeSpan ReminderCheckInterval { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Test-sends allowed per subscription per minute (sliding), whoever asks.</summary>
+    public int TestSendsPerMinute { get; set; } = TestSendThrottle.DefaultPerMinute;
+
     public RetrySchedule BuildRetrySchedule() =>
         new(RetrySchedule.Count == 0 ? Domain.RetrySchedule.SvixDefault : RetrySchedule);
 
@@ -50,7 +53,7 @@ public sealed class NotificationOptions
         AttemptTimeout > TimeSpan.Zero && PollInterval > TimeSpan.Zero && MaxConcurrentDeliveries > 0 && MaxConcurrentPerEndpoint > 0
         && EndpointQueueCapacity >= MaxConcurrentPerEndpoint && RetrySchedule.All(d => d >= TimeSpan.Zero) && RetryJitter is >= 0 and < 1
         && SecretRotationGracePeriod >= TimeSpan.Zero && AutoDisableAfter > TimeSpan.Zero && ReminderInterval > TimeSpan.Zero
-        && ReminderCheckInterval > TimeSpan.Zero;
+        && ReminderCheckInterval > TimeSpan.Zero && TestSendsPerMinute > 0;
 
     /// <summary>
     /// How long a dispatcher holds a delivery: long enough to wait through a full endpoint queue and make

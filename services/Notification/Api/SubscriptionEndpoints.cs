@@ -168,12 +168,22 @@ public static class SubscriptionEndpoints
 
     private static async Task<IResult> SendTestAsync(
         Guid id, ClaimsPrincipal user, INotificationStore store, DeliverySignal signal, IOptions<NotificationOptions> options,
-        TimeProvider clock, CancellationToken cancellationToken)
+        TestSendThrottle throttle, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
     {
         var subscription = await VisibleSubscriptionAsync(id, user, store, cancellationToken);
         if (subscription is null)
         {
             return NoSubscription();
+        }
+
+        if (throttle.TryAcquire(subscription.Id, clock.GetUtcNow()) is { } wait)
+        {
+            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Problem(
+                statusCode: StatusCodes.Status429TooManyRequests,
+                title: "Too many test-sends",
+                detail: $"At most {throttle.PerWindow} test-sends per subscription per minute; try again in {seconds} s.");
         }
 
         var delivery = DeliveryPlanner.PlanTest(subscription, options.Value.BuildRetrySchedule(), clock.GetUtcNow());
