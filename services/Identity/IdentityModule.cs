@@ -8,6 +8,7 @@ using SafetyReports.Identity.Configuration;
 using SafetyReports.Identity.Keys;
 using SafetyReports.Identity.Storage;
 using SafetyReports.Identity.Tokens;
+using SafetyReports.Identity.Users;
 using SafetyReports.ServiceDefaults.Hosting;
 using SafetyReports.ServiceDefaults.Security;
 
@@ -34,12 +35,14 @@ public static class IdentityModule
             .Bind(configuration.GetSection(IdentityServiceOptions.Section))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<IdentityServiceOptions>, SeededClientValidator>();
+        services.AddSingleton<IValidateOptions<IdentityServiceOptions>, AdminSeedValidator>();
 
         // Files are prepared while composing (as ServiceDefaults does for its key ring): OpenIddict
         // takes its keys as instances, and a broken data folder should stop the start right away.
         IdentityDatabase.CreateFileIfMissing(dataDirectory);
         services.AddDbContext<IdentityDbContext>(options => IdentityDatabase.Configure(options, dataDirectory));
         services.AddScoped<ClientSeeder>();
+        services.AddMaintainerAccounts();
         services.AddHostedService<IdentityDatabaseInitializer>();
         services.AddHostedService<TokenPruner>();
         services.AddHealthChecks().AddCheck<IdentityDatabaseHealthCheck>(IdentityDatabaseHealthCheck.Name, tags: [ServiceDefaultsExtensions.ReadyTag]);
