@@ -3,11 +3,15 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SafetyReports.Identity.Admin;
+using OpenIddict.Abstractions;
 using SafetyReports.Identity.Clients;
 using SafetyReports.Identity.Configuration;
 using SafetyReports.Identity.Keys;
+using SafetyReports.Identity.Site;
 using SafetyReports.Identity.Storage;
 using SafetyReports.Identity.Tokens;
+using SafetyReports.Identity.Users;
 using SafetyReports.ServiceDefaults.Hosting;
 using SafetyReports.ServiceDefaults.Security;
 
@@ -34,12 +38,18 @@ public static class IdentityModule
             .Bind(configuration.GetSection(IdentityServiceOptions.Section))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<IdentityServiceOptions>, SeededClientValidator>();
+        services.AddSingleton<IValidateOptions<IdentityServiceOptions>, AdminSeedValidator>();
 
         // Files are prepared while composing (as ServiceDefaults does for its key ring): OpenIddict
         // takes its keys as instances, and a broken data folder should stop the start right away.
         IdentityDatabase.CreateFileIfMissing(dataDirectory);
         services.AddDbContext<IdentityDbContext>(options => IdentityDatabase.Configure(options, dataDirectory));
         services.AddScoped<ClientSeeder>();
+        services.AddMaintainerAccounts();
+        services.AddIdentitySite();
+        services.AddSingleton<AdminChangeLock>();
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<ClientAdministration>();
         services.AddHostedService<IdentityDatabaseInitializer>();
         services.AddHostedService<TokenPruner>();
         services.AddHealthChecks().AddCheck<IdentityDatabaseHealthCheck>(IdentityDatabaseHealthCheck.Name, tags: [ServiceDefaultsExtensions.ReadyTag]);
@@ -51,12 +61,20 @@ public static class IdentityModule
             {
                 options.SetConfigurationEndpointUris(".well-known/openid-configuration")
                     .SetJsonWebKeySetEndpointUris(".well-known/jwks")
+                    .SetAuthorizationEndpointUris(AuthorizationEndpoint.Path.TrimStart('/'))
+                    .SetEndSessionEndpointUris(EndSessionEndpoint.Path.TrimStart('/'))
                     .SetTokenEndpointUris(TokenEndpoint.Path.TrimStart('/'));
 
-                // Authorization code + PKCE for the portal is a later addition: AllowAuthorizationCodeFlow,
-                // RequireProofKeyForCodeExchange, an authorization endpoint and its passthrough.
                 options.AllowClientCredentialsFlow();
-                options.RegisterScopes([.. Scopes.All]);
+                // Maintainers sign in through first-party clients (the portal): code flow, PKCE always.
+                options.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+                options.AllowRefreshTokenFlow();
+                options.RegisterScopes([.. ScopeGrant.OpenIdScopes, .. Scopes.All]);
+                options.RegisterClaims(
+                [
+                    OpenIddictConstants.Claims.Subject, OpenIddictConstants.Claims.Name, OpenIddictConstants.Claims.Email,
+                    Roles.ClaimType, Scopes.HostIdClaim,
+                ]);
                 options.SetAccessTokenLifetime(AccessTokenLifetime);
 
                 // Plain signed JWTs: any API checks them with the published JWKS alone.
@@ -69,7 +87,10 @@ public static class IdentityModule
                     options.SetIssuer(issuer);
                 }
 
-                var aspNetCore = options.UseAspNetCore().EnableTokenEndpointPassthrough();
+                var aspNetCore = options.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough();
                 if (!settings.RequireHttps)
                 {
                     // TLS is expected to terminate at a reverse proxy; see README.
@@ -82,7 +103,11 @@ public static class IdentityModule
 
     public static WebApplication MapIdentityService(this WebApplication app)
     {
+        app.MapIdentitySite();
+        app.MapAuthorizationEndpoint();
+        app.MapEndSessionEndpoint();
         app.MapTokenEndpoint();
+        app.MapIdentityAdminApi();
         return app;
     }
 }

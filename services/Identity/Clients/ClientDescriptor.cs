@@ -19,7 +19,15 @@ public static class ClientDescriptor
         };
 
         descriptor.Permissions.Add(OpenIddictConstants.Permissions.Endpoints.Token);
-        descriptor.Permissions.Add(OpenIddictConstants.Permissions.GrantTypes.ClientCredentials);
+        if (client.IsInteractive)
+        {
+            AddInteractive(descriptor, client);
+        }
+        else
+        {
+            descriptor.Permissions.Add(OpenIddictConstants.Permissions.GrantTypes.ClientCredentials);
+        }
+
         // A scope permission is what lets OpenIddict refuse a request for any other scope.
         foreach (var scope in client.Scopes.Distinct(StringComparer.Ordinal))
         {
@@ -33,5 +41,28 @@ public static class ClientDescriptor
         }
 
         return descriptor;
+    }
+
+    /// <summary>
+    /// A first-party client that signs maintainers in: code flow with PKCE required, refresh tokens,
+    /// sign-out, and no consent screen. Which API scopes a user gets also depends on their roles.
+    /// </summary>
+    private static void AddInteractive(OpenIddictApplicationDescriptor descriptor, SeededClientOptions client)
+    {
+        descriptor.ConsentType = OpenIddictConstants.ConsentTypes.Implicit;
+        descriptor.Permissions.UnionWith(
+        [
+            OpenIddictConstants.Permissions.Endpoints.Authorization,
+            OpenIddictConstants.Permissions.Endpoints.EndSession,
+            OpenIddictConstants.Permissions.GrantTypes.AuthorizationCode,
+            OpenIddictConstants.Permissions.GrantTypes.RefreshToken,
+            OpenIddictConstants.Permissions.ResponseTypes.Code,
+            OpenIddictConstants.Permissions.Scopes.Profile,
+            OpenIddictConstants.Permissions.Scopes.Email,
+            OpenIddictConstants.Permissions.Scopes.Roles,
+        ]);
+        descriptor.Requirements.Add(OpenIddictConstants.Requirements.Features.ProofKeyForCodeExchange);
+        descriptor.RedirectUris.UnionWith(client.RedirectUris.Select(u => new Uri(u, UriKind.Absolute)));
+        descriptor.PostLogoutRedirectUris.UnionWith(client.PostLogoutRedirectUris.Select(u => new Uri(u, UriKind.Absolute)));
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using OpenIddict.Abstractions;
+using SafetyReports.ServiceDefaults.Security;
 
 namespace SafetyReports.Identity.Clients;
 
@@ -19,10 +20,15 @@ public static class ClientProperties
     public static bool IsSeeded(ImmutableDictionary<string, JsonElement> properties) =>
         properties.TryGetValue(SeededFromConfiguration, out var value) && value.ValueKind == JsonValueKind.True;
 
-    /// <summary>The scopes a client was granted, from its <c>scp:</c> permissions.</summary>
+    /// <summary>An interactive client signs users in with the authorization code flow.</summary>
+    public static bool IsInteractive(ImmutableArray<string> permissions) =>
+        permissions.Contains(OpenIddictConstants.Permissions.GrantTypes.AuthorizationCode);
+
+    /// <summary>The API scopes a client was granted, from its <c>scp:</c> permissions (an interactive client's OIDC scopes left out).</summary>
     public static IReadOnlyList<string> GrantedScopes(ImmutableArray<string> permissions) =>
         permissions
             .Where(p => p.StartsWith(OpenIddictConstants.Permissions.Prefixes.Scope, StringComparison.Ordinal))
             .Select(p => p[OpenIddictConstants.Permissions.Prefixes.Scope.Length..])
+            .Where(s => Scopes.All.Contains(s, StringComparer.Ordinal))
             .ToList();
 }

@@ -1,8 +1,7 @@
 namespace SafetyReports.Identity.Configuration;
 
 /// <summary>
-/// The Identity service's own settings, bound from <c>SafetyReports:Identity</c>. The first admin
-/// (<c>SafetyReports:Identity:Admin</c>) belongs to the portal-users work and is not bound here yet.
+/// The Identity service's own settings, bound from <c>SafetyReports:Identity</c>.
 /// </summary>
 public sealed class IdentityServiceOptions
 {
@@ -19,4 +18,7 @@ public sealed class IdentityServiceOptions
 
     /// <summary>OAuth clients created or updated at start.</summary>
     public List<SeededClientOptions> Clients { get; set; } = [];
+
+    /// <summary>The first admin, seeded while no admin exists.</summary>
+    public AdminSeedOptions Admin { get; set; } = new();
 }

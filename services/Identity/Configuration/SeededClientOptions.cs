@@ -14,4 +14,13 @@ public sealed class SeededClientOptions
 
     /// <summary>The model host this client acts for; required with the <c>host</c> scope.</summary>
     public string? HostId { get; set; }
+
+    /// <summary>Where the authorization endpoint may send a signed-in user back; any makes this an interactive client.</summary>
+    public List<string> RedirectUris { get; set; } = [];
+
+    /// <summary>Where <c>/connect/logout</c> may send the browser after signing out.</summary>
+    public List<string> PostLogoutRedirectUris { get; set; } = [];
+
+    /// <summary>Signs users in (authorization code + PKCE + refresh tokens) instead of using client credentials.</summary>
+    public bool IsInteractive => RedirectUris.Count > 0;
 }

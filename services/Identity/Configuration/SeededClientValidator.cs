@@ -62,10 +62,48 @@ public sealed class SeededClientValidator : IValidateOptions<IdentityServiceOpti
             {
                 errors.Add($"{key}:HostId is set but the client is not granted the '{Scopes.Host}' scope.");
             }
+
+            errors.AddRange(FindInteractiveErrors(client, key));
         }
 
         return errors;
     }
+
+    /// <summary>Redirect URIs must be exact absolute http(s) URLs; an interactive client acts for users, never for a model host.</summary>
+    private static IEnumerable<string> FindInteractiveErrors(SeededClientOptions client, string key)
+    {
+        for (var i = 0; i < client.RedirectUris.Count; i++)
+        {
+            if (!IsValidRedirectUri(client.RedirectUris[i]))
+            {
+                yield return $"{key}:RedirectUris:{i} must be an absolute http(s) URL without user info or fragment.";
+            }
+        }
+
+        for (var i = 0; i < client.PostLogoutRedirectUris.Count; i++)
+        {
+            if (!IsValidRedirectUri(client.PostLogoutRedirectUris[i]))
+            {
+                yield return $"{key}:PostLogoutRedirectUris:{i} must be an absolute http(s) URL without user info or fragment.";
+            }
+        }
+
+        if (client.PostLogoutRedirectUris.Count > 0 && !client.IsInteractive)
+        {
+            yield return $"{key}:PostLogoutRedirectUris needs RedirectUris: only an interactive client signs users out.";
+        }
+
+        if (client.IsInteractive && client.Scopes.Contains(Scopes.Host, StringComparer.Ordinal))
+        {
+            yield return $"{key}:Scopes: an interactive client (with RedirectUris) acts for maintainers and cannot have the '{Scopes.Host}' scope.";
+        }
+    }
+
+    public static bool IsValidRedirectUri(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && string.IsNullOrEmpty(uri.UserInfo)
+        && string.IsNullOrEmpty(uri.Fragment);
 
     private static bool IsValidIssuer(string issuer) =>
         Uri.TryCreate(issuer, UriKind.Absolute, out var uri)

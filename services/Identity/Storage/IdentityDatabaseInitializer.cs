@@ -4,12 +4,13 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SafetyReports.Identity.Clients;
 using SafetyReports.Identity.Configuration;
+using SafetyReports.Identity.Users;
 
 namespace SafetyReports.Identity.Storage;
 
 /// <summary>
-/// Creates the schema and seeds the configured clients before the server accepts requests
-/// (hosted services start before Kestrel), so a failure here stops the start.
+/// Brings the schema up to date and seeds the configured clients, the roles and the first admin
+/// before the server accepts requests (hosted services start before Kestrel), so a failure here stops the start.
 /// </summary>
 public sealed class IdentityDatabaseInitializer(IServiceScopeFactory scopeFactory, IOptions<IdentityServiceOptions> options) : IHostedService
 {
@@ -17,12 +18,11 @@ public sealed class IdentityDatabaseInitializer(IServiceScopeFactory scopeFactor
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
-        // EnsureCreated creates nothing in an existing file: the portal-users work must move to migrations.
-        await db.Database.EnsureCreatedAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        await IdentitySchema.ApplyAsync(db, cancellationToken);
 
-        var seeder = scope.ServiceProvider.GetRequiredService<ClientSeeder>();
-        await seeder.SeedAsync(options.Value.Clients, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<ClientSeeder>().SeedAsync(options.Value.Clients, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<AdminSeeder>().SeedAsync(options.Value.Admin, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,13 +1,14 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace SafetyReports.Identity.Storage;
 
 /// <summary>
-/// Identity's own database: OpenIddict's applications, authorizations, scopes and tokens. Portal
-/// users (ASP.NET Core Identity) will join this context later by deriving it from
-/// <c>Microsoft.AspNetCore.Identity.EntityFrameworkCore.IdentityDbContext&lt;TUser&gt;</c>.
+/// Identity's own database: the maintainers (ASP.NET Core Identity users and roles) and OpenIddict's
+/// applications, authorizations, scopes and tokens. <see cref="IdentitySchema"/> keeps an existing file in step.
 /// </summary>
-public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options) : DbContext(options)
+public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options)
+    : Microsoft.AspNetCore.Identity.EntityFrameworkCore.IdentityDbContext<IdentityUser, IdentityRole, string>(options)
 {
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
@@ -10,8 +11,9 @@ using SafetyReports.Identity.Clients;
 namespace SafetyReports.Identity.Tokens;
 
 /// <summary>
-/// <c>POST /connect/token</c>. OpenIddict has already authenticated the client and checked the
-/// grant type and every requested scope against the client's permissions; this decides what the token says.
+/// <c>POST /connect/token</c>. OpenIddict has already authenticated the client, checked the grant type
+/// and every requested scope against the client's permissions, and (for codes) the PKCE verifier; this
+/// decides what the token says.
 /// </summary>
 public static class TokenEndpoint
 {
@@ -23,24 +25,31 @@ public static class TokenEndpoint
         return endpoints;
     }
 
-    private static async Task<IResult> IssueAsync(HttpContext context, IOpenIddictApplicationManager applications, CancellationToken cancellationToken)
+    private static async Task<IResult> IssueAsync(
+        HttpContext context,
+        IOpenIddictApplicationManager applications,
+        UserManager<IdentityUser> users,
+        CancellationToken cancellationToken)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The token endpoint was reached without an OpenIddict request.");
 
-        // The authorization code grant (portal, with PKCE) will be handled here too.
-        if (!request.IsClientCredentialsGrantType() || string.IsNullOrEmpty(request.ClientId))
+        if (request.IsClientCredentialsGrantType() && !string.IsNullOrEmpty(request.ClientId))
         {
-            return Results.Forbid(
-                new AuthenticationProperties(new Dictionary<string, string?>
-                {
-                    [OpenIddictServerAspNetCoreConstants.Properties.Error] = OpenIddictConstants.Errors.UnsupportedGrantType,
-                    [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "This grant type is not supported.",
-                }),
-                [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+            return await ForClientAsync(request, applications, cancellationToken);
         }
 
-        var application = await applications.FindByClientIdAsync(request.ClientId, cancellationToken)
+        if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
+        {
+            return await ForUserAsync(context, users);
+        }
+
+        return OpenIddictErrors.Forbid(OpenIddictConstants.Errors.UnsupportedGrantType, "This grant type is not supported.");
+    }
+
+    private static async Task<IResult> ForClientAsync(OpenIddictRequest request, IOpenIddictApplicationManager applications, CancellationToken cancellationToken)
+    {
+        var application = await applications.FindByClientIdAsync(request.ClientId!, cancellationToken)
             ?? throw new InvalidOperationException("An authenticated client is missing from the store.");
 
         // RFC 6749 §3.3: without a scope parameter the client gets the scopes it was granted.
@@ -50,7 +59,32 @@ public static class TokenEndpoint
             : requested;
         var hostId = ClientProperties.ReadHostId(await applications.GetPropertiesAsync(application, cancellationToken));
 
-        var principal = ClientPrincipalFactory.Create(request.ClientId, scopes, hostId);
+        var principal = ClientPrincipalFactory.Create(request.ClientId!, scopes, hostId);
+        return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    /// <summary>
+    /// A code or refresh token names a user as they were; the account is read again so a deleted or
+    /// locked account gets nothing more, and changed roles change the claims and scopes from now on.
+    /// </summary>
+    private static async Task<IResult> ForUserAsync(HttpContext context, UserManager<IdentityUser> users)
+    {
+        var grant = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        var userId = grant.Principal?.GetClaim(OpenIddictConstants.Claims.Subject);
+        var user = userId is null ? null : await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return OpenIddictErrors.Forbid(OpenIddictConstants.Errors.InvalidGrant, "The account no longer exists.");
+        }
+
+        if (await users.IsLockedOutAsync(user))
+        {
+            return OpenIddictErrors.Forbid(OpenIddictConstants.Errors.InvalidGrant, "The account is locked.");
+        }
+
+        var roles = await users.GetRolesAsync(user);
+        var principal = UserPrincipalFactory.Create(
+            user.Id, user.Email!, roles, ScopeGrant.For(grant.Principal!.GetScopes(), roles), grant.Principal!.GetAuthorizationId());
         return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 }

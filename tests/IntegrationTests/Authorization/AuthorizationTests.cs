@@ -34,6 +34,14 @@ public class AuthorizationTests(StandaloneFixture fixture) : IClassFixture<Stand
         { "GET", $"/api/v1/host/reports/{Guid.Empty}" },
         { "POST", $"/api/v1/host/reports/{Guid.Empty}/acknowledge" },
         { "POST", $"/api/v1/host/reports/{Guid.Empty}/response" },
+        { "GET", "/api/v1/identity/users" },
+        { "POST", "/api/v1/identity/users" },
+        { "PUT", $"/api/v1/identity/users/{Guid.Empty}/roles" },
+        { "POST", $"/api/v1/identity/users/{Guid.Empty}/lock" },
+        { "POST", $"/api/v1/identity/users/{Guid.Empty}/unlock" },
+        { "GET", "/api/v1/identity/clients" },
+        { "POST", "/api/v1/identity/clients" },
+        { "DELETE", "/api/v1/identity/clients/hub-a" },
     };
 
     [Fact]

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Mvc.Filters;
+
+namespace SafetyReports.Identity.Site;
+
+/// <summary>
+/// Headers of the sign-in pages. No script at all and only this origin's stylesheet. There is no
+/// <c>form-action</c>: browsers apply it to the redirects that follow a form post, and a successful
+/// sign-in redirects on to the client's registered redirect URI, which may be another origin.
+/// </summary>
+public sealed class SignInPageHeaders : IAsyncPageFilter
+{
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; style-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context)
+    {
+        var headers = context.HttpContext.Response.Headers;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.XFrameOptions = "DENY";
+        headers.CacheControl = "no-cache, no-store";
+        headers.Pragma = "no-cache";
+        return Task.CompletedTask;
+    }
+
+    public Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next) => next();
+}

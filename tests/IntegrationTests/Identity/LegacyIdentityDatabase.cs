@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.EntityFrameworkCore.Models;
+using SafetyReports.Identity.Storage;
+
+namespace SafetyReports.IntegrationTests.Identity;
+
+/// <summary>
+/// An identity.db as the first version of Identity left it: OpenIddict's tables only, created with
+/// <c>EnsureCreated</c> from a context that had no users, and one client that version stored.
+/// </summary>
+internal static class LegacyIdentityDatabase
+{
+    public const string ClientId = "client-from-the-old-version";
+
+    private sealed class OpenIddictOnlyContext(DbContextOptions<OpenIddictOnlyContext> options) : DbContext(options)
+    {
+        protected override void OnModelCreating(ModelBuilder modelBuilder)
+        {
+            base.OnModelCreating(modelBuilder);
+            modelBuilder.UseOpenIddict();
+        }
+    }
+
+    public static async Task CreateAsync(string dataDirectory)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        IdentityDatabase.CreateFileIfMissing(dataDirectory);
+        var options = new DbContextOptionsBuilder<OpenIddictOnlyContext>().UseSqlite(IdentityDatabase.ConnectionString(dataDirectory)).Options;
+        await using var db = new OpenIddictOnlyContext(options);
+        await db.Database.EnsureCreatedAsync(TestContext.Current.CancellationToken);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", TestContext.Current.CancellationToken);
+        db.Set<OpenIddictEntityFrameworkCoreApplication>().Add(new OpenIddictEntityFrameworkCoreApplication
+        {
+            ClientId = ClientId,
+            ClientType = "confidential",
+            Permissions = "[\"ept:token\",\"gt:client_credentials\",\"scp:triage\"]",
+        });
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+    }
+
+    public static async Task<IReadOnlyList<string>> TableNamesAsync(string dataDirectory)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(IdentityDatabase.ConnectionString(dataDirectory));
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";
+        var names = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
+}
