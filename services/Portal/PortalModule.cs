@@ -1,23 +1,45 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SafetyReports.Portal.Api;
+using SafetyReports.Portal.Auth;
+using SafetyReports.Portal.Site;
 
 namespace SafetyReports.Portal;
 
 /// <summary>
-/// The maintainers' portal. For now a placeholder page: the triage UI arrives with its own issue
-/// and will call the Triage and Notification APIs as a backend-for-frontend.
+/// The maintainers' portal under <c>/portal</c>: a backend-for-frontend that signs maintainers in with
+/// OpenID Connect, keeps their tokens on the server and calls the Triage, Notification and Identity APIs for them.
 /// </summary>
 public static class PortalModule
 {
-    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder) => builder;
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<PortalOptions>().Bind(builder.Configuration.GetSection(PortalOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IPostConfigureOptions<PortalOptions>, PortalOptionsSetup>();
+        services.AddSingleton<IValidateOptions<PortalOptions>, PortalOptionsValidator>();
+        if (!IsEnabled(builder.Configuration))
+        {
+            return builder;
+        }
+
+        services.AddPortalAuthentication();
+        services.AddPortalApiClients();
+        services.AddPortalSite();
+        return builder;
+    }
 
     public static WebApplication MapPortal(this WebApplication app)
     {
-        app.MapGet("/portal", () => Results.Content(
-            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>SafetyReports portal</title></head>" +
-            "<body><h1>SafetyReports portal</h1><p>The maintainers' portal is not built yet; use the Triage API.</p></body></html>",
-            "text/html; charset=utf-8"))
-            .ExcludeFromDescription();
+        if (IsEnabled(app.Configuration))
+        {
+            app.MapPortalSite();
+        }
+
         return app;
     }
+
+    private static bool IsEnabled(IConfiguration configuration) => configuration.GetValue($"{PortalOptions.Section}:Enabled", true);
 }

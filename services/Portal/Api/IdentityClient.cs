@@ -1,0 +1,27 @@
+namespace SafetyReports.Portal.Api;
+
+/// <summary>The Identity admin API (scope <c>identity:admin</c>) as the signed-in admin.</summary>
+public sealed class IdentityClient(ApiCaller api)
+{
+    private const string Users = "/api/v1/identity/users";
+    private const string Clients = "/api/v1/identity/clients";
+
+    public Task<ApiResult<UserList>> ListUsersAsync(CancellationToken cancellationToken) => api.GetAsync<UserList>(Users, cancellationToken);
+
+    public Task<ApiResult<UserView>> CreateUserAsync(CreateUserBody body, CancellationToken cancellationToken) =>
+        api.PostAsync<UserView>(Users, body, cancellationToken);
+
+    public Task<ApiResult<UserView>> SetRolesAsync(string userId, RolesBody body, CancellationToken cancellationToken) =>
+        api.SendAsync<UserView>(HttpMethod.Put, $"{Users}/{Uri.EscapeDataString(userId)}/roles", body, cancellationToken);
+
+    public Task<ApiResult<UserView>> LockAsync(string userId, bool locked, CancellationToken cancellationToken) =>
+        api.PostAsync<UserView>($"{Users}/{Uri.EscapeDataString(userId)}/{(locked ? "lock" : "unlock")}", null, cancellationToken);
+
+    public Task<ApiResult<ClientList>> ListClientsAsync(CancellationToken cancellationToken) => api.GetAsync<ClientList>(Clients, cancellationToken);
+
+    public Task<ApiResult<CreatedClient>> CreateClientAsync(CreateClientBody body, CancellationToken cancellationToken) =>
+        api.PostAsync<CreatedClient>(Clients, body, cancellationToken);
+
+    public Task<ApiResult<NoContent>> DeleteClientAsync(string clientId, CancellationToken cancellationToken) =>
+        api.SendAsync<NoContent>(HttpMethod.Delete, $"{Clients}/{Uri.EscapeDataString(clientId)}", null, cancellationToken);
+}

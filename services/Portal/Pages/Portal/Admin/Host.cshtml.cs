@@ -1,0 +1,129 @@
+using Microsoft.AspNetCore.Mvc;
+using SafetyReports.Portal.Api;
+
+namespace SafetyReports.Portal.Pages.Portal.Admin;
+
+/// <summary>
+/// <c>/portal/admin/hosts/{hostId}</c>: one host and its webhook subscriptions: create, enable or disable,
+/// rotate the secret (shown once, in this response), send a test, recover failed deliveries since a time.
+/// </summary>
+public sealed class HostModel(NotificationClient notification) : PortalPageModel
+{
+    public HostView? Host { get; private set; }
+
+    /// <summary>A new or rotated secret: shown in this response only.</summary>
+    public SubscriptionSecret? Secret { get; private set; }
+
+    public bool SecretIsRotation { get; private set; }
+
+    /// <summary>The subscription whose recover form was posted (for its field error).</summary>
+    public Guid? ActiveSubscription { get; private set; }
+
+    [BindProperty(Name = "url")]
+    public string? WebhookUrl { get; set; }
+
+    [BindProperty]
+    public List<string> Events { get; set; } = [];
+
+    [BindProperty]
+    public string? ModelPatterns { get; set; }
+
+    [BindProperty]
+    public string? Since { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string hostId, string? done, CancellationToken cancellationToken)
+    {
+        ShowDone(done);
+        return await LoadAsync(hostId, cancellationToken) ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostCreateSubscriptionAsync(string hostId, CancellationToken cancellationToken)
+    {
+        var patterns = SubscriptionPatterns.Parse(ModelPatterns);
+        var result = await notification.CreateSubscriptionAsync(hostId, new CreateSubscriptionBody(WebhookUrl?.Trim() ?? "", Events, patterns), cancellationToken);
+        if (result.IsOk)
+        {
+            Secret = result.Value;
+            WebhookUrl = null;
+            ModelPatterns = null;
+            Events = [];
+            Response.Headers.CacheControl = "no-store";
+        }
+        else if (await ShowProblemAsync(result.Problem!, "url", "events", "modelPatterns") is { } stop)
+        {
+            return stop;
+        }
+
+        return await LoadAsync(hostId, cancellationToken) ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostEnableAsync(string hostId, Guid subscriptionId, CancellationToken cancellationToken) =>
+        await FinishAsync(hostId, (await notification.EnableAsync(subscriptionId, cancellationToken)).Problem, "subscription_enabled", cancellationToken);
+
+    public async Task<IActionResult> OnPostDisableAsync(string hostId, Guid subscriptionId, CancellationToken cancellationToken) =>
+        await FinishAsync(hostId, (await notification.DisableAsync(subscriptionId, cancellationToken)).Problem, "subscription_disabled", cancellationToken);
+
+    public async Task<IActionResult> OnPostTestAsync(string hostId, Guid subscriptionId, CancellationToken cancellationToken) =>
+        await FinishAsync(hostId, (await notification.SendTestAsync(subscriptionId, cancellationToken)).Problem, "test_sent", cancellationToken);
+
+    public async Task<IActionResult> OnPostRotateAsync(string hostId, Guid subscriptionId, CancellationToken cancellationToken)
+    {
+        var result = await notification.RotateSecretAsync(subscriptionId, cancellationToken);
+        if (result.IsOk)
+        {
+            Secret = result.Value;
+            SecretIsRotation = true;
+            Response.Headers.CacheControl = "no-store";
+        }
+        else if (await ShowProblemAsync(result.Problem!) is { } stop)
+        {
+            return stop;
+        }
+
+        return await LoadAsync(hostId, cancellationToken) ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostRecoverAsync(string hostId, Guid subscriptionId, CancellationToken cancellationToken)
+    {
+        ActiveSubscription = subscriptionId;
+        var result = await notification.RecoverAsync(subscriptionId, new RecoverBody(Since?.Trim() ?? ""), cancellationToken);
+        if (result.IsOk)
+        {
+            Notice = Text["Recovered", result.Value!.Recovered];
+            Since = null;
+        }
+        else if (await ShowProblemAsync(result.Problem!, "since") is { } stop)
+        {
+            return stop;
+        }
+
+        return await LoadAsync(hostId, cancellationToken) ?? Page();
+    }
+
+    private async Task<IActionResult> FinishAsync(string hostId, ApiProblem? problem, string done, CancellationToken cancellationToken)
+    {
+        if (problem is null)
+        {
+            return Redirect($"/portal/admin/hosts/{Uri.EscapeDataString(hostId)}?done={done}");
+        }
+
+        return await ShowProblemAsync(problem) ?? await LoadAsync(hostId, cancellationToken) ?? Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(string hostId, CancellationToken cancellationToken)
+    {
+        var host = await notification.GetHostAsync(hostId, cancellationToken);
+        if (!host.IsOk)
+        {
+            if (host.Problem!.Outcome == ApiOutcome.NotFound)
+            {
+                Response.StatusCode = 404;
+            }
+
+            return await ShowProblemAsync(host.Problem);
+        }
+
+        Host = host.Value;
+        return null;
+    }
+}

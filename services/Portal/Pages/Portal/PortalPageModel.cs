@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using SafetyReports.Portal.Api;
+using SafetyReports.Portal.Auth;
+using SafetyReports.ServiceDefaults.Security;
+
+namespace SafetyReports.Portal.Pages.Portal;
+
+/// <summary>What every portal page shares: its messages, its field errors and how an API problem is shown.</summary>
+public abstract class PortalPageModel : PageModel
+{
+    /// <summary>Shown in the page's <c>role="alert"</c> box.</summary>
+    public List<string> Errors { get; } = [];
+
+    /// <summary>Field name (as the API names it) → message, shown beside the input.</summary>
+    public Dictionary<string, string> FieldErrors { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>A success message (<c>role="status"</c>).</summary>
+    public string? Notice { get; set; }
+
+    public string? UserName => User.Identity?.Name;
+
+    public bool IsAdmin => User.IsInRole(Roles.Admin);
+
+    protected IStringLocalizer<PortalText> Text => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<PortalText>>();
+
+    public string? ErrorFor(string field) => FieldErrors.GetValueOrDefault(field);
+
+    /// <summary>The message of a <c>?done=…</c> redirect after a successful action (Post/Redirect/Get).</summary>
+    protected void ShowDone(string? done)
+    {
+        if (done is { Length: > 0 and <= 40 } && done.All(c => char.IsAsciiLetter(c) || c == '_') && Text[$"Done_{done}"] is { ResourceNotFound: false } message)
+        {
+            Notice = message.Value;
+        }
+    }
+
+    /// <summary>
+    /// Puts an API problem on the page: field errors beside the fields the page has, the rest in the alert.
+    /// Returns a result when the page cannot go on (the session's token was refused: sign in again).
+    /// </summary>
+    protected async Task<IActionResult?> ShowProblemAsync(ApiProblem problem, params string[] fields)
+    {
+        switch (problem.Outcome)
+        {
+            case ApiOutcome.Unauthorized:
+                await HttpContext.SignOutAsync(PortalSchemes.Cookie);
+                var back = HttpMethods.IsGet(Request.Method) ? Request.Path + Request.QueryString : (string)Request.Path;
+                return Challenge(new AuthenticationProperties { RedirectUri = LocalReturnUrl.Sanitize(back) }, PortalSchemes.OpenIdConnect);
+            case ApiOutcome.Forbidden:
+                Errors.Add(Text["Error_ApiForbidden"]);
+                break;
+            case ApiOutcome.NotFound:
+                Errors.Add(problem.Detail ?? Text["Error_NotFound"]);
+                break;
+            case ApiOutcome.Conflict:
+                Errors.Add(problem.Detail ?? Text["Error_Conflict"]);
+                break;
+            case ApiOutcome.Invalid:
+                foreach (var (field, messages) in problem.FieldErrors)
+                {
+                    if (fields.Contains(field))
+                    {
+                        FieldErrors[field] = string.Join(" ", messages);
+                    }
+                    else
+                    {
+                        Errors.AddRange(messages.Select(m => field.Length == 0 ? m : $"{field}: {m}"));
+                    }
+                }
+
+                if (problem.FieldErrors.Count == 0)
+                {
+                    Errors.Add(problem.Detail ?? problem.Title ?? Text["Error_Invalid"]);
+                }
+                else
+                {
+                    Errors.Insert(0, Text["Error_FixFields"]);
+                }
+
+                break;
+            default:
+                Errors.Add(Text["Error_Unavailable"]);
+                break;
+        }
+
+        return null;
+    }
+}
