@@ -23,6 +23,7 @@ public static class StandaloneApp
             ["SafetyReports:Identity:Issuer"] = $"http://localhost:{DefaultPort}/",
         });
 
+        PortalClientWiring.Apply(builder);
         builder.AddServiceDefaults("standalone");
         builder.AddIdentityService();
         builder.AddIntake();
