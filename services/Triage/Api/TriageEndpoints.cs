@@ -24,7 +24,7 @@ public static class TriageEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        ITriageStore store, string? status, string? category, string? severity, string? modelHost, string? modelId,
+        ITriageStore store, SlaPolicy sla, string? status, string? category, string? severity, string? modelHost, string? modelId,
         string? q, string? assignee, string? cursor, int? limit, CancellationToken cancellationToken)
     {
         var (query, errors) = new QueueFilter(status, category, severity, modelHost, modelId, q, assignee, cursor, limit).ToQuery();
@@ -34,28 +34,28 @@ public static class TriageEndpoints
         }
 
         var page = await store.ListReportsAsync(query, cancellationToken);
-        return Results.Ok(new ReportListResponse(page.Items.Select(ReportListItem.From).ToList(), page.Next?.Encode()));
+        return Results.Ok(new ReportListResponse(page.Items.Select(r => ReportListItem.From(r, sla)).ToList(), page.Next?.Encode()));
     }
 
-    private static async Task<IResult> GetAsync(Guid id, ITriageStore store, ReporterContactProtector protector, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(Guid id, ITriageStore store, ReporterContactProtector protector, SlaPolicy sla, CancellationToken cancellationToken)
     {
         var report = await store.GetReportAsync(id, cancellationToken);
-        return report is null ? ProblemResults.NotFound("No report with this id.") : Results.Ok(ReportView.From(report, protector));
+        return report is null ? ProblemResults.NotFound("No report with this id.") : Results.Ok(ReportView.From(report, protector, sla));
     }
 
     private static async Task<IResult> TransitionAsync(
         Guid id, TransitionRequest request, ClaimsPrincipal user, ITriageStore store, TriageReports reports,
-        ReporterContactProtector protector, CancellationToken cancellationToken)
+        ReporterContactProtector protector, SlaPolicy sla, CancellationToken cancellationToken)
     {
         if (request.DuplicateOf is { } original && original != id && await store.GetReportAsync(original, cancellationToken) is null)
         {
             return ProblemResults.Validation(new Dictionary<string, string[]> { ["duplicateOf"] = ["No report with this id."] });
         }
 
-        var outcome = await reports.TransitionAsync(id, request, Actor(user), cancellationToken);
+        var outcome = await reports.TransitionAsync(id, request, ActorName.Of(user), cancellationToken);
         return outcome.Kind switch
         {
-            WorkflowOutcomeKind.Applied => Results.Ok(ReportView.From(outcome.Report!, protector)),
+            WorkflowOutcomeKind.Applied => Results.Ok(ReportView.From(outcome.Report!, protector, sla)),
             WorkflowOutcomeKind.Invalid => ProblemResults.Validation(outcome.Errors!),
             WorkflowOutcomeKind.Conflict => ProblemResults.Conflict(outcome.Detail!),
             _ => ProblemResults.NotFound("No report with this id."),
@@ -63,7 +63,7 @@ public static class TriageEndpoints
     }
 
     private static async Task<IResult> AddNoteAsync(
-        Guid id, NoteRequest request, ClaimsPrincipal user, TriageReports reports, ReporterContactProtector protector,
+        Guid id, NoteRequest request, ClaimsPrincipal user, TriageReports reports, ReporterContactProtector protector, SlaPolicy sla,
         CancellationToken cancellationToken)
     {
         if (InternalNote.Validate(request.Text) is { } problem)
@@ -71,8 +71,8 @@ public static class TriageEndpoints
             return ProblemResults.Validation(new Dictionary<string, string[]> { ["text"] = [problem] });
         }
 
-        var report = await reports.AddNoteAsync(id, request.Text!, Actor(user), cancellationToken);
-        return report is null ? ProblemResults.NotFound("No report with this id.") : Results.Ok(ReportView.From(report, protector));
+        var report = await reports.AddNoteAsync(id, request.Text!, ActorName.Of(user), cancellationToken);
+        return report is null ? ProblemResults.NotFound("No report with this id.") : Results.Ok(ReportView.From(report, protector, sla));
     }
 
     private static async Task<IResult> AuditAsync(Guid id, ITriageStore store, CancellationToken cancellationToken)
@@ -103,7 +103,4 @@ public static class TriageEndpoints
         var result = verifier.Result;
         return Results.Ok(new AuditVerifyResponse(result.Valid, result.Entries, result.Head, result.FirstInvalidSequence, result.Reason));
     }
-
-    private static string Actor(ClaimsPrincipal user) =>
-        user.FindFirst("sub")?.Value ?? user.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? "unknown";
 }
