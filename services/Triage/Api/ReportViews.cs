@@ -70,3 +70,5 @@ public sealed record ReportListResponse(IReadOnlyList<ReportListItem> Items, str
 public sealed record NoteRequest(string? Text);
 
 public sealed record AuditVerifyResponse(bool Valid, long Entries, string Head, long? FirstInvalidSequence, string? Reason);
+
+public sealed record BulkRejectResponse(IReadOnlyList<BulkRejectResult> Results);

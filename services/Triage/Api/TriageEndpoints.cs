@@ -19,6 +19,9 @@ public static class TriageEndpoints
         triage.MapGet("/reports/{id:guid}", GetAsync);
         triage.MapPost("/reports/{id:guid}/transitions", TransitionAsync);
         triage.MapPost("/reports/{id:guid}/notes", AddNoteAsync);
+        triage.MapPost("/reports/{id:guid}/assignment", AssignAsync);
+        triage.MapPost("/reports/{id:guid}/classification", ClassifyAsync);
+        triage.MapPost("/reports/bulk-reject", BulkRejectAsync);
         triage.MapGet("/reports/{id:guid}/audit", AuditAsync);
         triage.MapGet("/audit/verify", VerifyAsync);
     }
@@ -53,14 +56,39 @@ public static class TriageEndpoints
         }
 
         var outcome = await reports.TransitionAsync(id, request, ActorName.Of(user), cancellationToken);
-        return outcome.Kind switch
-        {
-            WorkflowOutcomeKind.Applied => Results.Ok(ReportView.From(outcome.Report!, protector, sla)),
-            WorkflowOutcomeKind.Invalid => ProblemResults.Validation(outcome.Errors!),
-            WorkflowOutcomeKind.Conflict => ProblemResults.Conflict(outcome.Detail!),
-            _ => ProblemResults.NotFound("No report with this id."),
-        };
+        return ReportResult(outcome, protector, sla);
     }
+
+    private static async Task<IResult> AssignAsync(
+        Guid id, AssignmentRequest request, ClaimsPrincipal user, TriageReports reports, ReporterContactProtector protector,
+        SlaPolicy sla, CancellationToken cancellationToken) =>
+        ReportResult(await reports.AssignAsync(id, request, ActorName.Of(user), cancellationToken), protector, sla);
+
+    private static async Task<IResult> ClassifyAsync(
+        Guid id, ClassificationRequest request, ClaimsPrincipal user, TriageReports reports, ReporterContactProtector protector,
+        SlaPolicy sla, CancellationToken cancellationToken) =>
+        ReportResult(await reports.ClassifyAsync(id, request, ActorName.Of(user), cancellationToken), protector, sla);
+
+    private static async Task<IResult> BulkRejectAsync(
+        BulkRejectRequest request, ClaimsPrincipal user, TriageReports reports, CancellationToken cancellationToken)
+    {
+        var errors = BulkRejection.Validate(request);
+        if (errors.Count > 0)
+        {
+            return ProblemResults.Validation(errors);
+        }
+
+        var results = await reports.BulkRejectAsync(request.Ids!, request.Note!, ActorName.Of(user), cancellationToken);
+        return Results.Ok(new BulkRejectResponse(results));
+    }
+
+    private static IResult ReportResult(WorkflowOutcome outcome, ReporterContactProtector protector, SlaPolicy sla) => outcome.Kind switch
+    {
+        WorkflowOutcomeKind.Applied => Results.Ok(ReportView.From(outcome.Report!, protector, sla)),
+        WorkflowOutcomeKind.Invalid => ProblemResults.Validation(outcome.Errors!),
+        WorkflowOutcomeKind.Conflict => ProblemResults.Conflict(outcome.Detail!),
+        _ => ProblemResults.NotFound("No report with this id."),
+    };
 
     private static async Task<IResult> AddNoteAsync(
         Guid id, NoteRequest request, ClaimsPrincipal user, TriageReports reports, ReporterContactProtector protector, SlaPolicy sla,
