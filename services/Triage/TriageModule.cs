@@ -18,8 +18,9 @@ public static class TriageModule
     {
         var services = builder.Services;
         var storage = StorageOptions.FromConfiguration(builder.Configuration);
-        services.AddSingleton<ITriageStore>(_ => TriageStoreFactory.Create(storage));
-        services.AddSingleton(SlaOptions.FromConfiguration(builder.Configuration));
+        var sla = SlaOptions.FromConfiguration(builder.Configuration);
+        services.AddSingleton<ITriageStore>(_ => TriageStoreFactory.Create(storage, sla));
+        services.AddSingleton(sla);
         services.AddSingleton<SlaPolicy>();
         services.AddSingleton<TriageReports>();
         services.AddSingleton<ReporterContactProtector>();

@@ -72,3 +72,5 @@ public sealed record NoteRequest(string? Text);
 public sealed record AuditVerifyResponse(bool Valid, long Entries, string Head, long? FirstInvalidSequence, string? Reason);
 
 public sealed record BulkRejectResponse(IReadOnlyList<BulkRejectResult> Results);
+
+public sealed record ReportCountsResponse(IReadOnlyDictionary<string, long> Counts, long Total);

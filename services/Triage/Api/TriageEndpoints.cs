@@ -16,6 +16,7 @@ public static class TriageEndpoints
     {
         var triage = app.MapGroup("/api/v1/triage").RequireAuthorization(Scopes.Triage).WithTags("Triage");
         triage.MapGet("/reports", ListAsync);
+        triage.MapGet("/reports/counts", CountsAsync);
         triage.MapGet("/reports/{id:guid}", GetAsync);
         triage.MapPost("/reports/{id:guid}/transitions", TransitionAsync);
         triage.MapPost("/reports/{id:guid}/notes", AddNoteAsync);
@@ -27,10 +28,12 @@ public static class TriageEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        ITriageStore store, SlaPolicy sla, string? status, string? category, string? severity, string? modelHost, string? modelId,
-        string? q, string? assignee, string? cursor, int? limit, CancellationToken cancellationToken)
+        ITriageStore store, SlaPolicy sla, TimeProvider clock, string? status, string? category, string? severity, string? modelHost,
+        string? modelId, string? q, string? assignee, string? cursor, int? limit, string? sort, bool? overdue,
+        CancellationToken cancellationToken)
     {
-        var (query, errors) = new QueueFilter(status, category, severity, modelHost, modelId, q, assignee, cursor, limit).ToQuery();
+        var filter = new QueueFilter(status, category, severity, modelHost, modelId, q, assignee, cursor, limit, sort, overdue);
+        var (query, errors) = filter.ToQuery(clock.GetUtcNow());
         if (query is null)
         {
             return ProblemResults.Validation(errors);
@@ -38,6 +41,21 @@ public static class TriageEndpoints
 
         var page = await store.ListReportsAsync(query, cancellationToken);
         return Results.Ok(new ReportListResponse(page.Items.Select(r => ReportListItem.From(r, sla)).ToList(), page.Next?.Encode()));
+    }
+
+    private static async Task<IResult> CountsAsync(
+        ITriageStore store, TimeProvider clock, string? category, string? severity, string? modelHost, string? modelId, string? q,
+        string? assignee, bool? overdue, CancellationToken cancellationToken)
+    {
+        var filter = new QueueFilter(null, category, severity, modelHost, modelId, q, assignee, null, null, null, overdue);
+        var (query, errors) = filter.ToQuery(clock.GetUtcNow());
+        if (query is null)
+        {
+            return ProblemResults.Validation(errors);
+        }
+
+        var counts = await store.CountReportsAsync(query, cancellationToken);
+        return Results.Ok(new ReportCountsResponse(counts.Counts, counts.Total));
     }
 
     private static async Task<IResult> GetAsync(Guid id, ITriageStore store, ReporterContactProtector protector, SlaPolicy sla, CancellationToken cancellationToken)

@@ -11,6 +11,7 @@ public class AuthorizationTests(StandaloneFixture fixture) : IClassFixture<Stand
     public static TheoryData<string, string> ProtectedEndpoints() => new()
     {
         { "GET", "/api/v1/triage/reports" },
+        { "GET", "/api/v1/triage/reports/counts" },
         { "GET", $"/api/v1/triage/reports/{Guid.Empty}" },
         { "POST", $"/api/v1/triage/reports/{Guid.Empty}/transitions" },
         { "POST", $"/api/v1/triage/reports/{Guid.Empty}/notes" },

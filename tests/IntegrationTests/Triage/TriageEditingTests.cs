@@ -170,4 +170,41 @@ public class TriageEditingTests(StandaloneFixture fixture) : IClassFixture<Stand
         using var tooMany = await PostAsync("/reports/bulk-reject", new { ids = Enumerable.Range(0, 201).Select(_ => Guid.NewGuid()), note = "spam" });
         Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
     }
+
+    [Fact]
+    public async Task Counts_sorts_and_search_answer_through_the_api()
+    {
+        var host = $"hub-{Guid.NewGuid():N}"[..20];
+        var first = (await Api.SubmitAsync(SystemUnderTest.Report(host, "org/model", "Counting zebras"))).Id;
+        var second = (await Api.SubmitAsync(SystemUnderTest.Report(host, "org/model", "Counting lions"))).Id;
+        await Api.TriageReportAsync(first);
+        var version = (await Api.TriageReportAsync(second))["version"]!.GetValue<long>();
+        using (await PostAsync($"/reports/{second}/transitions", new { to = "triaging", expectedVersion = version }))
+        {
+        }
+
+        async Task<JsonNode> GetAsync(string path)
+        {
+            using var response = await Api.SendAsync(HttpMethod.Get, Api.Urls.Triage, "/api/v1/triage" + path, TestClients.Triager);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return await SystemUnderTest.JsonAsync(response);
+        }
+
+        var counts = await GetAsync($"/reports/counts?modelHost={host}");
+        Assert.Equal(2, counts["total"]!.GetValue<long>());
+        Assert.Equal((1L, 1L, 0L), (counts["counts"]!["received"]!.GetValue<long>(), counts["counts"]!["triaging"]!.GetValue<long>(),
+            counts["counts"]!["needs_info"]!.GetValue<long>()));
+        Assert.Equal(1, (await GetAsync($"/reports/counts?modelHost={host}&q=zebra"))["total"]!.GetValue<long>());
+        Assert.Equal(0, (await GetAsync($"/reports/counts?modelHost={host}&overdue=true"))["total"]!.GetValue<long>());
+
+        var oldest = (await GetAsync($"/reports?modelHost={host}&sort=oldest"))["items"]!.AsArray();
+        var newest = (await GetAsync($"/reports?modelHost={host}&sort=newest"))["items"]!.AsArray();
+        Assert.Equal(oldest.Select(i => i!["id"]!.GetValue<string>()).Reverse(), newest.Select(i => i!["id"]!.GetValue<string>()));
+        Assert.Equal(2, (await GetAsync($"/reports?modelHost={host}&sort=deadline"))["items"]!.AsArray().Count);
+        Assert.Equal(second.ToString(), Assert.Single((await GetAsync($"/reports?modelHost={host}&q=LIONS"))["items"]!.AsArray())!["id"]!.GetValue<string>());
+
+        using var bad = await Api.SendAsync(HttpMethod.Get, Api.Urls.Triage, "/api/v1/triage/reports?sort=random", TestClients.Triager);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.NotNull((await SystemUnderTest.JsonAsync(bad))["errors"]!["sort"]);
+    }
 }
