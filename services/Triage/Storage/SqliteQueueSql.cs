@@ -12,6 +12,11 @@ public static class SqliteQueueSql
 {
     public static (string Sql, (string, object?)[] Parameters) List(ReportQuery query)
     {
+        if (query.Sort != ReportSort.Deadline && SearchTerms.Fts5Match(query.Text) is { } match)
+        {
+            return SearchInReceivedOrder(query, match);
+        }
+
         var (where, parameters) = Filters(query, withStatus: true);
         var (column, direction, comparison) = query.Sort switch
         {
@@ -27,7 +32,32 @@ public static class SqliteQueueSql
         }
 
         parameters.Add(("$limit", query.Limit + 1));
-        return ($"SELECT doc, deadline FROM reports{IndexedBy(query)}{Where(where)} ORDER BY {column} {direction}, id {direction} LIMIT $limit", [.. parameters]);
+        var indexedBy = query.OverdueAt is not null ? IndexedBy(query) : "";
+        return ($"SELECT doc, deadline FROM reports{indexedBy}{Where(where)} ORDER BY {column} {direction}, id {direction} LIMIT $limit", [.. parameters]);
+    }
+
+    /// <summary>
+    /// A search in received order walks the search table by its key (<see cref="SearchKey"/>, in received
+    /// order), newest or oldest first, and looks each match up in <c>reports</c> for the other filters: a
+    /// common word fills a page after a few dozen matches, a rare one has few to walk. (Fetching every
+    /// match and sorting would cost as many lookups as the word has reports.)
+    /// </summary>
+    private static (string Sql, (string, object?)[] Parameters) SearchInReceivedOrder(ReportQuery query, string match)
+    {
+        var (where, parameters) = Filters(query with { Text = null }, withStatus: true);
+        where.Insert(0, "reports_fts MATCH $match");
+        parameters.Add(("$match", match));
+        var newest = query.Sort == ReportSort.Newest;
+        if (query.After is { } after)
+        {
+            where.Add($"reports_fts.rowid {(newest ? "<" : ">")} $afterKey");
+            parameters.Add(("$afterKey", SearchKey.For(after.Position, after.Id)));
+        }
+
+        parameters.Add(("$limit", query.Limit + 1));
+        // CROSS JOIN keeps the search table the outer loop, so its key order is the result's order.
+        return ("SELECT reports.doc, reports.deadline FROM reports_fts CROSS JOIN reports ON reports.search_rowid = reports_fts.rowid"
+            + $"{Where(where)} ORDER BY reports_fts.rowid {(newest ? "DESC" : "ASC")} LIMIT $limit", [.. parameters]);
     }
 
     /// <summary>
@@ -37,11 +67,6 @@ public static class SqliteQueueSql
     /// </summary>
     private static string IndexedBy(ReportQuery query)
     {
-        if (query.OverdueAt is null)
-        {
-            return "";
-        }
-
         var order = query.Sort == ReportSort.Deadline ? "deadline" : "received";
         var filter = (query.Status, query.Assignee, query.ModelId, query.ModelHost, query.Category, query.Severity) switch
         {
@@ -104,3 +129,4 @@ public static class SqliteQueueSql
 
     private static string Where(List<string> where) => where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "";
 }
+

@@ -64,8 +64,11 @@ internal static class SqliteTriageSchema
         """;
 
     /// <summary>Contentless (the text lives in <c>reports</c>), rows deletable, keyed by <c>reports.search_rowid</c>.</summary>
-    public const string SearchTable =
-        "CREATE VIRTUAL TABLE IF NOT EXISTS reports_fts USING fts5(text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2')";
+    public const string SearchTable = """
+        CREATE VIRTUAL TABLE IF NOT EXISTS reports_fts USING fts5(text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
+        """;
+
+    private const string SearchVersion = "1";
 
     public static void Upgrade(SqliteConnection connection, SlaOptions sla)
     {
@@ -76,24 +79,34 @@ internal static class SqliteTriageSchema
             Execute(connection, transaction, $"ALTER TABLE reports ADD COLUMN {column} INTEGER");
         }
 
-        // A stable key for the search table (a plain rowid may change on VACUUM); existing rows keep their order.
-        Execute(connection, transaction,
-            "UPDATE reports SET search_rowid = (SELECT coalesce(max(search_rowid), 0) FROM reports) + rowid WHERE search_rowid IS NULL");
         Execute(connection, transaction, Indexes);
         Execute(connection, transaction, SearchTable);
 
-        if (Meta(connection, transaction, "search") != "1")
+        if (Meta(connection, transaction, "search") != SearchVersion)
         {
-            Execute(connection, transaction, "DELETE FROM reports_fts");
-            using var insert = connection.Command("INSERT INTO reports_fts (rowid, text) VALUES ($rowid, $text)", transaction, ("$rowid", 0L), ("$text", ""));
-            foreach (var (rowid, doc) in Query(connection, transaction, "SELECT search_rowid, doc FROM reports", r => (r.GetInt64(0), r.GetString(1))))
+            // Every report gets its search key (a stable one: a plain rowid may change on VACUUM) and its text indexed.
+            Execute(connection, transaction, "DELETE FROM reports_fts; UPDATE reports SET search_rowid = NULL;");
+            using var key = connection.Command("UPDATE reports SET search_rowid = $key WHERE id = $id", transaction, ("$key", 0L), ("$id", ""));
+            using var insert = connection.Command("INSERT INTO reports_fts (rowid, text) VALUES ($key, $text)", transaction, ("$key", 0L), ("$text", ""));
+            var taken = new HashSet<long>();
+            foreach (var doc in Query(connection, transaction, "SELECT doc FROM reports", r => r.GetString(0)))
             {
-                insert.Parameters["$rowid"].Value = rowid;
-                insert.Parameters["$text"].Value = ReportDocument.SearchText(ReportDocument.Deserialize(doc));
+                var report = ReportDocument.Deserialize(doc);
+                var next = SearchKey.For(report.ReceivedAt, report.Id);
+                while (!taken.Add(next))
+                {
+                    next++;
+                }
+
+                key.Parameters["$key"].Value = next;
+                key.Parameters["$id"].Value = report.Id.ToString();
+                key.ExecuteNonQuery();
+                insert.Parameters["$key"].Value = next;
+                insert.Parameters["$text"].Value = ReportDocument.SearchText(report);
                 insert.ExecuteNonQuery();
             }
 
-            SetMeta(connection, transaction, "search", "1");
+            SetMeta(connection, transaction, "search", SearchVersion);
         }
 
         var fingerprint = Fingerprint(sla);

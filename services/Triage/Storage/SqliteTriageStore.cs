@@ -30,11 +30,10 @@ public sealed class SqliteTriageStore : ITriageStore
             var inserted = await c.ExecuteAsync(
                 """
                 INSERT INTO reports (id, status, category, severity, model_host, model_id, assignee, received_at, version, search_text, doc, deadline, search_rowid)
-                VALUES ($id, $status, $category, $severity, $host, $model, $assignee, $received, $version, $search, $doc, $deadline,
-                    (SELECT coalesce(max(search_rowid), 0) + 1 FROM reports))
+                VALUES ($id, $status, $category, $severity, $host, $model, $assignee, $received, $version, $search, $doc, $deadline, $rowid)
                 ON CONFLICT (id) DO NOTHING
                 """,
-                t, Parameters(report));
+                t, [.. Parameters(report), ("$rowid", await FreeSearchKeyAsync(c, t, report))]);
             if (inserted == 0)
             {
                 return false;
@@ -132,7 +131,6 @@ public sealed class SqliteTriageStore : ITriageStore
     public Task BulkLoadAsync(IEnumerable<Report> reports, CancellationToken cancellationToken) =>
         _database.WriteBookkeepingAsync(async (c, t) =>
         {
-            var next = (await c.QueryAsync("SELECT coalesce(max(search_rowid), 0) FROM reports", r => r.GetInt64(0), t))[0];
             var names = new[] { "$id", "$status", "$category", "$severity", "$host", "$model", "$assignee", "$received", "$version", "$search", "$doc", "$deadline", "$rowid" };
             await using var insert = c.Command(
                 """
@@ -142,7 +140,7 @@ public sealed class SqliteTriageStore : ITriageStore
             await using var text = c.Command("INSERT INTO reports_fts (rowid, text) VALUES ($rowid, $search)", t, ("$rowid", null), ("$search", null));
             foreach (var report in reports)
             {
-                next++;
+                var next = await FreeSearchKeyAsync(c, t, report);
                 foreach (var (name, value) in Parameters(report).Append(("$rowid", next)))
                 {
                     insert.Parameters[name].Value = value ?? DBNull.Value;
@@ -194,6 +192,18 @@ public sealed class SqliteTriageStore : ITriageStore
     private static AuditEntry ReadAudit(SqliteDataReader r) => new(
         r.GetInt64(0), Guid.Parse(r.GetString(1)), FromUnixMs(r.GetInt64(2)), r.GetString(3), r.GetString(4),
         r.GetString(5), r.GetString(6), r.GetString(7));
+
+    /// <summary>The report's <see cref="SearchKey"/>, or the next free one after it (inside the write transaction).</summary>
+    internal static async Task<long> FreeSearchKeyAsync(SqliteConnection connection, SqliteTransaction transaction, Report report)
+    {
+        var key = SearchKey.For(report.ReceivedAt, report.Id);
+        while ((await connection.QueryAsync("SELECT 1 FROM reports WHERE search_rowid = $key", r => r.GetInt64(0), transaction, ("$key", key))).Count > 0)
+        {
+            key++;
+        }
+
+        return key;
+    }
 
     private static Task IndexTextAsync(SqliteConnection connection, SqliteTransaction transaction, Report report) =>
         connection.ExecuteAsync("INSERT INTO reports_fts (rowid, text) SELECT search_rowid, $search FROM reports WHERE id = $id", transaction,

@@ -53,6 +53,7 @@ public sealed class SqliteTriageStoreTests : IDisposable
 
         // Starting again changes nothing.
         var again = new SqliteTriageStore(_file.Path);
+        Assert.Equal([added.Id, old.Id], (await again.ListReportsAsync(new ReportQuery(Text: "leak"), Ct)).Items.Select(r => r.Id));
         Assert.Equal(2, (await again.CountReportsAsync(new ReportQuery(Text: "leak"), Ct)).Total);
     }
 
@@ -88,12 +89,14 @@ public sealed class SqliteTriageStoreTests : IDisposable
     {
         _ = new SqliteTriageStore(_file.Path);
         using var connection = _file.Open();
-        foreach (var query in new[] { Query(filter), Query(filter) with { OverdueAt = Start }, Query(filter) with { Category = "privacy" } })
+        ReportQuery[] queries = [Query(filter), Query(filter) with { OverdueAt = Start }, Query(filter) with { Category = "privacy" }];
+        // A search in received order walks the search table in key order; by deadline it sorts its matches (see docs/benchmarks.md).
+        foreach (var query in sort == ReportSort.Deadline ? queries : [.. queries, Query(filter) with { Text = "leak home" }])
         {
             var (sql, parameters) = SqliteQueueSql.List(query with { Sort = sort, After = new ReportCursor(Start, Guid.NewGuid(), sort) });
             var plan = Plan(connection, sql, parameters);
 
-            Assert.DoesNotContain(plan, step => step.StartsWith("SCAN reports", StringComparison.Ordinal) && !step.Contains("INDEX", StringComparison.Ordinal));
+            Assert.DoesNotContain(plan, step => step.StartsWith("SCAN reports ", StringComparison.Ordinal) || step == "SCAN reports");
             Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
         }
     }
