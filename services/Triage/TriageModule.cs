@@ -7,6 +7,7 @@ using SafetyReports.ServiceDefaults.Security;
 using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.Triage.Api;
 using SafetyReports.Triage.Consumers;
+using SafetyReports.Triage.Domain;
 using SafetyReports.Triage.Storage;
 
 namespace SafetyReports.Triage;
@@ -17,7 +18,10 @@ public static class TriageModule
     {
         var services = builder.Services;
         var storage = StorageOptions.FromConfiguration(builder.Configuration);
-        services.AddSingleton<ITriageStore>(_ => TriageStoreFactory.Create(storage));
+        var sla = SlaOptions.FromConfiguration(builder.Configuration);
+        services.AddSingleton<ITriageStore>(_ => TriageStoreFactory.Create(storage, sla));
+        services.AddSingleton(sla);
+        services.AddSingleton<SlaPolicy>();
         services.AddSingleton<TriageReports>();
         services.AddSingleton<ReporterContactProtector>();
         services.AddOutboxDispatcher<ITriageStore>();

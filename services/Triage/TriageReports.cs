@@ -20,7 +20,32 @@ public sealed class TriageReports(ITriageStore store, TimeProvider clock)
             cancellationToken);
     }
 
-    public async Task<WorkflowOutcome> TransitionAsync(Guid id, TransitionRequest request, string actor, CancellationToken cancellationToken)
+    public Task<WorkflowOutcome> TransitionAsync(Guid id, TransitionRequest request, string actor, CancellationToken cancellationToken) =>
+        ApplyMaintainerAsync(id, (report, now) => ReportWorkflow.Apply(report, request, actor, now), cancellationToken);
+
+    public Task<WorkflowOutcome> AssignAsync(Guid id, AssignmentRequest request, string actor, CancellationToken cancellationToken) =>
+        ApplyMaintainerAsync(id, (report, now) => ReportAssignment.Apply(report, request, actor, now), cancellationToken);
+
+    public Task<WorkflowOutcome> ClassifyAsync(Guid id, ClassificationRequest request, string actor, CancellationToken cancellationToken) =>
+        ApplyMaintainerAsync(id, (report, now) => ReportClassification.Apply(report, request, actor, now), cancellationToken);
+
+    /// <summary>Rejects each report at the version it is at now; one report's outcome never stops the others.</summary>
+    public async Task<IReadOnlyList<BulkRejectResult>> BulkRejectAsync(IEnumerable<Guid> ids, string note, string actor, CancellationToken cancellationToken)
+    {
+        var results = new List<BulkRejectResult>();
+        foreach (var id in ids.Distinct())
+        {
+            var outcome = await ApplyMaintainerAsync(
+                id, (report, now) => ReportWorkflow.Apply(report, BulkRejection.Transition(report, note), actor, now), cancellationToken);
+            results.Add(new BulkRejectResult(id, BulkRejection.OutcomeOf(outcome.Kind)));
+        }
+
+        return results;
+    }
+
+    /// <summary>A maintainer's edit: decided on the report as read, saved only if nobody changed it in between.</summary>
+    private async Task<WorkflowOutcome> ApplyMaintainerAsync(
+        Guid id, Func<Report, DateTimeOffset, WorkflowOutcome> decide, CancellationToken cancellationToken)
     {
         var report = await store.GetReportAsync(id, cancellationToken);
         if (report is null)
@@ -29,14 +54,14 @@ public sealed class TriageReports(ITriageStore store, TimeProvider clock)
         }
 
         var now = clock.GetUtcNow();
-        var outcome = ReportWorkflow.Apply(report, request, actor, now);
+        var outcome = decide(report, now);
         if (outcome.Kind != WorkflowOutcomeKind.Applied)
         {
             return outcome;
         }
 
-        var saved = await store.UpdateReportAsync(outcome.Report!, report.Version, outcome.Audit!,
-            [OutboxMessage.For(outcome.Event!, now)], cancellationToken);
+        IReadOnlyList<OutboxMessage> events = outcome.Event is null ? [] : [OutboxMessage.For(outcome.Event, now)];
+        var saved = await store.UpdateReportAsync(outcome.Report!, report.Version, outcome.Audit!, events, cancellationToken);
         return saved
             ? outcome
             : new WorkflowOutcome(WorkflowOutcomeKind.Conflict, Detail: "The report changed while your edit was saved. Reload it and try again.");

@@ -19,11 +19,13 @@ public sealed record ReportListItem(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? TriagedAt,
     DateTimeOffset? HostNotifiedAt,
-    DateTimeOffset? AcknowledgedAt)
+    DateTimeOffset? AcknowledgedAt,
+    DateTimeOffset Deadline,
+    bool Overdue)
 {
-    public static ReportListItem From(Report r) => new(
+    public static ReportListItem From(Report r, SlaPolicy sla) => new(
         r.Id, r.Status, r.Version, r.Model, r.Category, r.Severity, r.Title, r.Unchallenged, r.Assignee, r.DuplicateOf,
-        r.ReceivedAt, r.UpdatedAt, r.TriagedAt, r.HostNotifiedAt, r.AcknowledgedAt);
+        r.ReceivedAt, r.UpdatedAt, r.TriagedAt, r.HostNotifiedAt, r.AcknowledgedAt, sla.Deadline(r), sla.IsOverdue(r));
 }
 
 /// <summary>A maintainer's full view of a report, with the reporter's contact decrypted.</summary>
@@ -52,13 +54,15 @@ public sealed record ReportView(
     DateTimeOffset? HostNotifiedAt,
     DateTimeOffset? AcknowledgedAt,
     DateTimeOffset? RespondedAt,
-    HostStatement? HostResponse)
+    HostStatement? HostResponse,
+    DateTimeOffset Deadline,
+    bool Overdue)
 {
-    public static ReportView From(Report r, ReporterContactProtector protector) => new(
+    public static ReportView From(Report r, ReporterContactProtector protector, SlaPolicy sla) => new(
         r.Id, r.Status, r.Version, r.Model, r.Category, r.Severity, r.Title, r.Description, r.Evidence,
         protector.Unprotect(r.ProtectedContact), r.ContactAllowed, r.Unchallenged, r.Assignee, r.DuplicateOf, r.Notes, r.ReporterMessages, r.PublicNotes,
         ReportWorkflow.NextStatuses(r.Status, ActorKind.Maintainer).ToList(),
-        r.ReceivedAt, r.UpdatedAt, r.TriagedAt, r.HostNotifiedAt, r.AcknowledgedAt, r.RespondedAt, r.HostResponse);
+        r.ReceivedAt, r.UpdatedAt, r.TriagedAt, r.HostNotifiedAt, r.AcknowledgedAt, r.RespondedAt, r.HostResponse, sla.Deadline(r), sla.IsOverdue(r));
 }
 
 public sealed record ReportListResponse(IReadOnlyList<ReportListItem> Items, string? NextCursor);
@@ -66,3 +70,7 @@ public sealed record ReportListResponse(IReadOnlyList<ReportListItem> Items, str
 public sealed record NoteRequest(string? Text);
 
 public sealed record AuditVerifyResponse(bool Valid, long Entries, string Head, long? FirstInvalidSequence, string? Reason);
+
+public sealed record BulkRejectResponse(IReadOnlyList<BulkRejectResult> Results);
+
+public sealed record ReportCountsResponse(IReadOnlyDictionary<string, long> Counts, long Total);

@@ -16,54 +16,100 @@ public static class TriageEndpoints
     {
         var triage = app.MapGroup("/api/v1/triage").RequireAuthorization(Scopes.Triage).WithTags("Triage");
         triage.MapGet("/reports", ListAsync);
+        triage.MapGet("/reports/counts", CountsAsync);
         triage.MapGet("/reports/{id:guid}", GetAsync);
         triage.MapPost("/reports/{id:guid}/transitions", TransitionAsync);
         triage.MapPost("/reports/{id:guid}/notes", AddNoteAsync);
+        triage.MapPost("/reports/{id:guid}/assignment", AssignAsync);
+        triage.MapPost("/reports/{id:guid}/classification", ClassifyAsync);
+        triage.MapPost("/reports/bulk-reject", BulkRejectAsync);
         triage.MapGet("/reports/{id:guid}/audit", AuditAsync);
         triage.MapGet("/audit/verify", VerifyAsync);
     }
 
     private static async Task<IResult> ListAsync(
-        ITriageStore store, string? status, string? category, string? severity, string? modelHost, string? modelId,
-        string? q, string? assignee, string? cursor, int? limit, CancellationToken cancellationToken)
+        ITriageStore store, SlaPolicy sla, TimeProvider clock, string? status, string? category, string? severity, string? modelHost,
+        string? modelId, string? q, string? assignee, string? cursor, int? limit, string? sort, bool? overdue,
+        CancellationToken cancellationToken)
     {
-        var (query, errors) = new QueueFilter(status, category, severity, modelHost, modelId, q, assignee, cursor, limit).ToQuery();
+        var filter = new QueueFilter(status, category, severity, modelHost, modelId, q, assignee, cursor, limit, sort, overdue);
+        var (query, errors) = filter.ToQuery(clock.GetUtcNow());
         if (query is null)
         {
             return ProblemResults.Validation(errors);
         }
 
         var page = await store.ListReportsAsync(query, cancellationToken);
-        return Results.Ok(new ReportListResponse(page.Items.Select(ReportListItem.From).ToList(), page.Next?.Encode()));
+        return Results.Ok(new ReportListResponse(page.Items.Select(r => ReportListItem.From(r, sla)).ToList(), page.Next?.Encode()));
     }
 
-    private static async Task<IResult> GetAsync(Guid id, ITriageStore store, ReporterContactProtector protector, CancellationToken cancellationToken)
+    private static async Task<IResult> CountsAsync(
+        ITriageStore store, TimeProvider clock, string? category, string? severity, string? modelHost, string? modelId, string? q,
+        string? assignee, bool? overdue, CancellationToken cancellationToken)
+    {
+        var filter = new QueueFilter(null, category, severity, modelHost, modelId, q, assignee, null, null, null, overdue);
+        var (query, errors) = filter.ToQuery(clock.GetUtcNow());
+        if (query is null)
+        {
+            return ProblemResults.Validation(errors);
+        }
+
+        var counts = await store.CountReportsAsync(query, cancellationToken);
+        return Results.Ok(new ReportCountsResponse(counts.Counts, counts.Total));
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, ITriageStore store, ReporterContactProtector protector, SlaPolicy sla, CancellationToken cancellationToken)
     {
         var report = await store.GetReportAsync(id, cancellationToken);
-        return report is null ? ProblemResults.NotFound("No report with this id.") : Results.Ok(ReportView.From(report, protector));
+        return report is null ? ProblemResults.NotFound("No report with this id.") : Results.Ok(ReportView.From(report, protector, sla));
     }
 
     private static async Task<IResult> TransitionAsync(
         Guid id, TransitionRequest request, ClaimsPrincipal user, ITriageStore store, TriageReports reports,
-        ReporterContactProtector protector, CancellationToken cancellationToken)
+        ReporterContactProtector protector, SlaPolicy sla, CancellationToken cancellationToken)
     {
         if (request.DuplicateOf is { } original && original != id && await store.GetReportAsync(original, cancellationToken) is null)
         {
             return ProblemResults.Validation(new Dictionary<string, string[]> { ["duplicateOf"] = ["No report with this id."] });
         }
 
-        var outcome = await reports.TransitionAsync(id, request, Actor(user), cancellationToken);
-        return outcome.Kind switch
-        {
-            WorkflowOutcomeKind.Applied => Results.Ok(ReportView.From(outcome.Report!, protector)),
-            WorkflowOutcomeKind.Invalid => ProblemResults.Validation(outcome.Errors!),
-            WorkflowOutcomeKind.Conflict => ProblemResults.Conflict(outcome.Detail!),
-            _ => ProblemResults.NotFound("No report with this id."),
-        };
+        var outcome = await reports.TransitionAsync(id, request, ActorName.Of(user), cancellationToken);
+        return ReportResult(outcome, protector, sla);
     }
 
+    private static async Task<IResult> AssignAsync(
+        Guid id, AssignmentRequest request, ClaimsPrincipal user, TriageReports reports, ReporterContactProtector protector,
+        SlaPolicy sla, CancellationToken cancellationToken) =>
+        ReportResult(await reports.AssignAsync(id, request, ActorName.Of(user), cancellationToken), protector, sla);
+
+    private static async Task<IResult> ClassifyAsync(
+        Guid id, ClassificationRequest request, ClaimsPrincipal user, TriageReports reports, ReporterContactProtector protector,
+        SlaPolicy sla, CancellationToken cancellationToken) =>
+        ReportResult(await reports.ClassifyAsync(id, request, ActorName.Of(user), cancellationToken), protector, sla);
+
+    private static async Task<IResult> BulkRejectAsync(
+        BulkRejectRequest request, ClaimsPrincipal user, TriageReports reports, CancellationToken cancellationToken)
+    {
+        var errors = BulkRejection.Validate(request);
+        if (errors.Count > 0)
+        {
+            return ProblemResults.Validation(errors);
+        }
+
+        var results = await reports.BulkRejectAsync(request.Ids!, request.Note!, ActorName.Of(user), cancellationToken);
+        return Results.Ok(new BulkRejectResponse(results));
+    }
+
+    private static IResult ReportResult(WorkflowOutcome outcome, ReporterContactProtector protector, SlaPolicy sla) => outcome.Kind switch
+    {
+        WorkflowOutcomeKind.Applied => Results.Ok(ReportView.From(outcome.Report!, protector, sla)),
+        WorkflowOutcomeKind.Invalid => ProblemResults.Validation(outcome.Errors!),
+        WorkflowOutcomeKind.Conflict => ProblemResults.Conflict(outcome.Detail!),
+        _ => ProblemResults.NotFound("No report with this id."),
+    };
+
     private static async Task<IResult> AddNoteAsync(
-        Guid id, NoteRequest request, ClaimsPrincipal user, TriageReports reports, ReporterContactProtector protector,
+        Guid id, NoteRequest request, ClaimsPrincipal user, TriageReports reports, ReporterContactProtector protector, SlaPolicy sla,
         CancellationToken cancellationToken)
     {
         if (InternalNote.Validate(request.Text) is { } problem)
@@ -71,8 +117,8 @@ public static class TriageEndpoints
             return ProblemResults.Validation(new Dictionary<string, string[]> { ["text"] = [problem] });
         }
 
-        var report = await reports.AddNoteAsync(id, request.Text!, Actor(user), cancellationToken);
-        return report is null ? ProblemResults.NotFound("No report with this id.") : Results.Ok(ReportView.From(report, protector));
+        var report = await reports.AddNoteAsync(id, request.Text!, ActorName.Of(user), cancellationToken);
+        return report is null ? ProblemResults.NotFound("No report with this id.") : Results.Ok(ReportView.From(report, protector, sla));
     }
 
     private static async Task<IResult> AuditAsync(Guid id, ITriageStore store, CancellationToken cancellationToken)
@@ -103,7 +149,4 @@ public static class TriageEndpoints
         var result = verifier.Result;
         return Results.Ok(new AuditVerifyResponse(result.Valid, result.Entries, result.Head, result.FirstInvalidSequence, result.Reason));
     }
-
-    private static string Actor(ClaimsPrincipal user) =>
-        user.FindFirst("sub")?.Value ?? user.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? "unknown";
 }

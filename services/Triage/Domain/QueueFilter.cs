@@ -6,13 +6,15 @@ namespace SafetyReports.Triage.Domain;
 /// <summary>The queue's query string as the API receives it, checked and turned into a store query.</summary>
 public sealed record QueueFilter(
     string? Status, string? Category, string? Severity, string? ModelHost, string? ModelId,
-    string? Q, string? Assignee, string? Cursor, int? Limit)
+    string? Q, string? Assignee, string? Cursor, int? Limit, string? Sort = null, bool? Overdue = null)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
+    public const int MaxTextLength = 500;
 
+    /// <param name="now">The time <c>overdue=true</c> compares deadlines with.</param>
     /// <returns>The query, or the field errors (and no query) when a value is not one the queue knows.</returns>
-    public (ReportQuery? Query, Dictionary<string, string[]> Errors) ToQuery()
+    public (ReportQuery? Query, Dictionary<string, string[]> Errors) ToQuery(DateTimeOffset now)
     {
         var errors = new Dictionary<string, string[]>();
         if (Status is not null && !ReportStatuses.IsKnown(Status))
@@ -30,14 +32,24 @@ public sealed record QueueFilter(
             errors["severity"] = ["Unknown severity."];
         }
 
+        if (Q is { Length: > MaxTextLength })
+        {
+            errors["q"] = [$"At most {MaxTextLength} characters."];
+        }
+
         if (Limit is < 1 or > MaxPageSize)
         {
             errors["limit"] = [$"Between 1 and {MaxPageSize}."];
         }
 
-        if (!ReportCursor.TryDecode(Cursor, out var after))
+        if (!ReportSorts.TryParse(Sort, out var sort))
         {
-            errors["cursor"] = ["Not a cursor this API returned."];
+            errors["sort"] = [$"One of {string.Join(", ", ReportSorts.Names)}."];
+        }
+
+        if (!ReportCursor.TryDecode(Cursor, out var after) || (after is not null && !errors.ContainsKey("sort") && after.Sort != sort))
+        {
+            errors["cursor"] = ["Not a cursor this API returned for this sort."];
         }
 
         if (errors.Count > 0)
@@ -46,6 +58,7 @@ public sealed record QueueFilter(
         }
 
         // Hosts are lower-cased at intake, so the filter is too.
-        return (new ReportQuery(Status, Category, Severity, ModelHost?.Trim().ToLowerInvariant(), ModelId, Q, Assignee, after, Limit ?? DefaultPageSize), errors);
+        return (new ReportQuery(Status, Category, Severity, ModelHost?.Trim().ToLowerInvariant(), ModelId, Q, Assignee, after,
+            Limit ?? DefaultPageSize, sort, Overdue == true ? now : null), errors);
     }
 }

@@ -6,7 +6,7 @@ namespace SafetyReports.Triage.Storage;
 
 /// <summary>
 /// Triage's data: reports, the audit chain and the outbox. Every write that changes a report also
-/// appends its audit entries and its events in the same transaction.
+/// appends its audit entries and its events in the same transaction (and, on SQLite, its search entry).
 /// </summary>
 public interface ITriageStore : IOutboxStore, IStoreHealth
 {
@@ -16,6 +16,9 @@ public interface ITriageStore : IOutboxStore, IStoreHealth
     Task<Report?> GetReportAsync(Guid id, CancellationToken cancellationToken);
 
     Task<ReportPage> ListReportsAsync(ReportQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Counts per status of the reports matching <paramref name="query"/>; its status, cursor, limit and sort are ignored.</summary>
+    Task<ReportCounts> CountReportsAsync(ReportQuery query, CancellationToken cancellationToken);
 
     /// <summary>Replaces the report if it is still at <paramref name="expectedVersion"/>; false on a conflict (nothing is written).</summary>
     Task<bool> UpdateReportAsync(Report updated, long expectedVersion, AuditDraft audit, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken);

@@ -7,7 +7,7 @@ namespace SafetyReports.Triage.Storage;
 
 /// <summary>
 /// A whole report in one document. <see cref="SearchText"/> is the lower-cased text the queue search
-/// looks in, the same text SQLite's <c>search_text</c> column holds. Timestamps are BSON dates (milliseconds).
+/// looks in (through a text index), the same text SQLite's <c>search_text</c> column holds. Timestamps are BSON dates (milliseconds).
 /// </summary>
 public sealed class MongoReportDocument
 {
@@ -86,7 +86,11 @@ public sealed class MongoReportDocument
     [BsonElement("searchText")]
     public string SearchText { get; set; } = "";
 
-    public static MongoReportDocument From(Report report) => new()
+    /// <summary>Received time plus the SLA of the severity, stored so the deadline order and overdue filter use an index.</summary>
+    [BsonElement("deadline"), BsonRepresentation(BsonType.DateTime)]
+    public DateTimeOffset Deadline { get; set; }
+
+    public static MongoReportDocument From(Report report, SlaOptions? sla = null) => new()
     {
         Id = report.Id,
         Status = report.Status,
@@ -113,6 +117,7 @@ public sealed class MongoReportDocument
         RespondedAt = report.RespondedAt,
         HostResponse = report.HostResponse is null ? null : MongoHostStatementDocument.From(report.HostResponse),
         SearchText = ReportDocument.SearchText(report),
+        Deadline = SlaPolicy.Deadline(sla ?? new SlaOptions(), report.ReceivedAt, report.Severity),
     };
 
     public Report ToReport() => new()

@@ -12,8 +12,39 @@ public static class MongoTriageFilters
     public static SortDefinition<MongoReportDocument> NewestFirst { get; } =
         Builders<MongoReportDocument>.Sort.Descending(d => d.ReceivedAt).Descending(d => d.Id);
 
-    /// <summary>The queue's filters; only the fields set in <paramref name="query"/> take part.</summary>
+    public static SortDefinition<MongoReportDocument> OldestFirst { get; } =
+        Builders<MongoReportDocument>.Sort.Ascending(d => d.ReceivedAt).Ascending(d => d.Id);
+
+    public static SortDefinition<MongoReportDocument> SoonestDeadlineFirst { get; } =
+        Builders<MongoReportDocument>.Sort.Ascending(d => d.Deadline).Ascending(d => d.Id);
+
+    public static SortDefinition<MongoReportDocument> Order(ReportSort sort) => sort switch
+    {
+        ReportSort.Oldest => OldestFirst,
+        ReportSort.Deadline => SoonestDeadlineFirst,
+        _ => NewestFirst,
+    };
+
+    /// <summary>The queue's filters and cursor; only the fields set in <paramref name="query"/> take part.</summary>
     public static FilterDefinition<MongoReportDocument> List(ReportQuery query)
+    {
+        var filters = Matching(query, withStatus: true);
+        if (query.After is { } after)
+        {
+            filters.Add(After(query.Sort, after));
+        }
+
+        return filters.Count == 0 ? Reports.Empty : Reports.And(filters);
+    }
+
+    /// <summary>The filters counts per status use: the queue's, without status and cursor.</summary>
+    public static FilterDefinition<MongoReportDocument> CountsOf(ReportQuery query)
+    {
+        var filters = Matching(query, withStatus: false);
+        return filters.Count == 0 ? Reports.Empty : Reports.And(filters);
+    }
+
+    private static List<FilterDefinition<MongoReportDocument>> Matching(ReportQuery query, bool withStatus)
     {
         var filters = new List<FilterDefinition<MongoReportDocument>>();
         void Equal(System.Linq.Expressions.Expression<Func<MongoReportDocument, string?>> field, string? value)
@@ -24,44 +55,45 @@ public static class MongoTriageFilters
             }
         }
 
-        Equal(d => d.Status, query.Status);
+        if (withStatus)
+        {
+            Equal(d => d.Status, query.Status);
+        }
+
         Equal(d => d.Category, query.Category);
         Equal(d => d.Severity, query.Severity);
         Equal(d => d.Model.Host, query.ModelHost);
         Equal(d => d.Model.ModelId, query.ModelId);
         Equal(d => d.Assignee, query.Assignee);
-        if (!string.IsNullOrWhiteSpace(query.Text))
+        if (SearchTerms.MongoSearch(query.Text) is { } search)
         {
-            filters.Add(Contains(query.Text));
+            filters.Add(Text(search));
         }
 
-        if (query.After is { } after)
+        if (query.OverdueAt is { } now)
         {
-            filters.Add(Reports.Or(
-                Reports.Lt(d => d.ReceivedAt, after.ReceivedAt),
-                Reports.And(Reports.Eq(d => d.ReceivedAt, after.ReceivedAt), Reports.Lt(d => d.Id, after.Id))));
+            filters.Add(Reports.In(d => d.Status, Domain.SlaPolicy.OpenStatuses) & Reports.Lt(d => d.Deadline, now));
         }
 
-        return filters.Count == 0 ? Reports.Empty : Reports.And(filters);
+        return filters;
     }
 
-    /// <summary>
-    /// Substring search in the lower-cased search text, exactly as SQLite's <c>instr(search_text, lower(text)) &gt; 0</c>:
-    /// no regular expression, so no character of the query has a special meaning, and <c>$literal</c> keeps a
-    /// query that starts with <c>$</c> from being read as a field path.
-    /// </summary>
-    public static FilterDefinition<MongoReportDocument> Contains(string text) =>
-        new BsonDocumentFilterDefinition<MongoReportDocument>(new BsonDocument(
-            "$expr",
-            new BsonDocument("$gte", new BsonArray
-            {
-                new BsonDocument("$indexOfCP", new BsonArray
-                {
-                    "$searchText",
-                    new BsonDocument("$literal", text.ToLowerInvariant()),
-                }),
-                0,
-            })));
+    /// <summary>Full-text search on the text index: quoted words, all required; no language, so no stemming or stop words.</summary>
+    public static FilterDefinition<MongoReportDocument> Text(string search) =>
+        Reports.Text(search, new TextSearchOptions { Language = "none", CaseSensitive = false, DiacriticSensitive = false });
+
+    private static FilterDefinition<MongoReportDocument> After(ReportSort sort, ReportCursor after) => sort switch
+    {
+        ReportSort.Oldest => Reports.Or(
+            Reports.Gt(d => d.ReceivedAt, after.Position),
+            Reports.And(Reports.Eq(d => d.ReceivedAt, after.Position), Reports.Gt(d => d.Id, after.Id))),
+        ReportSort.Deadline => Reports.Or(
+            Reports.Gt(d => d.Deadline, after.Position),
+            Reports.And(Reports.Eq(d => d.Deadline, after.Position), Reports.Gt(d => d.Id, after.Id))),
+        _ => Reports.Or(
+            Reports.Lt(d => d.ReceivedAt, after.Position),
+            Reports.And(Reports.Eq(d => d.ReceivedAt, after.Position), Reports.Lt(d => d.Id, after.Id))),
+    };
 
     /// <summary>Optimistic concurrency: the report, only while it is still at <paramref name="expectedVersion"/>.</summary>
     public static FilterDefinition<MongoReportDocument> AtVersion(Guid id, long expectedVersion) =>

@@ -8,14 +8,33 @@ public static class MongoTriageIndexes
 {
     private static IndexKeysDefinitionBuilder<MongoReportDocument> ReportKeys => Builders<MongoReportDocument>.IndexKeys;
 
+    /// <summary>
+    /// As on SQLite: per filter, one index for the received orders (walked either way) and one for the
+    /// deadline order; a text index for search (no language: no stemming, no stop words).
+    /// </summary>
     public static IReadOnlyList<CreateIndexModel<MongoReportDocument>> Reports { get; } =
     [
         new(ReportKeys.Descending(d => d.ReceivedAt).Descending(d => d.Id),
             new CreateIndexOptions { Name = "ix_reports_received" }),
-        new(ReportKeys.Ascending(d => d.Status).Descending(d => d.ReceivedAt),
-            new CreateIndexOptions { Name = "ix_reports_status" }),
-        new(ReportKeys.Ascending(d => d.Model.Host).Ascending(d => d.Model.ModelId).Descending(d => d.ReceivedAt),
-            new CreateIndexOptions { Name = "ix_reports_model" }),
+        new(ReportKeys.Ascending(d => d.Deadline).Ascending(d => d.Id),
+            new CreateIndexOptions { Name = "ix_reports_deadline" }),
+        .. Filtered("status", d => d.Status),
+        .. Filtered("category", d => d.Category),
+        .. Filtered("severity", d => d.Severity!),
+        .. Filtered("assignee", d => d.Assignee!),
+        .. Filtered("host", d => d.Model.Host),
+        .. Filtered("model", d => d.Model.ModelId),
+        new(ReportKeys.Text(d => d.SearchText),
+            new CreateIndexOptions { Name = "ix_reports_text", DefaultLanguage = "none" }),
+    ];
+
+    private static IEnumerable<CreateIndexModel<MongoReportDocument>> Filtered(
+        string name, System.Linq.Expressions.Expression<Func<MongoReportDocument, object>> field) =>
+    [
+        new(ReportKeys.Ascending(field).Ascending(d => d.ReceivedAt).Ascending(d => d.Id),
+            new CreateIndexOptions { Name = $"ix_reports_{name}_received" }),
+        new(ReportKeys.Ascending(field).Ascending(d => d.Deadline).Ascending(d => d.Id),
+            new CreateIndexOptions { Name = $"ix_reports_{name}_deadline" }),
     ];
 
     /// <summary>A report's history in chain order; the chain itself is read by <c>_id</c> (the sequence).</summary>

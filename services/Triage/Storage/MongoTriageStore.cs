@@ -21,9 +21,11 @@ public sealed class MongoTriageStore : ITriageStore
     private readonly MongoAuditLog _audit;
     private readonly MongoOutbox _outbox;
     private readonly MongoStoreSetup _setup;
+    private readonly SlaOptions _sla;
 
-    public MongoTriageStore(IMongoDatabase database)
+    public MongoTriageStore(IMongoDatabase database, SlaOptions? sla = null)
     {
+        _sla = sla ?? new SlaOptions();
         _database = database;
         _reports = database.GetCollection<MongoReportDocument>(ReportsCollection);
         _audit = new MongoAuditLog(database);
@@ -32,6 +34,7 @@ public sealed class MongoTriageStore : ITriageStore
         {
             await MongoTriageIndexes.CreateAsync(database, ct);
             await _audit.EnsureHeadAsync(ct);
+            await MongoDeadlines.EnsureAsync(database, _sla, ct);
         });
     }
 
@@ -51,7 +54,7 @@ public sealed class MongoTriageStore : ITriageStore
                     return false;
                 }
 
-                await _reports.InsertOneAsync(session, MongoReportDocument.From(report), cancellationToken: ct);
+                await _reports.InsertOneAsync(session, MongoReportDocument.From(report, _sla), cancellationToken: ct);
                 await _audit.AppendAsync(session, audit, ct);
                 await _outbox.AddAsync(session, events, ct);
                 return true;
@@ -82,7 +85,7 @@ public sealed class MongoTriageStore : ITriageStore
         var saved = await MongoTransactions.RunAsync(_database.Client, async (session, ct) =>
         {
             var replaced = await _reports.ReplaceOneAsync(
-                session, MongoTriageFilters.AtVersion(updated.Id, expectedVersion), MongoReportDocument.From(updated), cancellationToken: ct);
+                session, MongoTriageFilters.AtVersion(updated.Id, expectedVersion), MongoReportDocument.From(updated, _sla), cancellationToken: ct);
             if (replaced.MatchedCount == 0)
             {
                 return false;
@@ -111,10 +114,26 @@ public sealed class MongoTriageStore : ITriageStore
     {
         await _setup.EnsureAsync(cancellationToken);
         var documents = await _reports.Find(MongoTriageFilters.List(query))
-            .Sort(MongoTriageFilters.NewestFirst).Limit(query.Limit + 1).ToListAsync(cancellationToken);
+            .Sort(MongoTriageFilters.Order(query.Sort)).Limit(query.Limit + 1).ToListAsync(cancellationToken);
         var items = documents.Take(query.Limit).Select(d => d.ToReport()).ToList();
-        var next = documents.Count > query.Limit ? new ReportCursor(items[^1].ReceivedAt, items[^1].Id) : null;
+        ReportCursor? next = null;
+        if (documents.Count > query.Limit)
+        {
+            var last = documents[query.Limit - 1];
+            next = new ReportCursor(query.Sort == ReportSort.Deadline ? last.Deadline : last.ReceivedAt, last.Id, query.Sort);
+        }
+
         return new ReportPage(items, next);
+    }
+
+    public async Task<ReportCounts> CountReportsAsync(ReportQuery query, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        var groups = await _reports.Aggregate()
+            .Match(MongoTriageFilters.CountsOf(query))
+            .Group(new BsonDocument { { "_id", "$status" }, { "n", new BsonDocument("$sum", 1) } })
+            .ToListAsync(cancellationToken);
+        return ReportCounts.From(groups.Select(g => (g["_id"].AsString, g["n"].ToInt64())));
     }
 
     public async Task<IReadOnlyList<AuditEntry>> GetAuditAsync(Guid reportId, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ internal static class ReportDocument
     public static Report Deserialize(string json) =>
         JsonSerializer.Deserialize<Report>(json, Options) ?? throw new InvalidDataException("Empty report document.");
 
-    /// <summary>Lower-cased text the queue search looks in.</summary>
+    /// <summary>Lower-cased text the queue search looks in: title, description, evidence and model id.</summary>
     public static string SearchText(Report report) =>
-        string.Join('\n', report.Title, report.Description, report.Model.Id).ToLowerInvariant();
+        string.Join('\n', [report.Title, report.Description, .. report.Evidence.Select(e => e.Content), report.Model.Id]).ToLowerInvariant();
 }

@@ -1,6 +1,10 @@
 namespace SafetyReports.Triage.Storage;
 
-/// <summary>Filters and cursor of the maintainers' queue; newest first.</summary>
+/// <summary>
+/// Filters, order and cursor of the maintainers' queue. <see cref="Text"/> is full-text search (words
+/// ANDed, see <see cref="SearchTerms"/>). <see cref="OverdueAt"/>, when set, keeps only reports still open
+/// for triage whose deadline is before that time.
+/// </summary>
 public sealed record ReportQuery(
     string? Status = null,
     string? Category = null,
@@ -10,4 +14,6 @@ public sealed record ReportQuery(
     string? Text = null,
     string? Assignee = null,
     ReportCursor? After = null,
-    int Limit = 50);
+    int Limit = 50,
+    ReportSort Sort = ReportSort.Newest,
+    DateTimeOffset? OverdueAt = null);

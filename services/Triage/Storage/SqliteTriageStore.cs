@@ -8,42 +8,18 @@ namespace SafetyReports.Triage.Storage;
 
 public sealed class SqliteTriageStore : ITriageStore
 {
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS reports (
-            id TEXT PRIMARY KEY,
-            status TEXT NOT NULL,
-            category TEXT NOT NULL,
-            severity TEXT,
-            model_host TEXT NOT NULL,
-            model_id TEXT NOT NULL,
-            assignee TEXT,
-            received_at INTEGER NOT NULL,
-            version INTEGER NOT NULL,
-            search_text TEXT NOT NULL,
-            doc TEXT NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS ix_reports_received ON reports (received_at DESC, id DESC);
-        CREATE INDEX IF NOT EXISTS ix_reports_status ON reports (status, received_at DESC);
-        CREATE INDEX IF NOT EXISTS ix_reports_model ON reports (model_host, model_id, received_at DESC);
-        CREATE TABLE IF NOT EXISTS audit (
-            seq INTEGER PRIMARY KEY,
-            report_id TEXT NOT NULL,
-            at INTEGER NOT NULL,
-            actor TEXT NOT NULL,
-            action TEXT NOT NULL,
-            data TEXT NOT NULL,
-            prev_hash TEXT NOT NULL,
-            hash TEXT NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS ix_audit_report ON audit (report_id, seq);
-        """ + SqliteOutbox.Schema;
-
     private readonly SqliteDatabase _database;
+    private readonly SlaOptions _sla;
 
-    public SqliteTriageStore(string path)
+    public SqliteTriageStore(string path, SlaOptions? sla = null)
     {
-        _database = new SqliteDatabase(path, Schema);
+        _sla = sla ?? new SlaOptions();
+        _database = new SqliteDatabase(path, SqliteTriageSchema.Tables);
+        using var connection = _database.Open();
+        SqliteTriageSchema.Upgrade(connection, _sla);
     }
+
+    public string Path => _database.Path;
 
     public WorkSignal OutboxSignal { get; } = new();
 
@@ -53,15 +29,17 @@ public sealed class SqliteTriageStore : ITriageStore
         {
             var inserted = await c.ExecuteAsync(
                 """
-                INSERT INTO reports (id, status, category, severity, model_host, model_id, assignee, received_at, version, search_text, doc)
-                VALUES ($id, $status, $category, $severity, $host, $model, $assignee, $received, $version, $search, $doc)
+                INSERT INTO reports (id, status, category, severity, model_host, model_id, assignee, received_at, version, search_text, doc, deadline, search_rowid)
+                VALUES ($id, $status, $category, $severity, $host, $model, $assignee, $received, $version, $search, $doc, $deadline, $rowid)
                 ON CONFLICT (id) DO NOTHING
                 """,
-                t, Parameters(report));
+                t, [.. Parameters(report), ("$rowid", await FreeSearchKeyAsync(c, t, report))]);
             if (inserted == 0)
             {
                 return false;
             }
+
+            await IndexTextAsync(c, t, report);
 
             await AppendAuditAsync(c, t, audit);
             foreach (var message in events)
@@ -87,7 +65,7 @@ public sealed class SqliteTriageStore : ITriageStore
                 """
                 UPDATE reports SET status = $status, category = $category, severity = $severity, model_host = $host,
                     model_id = $model, assignee = $assignee, received_at = $received, version = $version,
-                    search_text = $search, doc = $doc
+                    search_text = $search, doc = $doc, deadline = $deadline
                 WHERE id = $id AND version = $expected
                 """,
                 t, [.. Parameters(updated), ("$expected", expectedVersion)]);
@@ -95,6 +73,9 @@ public sealed class SqliteTriageStore : ITriageStore
             {
                 return false;
             }
+
+            await c.ExecuteAsync("DELETE FROM reports_fts WHERE rowid = (SELECT search_rowid FROM reports WHERE id = $id)", t, ("$id", updated.Id.ToString()));
+            await IndexTextAsync(c, t, updated);
 
             await AppendAuditAsync(c, t, audit);
             foreach (var message in events)
@@ -122,45 +103,57 @@ public sealed class SqliteTriageStore : ITriageStore
     public Task<ReportPage> ListReportsAsync(ReportQuery query, CancellationToken cancellationToken) =>
         _database.ReadAsync(async c =>
         {
-            var where = new List<string>();
-            var parameters = new List<(string, object?)>();
-            void Filter(string column, string name, string? value)
+            var (sql, parameters) = SqliteQueueSql.List(query);
+            var rows = await c.QueryAsync(sql, r => (Doc: r.GetString(0), Deadline: r.GetInt64(1)), null, parameters);
+            var items = rows.Take(query.Limit).Select(r => ReportDocument.Deserialize(r.Doc)).ToList();
+            ReportCursor? next = null;
+            if (rows.Count > query.Limit)
             {
-                if (value is not null)
-                {
-                    where.Add($"{column} = {name}");
-                    parameters.Add((name, value));
-                }
+                var last = items[^1];
+                var position = query.Sort == ReportSort.Deadline ? FromUnixMs(rows[query.Limit - 1].Deadline) : last.ReceivedAt;
+                next = new ReportCursor(position, last.Id, query.Sort);
             }
 
-            Filter("status", "$status", query.Status);
-            Filter("category", "$category", query.Category);
-            Filter("severity", "$severity", query.Severity);
-            Filter("model_host", "$host", query.ModelHost);
-            Filter("model_id", "$model", query.ModelId);
-            Filter("assignee", "$assignee", query.Assignee);
-            if (!string.IsNullOrWhiteSpace(query.Text))
-            {
-                where.Add("instr(search_text, $text) > 0");
-                parameters.Add(("$text", query.Text.ToLowerInvariant()));
-            }
-
-            if (query.After is { } after)
-            {
-                where.Add("(received_at < $afterAt OR (received_at = $afterAt AND id < $afterId))");
-                parameters.Add(("$afterAt", after.ReceivedAt.ToUnixMs()));
-                parameters.Add(("$afterId", after.Id.ToString()));
-            }
-
-            parameters.Add(("$limit", query.Limit + 1));
-            var sql = "SELECT doc FROM reports"
-                + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")
-                + " ORDER BY received_at DESC, id DESC LIMIT $limit";
-            var docs = await c.QueryAsync(sql, r => r.GetString(0), null, [.. parameters]);
-            var items = docs.Take(query.Limit).Select(ReportDocument.Deserialize).ToList();
-            var next = docs.Count > query.Limit ? new ReportCursor(items[^1].ReceivedAt, items[^1].Id) : null;
             return new ReportPage(items, next);
         });
+
+    public Task<ReportCounts> CountReportsAsync(ReportQuery query, CancellationToken cancellationToken) =>
+        _database.ReadAsync(async c =>
+        {
+            var (sql, parameters) = SqliteQueueSql.Counts(query);
+            return ReportCounts.From(await c.QueryAsync(sql, r => (r.GetString(0), r.GetInt64(1)), null, parameters));
+        });
+
+    /// <summary>
+    /// Loads many reports in one transaction, without audit entries or events: for benchmarks and fixtures
+    /// that need a large queue fast, never for reports that really arrived.
+    /// </summary>
+    public Task BulkLoadAsync(IEnumerable<Report> reports, CancellationToken cancellationToken) =>
+        _database.WriteBookkeepingAsync(async (c, t) =>
+        {
+            var names = new[] { "$id", "$status", "$category", "$severity", "$host", "$model", "$assignee", "$received", "$version", "$search", "$doc", "$deadline", "$rowid" };
+            await using var insert = c.Command(
+                """
+                INSERT INTO reports (id, status, category, severity, model_host, model_id, assignee, received_at, version, search_text, doc, deadline, search_rowid)
+                VALUES ($id, $status, $category, $severity, $host, $model, $assignee, $received, $version, $search, $doc, $deadline, $rowid)
+                """, t, [.. names.Select(n => (n, (object?)null))]);
+            await using var text = c.Command("INSERT INTO reports_fts (rowid, text) VALUES ($rowid, $search)", t, ("$rowid", null), ("$search", null));
+            foreach (var report in reports)
+            {
+                var next = await FreeSearchKeyAsync(c, t, report);
+                foreach (var (name, value) in Parameters(report).Append(("$rowid", next)))
+                {
+                    insert.Parameters[name].Value = value ?? DBNull.Value;
+                }
+
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+                text.Parameters["$rowid"].Value = next;
+                text.Parameters["$search"].Value = insert.Parameters["$search"].Value;
+                await text.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return true;
+        }, cancellationToken);
 
     public async Task<IReadOnlyList<AuditEntry>> GetAuditAsync(Guid reportId, CancellationToken cancellationToken) =>
         await _database.ReadAsync(c => c.QueryAsync(
@@ -200,11 +193,28 @@ public sealed class SqliteTriageStore : ITriageStore
         r.GetInt64(0), Guid.Parse(r.GetString(1)), FromUnixMs(r.GetInt64(2)), r.GetString(3), r.GetString(4),
         r.GetString(5), r.GetString(6), r.GetString(7));
 
-    private static (string, object?)[] Parameters(Report report) =>
+    /// <summary>The report's <see cref="SearchKey"/>, or the next free one after it (inside the write transaction).</summary>
+    internal static async Task<long> FreeSearchKeyAsync(SqliteConnection connection, SqliteTransaction transaction, Report report)
+    {
+        var key = SearchKey.For(report.ReceivedAt, report.Id);
+        while ((await connection.QueryAsync("SELECT 1 FROM reports WHERE search_rowid = $key", r => r.GetInt64(0), transaction, ("$key", key))).Count > 0)
+        {
+            key++;
+        }
+
+        return key;
+    }
+
+    private static Task IndexTextAsync(SqliteConnection connection, SqliteTransaction transaction, Report report) =>
+        connection.ExecuteAsync("INSERT INTO reports_fts (rowid, text) SELECT search_rowid, $search FROM reports WHERE id = $id", transaction,
+            ("$id", report.Id.ToString()), ("$search", ReportDocument.SearchText(report)));
+
+    private (string, object?)[] Parameters(Report report) =>
     [
         ("$id", report.Id.ToString()), ("$status", report.Status), ("$category", report.Category),
         ("$severity", report.Severity), ("$host", report.Model.Host), ("$model", report.Model.Id),
         ("$assignee", report.Assignee), ("$received", report.ReceivedAt.ToUnixMs()), ("$version", report.Version),
         ("$search", ReportDocument.SearchText(report)), ("$doc", ReportDocument.Serialize(report)),
+        ("$deadline", SlaPolicy.Deadline(_sla, report.ReceivedAt, report.Severity).ToUnixMs()),
     ];
 }

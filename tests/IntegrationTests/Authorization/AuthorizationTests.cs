@@ -11,11 +11,15 @@ public class AuthorizationTests(StandaloneFixture fixture) : IClassFixture<Stand
     public static TheoryData<string, string> ProtectedEndpoints() => new()
     {
         { "GET", "/api/v1/triage/reports" },
+        { "GET", "/api/v1/triage/reports/counts" },
         { "GET", $"/api/v1/triage/reports/{Guid.Empty}" },
         { "POST", $"/api/v1/triage/reports/{Guid.Empty}/transitions" },
         { "POST", $"/api/v1/triage/reports/{Guid.Empty}/notes" },
         { "GET", $"/api/v1/triage/reports/{Guid.Empty}/audit" },
         { "GET", "/api/v1/triage/audit/verify" },
+        { "POST", $"/api/v1/triage/reports/{Guid.Empty}/assignment" },
+        { "POST", $"/api/v1/triage/reports/{Guid.Empty}/classification" },
+        { "POST", "/api/v1/triage/reports/bulk-reject" },
         { "POST", "/api/v1/hosts" },
         { "GET", "/api/v1/hosts" },
         { "GET", "/api/v1/hosts/hub-a" },

@@ -95,13 +95,14 @@ public abstract class TriageStoreContractTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Text_search_finds_substrings_of_title_description_and_model_id_ignoring_case()
+    public async Task Text_search_finds_every_word_in_title_description_evidence_and_model_id_ignoring_case()
     {
         var store = await CreateStoreAsync();
         var title = NewReport(At(1)) with { Title = "Jailbreak PROMPT works", Description = "plain" };
         var description = NewReport(At(2)) with { Title = "plain", Description = "Gives Weapons advice; costs $100 (approx.) [sic]" };
-        var model = NewReport(At(3)) with { Title = "plain", Description = "plain", Model = new ModelReference("huggingface", "Org/Model-X") };
-        foreach (var report in new[] { title, description, model })
+        var model = NewReport(At(3)) with { Title = "plain", Description = "plain", Model = new ModelReference("huggingface", "Org/Zephyr-7B") };
+        var evidence = NewReport(At(4)) with { Title = "plain", Description = "plain", Evidence = [new EvidenceItem("output", "Here is the Recipe")] };
+        foreach (var report in new[] { title, description, model, evidence })
         {
             await store.AddReportAsync(report, Audit(report.Id, "received", report.ReceivedAt), [], Ct);
         }
@@ -109,18 +110,144 @@ public abstract class TriageStoreContractTests : IAsyncDisposable
         async Task<Guid[]> Search(string text) => [.. (await store.ListReportsAsync(new ReportQuery(Text: text), Ct)).Items.Select(r => r.Id)];
 
         Assert.Equal([title.Id], await Search("jailbreak prompt"));
-        Assert.Equal([title.Id], await Search("bReAk"));
+        Assert.Equal([title.Id], await Search("PROMPT jailbreak"));
         Assert.Equal([description.Id], await Search("WEAPONS"));
-        Assert.Equal([model.Id], await Search("org/model-x"));
-        Assert.Equal([model.Id, description.Id, title.Id], await Search("p"));
-        // Characters a regular expression or an expression language would read specially are plain text.
+        Assert.Equal([description.Id], await Search("weapons advice costs"));
+        Assert.Equal([model.Id], await Search("org/zephyr-7b"));
+        Assert.Equal([evidence.Id], await Search("recipe"));
+        // OR is a word like any other, not an operator.
+        Assert.Empty(await Search("plain OR prompt"));
+        // Characters query languages read specially are plain text: only the words count.
         Assert.Equal([description.Id], await Search("$100"));
         Assert.Equal([description.Id], await Search("(approx.) [sic]"));
-        Assert.Empty(await Search(".*"));
-        Assert.Empty(await Search("weapons advice costs"));
+        Assert.Equal([description.Id], await Search("\"costs\" -advice*"));
+        // Every word is required, and words are whole (a part of a word is not one).
+        Assert.Empty(await Search("weapons jailbreak"));
+        Assert.Empty(await Search("eapons"));
         Assert.Empty(await Search("huggingface"));
-        // Blank text does not filter.
-        Assert.Equal(3, (await Search("   ")).Length);
+        // Text without words does not filter.
+        Assert.Equal(4, (await Search("   ")).Length);
+        Assert.Equal(4, (await Search(".*")).Length);
+    }
+
+    [Fact]
+    public async Task The_search_follows_edits_of_the_text()
+    {
+        var store = await CreateStoreAsync();
+        var report = NewReport(At(1)) with { Title = "Original wording" };
+        await store.AddReportAsync(report, Audit(report.Id, "received", At(1)), [], Ct);
+        var edited = report with { Title = "Replaced wording", Version = 2 };
+        Assert.True(await store.UpdateReportAsync(edited, 1, Audit(report.Id, "edit", At(2)), [], Ct));
+
+        Assert.Empty((await store.ListReportsAsync(new ReportQuery(Text: "original"), Ct)).Items);
+        Assert.Equal([report.Id], (await store.ListReportsAsync(new ReportQuery(Text: "replaced wording"), Ct)).Items.Select(r => r.Id));
+        // A refused (stale) update leaves the search as it was.
+        Assert.False(await store.UpdateReportAsync(edited with { Title = "Stale" }, 1, Audit(report.Id, "stale", At(3)), [], Ct));
+        Assert.Empty((await store.ListReportsAsync(new ReportQuery(Text: "stale"), Ct)).Items);
+    }
+
+    [Theory]
+    [InlineData(ReportSort.Newest)]
+    [InlineData(ReportSort.Oldest)]
+    [InlineData(ReportSort.Deadline)]
+    public async Task Each_order_pages_through_every_report_once_with_filters_combined(ReportSort sort)
+    {
+        var store = await CreateStoreAsync();
+        string[] severities = ["critical", "high", "medium", "low"];
+        // Shared received times and shared deadlines, so only the id can break ties.
+        var reports = Enumerable.Range(0, 26).Select(i => NewReport(At(i / 3)) with
+        {
+            Severity = i % 5 == 4 ? null : severities[i % 4],
+            Category = i % 2 == 0 ? "privacy" : "hate",
+            Title = i % 3 == 0 ? "needle report" : "hay report",
+        }).ToList();
+        foreach (var report in reports)
+        {
+            await store.AddReportAsync(report, Audit(report.Id, "received", report.ReceivedAt), [], Ct);
+        }
+
+        var sla = new SlaOptions();
+        IEnumerable<Report> Ordered(IEnumerable<Report> source) => sort switch
+        {
+            ReportSort.Oldest => source.OrderBy(r => r.ReceivedAt).ThenBy(r => r.Id.ToString(), StringComparer.Ordinal),
+            ReportSort.Deadline => source.OrderBy(r => SlaPolicy.Deadline(sla, r.ReceivedAt, r.Severity)).ThenBy(r => r.Id.ToString(), StringComparer.Ordinal),
+            _ => source.OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id.ToString(), StringComparer.Ordinal),
+        };
+
+        async Task<List<Guid>> All(ReportQuery query)
+        {
+            var seen = new List<Guid>();
+            ReportCursor? cursor = null;
+            for (var pages = 0; pages < 50; pages++)
+            {
+                var page = await store.ListReportsAsync(query with { After = cursor, Limit = 4, Sort = sort }, Ct);
+                seen.AddRange(page.Items.Select(r => r.Id));
+                if (page.Next is null)
+                {
+                    return seen;
+                }
+
+                Assert.Equal(sort, page.Next.Sort);
+                Assert.True(ReportCursor.TryDecode(page.Next.Encode(), out cursor));
+            }
+
+            throw new InvalidOperationException("The cursor never ended.");
+        }
+
+        Assert.Equal(Ordered(reports).Select(r => r.Id), await All(new ReportQuery()));
+        Assert.Equal(Ordered(reports.Where(r => r.Category == "privacy")).Select(r => r.Id), await All(new ReportQuery(Category: "privacy")));
+        Assert.Equal(Ordered(reports.Where(r => r.Title.StartsWith("needle", StringComparison.Ordinal))).Select(r => r.Id),
+            await All(new ReportQuery(Text: "needle")));
+    }
+
+    [Fact]
+    public async Task Overdue_keeps_reports_open_for_triage_past_their_deadline()
+    {
+        var store = await CreateStoreAsync();
+        var now = At(0).AddHours(10);
+        var late = NewReport(At(0)) with { Severity = "critical" };
+        var lateButTriaged = NewReport(At(1)) with { Severity = "critical", Status = ReportStatuses.Triaged };
+        var lateNeedsInfo = NewReport(At(2)) with { Severity = "critical", Status = ReportStatuses.NeedsInfo };
+        var inTime = NewReport(At(3)) with { Severity = "high" };
+        foreach (var report in new[] { late, lateButTriaged, lateNeedsInfo, inTime })
+        {
+            await store.AddReportAsync(report, Audit(report.Id, "received", report.ReceivedAt), [], Ct);
+        }
+
+        var overdue = await store.ListReportsAsync(new ReportQuery(OverdueAt: now, Sort: ReportSort.Deadline), Ct);
+        Assert.Equal([late.Id, lateNeedsInfo.Id], overdue.Items.Select(r => r.Id));
+        var counts = await store.CountReportsAsync(new ReportQuery(OverdueAt: now), Ct);
+        Assert.Equal(2, counts.Total);
+        // A later classification moves the deadline.
+        Assert.True(await store.UpdateReportAsync(late with { Severity = "low", Version = 2 }, 1, Audit(late.Id, "classification", At(5)), [], Ct));
+        Assert.Equal([lateNeedsInfo.Id], (await store.ListReportsAsync(new ReportQuery(OverdueAt: now), Ct)).Items.Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task Counts_per_status_follow_the_filters_but_not_status_or_cursor()
+    {
+        var store = await CreateStoreAsync();
+        var reports = new[]
+        {
+            NewReport(At(0)),
+            NewReport(At(1)) with { Status = ReportStatuses.Triaging, Title = "needle" },
+            NewReport(At(2)) with { Status = ReportStatuses.Triaging, Category = "hate" },
+            NewReport(At(3)) with { Status = ReportStatuses.Rejected, Title = "needle" },
+        };
+        foreach (var report in reports)
+        {
+            await store.AddReportAsync(report, Audit(report.Id, "received", report.ReceivedAt), [], Ct);
+        }
+
+        var all = await store.CountReportsAsync(new ReportQuery(Status: ReportStatuses.Received, After: new ReportCursor(At(1), Guid.Empty)), Ct);
+        Assert.Equal(4, all.Total);
+        Assert.Equal(ReportStatuses.All, all.Counts.Keys);
+        Assert.Equal((1L, 2L, 1L, 0L), (all.Counts["received"], all.Counts["triaging"], all.Counts["rejected"], all.Counts["duplicate"]));
+
+        var privacy = await store.CountReportsAsync(new ReportQuery(Category: "privacy"), Ct);
+        Assert.Equal((3L, 1L), (privacy.Total, privacy.Counts["triaging"]));
+        var needle = await store.CountReportsAsync(new ReportQuery(Text: "needle"), Ct);
+        Assert.Equal((2L, 1L, 1L), (needle.Total, needle.Counts["triaging"], needle.Counts["rejected"]));
     }
 
     [Fact]
@@ -161,10 +288,10 @@ public abstract class TriageStoreContractTests : IAsyncDisposable
         Assert.Equal(expected, seen);
 
         // Filters and the cursor combine.
-        var filtered = await store.ListReportsAsync(new ReportQuery(Text: "report 2", After: new ReportCursor(At(7), Guid.Empty), Limit: 5), Ct);
-        Assert.Equal(reports.Where(r => r.Title.StartsWith("report 2", StringComparison.Ordinal) && r.ReceivedAt < At(7))
+        var filtered = await store.ListReportsAsync(new ReportQuery(Text: "report", After: new ReportCursor(At(7), Guid.Empty), Limit: 5), Ct);
+        Assert.Equal(reports.Where(r => r.ReceivedAt < At(7))
             .OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id.ToString(), StringComparer.Ordinal)
-            .Select(r => r.Id), filtered.Items.Select(r => r.Id));
+            .Select(r => r.Id).Take(5), filtered.Items.Select(r => r.Id));
     }
 
     [Fact]

@@ -21,9 +21,18 @@ public sealed class MongoIndexTests
     public void Triage_indexes_the_queue_orders_and_filters_and_each_reports_history()
     {
         AssertIndexes(MongoTriageIndexes.Reports,
-            ("ix_reports_received", new BsonDocument { { "receivedAt", -1 }, { "_id", -1 } }),
-            ("ix_reports_status", new BsonDocument { { "status", 1 }, { "receivedAt", -1 } }),
-            ("ix_reports_model", new BsonDocument { { "model.host", 1 }, { "model.id", 1 }, { "receivedAt", -1 } }));
+            [
+                ("ix_reports_received", new BsonDocument { { "receivedAt", -1 }, { "_id", -1 } }),
+                ("ix_reports_deadline", new BsonDocument { { "deadline", 1 }, { "_id", 1 } }),
+                .. new[] { ("status", "status"), ("category", "category"), ("severity", "severity"), ("assignee", "assignee"), ("host", "model.host"), ("model", "model.id") }
+                    .SelectMany(f => new[]
+                    {
+                        ($"ix_reports_{f.Item1}_received", new BsonDocument { { f.Item2, 1 }, { "receivedAt", 1 }, { "_id", 1 } }),
+                        ($"ix_reports_{f.Item1}_deadline", new BsonDocument { { f.Item2, 1 }, { "deadline", 1 }, { "_id", 1 } }),
+                    }),
+                ("ix_reports_text", new BsonDocument { { "searchText", "text" } }),
+            ]);
+        Assert.Equal("none", MongoTriageIndexes.Reports[^1].Options.DefaultLanguage);
         AssertIndexes(MongoTriageIndexes.Audit, ("ix_audit_report", new BsonDocument { { "reportId", 1 }, { "_id", 1 } }));
     }
 

@@ -51,7 +51,9 @@ public sealed class MongoTriageDocumentTests
         AssertDate(At.AddMinutes(1), bson["notes"][0]["at"]);
         Assert.Equal("huggingface", bson["model"]["host"].AsString);
         Assert.Equal("Org/Model", bson["model"]["id"].AsString);
-        Assert.Equal("title with case\ndescription\norg/model", bson["searchText"].AsString);
+        Assert.Equal("title with case\ndescription\nhttps://example.org\norg/model", bson["searchText"].AsString);
+        // Critical: four hours by default.
+        AssertDate(At.AddHours(4), bson["deadline"]);
         Assert.Equal(JsonSerializer.Serialize(report), JsonSerializer.Serialize(back.ToReport()));
     }
 

@@ -8,53 +8,96 @@ public sealed class MongoTriageFilterTests
 {
     private static readonly DateTimeOffset At = new(2025, 3, 1, 12, 0, 0, 123, TimeSpan.Zero);
 
+    private static readonly BsonDocument TextOptions = new()
+    {
+        { "$language", "none" }, { "$caseSensitive", false }, { "$diacriticSensitive", false },
+    };
+
+    private static BsonDocument Text(string search) => new("$text", new BsonDocument { { "$search", search } }.AddRange(TextOptions));
+
     [Fact]
-    public void A_query_with_every_field_set_renders_each_filter_the_search_and_the_cursor()
+    public void A_query_with_every_field_set_renders_each_filter_the_search_the_overdue_test_and_the_cursor()
     {
         var after = new ReportCursor(At, Guid.NewGuid());
-        var query = new ReportQuery("triaging", "privacy", "high", "huggingface", "org/model", "Leaks $Addresses.*", "ana", after, 25);
+        var now = At.AddDays(1);
+        var query = new ReportQuery("triaging", "privacy", "high", "huggingface", "org/model", "Leaks $Addresses.*", "ana", after, 25, OverdueAt: now);
 
         var rendered = Render(MongoTriageFilters.List(query));
 
+        // Status appears twice (the filter and the open statuses of overdue), so the driver keeps an explicit $and.
         Assert.Equal(
-            new BsonDocument
+            new BsonDocument("$and", new BsonArray
             {
-                { "status", "triaging" },
-                { "category", "privacy" },
-                { "severity", "high" },
-                { "model.host", "huggingface" },
-                { "model.id", "org/model" },
-                { "assignee", "ana" },
-                { "$expr", Contains("leaks $addresses.*") },
+                new BsonDocument("status", "triaging"),
+                new BsonDocument("category", "privacy"),
+                new BsonDocument("severity", "high"),
+                new BsonDocument("model.host", "huggingface"),
+                new BsonDocument("model.id", "org/model"),
+                new BsonDocument("assignee", "ana"),
+                Text("\"leaks\" \"addresses\""),
+                new BsonDocument("status", new BsonDocument("$in", new BsonArray { "received", "triaging", "needs_info" })),
+                new BsonDocument("deadline", new BsonDocument("$lt", Date(now))),
+                new BsonDocument("$or", new BsonArray
                 {
-                    "$or", new BsonArray
-                    {
-                        new BsonDocument("receivedAt", new BsonDocument("$lt", Date(At))),
-                        new BsonDocument { { "receivedAt", Date(At) }, { "_id", new BsonDocument("$lt", Uuid(after.Id)) } },
-                    }
-                },
-            },
+                    new BsonDocument("receivedAt", new BsonDocument("$lt", Date(At))),
+                    new BsonDocument { { "receivedAt", Date(At) }, { "_id", new BsonDocument("$lt", Uuid(after.Id)) } },
+                }),
+            }),
             rendered);
     }
 
     [Fact]
-    public void An_empty_query_matches_everything_and_blank_text_does_not_filter()
+    public void Counts_use_the_filters_without_status_and_cursor()
+    {
+        var query = new ReportQuery("triaging", Category: "hate", After: new ReportCursor(At, Guid.NewGuid()));
+        Assert.Equal(new BsonDocument("category", "hate"), Render(MongoTriageFilters.CountsOf(query)));
+    }
+
+    [Fact]
+    public void An_empty_query_matches_everything_and_text_without_words_does_not_filter()
     {
         Assert.Equal(new BsonDocument(), Render(MongoTriageFilters.List(new ReportQuery())));
         Assert.Equal(new BsonDocument(), Render(MongoTriageFilters.List(new ReportQuery(Text: "  "))));
+        Assert.Equal(new BsonDocument(), Render(MongoTriageFilters.List(new ReportQuery(Text: " .* $ "))));
         Assert.Equal(new BsonDocument("severity", "low"), Render(MongoTriageFilters.List(new ReportQuery(Severity: "low"))));
     }
 
     [Fact]
-    public void The_search_is_a_literal_substring_test_not_a_pattern_or_a_field_path()
+    public void The_search_quotes_every_word_so_all_are_required_and_nothing_is_operator_syntax()
     {
-        Assert.Equal(new BsonDocument("$expr", Contains("$title")), Render(MongoTriageFilters.Contains("$TITLE")));
+        Assert.Equal(Text("\"jailbreak\" \"prompt\" \"title\""),
+            Render(MongoTriageFilters.List(new ReportQuery(Text: "Jailbreak -PROMPT \"$title"))));
     }
 
     [Fact]
-    public void The_queue_is_sorted_newest_first_with_the_id_breaking_ties()
+    public void Each_order_breaks_ties_by_id_and_its_cursor_continues_after_the_last_item()
     {
-        Assert.Equal(new BsonDocument { { "receivedAt", -1 }, { "_id", -1 } }, Render(MongoTriageFilters.NewestFirst));
+        var id = Guid.NewGuid();
+        Assert.Equal(new BsonDocument { { "receivedAt", -1 }, { "_id", -1 } }, Render(MongoTriageFilters.Order(ReportSort.Newest)));
+        Assert.Equal(new BsonDocument { { "receivedAt", 1 }, { "_id", 1 } }, Render(MongoTriageFilters.Order(ReportSort.Oldest)));
+        Assert.Equal(new BsonDocument { { "deadline", 1 }, { "_id", 1 } }, Render(MongoTriageFilters.Order(ReportSort.Deadline)));
+
+        Assert.Equal(Or("receivedAt", "$gt", id), Render(MongoTriageFilters.List(new ReportQuery(After: new ReportCursor(At, id, ReportSort.Oldest), Sort: ReportSort.Oldest))));
+        Assert.Equal(Or("deadline", "$gt", id), Render(MongoTriageFilters.List(new ReportQuery(After: new ReportCursor(At, id, ReportSort.Deadline), Sort: ReportSort.Deadline))));
+
+        static BsonDocument Or(string field, string op, Guid id) => new("$or", new BsonArray
+        {
+            new BsonDocument(field, new BsonDocument(op, Date(At))),
+            new BsonDocument { { field, Date(At) }, { "_id", new BsonDocument(op, Uuid(id)) } },
+        });
+    }
+
+    [Fact]
+    public void Deadlines_are_recomputed_per_severity_with_a_pipeline_update()
+    {
+        var updates = MongoDeadlines.Updates(new SafetyReports.Triage.Domain.SlaOptions { Critical = TimeSpan.FromHours(1) });
+        Assert.Equal(5, updates.Count);
+        var (filter, update) = updates[Array.IndexOf(["low", "medium", "high", "critical"], "critical")];
+        Assert.Equal(new BsonDocument("severity", "critical"), Render(filter));
+        Assert.Equal(
+            new BsonArray { new BsonDocument("$set", new BsonDocument("deadline", new BsonDocument("$add", new BsonArray { "$receivedAt", 3_600_000L }))) },
+            Render(update));
+        Assert.Equal(new BsonDocument("severity", new BsonDocument("$nin", new BsonArray { "low", "medium", "high", "critical" })), Render(updates[^1].Filter));
     }
 
     [Fact]
@@ -90,11 +133,4 @@ public sealed class MongoTriageFilterTests
         Assert.Equal(new BsonDocument("_id", "audit"),
             Render(MongoDB.Driver.Builders<MongoAuditHeadDocument>.Filter.Where(h => h.Id == MongoAuditHeadDocument.ChainId)));
     }
-
-    private static BsonDocument Contains(string lowerCased) =>
-        new("$gte", new BsonArray
-        {
-            new BsonDocument("$indexOfCP", new BsonArray { "$searchText", new BsonDocument("$literal", lowerCased) }),
-            0,
-        });
 }

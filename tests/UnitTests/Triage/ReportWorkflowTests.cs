@@ -48,6 +48,68 @@ public class ReportWorkflowTests
         Assert.Equal(Expected.Contains((from, to, actor)), ReportWorkflow.IsAllowed(from, to, actor));
     }
 
+    public static TheoryData<string, string> EveryMove()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var from in All)
+        {
+            foreach (var to in All)
+            {
+                data.Add(from, to);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryMove))]
+    public void A_maintainers_valid_request_is_applied_exactly_when_the_table_allows_it(string from, string to)
+    {
+        var report = NewReport(from, severity: "medium") with { Version = 3 };
+        var request = Request(to, 3) with { DuplicateOf = to == Duplicate ? Guid.NewGuid() : null };
+        var outcome = ReportWorkflow.Apply(report, request, "alice", Now);
+
+        if (Expected.Contains((from, to, ActorKind.Maintainer)))
+        {
+            Assert.Equal(WorkflowOutcomeKind.Applied, outcome.Kind);
+            Assert.Equal(to, outcome.Report!.Status);
+            Assert.Equal(4, outcome.Report.Version);
+            Assert.Equal(from, outcome.Event!.PreviousStatus);
+        }
+        else
+        {
+            Assert.Equal(WorkflowOutcomeKind.Conflict, outcome.Kind);
+            Assert.Null(outcome.Report);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryMove))]
+    public void The_system_moves_exactly_when_the_table_allows_it(string from, string to)
+    {
+        var moved = ReportWorkflow.ApplySystem(NewReport(from, severity: "low"), to, Now);
+        Assert.Equal(Expected.Contains((from, to, ActorKind.System)), moved is not null);
+        if (moved is not null)
+        {
+            Assert.Equal(to, moved.Status);
+            Assert.Equal(2, moved.Version);
+        }
+    }
+
+    [Fact]
+    public void The_statuses_offered_next_are_the_tables_for_every_status_and_actor()
+    {
+        foreach (var from in All)
+        {
+            foreach (var actor in Enum.GetValues<ActorKind>())
+            {
+                var expected = Expected.Where(t => t.Item1 == from && t.Item3 == actor).Select(t => t.Item2).Order();
+                Assert.Equal(expected, ReportWorkflow.NextStatuses(from, actor).Order());
+            }
+        }
+    }
+
     [Fact]
     public void Maintainers_cannot_set_the_statuses_only_the_system_sets()
     {

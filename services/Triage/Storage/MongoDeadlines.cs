@@ -1,0 +1,57 @@
+using System.Globalization;
+using MongoDB.Bson;
+using MongoDB.Driver;
+using SafetyReports.Contracts;
+using SafetyReports.Triage.Domain;
+
+namespace SafetyReports.Triage.Storage;
+
+/// <summary>
+/// Keeps stored deadlines in step with the configured SLA on MongoDB: when the SLA differs from the one
+/// recorded in <c>triageMeta</c>, every report's deadline is recomputed (received time plus the SLA of its
+/// severity) with one pipeline update per severity, then the new SLA is recorded.
+/// </summary>
+public static class MongoDeadlines
+{
+    public const string MetaCollection = "triageMeta";
+
+    public static async Task EnsureAsync(IMongoDatabase database, SlaOptions sla, CancellationToken cancellationToken)
+    {
+        var meta = database.GetCollection<BsonDocument>(MetaCollection);
+        var fingerprint = Fingerprint(sla);
+        var recorded = await meta.Find(new BsonDocument("_id", "sla")).FirstOrDefaultAsync(cancellationToken);
+        if (recorded?["value"].AsString == fingerprint)
+        {
+            return;
+        }
+
+        var reports = database.GetCollection<MongoReportDocument>(MongoTriageStore.ReportsCollection);
+        foreach (var (filter, update) in Updates(sla))
+        {
+            await reports.UpdateManyAsync(filter, update, cancellationToken: cancellationToken);
+        }
+
+        await meta.ReplaceOneAsync(new BsonDocument("_id", "sla"), new BsonDocument { { "_id", "sla" }, { "value", fingerprint } },
+            new ReplaceOptions { IsUpsert = true }, cancellationToken);
+    }
+
+    /// <summary>One (filter, pipeline update) per severity and one for reports without a known severity.</summary>
+    public static IReadOnlyList<(FilterDefinition<MongoReportDocument> Filter, UpdateDefinition<MongoReportDocument> Update)> Updates(SlaOptions sla)
+    {
+        var filter = Builders<MongoReportDocument>.Filter;
+        return
+        [
+            .. Severities.All.Select(s => (filter.Eq(d => d.Severity, s), SetDeadline(sla.For(s)))),
+            (filter.Nin(d => d.Severity, Severities.All), SetDeadline(sla.Unassessed)),
+        ];
+    }
+
+    private static UpdateDefinition<MongoReportDocument> SetDeadline(TimeSpan sla) =>
+        new PipelineUpdateDefinition<MongoReportDocument>(new BsonDocument[]
+        {
+            new("$set", new BsonDocument("deadline", new BsonDocument("$add", new BsonArray { "$receivedAt", (long)sla.TotalMilliseconds }))),
+        });
+
+    private static string Fingerprint(SlaOptions sla) =>
+        string.Join(',', sla.Named().Select(n => ((long)n.Value.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)));
+}

@@ -1,0 +1,158 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using SafetyReports.ServiceDefaults.Storage;
+using SafetyReports.Triage.Domain;
+
+namespace SafetyReports.Triage.Storage;
+
+/// <summary>
+/// Triage's SQLite schema and its upgrades, run at start: a database from before the queue's deadlines
+/// and full-text search gets the columns, the indexes and the FTS5 table, backfilled in one transaction.
+/// Deadlines are stored (so the deadline order and the overdue filter are index walks) and recomputed
+/// whenever the configured SLA differs from the one they were computed with.
+/// </summary>
+internal static class SqliteTriageSchema
+{
+    public const string Tables = """
+        CREATE TABLE IF NOT EXISTS reports (
+            id TEXT PRIMARY KEY,
+            status TEXT NOT NULL,
+            category TEXT NOT NULL,
+            severity TEXT,
+            model_host TEXT NOT NULL,
+            model_id TEXT NOT NULL,
+            assignee TEXT,
+            received_at INTEGER NOT NULL,
+            version INTEGER NOT NULL,
+            search_text TEXT NOT NULL,
+            doc TEXT NOT NULL,
+            deadline INTEGER,
+            search_rowid INTEGER
+        );
+        CREATE TABLE IF NOT EXISTS audit (
+            seq INTEGER PRIMARY KEY,
+            report_id TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            data TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_audit_report ON audit (report_id, seq);
+        CREATE TABLE IF NOT EXISTS triage_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        """ + SqliteOutbox.Schema;
+
+    /// <summary>
+    /// One index per filter and order: (filter, received_at, id) walks newest or oldest first (SQLite
+    /// scans an index either way), (filter, deadline, id) walks soonest deadline first. Status trails the
+    /// received indexes so counts per status read the index alone. The partial index serves <c>overdue</c>.
+    /// </summary>
+    private static readonly string Indexes = string.Join('\n',
+        new[] { ("status", "status"), ("category", "category"), ("severity", "severity"), ("assignee", "assignee"), ("host", "model_host"), ("model", "model_id") }
+            .Select(f => $"""
+                CREATE INDEX IF NOT EXISTS ix_reports_{f.Item1}_received ON reports ({f.Item2}, received_at, id{(f.Item2 == "status" ? "" : ", status")});
+                CREATE INDEX IF NOT EXISTS ix_reports_{f.Item1}_deadline ON reports ({f.Item2}, deadline, id);
+                """)) + """
+
+        CREATE INDEX IF NOT EXISTS ix_reports_received ON reports (received_at DESC, id DESC);
+        CREATE INDEX IF NOT EXISTS ix_reports_deadline ON reports (deadline, id);
+        CREATE INDEX IF NOT EXISTS ix_reports_overdue ON reports (deadline, id) WHERE status IN ('received', 'triaging', 'needs_info');
+        CREATE UNIQUE INDEX IF NOT EXISTS ux_reports_search_rowid ON reports (search_rowid);
+        DROP INDEX IF EXISTS ix_reports_status;
+        DROP INDEX IF EXISTS ix_reports_model;
+        """;
+
+    /// <summary>Contentless (the text lives in <c>reports</c>), rows deletable, keyed by <c>reports.search_rowid</c>.</summary>
+    public const string SearchTable = """
+        CREATE VIRTUAL TABLE IF NOT EXISTS reports_fts USING fts5(text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
+        """;
+
+    private const string SearchVersion = "1";
+
+    public static void Upgrade(SqliteConnection connection, SlaOptions sla)
+    {
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var columns = Query(connection, transaction, "SELECT name FROM pragma_table_info('reports')", r => r.GetString(0));
+        foreach (var column in new[] { "deadline", "search_rowid" }.Except(columns))
+        {
+            Execute(connection, transaction, $"ALTER TABLE reports ADD COLUMN {column} INTEGER");
+        }
+
+        Execute(connection, transaction, Indexes);
+        Execute(connection, transaction, SearchTable);
+
+        if (Meta(connection, transaction, "search") != SearchVersion)
+        {
+            // Every report gets its search key (a stable one: a plain rowid may change on VACUUM) and its text indexed.
+            Execute(connection, transaction, "DELETE FROM reports_fts; UPDATE reports SET search_rowid = NULL;");
+            using var key = connection.Command("UPDATE reports SET search_rowid = $key WHERE id = $id", transaction, ("$key", 0L), ("$id", ""));
+            using var insert = connection.Command("INSERT INTO reports_fts (rowid, text) VALUES ($key, $text)", transaction, ("$key", 0L), ("$text", ""));
+            var taken = new HashSet<long>();
+            foreach (var doc in Query(connection, transaction, "SELECT doc FROM reports", r => r.GetString(0)))
+            {
+                var report = ReportDocument.Deserialize(doc);
+                var next = SearchKey.For(report.ReceivedAt, report.Id);
+                while (!taken.Add(next))
+                {
+                    next++;
+                }
+
+                key.Parameters["$key"].Value = next;
+                key.Parameters["$id"].Value = report.Id.ToString();
+                key.ExecuteNonQuery();
+                insert.Parameters["$key"].Value = next;
+                insert.Parameters["$text"].Value = ReportDocument.SearchText(report);
+                insert.ExecuteNonQuery();
+            }
+
+            SetMeta(connection, transaction, "search", SearchVersion);
+        }
+
+        var fingerprint = Fingerprint(sla);
+        if (Meta(connection, transaction, "sla") != fingerprint)
+        {
+            Execute(connection, transaction, """
+                UPDATE reports SET deadline = received_at + CASE severity
+                    WHEN 'critical' THEN $critical WHEN 'high' THEN $high WHEN 'medium' THEN $medium WHEN 'low' THEN $low
+                    ELSE $unassessed END
+                """,
+                ("$critical", Ms(sla.Critical)), ("$high", Ms(sla.High)), ("$medium", Ms(sla.Medium)), ("$low", Ms(sla.Low)),
+                ("$unassessed", Ms(sla.Unassessed)));
+            SetMeta(connection, transaction, "sla", fingerprint);
+        }
+
+        transaction.Commit();
+    }
+
+    private static string Fingerprint(SlaOptions sla) =>
+        string.Join(',', sla.Named().Select(n => Ms(n.Value).ToString(CultureInfo.InvariantCulture)));
+
+    private static long Ms(TimeSpan value) => (long)value.TotalMilliseconds;
+
+    private static string? Meta(SqliteConnection connection, SqliteTransaction transaction, string key) =>
+        Query(connection, transaction, "SELECT value FROM triage_meta WHERE key = $key", r => r.GetString(0), ("$key", key)).FirstOrDefault();
+
+    private static void SetMeta(SqliteConnection connection, SqliteTransaction transaction, string key, string value) =>
+        Execute(connection, transaction, "INSERT INTO triage_meta (key, value) VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = $value",
+            ("$key", key), ("$value", value));
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string, object?)[] parameters)
+    {
+        using var command = connection.Command(sql, transaction, parameters);
+        command.ExecuteNonQuery();
+    }
+
+    private static List<T> Query<T>(SqliteConnection connection, SqliteTransaction transaction, string sql, Func<SqliteDataReader, T> map, params (string, object?)[] parameters)
+    {
+        using var command = connection.Command(sql, transaction, parameters);
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
+        {
+            rows.Add(map(reader));
+        }
+
+        return rows;
+    }
+}

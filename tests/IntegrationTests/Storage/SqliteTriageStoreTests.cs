@@ -1,0 +1,173 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using SafetyReports.Contracts;
+using SafetyReports.Triage.Domain;
+using SafetyReports.Triage.Storage;
+
+namespace SafetyReports.IntegrationTests.Storage;
+
+/// <summary>What only the SQLite adapter does: prefix search, upgrading older files, and index walks for every filter and order.</summary>
+public sealed class SqliteTriageStoreTests : IDisposable
+{
+    private static readonly DateTimeOffset Start = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
+    private readonly TempSqliteFile _file = new(TriageStoreFactory.SqliteFileName);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose() => _file.Dispose();
+
+    [Fact]
+    public async Task The_last_word_matches_as_a_prefix_the_others_whole()
+    {
+        var store = new SqliteTriageStore(_file.Path);
+        var report = NewReport(Start, "Jailbreak prompt works");
+        await store.AddReportAsync(report, Received(report), [], Ct);
+
+        Assert.Single((await store.ListReportsAsync(new ReportQuery(Text: "jailbr"), Ct)).Items);
+        Assert.Single((await store.ListReportsAsync(new ReportQuery(Text: "prompt wor"), Ct)).Items);
+        Assert.Empty((await store.ListReportsAsync(new ReportQuery(Text: "jailbr prompt"), Ct)).Items);
+    }
+
+    [Fact]
+    public async Task A_file_from_before_search_and_deadlines_is_upgraded_and_backfilled_at_start()
+    {
+        var old = NewReport(Start, "Old leak") with { Severity = "critical", Evidence = [new EvidenceItem("output", "secret recipe")] };
+        using (var connection = _file.Open())
+        {
+            Execute(connection, OldSchema);
+            Execute(connection, """
+                INSERT INTO reports (id, status, category, severity, model_host, model_id, assignee, received_at, version, search_text, doc)
+                VALUES ($id, 'received', 'privacy', 'critical', 'huggingface', 'org/model', NULL, $received, 1, 'old leak', $doc)
+                """, ("$id", old.Id.ToString()), ("$received", Start.ToUnixTimeMilliseconds()),
+                ("$doc", JsonSerializer.Serialize(old, new JsonSerializerOptions(JsonSerializerDefaults.Web))));
+        }
+
+        var store = new SqliteTriageStore(_file.Path);
+        Assert.Equal([old.Id], (await store.ListReportsAsync(new ReportQuery(Text: "secret recipe"), Ct)).Items.Select(r => r.Id));
+        var overdue = await store.ListReportsAsync(new ReportQuery(OverdueAt: Start.AddHours(5), Sort: ReportSort.Deadline), Ct);
+        Assert.Equal([old.Id], overdue.Items.Select(r => r.Id));
+
+        var added = NewReport(Start.AddMinutes(1), "New leak");
+        Assert.True(await store.AddReportAsync(added, Received(added), [], Ct));
+        Assert.Equal([added.Id, old.Id], (await store.ListReportsAsync(new ReportQuery(Text: "leak"), Ct)).Items.Select(r => r.Id));
+
+        // Starting again changes nothing.
+        var again = new SqliteTriageStore(_file.Path);
+        Assert.Equal([added.Id, old.Id], (await again.ListReportsAsync(new ReportQuery(Text: "leak"), Ct)).Items.Select(r => r.Id));
+        Assert.Equal(2, (await again.CountReportsAsync(new ReportQuery(Text: "leak"), Ct)).Total);
+    }
+
+    [Fact]
+    public async Task A_changed_sla_recomputes_stored_deadlines_at_start()
+    {
+        var store = new SqliteTriageStore(_file.Path);
+        var report = NewReport(Start, "Critical one") with { Severity = "critical" };
+        await store.AddReportAsync(report, Received(report), [], Ct);
+        Assert.Empty((await store.ListReportsAsync(new ReportQuery(OverdueAt: Start.AddHours(2)), Ct)).Items);
+
+        var stricter = new SqliteTriageStore(_file.Path, new SlaOptions { Critical = TimeSpan.FromHours(1) });
+        Assert.Single((await stricter.ListReportsAsync(new ReportQuery(OverdueAt: Start.AddHours(2)), Ct)).Items);
+    }
+
+    public static TheoryData<string, ReportSort> EveryFilterAndOrder()
+    {
+        var data = new TheoryData<string, ReportSort>();
+        foreach (var filter in new[] { "none", "status", "category", "severity", "modelHost", "modelId", "assignee", "overdue" })
+        {
+            foreach (var sort in Enum.GetValues<ReportSort>())
+            {
+                data.Add(filter, sort);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryFilterAndOrder))]
+    public void Every_filter_and_order_walks_an_index_without_sorting(string filter, ReportSort sort)
+    {
+        _ = new SqliteTriageStore(_file.Path);
+        using var connection = _file.Open();
+        ReportQuery[] queries = [Query(filter), Query(filter) with { OverdueAt = Start }, Query(filter) with { Category = "privacy" }];
+        // A search in received order walks the search table in key order; by deadline it sorts its matches (see docs/benchmarks.md).
+        foreach (var query in sort == ReportSort.Deadline ? queries : [.. queries, Query(filter) with { Text = "leak home" }])
+        {
+            var (sql, parameters) = SqliteQueueSql.List(query with { Sort = sort, After = new ReportCursor(Start, Guid.NewGuid(), sort) });
+            var plan = Plan(connection, sql, parameters);
+
+            Assert.DoesNotContain(plan, step => step.StartsWith("SCAN reports ", StringComparison.Ordinal) || step == "SCAN reports");
+            Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+        }
+    }
+
+    private static ReportQuery Query(string filter) => filter switch
+    {
+        "status" => new ReportQuery(Status: "triaging"),
+        "category" => new ReportQuery(Category: "hate"),
+        "severity" => new ReportQuery(Severity: "high"),
+        "modelHost" => new ReportQuery(ModelHost: "huggingface"),
+        "modelId" => new ReportQuery(ModelId: "org/model"),
+        "assignee" => new ReportQuery(Assignee: "ana"),
+        "overdue" => new ReportQuery(OverdueAt: Start),
+        _ => new ReportQuery(),
+    };
+
+    private static List<string> Plan(SqliteConnection connection, string sql, (string, object?)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        using var reader = command.ExecuteReader();
+        var steps = new List<string>();
+        while (reader.Read())
+        {
+            steps.Add(reader.GetString(3));
+        }
+
+        return steps;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql, params (string, object?)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        command.ExecuteNonQuery();
+    }
+
+    private static Report NewReport(DateTimeOffset receivedAt, string title) => new()
+    {
+        Id = Guid.NewGuid(),
+        Status = ReportStatuses.Received,
+        Version = 1,
+        Model = new ModelReference("huggingface", "org/model"),
+        Category = "privacy",
+        Severity = "medium",
+        Title = title,
+        Description = "plain",
+        ReceivedAt = receivedAt,
+        UpdatedAt = receivedAt,
+    };
+
+    private static AuditDraft Received(Report report) => new(report.Id, report.ReceivedAt, "intake", "received", "{}");
+
+    /// <summary>The reports table as it was before deadlines and full-text search.</summary>
+    private const string OldSchema = """
+        CREATE TABLE reports (
+            id TEXT PRIMARY KEY, status TEXT NOT NULL, category TEXT NOT NULL, severity TEXT, model_host TEXT NOT NULL,
+            model_id TEXT NOT NULL, assignee TEXT, received_at INTEGER NOT NULL, version INTEGER NOT NULL,
+            search_text TEXT NOT NULL, doc TEXT NOT NULL);
+        CREATE INDEX ix_reports_received ON reports (received_at DESC, id DESC);
+        CREATE INDEX ix_reports_status ON reports (status, received_at DESC);
+        CREATE INDEX ix_reports_model ON reports (model_host, model_id, received_at DESC);
+        """;
+}
