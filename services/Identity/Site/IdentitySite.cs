@@ -43,6 +43,7 @@ public static class IdentitySite
     public static void MapIdentitySite(this WebApplication app)
     {
         app.Services.GetRequiredService<IdentityStylesheet>().Map(app);
+        IdentityIcon.Map(app);
         var properties = ((IApplicationBuilder)app).Properties;
         if (!properties.ContainsKey(RazorPagesMappedKey))
         {
