@@ -27,7 +27,8 @@ public sealed partial class KubernetesConfigurationTests
         { "triage", [.. Common, .. BusAndStore] },
         { "notification", [.. Common, .. BusAndStore, "SafetyReports__Notification__AllowPrivateNetworkTargets"] },
         { "portal", [.. Common, "SafetyReports__Portal__ClientId", "SafetyReports__Portal__ClientSecret",
-            "SafetyReports__Portal__TriageApiUrl", "SafetyReports__Portal__NotificationApiUrl", "SafetyReports__DataProtection__KeysDirectory"] },
+            "SafetyReports__Portal__TriageApi", "SafetyReports__Portal__NotificationApi", "SafetyReports__Portal__IdentityApi",
+            "SafetyReports__DataProtection__KeysDirectory"] },
     };
 
     [Theory]
