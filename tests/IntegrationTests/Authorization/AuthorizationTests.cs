@@ -48,11 +48,26 @@ public class AuthorizationTests(StandaloneFixture fixture) : IClassFixture<Stand
         { "DELETE", "/api/v1/identity/clients/hub-a" },
     };
 
+    /// <summary>The portal's pages: anonymous browsers are sent to sign in (an OIDC challenge), never shown a page.</summary>
+    public static TheoryData<string> PortalPages() => new()
+    {
+        "/portal",
+        $"/portal/reports/{Guid.Empty}",
+        "/portal/admin/users",
+        "/portal/admin/clients",
+        "/portal/admin/hosts",
+        "/portal/admin/hosts/hub-a",
+        "/portal/admin/hosts/hub-a/deliveries",
+        "/portal/signout",
+    };
+
     [Fact]
     public void The_table_lists_every_endpoint_that_requires_authorization()
     {
         static string Shape(string path) => System.Text.RegularExpressions.Regex.Replace(path, "\\{[^}]+\\}|[0-9a-f]{8}-[0-9a-f-]{27}|hub-a", "{}");
-        var listed = ProtectedEndpoints().Select(row => $"{row.Data.Item1} {Shape(row.Data.Item2)}").ToHashSet();
+        var listed = ProtectedEndpoints().Select(row => $"{row.Data.Item1} {Shape(row.Data.Item2)}")
+            .Concat(PortalPages().Select(row => $"* {Shape(row.Data)}"))
+            .ToHashSet();
         var protectedRoutes = fixture.System.Get<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
             .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>() is not null
@@ -62,6 +77,18 @@ public class AuthorizationTests(StandaloneFixture fixture) : IClassFixture<Stand
             .ToList();
         Assert.NotEmpty(protectedRoutes);
         Assert.All(protectedRoutes, route => Assert.Contains(route, listed));
+    }
+
+    [Theory]
+    [MemberData(nameof(PortalPages))]
+    public async Task Anonymous_requests_for_portal_pages_are_sent_to_sign_in(string path)
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using var response = await client.GetAsync(fixture.System.Url + path, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith(fixture.System.Url + "/connect/authorize?", response.Headers.Location!.ToString());
+        Assert.Contains("code_challenge_method=S256", response.Headers.Location.Query);
     }
 
     [Theory]

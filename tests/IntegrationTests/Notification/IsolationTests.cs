@@ -7,9 +7,8 @@ public sealed class IsolationFixture : NotificationSystemFixture
 {
     // Long enough that a dispatcher waiting on the black hole would visibly hold the healthy deliveries back; and so few
     // attempts at once overall that, without a limit per endpoint, the black hole alone would take them all.
-    // The test-sends are this test's way to queue deliveries, so their per-subscription limit is lifted.
     protected override Dictionary<string, string> Configure() =>
-        Settings(("AttemptTimeout", "00:00:10"), ("MaxConcurrentDeliveries", "8"), ("MaxConcurrentPerEndpoint", "4"), ("TestSendsPerMinute", "1000"));
+        Settings(("AttemptTimeout", "00:00:10"), ("MaxConcurrentDeliveries", "8"), ("MaxConcurrentPerEndpoint", "4"));
 }
 
 public sealed class IsolationTests(IsolationFixture fixture) : IClassFixture<IsolationFixture>

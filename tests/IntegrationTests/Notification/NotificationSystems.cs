@@ -23,6 +23,8 @@ public abstract class NotificationSystemFixture : IAsyncLifetime
             ["SafetyReports:Notification:RetrySchedule:1"] = "00:00:01",
             ["SafetyReports:Notification:RetrySchedule:2"] = "00:00:02",
             ["SafetyReports:Notification:AttemptTimeout"] = "00:00:05",
+            // Test-sends are these tests' way to make deliveries; their limit has a test of its own.
+            ["SafetyReports:Notification:TestSendsPerMinute"] = "1000",
         };
         foreach (var (key, value) in extra)
         {
