@@ -11,13 +11,16 @@ namespace SafetyReports.Portal.Pages.Portal;
 /// may take now. Each action form carries the version it was shown with (<c>expectedVersion</c>): when the
 /// report changed meanwhile the page says so and shows the current state; nothing is overwritten.
 /// </summary>
-public sealed class ReportModel(TriageClient triage, TimeProvider clock) : PortalPageModel
+public sealed class ReportModel(TriageClient triage, NotificationClient notification, TimeProvider clock) : PortalPageModel
 {
     public static readonly string[] TransitionFields = ["to", "note", "publicNote", "duplicateOf", "severity", "category", "expectedVersion"];
 
     public ReportDetail? Report { get; private set; }
 
     public IReadOnlyList<AuditEntryView> Audit { get; private set; } = [];
+
+    /// <summary>The webhooks sent to the model's host about this report; null when not shown (only admins may read deliveries).</summary>
+    public IReadOnlyList<DeliveryView>? Deliveries { get; private set; }
 
     public ReportActionSet Actions { get; private set; } = new(false, false, []);
 
@@ -185,6 +188,13 @@ public sealed class ReportModel(TriageClient triage, TimeProvider clock) : Porta
         if (!audit.IsOk)
         {
             Errors.Add(Text["Error_AuditUnavailable"]);
+        }
+
+        if (IsAdmin)
+        {
+            // A host that was never registered has no deliveries: that is an empty list, not an error.
+            var deliveries = await notification.DeliveriesAsync(Report.Model.Host, new DeliveryFilter(null, null, id), cancellationToken);
+            Deliveries = deliveries.IsOk ? deliveries.Value!.Items : [];
         }
 
         return null;
