@@ -37,16 +37,42 @@ public static partial class HostRequestValidator
     public static Dictionary<string, string[]> ValidateSubscription(CreateSubscriptionRequest request)
     {
         var errors = new Dictionary<string, string[]>();
-        if (request.Events is not { Count: > 0 } || request.Events.Any(e => e is null || !WebhookEvents.Subscribable.Contains(e)))
+        if (!AreEvents(request.Events))
         {
-            errors["events"] = [$"One or more of: {string.Join(", ", WebhookEvents.Subscribable)}."];
+            errors["events"] = [EventsRule];
         }
 
-        if (request.ModelPatterns is { } patterns && (patterns.Count > 50 || patterns.Any(p => !ModelPattern.IsValid(p))))
+        if (request.ModelPatterns is { } patterns && !ArePatterns(patterns))
         {
-            errors["modelPatterns"] = ["At most 50 globs over model ids, each 1 to 200 characters without spaces (e.g. \"org/*\")."];
+            errors["modelPatterns"] = [PatternsRule];
         }
 
         return errors;
     }
+
+    /// <summary>The rules of creation for the fields an edit gives; the URL is checked by <see cref="Webhooks.WebhookTargetValidator"/>.</summary>
+    public static Dictionary<string, string[]> ValidateUpdate(UpdateSubscriptionRequest request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (request.Events is { } events && !AreEvents(events))
+        {
+            errors["events"] = [EventsRule];
+        }
+
+        if (request.ModelPatterns is { } patterns && !ArePatterns(patterns))
+        {
+            errors["modelPatterns"] = [PatternsRule];
+        }
+
+        return errors;
+    }
+
+    private static readonly string EventsRule = $"One or more of: {string.Join(", ", WebhookEvents.Subscribable)}.";
+
+    private const string PatternsRule = "At most 50 globs over model ids, each 1 to 200 characters without spaces (e.g. \"org/*\").";
+
+    private static bool AreEvents(List<string?>? events) =>
+        events is { Count: > 0 } && events.All(e => e is not null && WebhookEvents.Subscribable.Contains(e));
+
+    private static bool ArePatterns(List<string?> patterns) => patterns.Count <= 50 && patterns.All(ModelPattern.IsValid);
 }

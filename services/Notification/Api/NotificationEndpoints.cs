@@ -9,5 +9,6 @@ public static class NotificationEndpoints
         app.MapHostAndSubscriptionEndpoints();
         app.MapDeliveryEndpoints();
         app.MapHostApiEndpoints();
+        app.MapNoticeEndpoints();
     }
 }

@@ -15,11 +15,12 @@ public sealed record SubscriptionView(
     DateTimeOffset CreatedAt,
     string? DisabledReason,
     DateTimeOffset? FailingSince,
-    DateTimeOffset? PreviousSecretExpiresAt)
+    DateTimeOffset? PreviousSecretExpiresAt,
+    DateTimeOffset? DisabledAt)
 {
     public static SubscriptionView From(Subscription s) => new(
         s.Id, s.HostId, s.Url, s.Events, s.ModelPatterns, s.Enabled, s.CreatedAt, s.DisabledReason, s.FailingSince,
-        s.PreviousProtectedSecret is null ? null : s.PreviousSecretExpiresAt);
+        s.PreviousProtectedSecret is null ? null : s.PreviousSecretExpiresAt, s.DisabledAt);
 }
 
 /// <summary>The only answers that ever carry a subscription's secret: creation and rotation.</summary>

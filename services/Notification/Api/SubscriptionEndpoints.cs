@@ -28,6 +28,7 @@ public static class SubscriptionEndpoints
         managed.MapPost("/hosts/{hostId}/subscriptions", CreateSubscriptionAsync);
         managed.MapGet("/hosts/{hostId}/subscriptions", ListSubscriptionsAsync);
         managed.MapGet("/subscriptions/{id:guid}", GetSubscriptionAsync);
+        managed.MapPatch("/subscriptions/{id:guid}", UpdateSubscriptionAsync);
         managed.MapPost("/subscriptions/{id:guid}/enable", EnableAsync);
         managed.MapPost("/subscriptions/{id:guid}/disable", DisableAsync);
         managed.MapPost("/subscriptions/{id:guid}/rotate-secret", RotateSecretAsync);
@@ -114,7 +115,7 @@ public static class SubscriptionEndpoints
         }
 
         var secret = WebhookSecret.Generate();
-        var patterns = request.ModelPatterns is { Count: > 0 } given ? given.Select(p => p!).ToList() : ["**"];
+        var patterns = request.ModelPatterns is { Count: > 0 } given ? given.Select(p => p!).ToList() : [SubscriptionEdit.AllModels];
         var subscription = new Subscription(Guid.CreateVersion7(), hostId, request.Url!, request.Events!.Select(e => e!).Distinct().ToList(),
             patterns, protector.Protect(secret), true, clock.GetUtcNow());
         await store.AddSubscriptionAsync(subscription, cancellationToken);
@@ -127,6 +128,37 @@ public static class SubscriptionEndpoints
             ? Results.Ok(SubscriptionView.From(subscription))
             : NoSubscription();
 
+    /// <summary>
+    /// Validated exactly as at creation; nothing changes unless every given field is valid. Deliveries already pending
+    /// go to the new URL at their next attempt (the dispatcher reads the URL at each attempt).
+    /// </summary>
+    private static async Task<IResult> UpdateSubscriptionAsync(
+        Guid id, UpdateSubscriptionRequest request, ClaimsPrincipal user, INotificationStore store, WebhookTargetValidator targets,
+        CancellationToken cancellationToken)
+    {
+        var subscription = await VisibleSubscriptionAsync(id, user, store, cancellationToken);
+        if (subscription is null)
+        {
+            return NoSubscription();
+        }
+
+        var errors = HostRequestValidator.ValidateUpdate(request);
+        if (request.Url is not null && await targets.ValidateAsync(request.Url, cancellationToken) is { } urlProblem)
+        {
+            errors["url"] = [urlProblem];
+        }
+
+        if (errors.Count > 0)
+        {
+            return ProblemResults.Validation(errors);
+        }
+
+        var edit = SubscriptionEdit.Of(subscription, request.Url, request.Events?.Select(e => e!).ToList(), request.ModelPatterns?.Select(p => p!).ToList());
+        return await store.EditSubscriptionAsync(edit, cancellationToken)
+            ? Results.Ok(SubscriptionView.From((await store.GetSubscriptionAsync(id, cancellationToken))!))
+            : NoSubscription();
+    }
+
     private static async Task<IResult> EnableAsync(Guid id, ClaimsPrincipal user, INotificationStore store, CancellationToken cancellationToken)
     {
         if (await VisibleSubscriptionAsync(id, user, store, cancellationToken) is null || !await store.EnableSubscriptionAsync(id, cancellationToken))
@@ -137,7 +169,7 @@ public static class SubscriptionEndpoints
         return Results.Ok(SubscriptionView.From((await store.GetSubscriptionAsync(id, cancellationToken))!));
     }
 
-    private static async Task<IResult> DisableAsync(Guid id, ClaimsPrincipal user, INotificationStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> DisableAsync(Guid id, ClaimsPrincipal user, INotificationStore store, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await VisibleSubscriptionAsync(id, user, store, cancellationToken) is null)
         {
@@ -145,7 +177,7 @@ public static class SubscriptionEndpoints
         }
 
         // Turned off by hand: nothing to announce, the caller knows.
-        await store.DisableSubscriptionAsync(id, DisabledReasons.Manual, null, cancellationToken);
+        await store.DisableSubscriptionAsync(id, DisabledReasons.Manual, clock.GetUtcNow(), null, cancellationToken);
         return Results.Ok(SubscriptionView.From((await store.GetSubscriptionAsync(id, cancellationToken))!));
     }
 

@@ -27,14 +27,26 @@ public interface INotificationStore : IOutboxStore, IStoreHealth
     /// </summary>
     Task<bool> RotateSecretAsync(Subscription rotated, string expectedCurrentSecret, CancellationToken cancellationToken);
 
-    /// <summary>Enables the subscription and forgets its failing period and disable reason; false when unknown.</summary>
+    /// <summary>
+    /// Stores the edit's URL, events and model patterns (and clears the failing period when it restarts it);
+    /// the secret, the state and the host stay. False when unknown.
+    /// </summary>
+    Task<bool> EditSubscriptionAsync(SubscriptionEdit edit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The disabled subscriptions whose reason is automatic (<see cref="DisabledReasons.Automatic"/>), most recently
+    /// disabled first, at most <paramref name="max"/>, with how many there are in all. Read through an index of the disabled ones.
+    /// </summary>
+    Task<AutoDisabledSubscriptions> GetAutoDisabledSubscriptionsAsync(int max, CancellationToken cancellationToken);
+
+    /// <summary>Enables the subscription and forgets its failing period, disable reason and time; false when unknown.</summary>
     Task<bool> EnableSubscriptionAsync(Guid id, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Disables an enabled subscription with its reason and, in the same transaction, its announcement.
+    /// Disables an enabled subscription with its reason and time and, in the same transaction, its announcement.
     /// False when it was already disabled or does not exist (nothing is written).
     /// </summary>
-    Task<bool> DisableSubscriptionAsync(Guid id, string reason, OutboxMessage? announcement, CancellationToken cancellationToken);
+    Task<bool> DisableSubscriptionAsync(Guid id, string reason, DateTimeOffset at, OutboxMessage? announcement, CancellationToken cancellationToken);
 
     /// <summary>
     /// Starts, keeps or ends the subscription's failing period after an attempt (a success ends it, a failure

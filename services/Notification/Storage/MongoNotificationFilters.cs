@@ -93,11 +93,45 @@ public static class MongoNotificationFilters
     public static FilterDefinition<MongoSubscriptionDocument> EnabledWithId(Guid id) =>
         Subscriptions.Eq(d => d.Id, id) & Subscriptions.Eq(d => d.Enabled, true);
 
-    public static UpdateDefinition<MongoSubscriptionDocument> Disable(string reason) =>
-        Builders<MongoSubscriptionDocument>.Update.Set(d => d.Enabled, false).Set(d => d.DisabledReason, reason);
+    public static UpdateDefinition<MongoSubscriptionDocument> Disable(string reason, DateTimeOffset at) =>
+        Builders<MongoSubscriptionDocument>.Update.Set(d => d.Enabled, false).Set(d => d.DisabledReason, reason).Set(d => d.DisabledAt, at);
 
     public static UpdateDefinition<MongoSubscriptionDocument> Enable { get; } =
-        Builders<MongoSubscriptionDocument>.Update.Set(d => d.Enabled, true).Set(d => d.FailingSince, null).Set(d => d.DisabledReason, null);
+        Builders<MongoSubscriptionDocument>.Update.Set(d => d.Enabled, true).Set(d => d.FailingSince, null).Set(d => d.DisabledReason, null)
+            .Set(d => d.DisabledAt, null);
+
+    /// <summary>The edited fields; the failing period ends only when the edit restarts it (a new URL).</summary>
+    public static UpdateDefinition<MongoSubscriptionDocument> Edit(SubscriptionEdit edit)
+    {
+        var update = Builders<MongoSubscriptionDocument>.Update
+            .Set(d => d.Url, edit.Url)
+            .Set(d => d.Events, edit.Events.ToList())
+            .Set(d => d.ModelPatterns, edit.ModelPatterns.ToList());
+        return edit.RestartsFailingPeriod ? update.Set(d => d.FailingSince, null) : update;
+    }
+
+    /// <summary>
+    /// Subscriptions Notification disabled on its own. <c>disabledAt</c> of type date is the partial filter of
+    /// <c>ix_subscriptions_disabled</c>, so this reads that index (the disabled subscriptions), never every subscription.
+    /// </summary>
+    public static FilterDefinition<MongoSubscriptionDocument> AutoDisabled { get; } =
+        Subscriptions.Type(d => d.DisabledAt, BsonType.DateTime)
+        & Subscriptions.Eq(d => d.Enabled, false)
+        & Subscriptions.In(d => d.DisabledReason, DisabledReasons.Automatic);
+
+    public static SortDefinition<MongoSubscriptionDocument> MostRecentlyDisabledFirst { get; } =
+        Builders<MongoSubscriptionDocument>.Sort.Descending(d => d.DisabledAt).Descending(d => d.Id);
+
+    /// <summary>Disabled subscriptions from before <c>disabledAt</c> existed (the field missing or null): see <see cref="DisabledAtBackfill"/>.</summary>
+    public static FilterDefinition<MongoSubscriptionDocument> DisabledWithoutTime { get; } =
+        Subscriptions.Eq(d => d.Enabled, false) & Subscriptions.Eq(d => d.DisabledAt, null);
+
+    /// <summary>As SQLite's migration: the start of the failing period, else the creation, so the admins' notices list them.</summary>
+    public static UpdateDefinition<MongoSubscriptionDocument> DisabledAtBackfill { get; } =
+        new PipelineUpdateDefinition<MongoSubscriptionDocument>(new[]
+        {
+            new BsonDocument("$set", new BsonDocument("disabledAt", new BsonDocument("$ifNull", new BsonArray { "$failingSince", "$createdAt" }))),
+        });
 
     /// <summary>A failure starts the failing period only if none runs: SQLite's <c>COALESCE(failing_since, $at)</c>.</summary>
     public static FilterDefinition<MongoSubscriptionDocument> NotFailing(Guid id) =>

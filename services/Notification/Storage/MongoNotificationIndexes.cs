@@ -10,6 +10,13 @@ public static class MongoNotificationIndexes
     [
         new(Builders<MongoSubscriptionDocument>.IndexKeys.Ascending(d => d.HostId).Ascending(d => d.CreatedAt),
             new CreateIndexOptions { Name = "ix_subscriptions_host" }),
+        // Only disabled subscriptions carry a date here: the admins' notices read this small index.
+        new(Builders<MongoSubscriptionDocument>.IndexKeys.Descending(d => d.DisabledAt).Descending(d => d.Id),
+            new CreateIndexOptions<MongoSubscriptionDocument>
+            {
+                Name = "ix_subscriptions_disabled",
+                PartialFilterExpression = Builders<MongoSubscriptionDocument>.Filter.Type(d => d.DisabledAt, MongoDB.Bson.BsonType.DateTime),
+            }),
     ];
 
     public static IReadOnlyList<CreateIndexModel<MongoDeliveryDocument>> Deliveries { get; } =
@@ -46,8 +53,10 @@ public static class MongoNotificationIndexes
                 MongoNotificationStore.DeliveriesCollection, MongoNotificationStore.AttemptsCollection, MongoOutbox.CollectionName,
             ],
             cancellationToken);
-        await database.GetCollection<MongoSubscriptionDocument>(MongoNotificationStore.SubscriptionsCollection)
-            .Indexes.CreateManyAsync(Subscriptions, cancellationToken);
+        var subscriptions = database.GetCollection<MongoSubscriptionDocument>(MongoNotificationStore.SubscriptionsCollection);
+        await subscriptions.Indexes.CreateManyAsync(Subscriptions, cancellationToken);
+        // Idempotent too: once every disabled subscription has its time, this matches nothing.
+        await subscriptions.UpdateManyAsync(MongoNotificationFilters.DisabledWithoutTime, MongoNotificationFilters.DisabledAtBackfill, cancellationToken: cancellationToken);
         await database.GetCollection<MongoDeliveryDocument>(MongoNotificationStore.DeliveriesCollection)
             .Indexes.CreateManyAsync(Deliveries, cancellationToken);
         await database.GetCollection<MongoRouteDocument>(MongoNotificationStore.RoutesCollection)

@@ -111,13 +111,29 @@ public sealed class MongoNotificationStore : INotificationStore
         return result.MatchedCount == 1;
     }
 
-    public async Task<bool> DisableSubscriptionAsync(Guid id, string reason, OutboxMessage? announcement, CancellationToken cancellationToken)
+    public async Task<bool> EditSubscriptionAsync(SubscriptionEdit edit, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        var result = await _subscriptions.UpdateOneAsync(d => d.Id == edit.Id, MongoNotificationFilters.Edit(edit), cancellationToken: cancellationToken);
+        return result.MatchedCount == 1;
+    }
+
+    public async Task<AutoDisabledSubscriptions> GetAutoDisabledSubscriptionsAsync(int max, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        var documents = await _subscriptions.Find(MongoNotificationFilters.AutoDisabled)
+            .Sort(MongoNotificationFilters.MostRecentlyDisabledFirst).Limit(max).ToListAsync(cancellationToken);
+        var total = await _subscriptions.CountDocumentsAsync(MongoNotificationFilters.AutoDisabled, cancellationToken: cancellationToken);
+        return new AutoDisabledSubscriptions(documents.Select(d => d.ToSubscription()).ToList(), (int)total);
+    }
+
+    public async Task<bool> DisableSubscriptionAsync(Guid id, string reason, DateTimeOffset at, OutboxMessage? announcement, CancellationToken cancellationToken)
     {
         await _setup.EnsureAsync(cancellationToken);
         var disabled = await MongoTransactions.RunAsync(_database.Client, async (session, ct) =>
         {
             var result = await _subscriptions.UpdateOneAsync(
-                session, MongoNotificationFilters.EnabledWithId(id), MongoNotificationFilters.Disable(reason), cancellationToken: ct);
+                session, MongoNotificationFilters.EnabledWithId(id), MongoNotificationFilters.Disable(reason, at), cancellationToken: ct);
             if (result.MatchedCount == 1 && announcement is not null)
             {
                 await _outbox.AddAsync(session, [announcement], ct);

@@ -44,6 +44,9 @@ public sealed class MongoSubscriptionDocument
     [BsonElement("disabledReason")]
     public string? DisabledReason { get; set; }
 
+    [BsonElement("disabledAt"), BsonRepresentation(BsonType.DateTime)]
+    public DateTimeOffset? DisabledAt { get; set; }
+
     public static MongoSubscriptionDocument From(Subscription subscription) => new()
     {
         Id = subscription.Id,
@@ -58,8 +61,9 @@ public sealed class MongoSubscriptionDocument
         PreviousSecretExpiresAt = subscription.PreviousSecretExpiresAt,
         FailingSince = subscription.FailingSince,
         DisabledReason = subscription.DisabledReason,
+        DisabledAt = subscription.DisabledAt,
     };
 
     public Subscription ToSubscription() => new(
-        Id, HostId, Url, Events, ModelPatterns, ProtectedSecret, Enabled, CreatedAt, PreviousProtectedSecret, PreviousSecretExpiresAt, FailingSince, DisabledReason);
+        Id, HostId, Url, Events, ModelPatterns, ProtectedSecret, Enabled, CreatedAt, PreviousProtectedSecret, PreviousSecretExpiresAt, FailingSince, DisabledReason, DisabledAt);
 }

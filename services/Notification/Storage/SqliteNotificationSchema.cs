@@ -72,6 +72,7 @@ public static class SqliteNotificationSchema
         ("subscriptions", "previous_secret_expires_at", "INTEGER"),
         ("subscriptions", "failing_since", "INTEGER"),
         ("subscriptions", "disabled_reason", "TEXT"),
+        ("subscriptions", "disabled_at", "INTEGER"),
         ("routes", "summary", "TEXT"),
         ("routes", "summary_version", "INTEGER"),
         ("routes", "report_status", "TEXT"),
@@ -87,7 +88,15 @@ public static class SqliteNotificationSchema
     private const string AddedIndexes = """
         CREATE INDEX IF NOT EXISTS ix_routes_host ON routes (host_id, first_event_at DESC, report_id DESC);
         CREATE INDEX IF NOT EXISTS ix_routes_unacknowledged ON routes (COALESCE(last_reminded_at, first_event_at)) WHERE acknowledged_at IS NULL;
+        CREATE INDEX IF NOT EXISTS ix_subscriptions_disabled ON subscriptions (disabled_at DESC) WHERE disabled_at IS NOT NULL;
         """;
+
+    /// <summary>
+    /// Subscriptions disabled before <c>disabled_at</c> existed get a time, so the admins' notices list them: the start
+    /// of their failing period (they were disabled after it), else their creation.
+    /// </summary>
+    private const string DisabledAtBackfill =
+        "UPDATE subscriptions SET disabled_at = COALESCE(failing_since, created_at) WHERE enabled = 0 AND disabled_at IS NULL";
 
     public static SqliteDatabase Open(string path)
     {
@@ -99,6 +108,10 @@ public static class SqliteNotificationSchema
             if (!HasColumn(connection, transaction, table, column))
             {
                 Execute(connection, transaction, $"ALTER TABLE {table} ADD COLUMN {column} {definition}");
+                if (column == "disabled_at")
+                {
+                    Execute(connection, transaction, DisabledAtBackfill);
+                }
             }
         }
 

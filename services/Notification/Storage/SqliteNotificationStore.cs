@@ -10,7 +10,7 @@ namespace SafetyReports.Notification.Storage;
 public sealed class SqliteNotificationStore : INotificationStore
 {
     private const string SubscriptionColumns =
-        "id, host_id, url, events, model_patterns, protected_secret, enabled, created_at, previous_protected_secret, previous_secret_expires_at, failing_since, disabled_reason";
+        "id, host_id, url, events, model_patterns, protected_secret, enabled, created_at, previous_protected_secret, previous_secret_expires_at, failing_since, disabled_reason, disabled_at";
 
     private const string RouteColumns =
         "report_id, host_id, model_id, first_event_at, acknowledged_at, acknowledgement_note, summary, response, responded_at, response_revision, response_updated_at, last_reminded_at, reminders_sent";
@@ -49,13 +49,13 @@ public sealed class SqliteNotificationStore : INotificationStore
         _database.WriteAsync((c, t) => c.ExecuteAsync(
             $"""
             INSERT INTO subscriptions ({SubscriptionColumns})
-            VALUES ($id, $host, $url, $events, $patterns, $secret, $enabled, $at, $previous, $previousExpires, $failingSince, $disabledReason)
+            VALUES ($id, $host, $url, $events, $patterns, $secret, $enabled, $at, $previous, $previousExpires, $failingSince, $disabledReason, $disabledAt)
             """,
             t, ("$id", s.Id.ToString()), ("$host", s.HostId), ("$url", s.Url), ("$events", JsonSerializer.Serialize(s.Events, Json)),
             ("$patterns", JsonSerializer.Serialize(s.ModelPatterns, Json)), ("$secret", s.ProtectedSecret),
             ("$enabled", s.Enabled ? 1 : 0), ("$at", s.CreatedAt.ToUnixMs()), ("$previous", s.PreviousProtectedSecret),
             ("$previousExpires", s.PreviousSecretExpiresAt?.ToUnixMs()), ("$failingSince", s.FailingSince?.ToUnixMs()),
-            ("$disabledReason", s.DisabledReason)), cancellationToken);
+            ("$disabledReason", s.DisabledReason), ("$disabledAt", s.DisabledAt?.ToUnixMs())), cancellationToken);
 
     public Task<Subscription?> GetSubscriptionAsync(Guid id, CancellationToken cancellationToken) =>
         _database.ReadAsync(c => GetSubscriptionAsync(c, null, id));
@@ -74,18 +74,47 @@ public sealed class SqliteNotificationStore : INotificationStore
             t, ("$id", rotated.Id.ToString()), ("$secret", rotated.ProtectedSecret), ("$previous", rotated.PreviousProtectedSecret),
             ("$expires", rotated.PreviousSecretExpiresAt?.ToUnixMs()), ("$expected", expectedCurrentSecret)) == 1, cancellationToken);
 
+    public Task<bool> EditSubscriptionAsync(SubscriptionEdit edit, CancellationToken cancellationToken) =>
+        _database.WriteAsync(async (c, t) => await c.ExecuteAsync(
+            """
+            UPDATE subscriptions SET url = $url, events = $events, model_patterns = $patterns,
+                failing_since = CASE WHEN $restart = 1 THEN NULL ELSE failing_since END
+            WHERE id = $id
+            """,
+            t, ("$id", edit.Id.ToString()), ("$url", edit.Url), ("$events", JsonSerializer.Serialize(edit.Events, Json)),
+            ("$patterns", JsonSerializer.Serialize(edit.ModelPatterns, Json)), ("$restart", edit.RestartsFailingPeriod ? 1 : 0)) == 1,
+            cancellationToken);
+
+    /// <summary>
+    /// The subscriptions Notification disabled on its own; "disabled_at IS NOT NULL" lets SQLite read the partial index
+    /// ix_subscriptions_disabled (the disabled subscriptions) instead of every subscription. Public for the query-plan test.
+    /// </summary>
+    public const string AutoDisabledFilter = "disabled_at IS NOT NULL AND enabled = 0 AND disabled_reason IN ($gone, $failing)";
+
+    public Task<AutoDisabledSubscriptions> GetAutoDisabledSubscriptionsAsync(int max, CancellationToken cancellationToken) =>
+        _database.ReadAsync(async c =>
+        {
+            const string Automatic = AutoDisabledFilter;
+            (string, object?)[] reasons = [("$gone", DisabledReasons.Gone), ("$failing", DisabledReasons.Failing)];
+            var items = await c.QueryAsync(
+                $"SELECT {SubscriptionColumns} FROM subscriptions WHERE {Automatic} ORDER BY disabled_at DESC, id DESC LIMIT $max",
+                ReadSubscription, null, [.. reasons, ("$max", max)]);
+            var total = await c.QueryAsync($"SELECT COUNT(*) FROM subscriptions WHERE {Automatic}", r => r.GetInt32(0), null, reasons);
+            return new AutoDisabledSubscriptions(items, total[0]);
+        });
+
     public Task<bool> EnableSubscriptionAsync(Guid id, CancellationToken cancellationToken) =>
         _database.WriteAsync(async (c, t) => await c.ExecuteAsync(
-            "UPDATE subscriptions SET enabled = 1, failing_since = NULL, disabled_reason = NULL WHERE id = $id",
+            "UPDATE subscriptions SET enabled = 1, failing_since = NULL, disabled_reason = NULL, disabled_at = NULL WHERE id = $id",
             t, ("$id", id.ToString())) == 1, cancellationToken);
 
-    public async Task<bool> DisableSubscriptionAsync(Guid id, string reason, OutboxMessage? announcement, CancellationToken cancellationToken)
+    public async Task<bool> DisableSubscriptionAsync(Guid id, string reason, DateTimeOffset at, OutboxMessage? announcement, CancellationToken cancellationToken)
     {
         var disabled = await _database.WriteAsync(async (c, t) =>
         {
             var changed = await c.ExecuteAsync(
-                "UPDATE subscriptions SET enabled = 0, disabled_reason = $reason WHERE id = $id AND enabled = 1",
-                t, ("$id", id.ToString()), ("$reason", reason)) == 1;
+                "UPDATE subscriptions SET enabled = 0, disabled_reason = $reason, disabled_at = $at WHERE id = $id AND enabled = 1",
+                t, ("$id", id.ToString()), ("$reason", reason), ("$at", at.ToUnixMs())) == 1;
             if (changed && announcement is not null)
             {
                 await SqliteOutbox.AddAsync(c, t, announcement);
@@ -368,7 +397,7 @@ public sealed class SqliteNotificationStore : INotificationStore
         JsonSerializer.Deserialize<List<string>>(r.GetString(3), Json) ?? [],
         JsonSerializer.Deserialize<List<string>>(r.GetString(4), Json) ?? [],
         r.GetString(5), r.GetInt64(6) == 1, FromUnixMs(r.GetInt64(7)),
-        r.GetNullableString(8), NullableTime(r, 9), NullableTime(r, 10), r.GetNullableString(11));
+        r.GetNullableString(8), NullableTime(r, 9), NullableTime(r, 10), r.GetNullableString(11), NullableTime(r, 12));
 
     private static ReportRoute ReadRoute(SqliteDataReader r) => new(
         Guid.Parse(r.GetString(0)), r.GetString(1), r.GetString(2), FromUnixMs(r.GetInt64(3)), NullableTime(r, 4), r.GetNullableString(5),

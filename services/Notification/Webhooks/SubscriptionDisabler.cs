@@ -28,12 +28,13 @@ public sealed class SubscriptionDisabler(INotificationStore store, TimeProvider 
 
         var announcement = new WebhookSubscriptionDisabled(
             subscription.Id, subscription.HostId, reason, subscription.FailingSince, now, affected.Take(MaxAffectedReports).ToList());
-        if (!await store.DisableSubscriptionAsync(subscription.Id, reason, OutboxMessage.For(announcement, now), cancellationToken))
+        if (!await store.DisableSubscriptionAsync(subscription.Id, reason, now, OutboxMessage.For(announcement, now), cancellationToken))
         {
             return false;
         }
 
-        // The notice to admins: a warning in the logs (and the event, which Triage puts in the reports' audit).
+        // The notices to admins: GET /api/v1/notices (and the portal's banner) list it until it is enabled again, a warning
+        // goes to the logs, and the event lets Triage put it in the reports' audit.
         logger.LogWarning(
             "Subscription {SubscriptionId} of host {HostId} was disabled ({Reason}; failing since {FailingSince}); {AffectedReports} reports have webhooks pending or failed",
             subscription.Id, subscription.HostId, reason, subscription.FailingSince, affected.Count);

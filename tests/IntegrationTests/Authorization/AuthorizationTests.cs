@@ -29,6 +29,8 @@ public class AuthorizationTests(StandaloneFixture fixture) : IClassFixture<Stand
         { "POST", $"/api/v1/deliveries/{Guid.Empty}/replay" },
         { "GET", "/api/v1/hosts/hub-a/subscriptions" },
         { "GET", $"/api/v1/subscriptions/{Guid.Empty}" },
+        { "PATCH", $"/api/v1/subscriptions/{Guid.Empty}" },
+        { "GET", "/api/v1/notices" },
         { "POST", $"/api/v1/subscriptions/{Guid.Empty}/enable" },
         { "POST", $"/api/v1/subscriptions/{Guid.Empty}/disable" },
         { "POST", $"/api/v1/subscriptions/{Guid.Empty}/test" },

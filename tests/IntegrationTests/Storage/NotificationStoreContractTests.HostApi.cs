@@ -62,11 +62,11 @@ public abstract partial class NotificationStoreContractTests
         var announcement = Message("SafetyReports.Contracts.WebhookSubscriptionDisabled", At(6));
 
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Task.Run(() =>
-            store.DisableSubscriptionAsync(subscription.Id, DisabledReasons.Failing, i == 0 ? announcement : Message("x", At(6)), Ct), Ct)));
+            store.DisableSubscriptionAsync(subscription.Id, DisabledReasons.Failing, At(6), i == 0 ? announcement : Message("x", At(6)), Ct), Ct)));
 
         Assert.Single(results, r => r);
         Assert.Single(await store.PeekOutboxAsync(10, Ct));
-        SameJson(subscription with { Enabled = false, FailingSince = At(5), DisabledReason = DisabledReasons.Failing },
+        SameJson(subscription with { Enabled = false, FailingSince = At(5), DisabledReason = DisabledReasons.Failing, DisabledAt = At(6) },
             await store.GetSubscriptionAsync(subscription.Id, Ct));
 
         Assert.True(await store.EnableSubscriptionAsync(subscription.Id, Ct));

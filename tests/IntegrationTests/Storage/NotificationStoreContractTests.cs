@@ -60,12 +60,12 @@ public abstract partial class NotificationStoreContractTests : IAsyncDisposable
 
         var rotated = older with { ProtectedSecret = "rotated", PreviousProtectedSecret = older.ProtectedSecret, PreviousSecretExpiresAt = At(100) };
         Assert.True(await store.RotateSecretAsync(rotated, older.ProtectedSecret, Ct));
-        Assert.True(await store.DisableSubscriptionAsync(older.Id, DisabledReasons.Manual, null, Ct));
+        Assert.True(await store.DisableSubscriptionAsync(older.Id, DisabledReasons.Manual, At(3), null, Ct));
         // Disabling a disabled subscription changes nothing and says so.
-        Assert.False(await store.DisableSubscriptionAsync(older.Id, DisabledReasons.Gone, null, Ct));
+        Assert.False(await store.DisableSubscriptionAsync(older.Id, DisabledReasons.Gone, At(4), null, Ct));
         Assert.False(await store.RotateSecretAsync(rotated with { Id = Guid.NewGuid() }, "x", Ct));
         Assert.False(await store.EnableSubscriptionAsync(Guid.NewGuid(), Ct));
-        SameJson(rotated with { Enabled = false, DisabledReason = DisabledReasons.Manual }, await store.GetSubscriptionAsync(older.Id, Ct));
+        SameJson(rotated with { Enabled = false, DisabledReason = DisabledReasons.Manual, DisabledAt = At(3) }, await store.GetSubscriptionAsync(older.Id, Ct));
         SameJson(newer, await store.GetSubscriptionAsync(newer.Id, Ct));
     }
 

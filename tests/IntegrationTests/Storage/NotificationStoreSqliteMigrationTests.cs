@@ -63,4 +63,53 @@ public sealed class NotificationStoreSqliteMigrationTests : IDisposable
         var reopened = new SqliteNotificationStore(_file.Path);
         Assert.Equal(route with { LastRemindedAt = At(10), RemindersSent = 1 }, await reopened.GetRouteAsync(reportId, Ct));
     }
+
+    [Fact]
+    public async Task Subscriptions_disabled_before_disabled_at_existed_get_a_time_and_appear_in_the_notices()
+    {
+        var failingId = Guid.NewGuid();
+        var goneId = Guid.NewGuid();
+        using (var connection = _file.Open())
+        {
+            using var command = connection.CreateCommand();
+            // The release before disabled_at: failing_since and disabled_reason existed.
+            command.CommandText = FirstSchema + $"""
+                ALTER TABLE subscriptions ADD COLUMN failing_since INTEGER;
+                ALTER TABLE subscriptions ADD COLUMN disabled_reason TEXT;
+                INSERT INTO hosts VALUES ('huggingface', 'Hugging Face', 'a@example.org', {At(0).ToUnixTimeMilliseconds()});
+                INSERT INTO subscriptions VALUES ('{failingId}', 'huggingface', 'https://a.example.org', '["report.triaged"]', '["**"]',
+                    'protected', 0, {At(1).ToUnixTimeMilliseconds()}, {At(5).ToUnixTimeMilliseconds()}, 'failing');
+                INSERT INTO subscriptions VALUES ('{goneId}', 'huggingface', 'https://b.example.org', '["report.triaged"]', '["**"]',
+                    'protected', 0, {At(2).ToUnixTimeMilliseconds()}, NULL, 'gone');
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        var store = new SqliteNotificationStore(_file.Path);
+
+        var notices = await store.GetAutoDisabledSubscriptionsAsync(10, Ct);
+        Assert.Equal([(failingId, At(5)), (goneId, At(2))], notices.Items.Select(s => (s.Id, s.DisabledAt!.Value)));
+    }
+
+    [Fact]
+    public void The_notices_query_reads_the_index_of_disabled_subscriptions_not_every_subscription()
+    {
+        _ = new SqliteNotificationStore(_file.Path);
+        using var connection = _file.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"EXPLAIN QUERY PLAN SELECT id FROM subscriptions WHERE {SqliteNotificationStore.AutoDisabledFilter} ORDER BY disabled_at DESC, id DESC LIMIT 10";
+        command.Parameters.AddWithValue("$gone", DisabledReasons.Gone);
+        command.Parameters.AddWithValue("$failing", DisabledReasons.Failing);
+        var plan = new List<string>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                plan.Add(reader.GetString(3));
+            }
+        }
+
+        Assert.Contains(plan, step => step.Contains("USING INDEX ix_subscriptions_disabled", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN subscriptions", StringComparison.Ordinal) && !step.Contains("INDEX", StringComparison.Ordinal));
+    }
 }

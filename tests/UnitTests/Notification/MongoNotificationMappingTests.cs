@@ -102,9 +102,14 @@ public sealed class MongoNotificationMappingTests
         Assert.Equal(new BsonDocument { { "_id", Uuid(id) }, { "protectedSecret", "old" } }, Render(MongoNotificationFilters.SigningWith(id, "old")));
         Assert.Equal(new BsonDocument { { "_id", Uuid(id) }, { "enabled", true } }, Render(MongoNotificationFilters.EnabledWithId(id)));
         Assert.Equal(new BsonDocument { { "_id", Uuid(id) }, { "failingSince", BsonNull.Value } }, Render(MongoNotificationFilters.NotFailing(id)));
-        Assert.Equal(new BsonDocument("$set", new BsonDocument { { "enabled", false }, { "disabledReason", "gone" } }),
-            Render(MongoNotificationFilters.Disable("gone")));
-        Assert.Equal(new BsonDocument("$set", new BsonDocument { { "enabled", true }, { "failingSince", BsonNull.Value }, { "disabledReason", BsonNull.Value } }),
+        var at = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
+        Assert.Equal(new BsonDocument("$set", new BsonDocument { { "enabled", false }, { "disabledReason", "gone" }, { "disabledAt", Date(at) } }),
+            Render(MongoNotificationFilters.Disable("gone", at)));
+        Assert.Equal(
+            new BsonDocument("$set", new BsonDocument
+            {
+                { "enabled", true }, { "failingSince", BsonNull.Value }, { "disabledReason", BsonNull.Value }, { "disabledAt", BsonNull.Value },
+            }),
             Render(MongoNotificationFilters.Enable));
     }
 

@@ -40,7 +40,8 @@ public sealed class MongoIndexTests
     public void Notification_indexes_subscriptions_due_deliveries_host_deliveries_and_attempts()
     {
         AssertIndexes(MongoNotificationIndexes.Subscriptions,
-            ("ix_subscriptions_host", new BsonDocument { { "hostId", 1 }, { "createdAt", 1 } }));
+            ("ix_subscriptions_host", new BsonDocument { { "hostId", 1 }, { "createdAt", 1 } }),
+            ("ix_subscriptions_disabled", new BsonDocument { { "disabledAt", -1 }, { "_id", -1 } }));
         AssertIndexes(MongoNotificationIndexes.Deliveries,
             ("ix_deliveries_due", new BsonDocument { { "status", 1 }, { "nextAttemptAt", 1 } }),
             ("ix_deliveries_host", new BsonDocument { { "hostId", 1 }, { "createdAt", -1 } }),
