@@ -47,4 +47,55 @@ public sealed class AutoDisableTests(AutoDisableFixture fixture) : IClassFixture
         Assert.Null(enabled["failingSince"]);
         Assert.Null(enabled["disabledReason"]);
     }
+
+    [Fact]
+    public async Task An_automatically_disabled_subscription_is_a_notice_to_admins_until_it_is_enabled()
+    {
+        var notification = fixture.Notification;
+        await using var receiver = await ScriptedReceiver.StartAsync();
+        receiver.Respond = _ => new ScriptedReply(StatusCodes.Status503ServiceUnavailable);
+        await notification.EnsureHostAsync("hub-a");
+        var url = receiver.BaseUrl + "/down";
+        var subscription = await notification.SubscribeAsync(TestClients.Admin, "hub-a", url, modelPatterns: ["none/*"]);
+        var id = subscription.Id.ToString();
+        Assert.DoesNotContain(id, await NoticeIdsAsync());
+
+        // Test-sends go through the normal pipeline: they keep failing until the subscription is disabled.
+        await notification.SendTestAsync(subscription.Id);
+        var disabled = await Eventually.UntilAsync(async () =>
+        {
+            var current = await notification.SubscriptionAsync(subscription.Id);
+            return current["enabled"]!.GetValue<bool>() ? null : current;
+        }, TimeSpan.FromSeconds(30), "the failing subscription to be disabled");
+
+        var notices = await notification.JsonAsync(HttpMethod.Get, "/api/v1/notices", TestClients.Admin);
+        var notice = notices["items"]!.AsArray().Single(n => n!["subscriptionId"]!.GetValue<string>() == id)!;
+        Assert.Equal("subscription_disabled", notice["kind"]!.GetValue<string>());
+        Assert.Equal("hub-a", notice["hostId"]!.GetValue<string>());
+        Assert.Equal(url, notice["url"]!.GetValue<string>());
+        Assert.Equal("failing", notice["reason"]!.GetValue<string>());
+        Assert.Equal(disabled["disabledAt"]!.GetValue<DateTimeOffset>(), notice["disabledAt"]!.GetValue<DateTimeOffset>());
+        Assert.Equal(disabled["failingSince"]!.GetValue<DateTimeOffset>(), notice["failingSince"]!.GetValue<DateTimeOffset>());
+        Assert.True(notice["failingSince"]!.GetValue<DateTimeOffset>() < notice["disabledAt"]!.GetValue<DateTimeOffset>());
+        Assert.True(notices["total"]!.GetValue<int>() >= 1);
+
+        // A host's client manages its subscriptions but does not read the admins' notices.
+        using (var hostRead = await notification.SendAsync(HttpMethod.Get, "/api/v1/notices", TestClients.HostA))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Forbidden, hostRead.StatusCode);
+        }
+
+        // The endpoint is fixed first: the test-send may still be retrying, and must not fail it again.
+        receiver.Respond = _ => ScriptedReply.Status204;
+        await notification.JsonAsync(HttpMethod.Post, $"/api/v1/subscriptions/{subscription.Id}/enable", TestClients.Admin);
+        Assert.DoesNotContain(id, await NoticeIdsAsync());
+
+        // Turned off by hand is no notice: the admin knows.
+        await notification.JsonAsync(HttpMethod.Post, $"/api/v1/subscriptions/{subscription.Id}/disable", TestClients.Admin);
+        Assert.DoesNotContain(id, await NoticeIdsAsync());
+    }
+
+    private async Task<IReadOnlyList<string>> NoticeIdsAsync() =>
+        (await fixture.Notification.JsonAsync(HttpMethod.Get, "/api/v1/notices?limit=200", TestClients.Admin))["items"]!.AsArray()
+            .Select(n => n!["subscriptionId"]!.GetValue<string>()).ToList();
 }

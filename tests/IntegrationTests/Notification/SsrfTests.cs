@@ -15,7 +15,7 @@ public sealed class StrictTargetsFixture : NotificationSystemFixture
 
 /// <summary>
 /// The SSRF table: every refused range by literal address and by a name resolving to it, refused at
-/// registration (a 400 naming <c>url</c>) and at delivery (a failed attempt, and not one request sent).
+/// registration and at an edit (a 400 naming <c>url</c>) and at delivery (a failed attempt, and not one request sent).
 /// </summary>
 public sealed class SsrfTests(StrictTargetsFixture fixture) : IClassFixture<StrictTargetsFixture>
 {
@@ -62,6 +62,25 @@ public sealed class SsrfTests(StrictTargetsFixture fixture) : IClassFixture<Stri
         using var response = await Notification.SendAsync(HttpMethod.Post, "/api/v1/hosts/hub-a/subscriptions", TestClients.Admin,
             new { url, events = new[] { "report.triaged" } });
         await NotificationClient.AssertProblemAsync(response, HttpStatusCode.BadRequest, "url");
+    }
+
+    [Fact]
+    public async Task An_edit_refuses_every_such_target_and_keeps_the_url()
+    {
+        await Notification.EnsureHostAsync("hub-ssrf-edit");
+        // A public literal address needs no DNS; no model matches "none/*", so nothing is ever sent there.
+        var subscription = await Notification.SubscribeAsync(TestClients.Admin, "hub-ssrf-edit", "https://93.184.216.34/hook", modelPatterns: ["none/*"]);
+
+        foreach (var url in RefusedTargets().Select(row => row.Data))
+        {
+            using var response = await Notification.SendAsync(HttpMethod.Patch, $"/api/v1/subscriptions/{subscription.Id}", TestClients.Admin,
+                new { url, events = new[] { "report.resolved" } });
+            await NotificationClient.AssertProblemAsync(response, HttpStatusCode.BadRequest, "url");
+        }
+
+        var unchanged = await Notification.SubscriptionAsync(subscription.Id);
+        Assert.Equal("https://93.184.216.34/hook", unchanged["url"]!.GetValue<string>());
+        Assert.Equal(["report.triaged"], unchanged["events"]!.AsArray().Select(e => e!.GetValue<string>()));
     }
 
     [Theory]
