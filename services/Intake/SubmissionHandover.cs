@@ -23,6 +23,19 @@ public sealed class SubmissionHandover(
     private const int BatchSize = 100;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
 
+    private async Task PublishAsync(PendingHandover pending, CancellationToken cancellationToken)
+    {
+        using (MessagingActivity.Start("ReportSubmitted hand-over", pending.TraceParent))
+        {
+            await bus.Publish(pending.Payload, cancellationToken);
+        }
+
+        if (pending.Attempts > 0)
+        {
+            logger.LogInformation("Re-sent report {ReportId} to Triage (attempt {Attempt})", pending.Payload.ReportId, pending.Attempts + 1);
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -30,28 +43,20 @@ public sealed class SubmissionHandover(
             try
             {
                 var due = await store.DueForHandoverAsync(clock.GetUtcNow(), BatchSize, stoppingToken);
-                var published = new List<HandoverAttempt>(due.Count);
+                // Published together (each waits for its broker confirm); scheduled again in one write.
+                var publishes = due.Select(pending => PublishAsync(pending, stoppingToken)).ToList();
                 try
                 {
-                    foreach (var pending in due)
-                    {
-                        using (MessagingActivity.Start("ReportSubmitted hand-over", pending.TraceParent))
-                        {
-                            await bus.Publish(pending.Payload, stoppingToken);
-                        }
-
-                        var attempts = pending.Attempts + 1;
-                        published.Add(new HandoverAttempt(pending.Payload.ReportId, schedule.NextAttempt(clock.GetUtcNow(), attempts), attempts));
-                        if (attempts > 1)
-                        {
-                            logger.LogInformation("Re-sent report {ReportId} to Triage (attempt {Attempt})", pending.Payload.ReportId, attempts);
-                        }
-                    }
+                    await Task.WhenAll(publishes);
                 }
                 finally
                 {
-                    // One write for the batch; those published before a failure are scheduled too. If this
-                    // write is lost, the batch is simply published again (Triage's consumer is idempotent).
+                    // Those published before a failure are scheduled too. If this write is lost, the batch is
+                    // simply published again (Triage's consumer is idempotent).
+                    var now = clock.GetUtcNow();
+                    var published = due.Where((_, i) => publishes[i].IsCompletedSuccessfully)
+                        .Select(pending => new HandoverAttempt(pending.Payload.ReportId, schedule.NextAttempt(now, pending.Attempts + 1), pending.Attempts + 1))
+                        .ToList();
                     if (published.Count > 0)
                     {
                         await store.ScheduleHandoverAsync(published, CancellationToken.None);

@@ -15,6 +15,7 @@ public sealed class OutboxDispatcher<TStore>(
     ILogger<OutboxDispatcher<TStore>> logger) : BackgroundService
     where TStore : IOutboxStore
 {
+    private const int BatchSize = 100;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan FailureBackoff = TimeSpan.FromSeconds(1);
 
@@ -43,19 +44,40 @@ public sealed class OutboxDispatcher<TStore>(
 
     private async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
     {
-        var batch = await store.PeekOutboxAsync(100, cancellationToken);
-        foreach (var row in batch)
+        var batch = await store.PeekOutboxAsync(BatchSize, cancellationToken);
+        if (batch.Count == 0)
         {
-            var (message, type) = MessageSerialization.Deserialize(row.MessageType, row.Body);
-            using (MessagingActivity.Start($"{type.Name} outbox", row.TraceParent))
-            {
-                await bus.Publish(message, type, ctx => ctx.MessageId = row.Id, cancellationToken);
-            }
+            return 0;
+        }
 
-            await store.RemoveFromOutboxAsync([row.Id], cancellationToken);
+        // The batch's publishes run together: each waits for its broker confirm, and waiting for them
+        // one after the other would cap a service at one event per round trip. Order is not promised by
+        // the bus anyway (competing consumers); every consumer is idempotent and versioned.
+        var publishes = batch.Select(row => PublishAsync(row, cancellationToken)).ToList();
+        try
+        {
+            await Task.WhenAll(publishes);
+        }
+        finally
+        {
+            // Rows whose publish was confirmed are removed, even when another publish of the batch failed.
+            var published = batch.Where((_, i) => publishes[i].IsCompletedSuccessfully).Select(row => row.Id).ToList();
+            if (published.Count > 0)
+            {
+                await store.RemoveFromOutboxAsync(published, CancellationToken.None);
+            }
         }
 
         return batch.Count;
+    }
+
+    private async Task PublishAsync(OutboxMessage row, CancellationToken cancellationToken)
+    {
+        var (message, type) = MessageSerialization.Deserialize(row.MessageType, row.Body);
+        using (MessagingActivity.Start($"{type.Name} outbox", row.TraceParent))
+        {
+            await bus.Publish(message, type, ctx => ctx.MessageId = row.Id, cancellationToken);
+        }
     }
 }
 
