@@ -25,6 +25,7 @@ public static class TriageEndpoints
         triage.MapPost("/reports/bulk-reject", BulkRejectAsync);
         triage.MapGet("/reports/{id:guid}/audit", AuditAsync);
         triage.MapGet("/audit/verify", VerifyAsync);
+        triage.MapGet("/audit/export", ExportAsync);
     }
 
     private static async Task<IResult> ListAsync(
@@ -129,6 +130,25 @@ public static class TriageEndpoints
         }
 
         return Results.Ok(await store.GetAuditAsync(id, cancellationToken));
+    }
+
+    /// <summary>The whole chain as NDJSON, streamed in batches so a long chain never sits in memory.</summary>
+    private static async Task ExportAsync(HttpContext context, ITriageStore store, CancellationToken cancellationToken)
+    {
+        context.Response.ContentType = AuditExportFormat.ContentType;
+        context.Response.Headers.ContentDisposition = "attachment; filename=\"triage-audit.ndjson\"";
+        long after = 0;
+        while (true)
+        {
+            var batch = await store.ReadAuditChainAsync(after, 1000, cancellationToken);
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            await context.Response.WriteAsync(string.Concat(batch.Select(e => AuditExportFormat.Line(e) + "\n")), cancellationToken);
+            after = batch[^1].Sequence;
+        }
     }
 
     private static async Task<IResult> VerifyAsync(ITriageStore store, CancellationToken cancellationToken)

@@ -5,8 +5,9 @@ namespace SafetyReports.Triage.Storage;
 /// <summary>
 /// How the queue's <c>q</c> becomes a full-text query: the words of the text (runs of letters and digits,
 /// case and punctuation ignored), every word required. Each word is quoted, so nothing the user types is
-/// read as query syntax. SQLite FTS5 also matches the last word as a prefix (search while typing); a
-/// MongoDB text index has no prefix search, so there every word is whole.
+/// read as query syntax. Words match whole on both stores: a MongoDB text index has no prefix search, and
+/// an FTS5 prefix query merges the lists of every matching term in memory (tens of milliseconds for a
+/// common prefix at a million reports) where a whole word streams in key order.
 /// </summary>
 public static class SearchTerms
 {
@@ -42,11 +43,11 @@ public static class SearchTerms
         return words.Distinct().Take(MaxWords).ToList();
     }
 
-    /// <summary>The FTS5 MATCH expression, or null when the text has no words (no filter).</summary>
+    /// <summary>The FTS5 MATCH expression (quoted words, implicitly ANDed), or null when the text has no words (no filter).</summary>
     public static string? Fts5Match(string? text)
     {
         var words = Words(text);
-        return words.Count == 0 ? null : string.Join(' ', words.Select(w => $"\"{w}\"")) + "*";
+        return words.Count == 0 ? null : string.Join(' ', words.Select(w => $"\"{w}\""));
     }
 
     /// <summary>The MongoDB <c>$text</c> search string: quoted words are ANDed (unquoted ones would be ORed).</summary>

@@ -10,14 +10,20 @@ namespace SafetyReports.Triage.Storage;
 /// </summary>
 public static class SqliteQueueSql
 {
-    public static (string Sql, (string, object?)[] Parameters) List(ReportQuery query)
+    /// <param name="probeSearch">
+    /// For a search in deadline order: walk the deadline index and probe the search table for each report,
+    /// instead of fetching every match and sorting them. The store chooses it when every word is common,
+    /// so a page fills after a few probes; for a rare word the walk would visit most of the index.
+    /// </param>
+    public static (string Sql, (string, object?)[] Parameters) List(ReportQuery query, bool probeSearch = false)
     {
         if (query.Sort != ReportSort.Deadline && SearchTerms.Fts5Match(query.Text) is { } match)
         {
             return SearchInReceivedOrder(query, match);
         }
 
-        var (where, parameters) = Filters(query, withStatus: true);
+        probeSearch = probeSearch && SearchTerms.Fts5Match(query.Text) is not null;
+        var (where, parameters) = Filters(query, withStatus: true, probeSearch);
         var (column, direction, comparison) = query.Sort switch
         {
             ReportSort.Oldest => ("received_at", "ASC", ">"),
@@ -32,7 +38,7 @@ public static class SqliteQueueSql
         }
 
         parameters.Add(("$limit", query.Limit + 1));
-        var indexedBy = query.OverdueAt is not null ? IndexedBy(query) : "";
+        var indexedBy = query.OverdueAt is not null || probeSearch ? IndexedBy(query) : "";
         return ($"SELECT doc, deadline FROM reports{indexedBy}{Where(where)} ORDER BY {column} {direction}, id {direction} LIMIT $limit", [.. parameters]);
     }
 
@@ -44,7 +50,7 @@ public static class SqliteQueueSql
     /// </summary>
     private static (string Sql, (string, object?)[] Parameters) SearchInReceivedOrder(ReportQuery query, string match)
     {
-        var (where, parameters) = Filters(query with { Text = null }, withStatus: true);
+        var (where, parameters) = Filters(query with { Text = null }, withStatus: true, probeSearch: false);
         where.Insert(0, "reports_fts MATCH $match");
         parameters.Add(("$match", match));
         var newest = query.Sort == ReportSort.Newest;
@@ -62,8 +68,9 @@ public static class SqliteQueueSql
 
     /// <summary>
     /// The overdue filter's <c>status IN (…)</c> tempts SQLite into seeking a status index three times and
-    /// sorting what it finds (most of the open backlog); naming the index that walks in the requested order
-    /// keeps it a walk that stops after one page. Other queries leave the choice to SQLite.
+    /// sorting what it finds (most of the open backlog), and a probed search must walk in order too: naming
+    /// the index that walks in the requested order keeps it a walk that stops after one page. Other
+    /// queries leave the choice to SQLite.
     /// </summary>
     private static string IndexedBy(ReportQuery query)
     {
@@ -79,16 +86,17 @@ public static class SqliteQueueSql
             _ => null,
         };
         return filter is not null ? $" INDEXED BY ix_reports_{filter}_{order}"
-            : query.Sort == ReportSort.Deadline ? " INDEXED BY ix_reports_overdue" : " INDEXED BY ix_reports_received";
+            : query.Sort != ReportSort.Deadline ? " INDEXED BY ix_reports_received"
+            : query.OverdueAt is not null ? " INDEXED BY ix_reports_overdue" : " INDEXED BY ix_reports_deadline";
     }
 
     public static (string Sql, (string, object?)[] Parameters) Counts(ReportQuery query)
     {
-        var (where, parameters) = Filters(query, withStatus: false);
+        var (where, parameters) = Filters(query, withStatus: false, probeSearch: false);
         return ($"SELECT status, count(*) FROM reports{Where(where)} GROUP BY status", [.. parameters]);
     }
 
-    private static (List<string> Where, List<(string, object?)> Parameters) Filters(ReportQuery query, bool withStatus)
+    private static (List<string> Where, List<(string, object?)> Parameters) Filters(ReportQuery query, bool withStatus, bool probeSearch)
     {
         var where = new List<string>();
         var parameters = new List<(string, object?)>();
@@ -113,7 +121,9 @@ public static class SqliteQueueSql
         Equal("assignee", "$assignee", query.Assignee);
         if (SearchTerms.Fts5Match(query.Text) is { } match)
         {
-            where.Add("search_rowid IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH $match)");
+            where.Add(probeSearch
+                ? "EXISTS (SELECT 1 FROM reports_fts WHERE reports_fts MATCH $match AND reports_fts.rowid = reports.search_rowid)"
+                : "search_rowid IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH $match)");
             parameters.Add(("$match", match));
         }
 

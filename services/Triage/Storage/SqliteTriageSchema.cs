@@ -66,6 +66,7 @@ internal static class SqliteTriageSchema
     /// <summary>Contentless (the text lives in <c>reports</c>), rows deletable, keyed by <c>reports.search_rowid</c>.</summary>
     public const string SearchTable = """
         CREATE VIRTUAL TABLE IF NOT EXISTS reports_fts USING fts5(text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
+        CREATE VIRTUAL TABLE IF NOT EXISTS reports_fts_terms USING fts5vocab(reports_fts, 'row');
         """;
 
     private const string SearchVersion = "1";

@@ -103,7 +103,9 @@ public sealed class SqliteTriageStore : ITriageStore
     public Task<ReportPage> ListReportsAsync(ReportQuery query, CancellationToken cancellationToken) =>
         _database.ReadAsync(async c =>
         {
-            var (sql, parameters) = SqliteQueueSql.List(query);
+            var probe = query.Sort == ReportSort.Deadline && SearchTerms.Words(query.Text) is { Count: > 0 } words
+                && await RarestWordReportsAsync(c, words) > ProbeSearchAbove;
+            var (sql, parameters) = SqliteQueueSql.List(query, probe);
             var rows = await c.QueryAsync(sql, r => (Doc: r.GetString(0), Deadline: r.GetInt64(1)), null, parameters);
             var items = rows.Take(query.Limit).Select(r => ReportDocument.Deserialize(r.Doc)).ToList();
             ReportCursor? next = null;
@@ -116,6 +118,27 @@ public sealed class SqliteTriageStore : ITriageStore
 
             return new ReportPage(items, next);
         });
+
+    /// <summary>
+    /// Above this many reports holding the rarest word, a search in deadline order probes while it walks the
+    /// deadline index (a page needs about limit × reports ÷ matches probes); below it, fetching and sorting
+    /// the matches is cheaper. The two costs meet near ten thousand matches in a million reports.
+    /// </summary>
+    public const long ProbeSearchAbove = 10_000;
+
+    /// <summary>How many reports hold the rarest of the words, from the search index's own term counts.</summary>
+    private static async Task<long> RarestWordReportsAsync(SqliteConnection connection, IReadOnlyList<string> words)
+    {
+        var rarest = long.MaxValue;
+        foreach (var word in words)
+        {
+            var count = (await connection.QueryAsync("SELECT coalesce(sum(doc), 0) FROM reports_fts_terms WHERE term = $word",
+                r => r.GetInt64(0), null, ("$word", word)))[0];
+            rarest = Math.Min(rarest, count);
+        }
+
+        return rarest;
+    }
 
     public Task<ReportCounts> CountReportsAsync(ReportQuery query, CancellationToken cancellationToken) =>
         _database.ReadAsync(async c =>

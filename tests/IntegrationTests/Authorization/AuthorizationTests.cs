@@ -17,6 +17,7 @@ public class AuthorizationTests(StandaloneFixture fixture) : IClassFixture<Stand
         { "POST", $"/api/v1/triage/reports/{Guid.Empty}/notes" },
         { "GET", $"/api/v1/triage/reports/{Guid.Empty}/audit" },
         { "GET", "/api/v1/triage/audit/verify" },
+        { "GET", "/api/v1/triage/audit/export" },
         { "POST", $"/api/v1/triage/reports/{Guid.Empty}/assignment" },
         { "POST", $"/api/v1/triage/reports/{Guid.Empty}/classification" },
         { "POST", "/api/v1/triage/reports/bulk-reject" },
