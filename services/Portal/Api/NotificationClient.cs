@@ -21,6 +21,13 @@ public sealed class NotificationClient(ApiCaller api)
     public Task<ApiResult<SubscriptionSecret>> CreateSubscriptionAsync(string hostId, CreateSubscriptionBody body, CancellationToken cancellationToken) =>
         api.PostAsync<SubscriptionSecret>($"/api/v1/hosts/{Uri.EscapeDataString(hostId)}/subscriptions", body, cancellationToken);
 
+    public Task<ApiResult<SubscriptionView>> EditSubscriptionAsync(Guid subscriptionId, EditSubscriptionBody body, CancellationToken cancellationToken) =>
+        api.SendAsync<SubscriptionView>(HttpMethod.Patch, $"/api/v1/subscriptions/{subscriptionId}", body, cancellationToken);
+
+    /// <summary>Subscriptions disabled automatically, most recent first (admins only).</summary>
+    public Task<ApiResult<NoticeList>> NoticesAsync(int limit, CancellationToken cancellationToken) =>
+        api.GetAsync<NoticeList>($"/api/v1/notices?limit={limit}", cancellationToken);
+
     public Task<ApiResult<SubscriptionView>> EnableAsync(Guid subscriptionId, CancellationToken cancellationToken) =>
         api.PostAsync<SubscriptionView>($"/api/v1/subscriptions/{subscriptionId}/enable", null, cancellationToken);
 

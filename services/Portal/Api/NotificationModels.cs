@@ -14,6 +14,7 @@ public sealed record SubscriptionView
     public string? DisabledReason { get; init; }
     public DateTimeOffset? FailingSince { get; init; }
     public DateTimeOffset? PreviousSecretExpiresAt { get; init; }
+    public DateTimeOffset? DisabledAt { get; init; }
 }
 
 public sealed record HostView
@@ -83,6 +84,9 @@ public sealed record CreateHostBody(string Id, string Name, string ContactEmail)
 public sealed record CreateSubscriptionBody(string Url, IReadOnlyList<string> Events, IReadOnlyList<string> ModelPatterns);
 
 public sealed record RecoverBody(string Since);
+
+/// <summary>An edit from the portal's form: every field is sent (no patterns means every model).</summary>
+public sealed record EditSubscriptionBody(string Url, IReadOnlyList<string> Events, IReadOnlyList<string> ModelPatterns);
 
 /// <summary>The events a subscription may ask for, as the Notification API names them.</summary>
 public static class WebhookEventNames

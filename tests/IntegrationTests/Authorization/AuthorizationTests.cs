@@ -61,6 +61,7 @@ public class AuthorizationTests(StandaloneFixture fixture) : IClassFixture<Stand
         "/portal/admin/hosts",
         "/portal/admin/hosts/hub-a",
         "/portal/admin/hosts/hub-a/deliveries",
+        "/portal/admin/notices",
         "/portal/signout",
     };
 

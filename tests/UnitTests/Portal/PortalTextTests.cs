@@ -34,11 +34,13 @@ public partial class PortalTextTests
             .Concat(Severities.All.Select(s => $"Severity_{s}"))
             .Concat(EvidenceKinds.All.Select(k => $"EvidenceKind_{k}"))
             .Concat(WebhookEventNames.DeliveryStatuses.Select(s => $"Delivery_{s}"))
+            .Concat(new[] { "gone", "failing" }.Select(r => $"DisabledReason_{r}"))
+            .Concat(new[] { 1, 2 }.Select(n => SafetyReports.Portal.Pages.Portal.Admin.NoticeBanner.For(n)!.MessageKey))
             .Concat(["Bulk_rejected", "Bulk_conflict", "Bulk_not_found", "Role_admin", "Role_triager"])
             .Concat(["Error_TransitionNotOffered", "Error_ReasonRequired", "Error_QuestionRequired", "Error_DuplicateOfRequired",
                 "Error_SeverityRequired", "Error_SeverityUnknown", "Error_TooLong"])
             .Concat(new[] { "claimed", "assigned", "unassigned", "classified", "noted", "user_created", "roles_saved", "user_locked", "user_unlocked",
-                "client_deleted", "host_created", "subscription_enabled", "subscription_disabled", "test_sent", "replayed" }.Select(d => $"Done_{d}"));
+                "client_deleted", "host_created", "subscription_enabled", "subscription_disabled", "test_sent", "replayed", "subscription_edited" }.Select(d => $"Done_{d}"));
 
         var text = Localizer();
         var missing = literal.Concat(built).Where(k => text[k].ResourceNotFound).Order().ToList();

@@ -5,7 +5,8 @@ namespace SafetyReports.Portal.Pages.Portal.Admin;
 
 /// <summary>
 /// <c>/portal/admin/hosts/{hostId}</c>: one host and its webhook subscriptions: create, enable or disable,
-/// rotate the secret (shown once, in this response), send a test, recover failed deliveries since a time.
+/// rotate the secret (shown once, in this response), send a test, recover failed deliveries since a time, edit
+/// its URL, events and model patterns.
 /// </summary>
 public sealed class HostModel(NotificationClient notification) : PortalPageModel
 {
@@ -18,6 +19,9 @@ public sealed class HostModel(NotificationClient notification) : PortalPageModel
 
     /// <summary>The subscription whose recover form was posted (for its field error).</summary>
     public Guid? ActiveSubscription { get; private set; }
+
+    /// <summary>The subscription whose edit form was posted and refused: that form shows what was typed and the field errors.</summary>
+    public Guid? EditedSubscription { get; private set; }
 
     [BindProperty(Name = "url")]
     public string? WebhookUrl { get; set; }
@@ -55,6 +59,19 @@ public sealed class HostModel(NotificationClient notification) : PortalPageModel
         }
 
         return await LoadAsync(hostId, cancellationToken) ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostEditAsync(string hostId, Guid subscriptionId, CancellationToken cancellationToken)
+    {
+        var body = new EditSubscriptionBody(WebhookUrl?.Trim() ?? "", Events, SubscriptionPatterns.Parse(ModelPatterns));
+        var result = await notification.EditSubscriptionAsync(subscriptionId, body, cancellationToken);
+        if (result.IsOk)
+        {
+            return Redirect($"/portal/admin/hosts/{Uri.EscapeDataString(hostId)}?done=subscription_edited");
+        }
+
+        EditedSubscription = subscriptionId;
+        return await ShowProblemAsync(result.Problem!, "url", "events", "modelPatterns") ?? await LoadAsync(hostId, cancellationToken) ?? Page();
     }
 
     public async Task<IActionResult> OnPostEnableAsync(string hostId, Guid subscriptionId, CancellationToken cancellationToken) =>
