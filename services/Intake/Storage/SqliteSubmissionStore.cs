@@ -44,9 +44,9 @@ public sealed class SqliteSubmissionStore : ISubmissionStore, IAsyncDisposable
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly SqliteDatabase _database;
 
-    // The writes every report makes (its submission, its hand-over schedule, its confirmation) go
-    // through one writer that commits whatever is waiting together (see SqliteGroupCommit): one fsync
-    // for many, and no write-lock contention between them. A 202 still follows its own batch's commit.
+    // Every write goes through one writer that commits whatever is waiting together (see
+    // SqliteGroupCommit): one fsync for many, and no write-lock waits between this process's writers.
+    // A 202 still follows the commit of its own batch.
     private readonly SqliteGroupCommit _writes;
 
     public SqliteSubmissionStore(string path)
@@ -127,7 +127,7 @@ public sealed class SqliteSubmissionStore : ISubmissionStore, IAsyncDisposable
             t, ("$id", id.ToString()), ("$at", at.ToUnixMs())), cancellationToken);
 
     public Task ApplyStatusAsync(Guid id, string status, long version, string? publicNote, DateTimeOffset at, CancellationToken cancellationToken) =>
-        _database.WriteAsync(async (c, t) =>
+        _writes.WriteAsync(async (c, t) =>
         {
             var rows = await c.QueryAsync(
                 "SELECT status, status_version, updated_at, public_notes FROM submissions WHERE id = $id",
@@ -153,7 +153,7 @@ public sealed class SqliteSubmissionStore : ISubmissionStore, IAsyncDisposable
         }, cancellationToken);
 
     public Task<bool> TryConsumeChallengeAsync(string challengeHash, DateTimeOffset expiresAt, DateTimeOffset now, CancellationToken cancellationToken) =>
-        _database.WriteAsync(async (c, t) =>
+        _writes.WriteAsync(async (c, t) =>
         {
             await c.ExecuteAsync("DELETE FROM used_challenges WHERE expires_at < $now", t, ("$now", now.ToUnixMs()));
             return await c.ExecuteAsync(
@@ -162,14 +162,14 @@ public sealed class SqliteSubmissionStore : ISubmissionStore, IAsyncDisposable
         }, cancellationToken);
 
     public Task<int> PurgeIdempotencyAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken) =>
-        _database.WriteAsync((c, t) => c.ExecuteAsync(
+        _writes.WriteAsync((c, t) => c.ExecuteAsync(
             "DELETE FROM idempotency WHERE created_at < $before", t, ("$before", createdBefore.ToUnixMs())), cancellationToken);
 
     public WorkSignal OutboxSignal { get; } = new();
 
     public async Task AddToOutboxAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        await _database.WriteAsync(async (c, t) =>
+        await _writes.WriteAsync(async (c, t) =>
         {
             await SqliteOutbox.AddAsync(c, t, message);
             return 0;
@@ -181,7 +181,7 @@ public sealed class SqliteSubmissionStore : ISubmissionStore, IAsyncDisposable
         SqliteOutbox.PeekAsync(_database, max);
 
     public Task RemoveFromOutboxAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
-        SqliteOutbox.RemoveAsync(_database, ids, cancellationToken);
+        SqliteOutbox.RemoveAsync(_writes, ids, cancellationToken);
 
     public Task PingAsync(CancellationToken cancellationToken) => _database.PingAsync(cancellationToken);
 

@@ -7,7 +7,7 @@ using static SafetyReports.ServiceDefaults.Storage.SqliteCommandExtensions;
 
 namespace SafetyReports.Notification.Storage;
 
-public sealed class SqliteNotificationStore : INotificationStore
+public sealed class SqliteNotificationStore : INotificationStore, IAsyncDisposable
 {
     private const string SubscriptionColumns =
         "id, host_id, url, events, model_patterns, protected_secret, enabled, created_at, previous_protected_secret, previous_secret_expires_at, failing_since, disabled_reason, disabled_at";
@@ -21,15 +21,23 @@ public sealed class SqliteNotificationStore : INotificationStore
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly SqliteDatabase _database;
 
+    // Every write goes through one writer that commits whatever is waiting together: one fsync for
+    // many, and no lock waits (SQLite's busy handler sleeps in steps of up to 100 ms) between this
+    // process's own writers. Other replicas still take turns on the file's lock.
+    private readonly SqliteGroupCommit _writes;
+
     public SqliteNotificationStore(string path)
     {
         _database = SqliteNotificationSchema.Open(path);
+        _writes = new SqliteGroupCommit(_database);
     }
+
+    public ValueTask DisposeAsync() => _writes.DisposeAsync();
 
     public WorkSignal OutboxSignal { get; } = new();
 
     public Task<bool> AddHostAsync(ModelHost host, CancellationToken cancellationToken) =>
-        _database.WriteAsync(async (c, t) => await c.ExecuteAsync(
+        _writes.WriteAsync(async (c, t) => await c.ExecuteAsync(
             "INSERT INTO hosts (id, name, contact_email, created_at) VALUES ($id, $name, $email, $at) ON CONFLICT (id) DO NOTHING",
             t, ("$id", host.Id), ("$name", host.Name), ("$email", host.ContactEmail), ("$at", host.CreatedAt.ToUnixMs())) == 1,
             cancellationToken);
@@ -46,7 +54,7 @@ public sealed class SqliteNotificationStore : INotificationStore
             r => new ModelHost(r.GetString(0), r.GetString(1), r.GetString(2), FromUnixMs(r.GetInt64(3)))));
 
     public Task AddSubscriptionAsync(Subscription s, CancellationToken cancellationToken) =>
-        _database.WriteAsync((c, t) => c.ExecuteAsync(
+        _writes.WriteAsync((c, t) => c.ExecuteAsync(
             $"""
             INSERT INTO subscriptions ({SubscriptionColumns})
             VALUES ($id, $host, $url, $events, $patterns, $secret, $enabled, $at, $previous, $previousExpires, $failingSince, $disabledReason, $disabledAt)
@@ -66,7 +74,7 @@ public sealed class SqliteNotificationStore : INotificationStore
             ReadSubscription, null, ("$host", hostId)));
 
     public Task<bool> RotateSecretAsync(Subscription rotated, string expectedCurrentSecret, CancellationToken cancellationToken) =>
-        _database.WriteAsync(async (c, t) => await c.ExecuteAsync(
+        _writes.WriteAsync(async (c, t) => await c.ExecuteAsync(
             """
             UPDATE subscriptions SET protected_secret = $secret, previous_protected_secret = $previous, previous_secret_expires_at = $expires
             WHERE id = $id AND protected_secret = $expected
@@ -75,7 +83,7 @@ public sealed class SqliteNotificationStore : INotificationStore
             ("$expires", rotated.PreviousSecretExpiresAt?.ToUnixMs()), ("$expected", expectedCurrentSecret)) == 1, cancellationToken);
 
     public Task<bool> EditSubscriptionAsync(SubscriptionEdit edit, CancellationToken cancellationToken) =>
-        _database.WriteAsync(async (c, t) => await c.ExecuteAsync(
+        _writes.WriteAsync(async (c, t) => await c.ExecuteAsync(
             """
             UPDATE subscriptions SET url = $url, events = $events, model_patterns = $patterns,
                 failing_since = CASE WHEN $restart = 1 THEN NULL ELSE failing_since END
@@ -104,13 +112,13 @@ public sealed class SqliteNotificationStore : INotificationStore
         });
 
     public Task<bool> EnableSubscriptionAsync(Guid id, CancellationToken cancellationToken) =>
-        _database.WriteAsync(async (c, t) => await c.ExecuteAsync(
+        _writes.WriteAsync(async (c, t) => await c.ExecuteAsync(
             "UPDATE subscriptions SET enabled = 1, failing_since = NULL, disabled_reason = NULL, disabled_at = NULL WHERE id = $id",
             t, ("$id", id.ToString())) == 1, cancellationToken);
 
     public async Task<bool> DisableSubscriptionAsync(Guid id, string reason, DateTimeOffset at, OutboxMessage? announcement, CancellationToken cancellationToken)
     {
-        var disabled = await _database.WriteAsync(async (c, t) =>
+        var disabled = await _writes.WriteAsync(async (c, t) =>
         {
             var changed = await c.ExecuteAsync(
                 "UPDATE subscriptions SET enabled = 0, disabled_reason = $reason, disabled_at = $at WHERE id = $id AND enabled = 1",
@@ -131,7 +139,7 @@ public sealed class SqliteNotificationStore : INotificationStore
     }
 
     public Task<Subscription?> RecordEndpointOutcomeAsync(Guid id, bool succeeded, DateTimeOffset at, CancellationToken cancellationToken) =>
-        _database.WriteAsync(async (c, t) =>
+        _writes.WriteAsync(async (c, t) =>
         {
             await c.ExecuteAsync(
                 succeeded
@@ -142,7 +150,7 @@ public sealed class SqliteNotificationStore : INotificationStore
         }, cancellationToken);
 
     public Task SavePlanAsync(DeliveryPlan plan, CancellationToken cancellationToken) =>
-        _database.WriteAsync(async (c, t) =>
+        _writes.WriteAsync(async (c, t) =>
         {
             if (plan.Route is { } route)
             {
@@ -183,7 +191,7 @@ public sealed class SqliteNotificationStore : INotificationStore
 
     public async Task<AcknowledgeResult?> AcknowledgeAsync(Guid reportId, string? note, DateTimeOffset at, OutboxMessage announcement, CancellationToken cancellationToken)
     {
-        var result = await _database.WriteAsync(async (c, t) =>
+        var result = await _writes.WriteAsync(async (c, t) =>
         {
             var route = await GetRouteAsync(c, t, reportId);
             if (route is null)
@@ -213,7 +221,7 @@ public sealed class SqliteNotificationStore : INotificationStore
     public async Task<bool> SaveResponseAsync(
         ReportRoute updated, int expectedRevision, bool wasAcknowledged, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken)
     {
-        var saved = await _database.WriteAsync(async (c, t) =>
+        var saved = await _writes.WriteAsync(async (c, t) =>
         {
             var changed = await c.ExecuteAsync(
                 """
@@ -254,7 +262,7 @@ public sealed class SqliteNotificationStore : INotificationStore
             ReadRoute, null, ("$before", lastContactBefore.ToUnixMs()), ("$max", max)));
 
     public Task<bool> SaveReminderAsync(Guid reportId, int expectedRemindersSent, DateTimeOffset at, IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken) =>
-        _database.WriteAsync(async (c, t) =>
+        _writes.WriteAsync(async (c, t) =>
         {
             var recorded = await c.ExecuteAsync(
                 """
@@ -271,7 +279,7 @@ public sealed class SqliteNotificationStore : INotificationStore
         }, cancellationToken);
 
     public async Task<IReadOnlyList<Delivery>> LeaseDueDeliveriesAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken) =>
-        await _database.WriteAsync(async (c, t) =>
+        await _writes.WriteAsync(async (c, t) =>
         {
             var due = await c.QueryAsync(
                 $"""
@@ -291,7 +299,7 @@ public sealed class SqliteNotificationStore : INotificationStore
 
     public async Task CompleteAttemptAsync(Delivery updated, DeliveryAttempt attempt, OutboxMessage? announcement, CancellationToken cancellationToken)
     {
-        await _database.WriteAsync(async (c, t) =>
+        await _writes.WriteAsync(async (c, t) =>
         {
             await c.ExecuteAsync(
                 """
@@ -321,7 +329,7 @@ public sealed class SqliteNotificationStore : INotificationStore
     }
 
     public Task<bool> DeferAsync(Guid id, DateTimeOffset until, CancellationToken cancellationToken) =>
-        _database.WriteAsync(async (c, t) => await c.ExecuteAsync(
+        _writes.WriteAsync(async (c, t) => await c.ExecuteAsync(
             "UPDATE deliveries SET next_attempt_at = $until, lease_until = NULL WHERE id = $id AND status = 'pending'",
             t, ("$id", id.ToString()), ("$until", until.ToUnixMs())) == 1, cancellationToken);
 
@@ -348,12 +356,12 @@ public sealed class SqliteNotificationStore : INotificationStore
             null, ("$id", deliveryId.ToString())));
 
     public Task<bool> ReplayAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken) =>
-        _database.WriteAsync(async (c, t) => await c.ExecuteAsync(
+        _writes.WriteAsync(async (c, t) => await c.ExecuteAsync(
             "UPDATE deliveries SET status = 'pending', round_attempts = 0, next_attempt_at = $now, lease_until = NULL WHERE id = $id AND (lease_until IS NULL OR lease_until <= $now)",
             t, ("$id", id.ToString()), ("$now", now.ToUnixMs())) == 1, cancellationToken);
 
     public Task<int> RecoverAsync(Guid subscriptionId, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken) =>
-        _database.WriteAsync((c, t) => c.ExecuteAsync(
+        _writes.WriteAsync((c, t) => c.ExecuteAsync(
             """
             UPDATE deliveries SET status = 'pending', round_attempts = 0, next_attempt_at = $now, lease_until = NULL
             WHERE subscription_id = $subscription AND status = 'failed' AND created_at >= $since
@@ -364,7 +372,7 @@ public sealed class SqliteNotificationStore : INotificationStore
         SqliteOutbox.PeekAsync(_database, max);
 
     public Task RemoveFromOutboxAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
-        SqliteOutbox.RemoveAsync(_database, ids, cancellationToken);
+        SqliteOutbox.RemoveAsync(_writes, ids, cancellationToken);
 
     public Task PingAsync(CancellationToken cancellationToken) => _database.PingAsync(cancellationToken);
 

@@ -28,6 +28,7 @@ public sealed class WebhookDispatcher(
     private const int MaxLeasedAtOnce = 64;
     private readonly NotificationOptions _options = options.Value;
     private readonly RetrySchedule _schedule = options.Value.BuildRetrySchedule();
+    private readonly EndpointPace _pace = new(TimeSpan.FromSeconds(1), options.Value.AttemptTimeout);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -69,8 +70,9 @@ public sealed class WebhookDispatcher(
         var admission = lanes.TryAdmit(endpoint, delivery.Id, ct => AttemptSafelyAsync(delivery, ct), stoppingToken);
         if (admission == Admission.EndpointFull)
         {
-            // The lane drains at about one attempt timeout per slot: come back then, without counting an attempt.
-            await store.DeferAsync(delivery.Id, clock.GetUtcNow() + _options.AttemptTimeout, stoppingToken);
+            // Come back when the lane will have drained at the endpoint's recent pace, without counting an attempt.
+            var later = _pace.DeferralWhenFull(endpoint, _options.EndpointQueueCapacity, _options.MaxConcurrentPerEndpoint);
+            await store.DeferAsync(delivery.Id, clock.GetUtcNow() + later, stoppingToken);
         }
     }
 
@@ -102,6 +104,7 @@ public sealed class WebhookDispatcher(
         var signing = SigningSecrets.At(subscription, now).Select(secrets.Unprotect).ToList();
         var result = await sender.SendAsync(subscription.Url, delivery.WebhookId, delivery.Payload, signing, cancellationToken);
         var finished = clock.GetUtcNow();
+        _pace.Record(EndpointKey.For(subscription.Url), TimeSpan.FromMilliseconds(result.LatencyMs));
         var outcome = DeliveryRules.AfterAttempt(delivery, result.StatusCode, result.RetryAfter, _schedule, finished, jitter);
         // The subscription's fate first: whoever sees this attempt recorded sees its consequence too.
         var health = await store.RecordEndpointOutcomeAsync(subscription.Id, outcome.Succeeded, finished, cancellationToken) ?? subscription;

@@ -29,6 +29,18 @@ public static class SqliteOutbox
             r => new OutboxMessage(Guid.Parse(r.GetString(0)), r.GetString(1), r.GetString(2), SqliteCommandExtensions.FromUnixMs(r.GetInt64(3)), r.GetNullableString(4)),
             null, ("$max", max)));
 
+    /// <summary>Removes published rows through the store's writer, in the batch of whatever else it commits.</summary>
+    public static Task RemoveAsync(SqliteGroupCommit writes, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        writes.WriteAsync(async (c, t) =>
+        {
+            foreach (var id in ids)
+            {
+                await c.ExecuteAsync("DELETE FROM outbox WHERE id = $id", t, ("$id", id.ToString()));
+            }
+
+            return 0;
+        }, cancellationToken);
+
     /// <summary>A removal lost to a power failure only publishes the event again, which consumers absorb.</summary>
     public static Task RemoveAsync(SqliteDatabase database, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         database.WriteBookkeepingAsync(async (c, t) =>

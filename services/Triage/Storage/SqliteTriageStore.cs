@@ -6,18 +6,28 @@ using static SafetyReports.ServiceDefaults.Storage.SqliteCommandExtensions;
 
 namespace SafetyReports.Triage.Storage;
 
-public sealed class SqliteTriageStore : ITriageStore
+public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
 {
     private readonly SqliteDatabase _database;
+
+    // Reports, their audit entries and events are written by several consumers and API calls at once:
+    // one writer commits whatever is waiting together (one fsync for many; see SqliteGroupCommit).
+    private readonly SqliteGroupCommit _writes;
     private readonly SlaOptions _sla;
 
     public SqliteTriageStore(string path, SlaOptions? sla = null)
     {
         _sla = sla ?? new SlaOptions();
         _database = new SqliteDatabase(path, SqliteTriageSchema.Tables);
-        using var connection = _database.Open();
-        SqliteTriageSchema.Upgrade(connection, _sla);
+        using (var connection = _database.Open())
+        {
+            SqliteTriageSchema.Upgrade(connection, _sla);
+        }
+
+        _writes = new SqliteGroupCommit(_database);
     }
+
+    public ValueTask DisposeAsync() => _writes.DisposeAsync();
 
     public string Path => _database.Path;
 
@@ -25,7 +35,7 @@ public sealed class SqliteTriageStore : ITriageStore
 
     public async Task<bool> AddReportAsync(Report report, AuditDraft audit, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken)
     {
-        var added = await _database.WriteAsync(async (c, t) =>
+        var added = await _writes.WriteAsync(async (c, t) =>
         {
             var inserted = await c.ExecuteAsync(
                 """
@@ -59,7 +69,7 @@ public sealed class SqliteTriageStore : ITriageStore
 
     public async Task<bool> UpdateReportAsync(Report updated, long expectedVersion, AuditDraft audit, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken)
     {
-        var saved = await _database.WriteAsync(async (c, t) =>
+        var saved = await _writes.WriteAsync(async (c, t) =>
         {
             var changed = await c.ExecuteAsync(
                 """
@@ -152,7 +162,7 @@ public sealed class SqliteTriageStore : ITriageStore
     /// that need a large queue fast, never for reports that really arrived.
     /// </summary>
     public Task BulkLoadAsync(IEnumerable<Report> reports, CancellationToken cancellationToken) =>
-        _database.WriteBookkeepingAsync(async (c, t) =>
+        _writes.WriteAsync(async (c, t) =>
         {
             var names = new[] { "$id", "$status", "$category", "$severity", "$host", "$model", "$assignee", "$received", "$version", "$search", "$doc", "$deadline", "$rowid" };
             await using var insert = c.Command(
@@ -192,7 +202,7 @@ public sealed class SqliteTriageStore : ITriageStore
         SqliteOutbox.PeekAsync(_database, max);
 
     public Task RemoveFromOutboxAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
-        SqliteOutbox.RemoveAsync(_database, ids, cancellationToken);
+        SqliteOutbox.RemoveAsync(_writes, ids, cancellationToken);
 
     public Task PingAsync(CancellationToken cancellationToken) => _database.PingAsync(cancellationToken);
 
