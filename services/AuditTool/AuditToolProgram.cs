@@ -4,9 +4,15 @@ using SafetyReports.Triage.Domain;
 namespace SafetyReports.AuditTool;
 
 /// <summary>
-/// <c>verify &lt;export.ndjson&gt;</c> or <c>verify --sqlite &lt;triage.db&gt;</c>. Exit codes: 0 the chain is
-/// intact (entries and head printed), 1 it is not (the first bad entry printed), 2 the tool could not run.
+/// <c>verify &lt;export.ndjson&gt;</c> or <c>verify --sqlite &lt;triage.db&gt;</c>, optionally followed by
+/// <c>--expect-head &lt;hash&gt;</c>. Exit codes: 0 the chain is intact (entries and head printed), 1 it is not
+/// (the first bad entry printed), 2 the tool could not run.
 /// </summary>
+/// <remarks>
+/// A chain cut short at its end is still a valid chain: only a head recorded earlier (published, or kept
+/// from <c>GET /api/v1/triage/audit/verify</c>) shows entries were removed from the end. With
+/// <c>--expect-head</c> the recorded head must be the chain's head or one of its entries (the chain grew since).
+/// </remarks>
 public static class AuditToolProgram
 {
     public const int Valid = 0;
@@ -17,6 +23,13 @@ public static class AuditToolProgram
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
+        string? expectedHead = null;
+        if (args is [.. var rest, "--expect-head", var head])
+        {
+            expectedHead = head;
+            args = rest;
+        }
+
         IEnumerable<AuditEntry> entries;
         switch (args)
         {
@@ -27,11 +40,12 @@ public static class AuditToolProgram
                 entries = AuditSources.Export(export);
                 break;
             default:
-                error.WriteLine("usage: AuditTool verify <export.ndjson>\n       AuditTool verify --sqlite <triage.db>");
+                error.WriteLine("usage: AuditTool verify <export.ndjson> [--expect-head <hash>]\n       AuditTool verify --sqlite <triage.db> [--expect-head <hash>]");
                 return Error;
         }
 
         var verifier = new AuditVerifier();
+        var seenExpectedHead = false;
         try
         {
             foreach (var entry in entries)
@@ -40,6 +54,8 @@ public static class AuditToolProgram
                 {
                     break;
                 }
+
+                seenExpectedHead |= entry.Hash == expectedHead;
             }
         }
         catch (UnreadableEntryException ex)
@@ -55,6 +71,12 @@ public static class AuditToolProgram
         }
 
         var result = verifier.Result;
+        if (result.Valid && expectedHead is not null && !seenExpectedHead)
+        {
+            output.WriteLine($"INVALID: the recorded head {expectedHead} is not in this chain of {result.Entries} entries (head {result.Head}): entries were removed from its end, or it was rebuilt");
+            return Invalid;
+        }
+
         if (result.Valid)
         {
             output.WriteLine($"valid: {result.Entries} entries, head {result.Head}");

@@ -108,6 +108,25 @@ public sealed class AuditToolTests : IDisposable
     }
 
     [Fact]
+    public async Task Entries_cut_from_the_end_are_found_against_a_head_recorded_earlier_and_growth_is_not_mistaken_for_it()
+    {
+        var chain = await SeedAsync();
+        var recorded = chain[^1].Hash;
+        var earlier = chain[^3].Hash;
+
+        var truncated = Run("verify", WriteExport(chain.Take(chain.Count - 2).Select(AuditExportFormat.Line)), "--expect-head", recorded);
+        var intact = Run("verify", WriteExport(chain.Select(AuditExportFormat.Line)), "--expect-head", recorded);
+        var grown = Run("verify", "--sqlite", _file.Path, "--expect-head", earlier);
+        var unknown = Run("verify", "--sqlite", _file.Path, "--expect-head", new string('0', 64));
+
+        Assert.Equal(1, truncated.Code);
+        Assert.Contains(recorded, truncated.Output);
+        Assert.Equal(0, intact.Code);
+        Assert.Equal(0, grown.Code);
+        Assert.Equal(1, unknown.Code);
+    }
+
+    [Fact]
     public async Task A_line_that_is_not_an_entry_is_invalid_and_bad_usage_or_a_missing_file_is_exit_code_2()
     {
         var lines = (await SeedAsync()).Select(AuditExportFormat.Line).ToList();
