@@ -20,7 +20,7 @@ public static class IdentitySite
 
     public static void AddIdentitySite(this IServiceCollection services)
     {
-        services.AddSingleton<IdentityStylesheet>();
+        services.AddSingleton<IdentityAssets>();
         services.AddSingleton<UnknownAccountThrottle>();
         services.AddAuthentication().AddCookie(IdentityCookie.Scheme, IdentityCookie.Configure);
         services.AddRazorPages(o => o.Conventions.AddFolderApplicationModelConvention(PagesFolder, m => m.Filters.Add(new SignInPageHeaders())))
@@ -42,8 +42,7 @@ public static class IdentitySite
 
     public static void MapIdentitySite(this WebApplication app)
     {
-        app.Services.GetRequiredService<IdentityStylesheet>().Map(app);
-        IdentityIcon.Map(app);
+        app.Services.GetRequiredService<IdentityAssets>().Map(app);
         var properties = ((IApplicationBuilder)app).Properties;
         if (!properties.ContainsKey(RazorPagesMappedKey))
         {
