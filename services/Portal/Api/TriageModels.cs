@@ -39,6 +39,9 @@ public sealed record StatusCounts
 {
     public IReadOnlyDictionary<string, long> Counts { get; init; } = new Dictionary<string, long>();
     public long Total { get; init; }
+
+    /// <summary>A search's counting stopped at a cap: every count is at least the number shown ("10000+").</summary>
+    public bool Capped { get; init; }
 }
 
 public sealed record EvidenceItem

@@ -73,4 +73,5 @@ public sealed record AuditVerifyResponse(bool Valid, long Entries, string Head, 
 
 public sealed record BulkRejectResponse(IReadOnlyList<BulkRejectResult> Results);
 
-public sealed record ReportCountsResponse(IReadOnlyDictionary<string, long> Counts, long Total);
+/// <summary><c>capped</c>: a search's counting stopped at 10,000 matches, so every count is a lower bound.</summary>
+public sealed record ReportCountsResponse(IReadOnlyDictionary<string, long> Counts, long Total, bool Capped);

@@ -56,7 +56,7 @@ public static class TriageEndpoints
         }
 
         var counts = await store.CountReportsAsync(query, cancellationToken);
-        return Results.Ok(new ReportCountsResponse(counts.Counts, counts.Total));
+        return Results.Ok(new ReportCountsResponse(counts.Counts, counts.Total, counts.Capped));
     }
 
     private static async Task<IResult> GetAsync(Guid id, ITriageStore store, ReporterContactProtector protector, SlaPolicy sla, CancellationToken cancellationToken)

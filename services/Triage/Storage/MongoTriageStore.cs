@@ -129,11 +129,7 @@ public sealed class MongoTriageStore : ITriageStore
     public async Task<ReportCounts> CountReportsAsync(ReportQuery query, CancellationToken cancellationToken)
     {
         await _setup.EnsureAsync(cancellationToken);
-        var groups = await _reports.Aggregate()
-            .Match(MongoTriageFilters.CountsOf(query))
-            .Group(new BsonDocument { { "_id", "$status" }, { "n", new BsonDocument("$sum", 1) } })
-            .ToListAsync(cancellationToken);
-        return ReportCounts.From(groups.Select(g => (g["_id"].AsString, g["n"].ToInt64())));
+        return await MongoReportCounts.CountAsync(_reports, query, cancellationToken);
     }
 
     public async Task<IReadOnlyList<AuditEntry>> GetAuditAsync(Guid reportId, CancellationToken cancellationToken)

@@ -3,7 +3,8 @@ namespace SafetyReports.Triage.Storage;
 /// <summary>
 /// Filters, order and cursor of the maintainers' queue. <see cref="Text"/> is full-text search (words
 /// ANDed, see <see cref="SearchTerms"/>). <see cref="OverdueAt"/>, when set, keeps only reports still open
-/// for triage whose deadline is before that time.
+/// for triage whose deadline is before that time. <see cref="CountCap"/> is where counts with a search term
+/// stop (see <see cref="ReportCounts"/>); lists ignore it.
 /// </summary>
 public sealed record ReportQuery(
     string? Status = null,
@@ -16,4 +17,5 @@ public sealed record ReportQuery(
     ReportCursor? After = null,
     int Limit = 50,
     ReportSort Sort = ReportSort.Newest,
-    DateTimeOffset? OverdueAt = null);
+    DateTimeOffset? OverdueAt = null,
+    int CountCap = ReportCounts.SearchCap);

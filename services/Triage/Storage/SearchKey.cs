@@ -10,6 +10,12 @@ public static class SearchKey
 {
     private const long Spread = 1 << 20;
 
+    /// <summary>Keys stay in a long's range for received times within ±278 years of 1970.</summary>
+    private const long MaxMs = long.MaxValue / Spread - 1;
+
     public static long For(DateTimeOffset receivedAt, Guid id) =>
         receivedAt.ToUnixTimeMilliseconds() * Spread + Convert.ToInt64(id.ToString("N")[..5], 16);
+
+    /// <summary>The smallest key of a received millisecond (clamped to the keys' range): where a walk from that time starts.</summary>
+    public static long Start(long receivedMs) => Math.Clamp(receivedMs, -MaxMs, MaxMs) * Spread;
 }

@@ -10,20 +10,18 @@ namespace SafetyReports.Triage.Storage;
 /// </summary>
 public static class SqliteQueueSql
 {
-    /// <param name="probeSearch">
-    /// For a search in deadline order: walk the deadline index and probe the search table for each report,
-    /// instead of fetching every match and sorting them. The store chooses it when every word is common,
-    /// so a page fills after a few probes; for a rare word the walk would visit most of the index.
-    /// </param>
-    public static (string Sql, (string, object?)[] Parameters) List(ReportQuery query, bool probeSearch = false)
+    /// <summary>
+    /// The page's rows <c>(doc, deadline)</c>. A search in deadline order here fetches every match and sorts
+    /// them; the store walks instead (<see cref="SqliteDeadlineSearch"/>), and the tests hold the two equal.
+    /// </summary>
+    public static (string Sql, (string, object?)[] Parameters) List(ReportQuery query)
     {
         if (query.Sort != ReportSort.Deadline && SearchTerms.Fts5Match(query.Text) is { } match)
         {
             return SearchInReceivedOrder(query, match);
         }
 
-        probeSearch = probeSearch && SearchTerms.Fts5Match(query.Text) is not null;
-        var (where, parameters) = Filters(query, withStatus: true, probeSearch);
+        var (where, parameters) = Filters(query, withStatus: true);
         var (column, direction, comparison) = query.Sort switch
         {
             ReportSort.Oldest => ("received_at", "ASC", ">"),
@@ -38,7 +36,7 @@ public static class SqliteQueueSql
         }
 
         parameters.Add(("$limit", query.Limit + 1));
-        var indexedBy = query.OverdueAt is not null || probeSearch ? IndexedBy(query) : "";
+        var indexedBy = query.OverdueAt is not null ? IndexedBy(query) : "";
         return ($"SELECT doc, deadline FROM reports{indexedBy}{Where(where)} ORDER BY {column} {direction}, id {direction} LIMIT $limit", [.. parameters]);
     }
 
@@ -50,7 +48,7 @@ public static class SqliteQueueSql
     /// </summary>
     private static (string Sql, (string, object?)[] Parameters) SearchInReceivedOrder(ReportQuery query, string match)
     {
-        var (where, parameters) = Filters(query with { Text = null }, withStatus: true, probeSearch: false);
+        var (where, parameters) = Filters(query with { Text = null }, withStatus: true);
         where.Insert(0, "reports_fts MATCH $match");
         parameters.Add(("$match", match));
         var newest = query.Sort == ReportSort.Newest;
@@ -68,9 +66,8 @@ public static class SqliteQueueSql
 
     /// <summary>
     /// The overdue filter's <c>status IN (…)</c> tempts SQLite into seeking a status index three times and
-    /// sorting what it finds (most of the open backlog), and a probed search must walk in order too: naming
-    /// the index that walks in the requested order keeps it a walk that stops after one page. Other
-    /// queries leave the choice to SQLite.
+    /// sorting what it finds (most of the open backlog): naming the index that walks in the requested order
+    /// keeps it a walk that stops after one page. Other queries leave the choice to SQLite.
     /// </summary>
     private static string IndexedBy(ReportQuery query)
     {
@@ -90,13 +87,33 @@ public static class SqliteQueueSql
             : query.OverdueAt is not null ? " INDEXED BY ix_reports_overdue" : " INDEXED BY ix_reports_deadline";
     }
 
+    /// <summary>
+    /// Counts per status: from the counter table when it answers the filters exactly
+    /// (<see cref="SqliteReportCounters"/>); with a search term, of at most <c>query.CountCap</c> matches,
+    /// newest first (the counts are then lower bounds); otherwise counted from an index.
+    /// </summary>
     public static (string Sql, (string, object?)[] Parameters) Counts(ReportQuery query)
     {
-        var (where, parameters) = Filters(query, withStatus: false, probeSearch: false);
+        if (SqliteReportCounters.Answer(query))
+        {
+            return SqliteReportCounters.Counts(query);
+        }
+
+        if (SearchTerms.Fts5Match(query.Text) is { } match)
+        {
+            var (filters, searchParameters) = Filters(query with { Text = null }, withStatus: false);
+            filters.Insert(0, "reports_fts MATCH $match");
+            searchParameters.Add(("$match", match));
+            searchParameters.Add(("$cap", query.CountCap));
+            return ("SELECT status, count(*) FROM (SELECT reports.status FROM reports_fts CROSS JOIN reports ON reports.search_rowid = reports_fts.rowid"
+                + $"{Where(filters)} ORDER BY reports_fts.rowid DESC LIMIT $cap) GROUP BY status", [.. searchParameters]);
+        }
+
+        var (where, parameters) = Filters(query, withStatus: false);
         return ($"SELECT status, count(*) FROM reports{Where(where)} GROUP BY status", [.. parameters]);
     }
 
-    private static (List<string> Where, List<(string, object?)> Parameters) Filters(ReportQuery query, bool withStatus, bool probeSearch)
+    internal static (List<string> Where, List<(string, object?)> Parameters) Filters(ReportQuery query, bool withStatus)
     {
         var where = new List<string>();
         var parameters = new List<(string, object?)>();
@@ -121,9 +138,7 @@ public static class SqliteQueueSql
         Equal("assignee", "$assignee", query.Assignee);
         if (SearchTerms.Fts5Match(query.Text) is { } match)
         {
-            where.Add(probeSearch
-                ? "EXISTS (SELECT 1 FROM reports_fts WHERE reports_fts MATCH $match AND reports_fts.rowid = reports.search_rowid)"
-                : "search_rowid IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH $match)");
+            where.Add("search_rowid IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH $match)");
             parameters.Add(("$match", match));
         }
 

@@ -6,8 +6,9 @@ using SafetyReports.Triage.Domain;
 namespace SafetyReports.Triage.Storage;
 
 /// <summary>
-/// Triage's SQLite schema and its upgrades, run at start: a database from before the queue's deadlines
-/// and full-text search gets the columns, the indexes and the FTS5 table, backfilled in one transaction.
+/// Triage's SQLite schema and its upgrades, run at start: a database from before the queue's deadlines,
+/// full-text search and status counters gets the columns, the indexes, the FTS5 table and the counter
+/// table with its triggers, backfilled in one transaction.
 /// Deadlines are stored (so the deadline order and the overdue filter are index walks) and recomputed
 /// whenever the configured SLA differs from the one they were computed with.
 /// </summary>
@@ -71,6 +72,9 @@ internal static class SqliteTriageSchema
 
     private const string SearchVersion = "1";
 
+    /// <summary>Recorded once the counter table has been filled from the rows (its triggers keep it since).</summary>
+    private const string CountsVersion = "1";
+
     public static void Upgrade(SqliteConnection connection, SlaOptions sla)
     {
         using var transaction = connection.BeginTransaction(deferred: false);
@@ -82,6 +86,12 @@ internal static class SqliteTriageSchema
 
         Execute(connection, transaction, Indexes);
         Execute(connection, transaction, SearchTable);
+        Execute(connection, transaction, SqliteReportCounters.Schema);
+        if (Meta(connection, transaction, "counts") != CountsVersion)
+        {
+            Execute(connection, transaction, SqliteReportCounters.Backfill);
+            SetMeta(connection, transaction, "counts", CountsVersion);
+        }
 
         if (Meta(connection, transaction, "search") != SearchVersion)
         {

@@ -113,10 +113,17 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
     public Task<ReportPage> ListReportsAsync(ReportQuery query, CancellationToken cancellationToken) =>
         _database.ReadAsync(async c =>
         {
-            var probe = query.Sort == ReportSort.Deadline && SearchTerms.Words(query.Text) is { Count: > 0 } words
-                && await RarestWordReportsAsync(c, words) > ProbeSearchAbove;
-            var (sql, parameters) = SqliteQueueSql.List(query, probe);
-            var rows = await c.QueryAsync(sql, r => (Doc: r.GetString(0), Deadline: r.GetInt64(1)), null, parameters);
+            List<(string Doc, long Deadline)> rows;
+            if (query.Sort == ReportSort.Deadline && SearchTerms.Fts5Match(query.Text) is not null)
+            {
+                rows = await SqliteDeadlineSearch.ListAsync(c, query, _sla);
+            }
+            else
+            {
+                var (sql, parameters) = SqliteQueueSql.List(query);
+                rows = await c.QueryAsync(sql, r => (Doc: r.GetString(0), Deadline: r.GetInt64(1)), null, parameters);
+            }
+
             var items = rows.Take(query.Limit).Select(r => ReportDocument.Deserialize(r.Doc)).ToList();
             ReportCursor? next = null;
             if (rows.Count > query.Limit)
@@ -129,32 +136,12 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
             return new ReportPage(items, next);
         });
 
-    /// <summary>
-    /// Above this many reports holding the rarest word, a search in deadline order probes while it walks the
-    /// deadline index (a page needs about limit × reports ÷ matches probes); below it, fetching and sorting
-    /// the matches is cheaper. The two costs meet near ten thousand matches in a million reports.
-    /// </summary>
-    public const long ProbeSearchAbove = 10_000;
-
-    /// <summary>How many reports hold the rarest of the words, from the search index's own term counts.</summary>
-    private static async Task<long> RarestWordReportsAsync(SqliteConnection connection, IReadOnlyList<string> words)
-    {
-        var rarest = long.MaxValue;
-        foreach (var word in words)
-        {
-            var count = (await connection.QueryAsync("SELECT coalesce(sum(doc), 0) FROM reports_fts_terms WHERE term = $word",
-                r => r.GetInt64(0), null, ("$word", word)))[0];
-            rarest = Math.Min(rarest, count);
-        }
-
-        return rarest;
-    }
-
     public Task<ReportCounts> CountReportsAsync(ReportQuery query, CancellationToken cancellationToken) =>
         _database.ReadAsync(async c =>
         {
             var (sql, parameters) = SqliteQueueSql.Counts(query);
-            return ReportCounts.From(await c.QueryAsync(sql, r => (r.GetString(0), r.GetInt64(1)), null, parameters));
+            var rows = await c.QueryAsync(sql, r => (r.GetString(0), r.GetInt64(1)), null, parameters);
+            return ReportCounts.From(rows, SearchTerms.Words(query.Text).Count > 0 ? query.CountCap : null);
         });
 
     /// <summary>

@@ -6,7 +6,7 @@ using SafetyReports.Triage.Storage;
 
 namespace SafetyReports.IntegrationTests.Storage;
 
-/// <summary>What only the SQLite adapter does: prefix search, upgrading older files, and index walks for every filter and order.</summary>
+/// <summary>What only the SQLite adapter does: upgrading older files, the counter table, the deadline search's walks, and index walks for every filter and order.</summary>
 public sealed class SqliteTriageStoreTests : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
@@ -16,12 +16,16 @@ public sealed class SqliteTriageStoreTests : IDisposable
 
     public void Dispose() => _file.Dispose();
 
-    [Fact]
-    public async Task A_search_in_deadline_order_gives_the_same_pages_whether_it_probes_or_sorts()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_search_in_deadline_order_merges_one_walk_per_severity_into_the_sorted_pages(bool sharedSla)
     {
-        var store = new SqliteTriageStore(_file.Path);
+        // With a shared SLA, two severities' walks hold equal deadlines, so only the id can order them.
+        var sla = sharedSla ? new SlaOptions { High = TimeSpan.FromDays(3), Unassessed = TimeSpan.FromDays(3) } : new SlaOptions();
+        var store = new SqliteTriageStore(_file.Path, sla);
         string?[] severities = ["critical", "high", "medium", "low", null];
-        var reports = Enumerable.Range(0, 40).Select(i => NewReport(Start.AddMinutes(i / 4), i % 3 == 0 ? "needle in hay" : "hay only") with
+        var reports = Enumerable.Range(0, 60).Select(i => NewReport(Start.AddMinutes(i / 4 * 90), i % 3 == 0 ? "needle in hay" : "hay only") with
         {
             Severity = severities[i % 5],
             Status = i % 2 == 0 ? ReportStatuses.Received : ReportStatuses.Triaging,
@@ -32,18 +36,22 @@ public sealed class SqliteTriageStoreTests : IDisposable
         }
 
         using var connection = _file.Open();
-        foreach (var query in new[] { new ReportQuery(Text: "needle hay"), new ReportQuery(Text: "hay", Status: ReportStatuses.Received), new ReportQuery(Text: "needle", OverdueAt: Start.AddHours(30)) })
+        foreach (var query in new[]
+                 {
+                     new ReportQuery(Text: "needle hay"), new ReportQuery(Text: "hay", Status: ReportStatuses.Received),
+                     new ReportQuery(Text: "hay", Severity: "low"), new ReportQuery(Text: "hay", OverdueAt: Start.AddHours(30)),
+                 })
         {
             ReportCursor? cursor = null;
             var seen = new List<Guid>();
             do
             {
                 var page = query with { Sort = ReportSort.Deadline, Limit = 3, After = cursor };
-                var sorted = Ids(connection, SqliteQueueSql.List(page, probeSearch: false));
-                Assert.Equal(sorted, Ids(connection, SqliteQueueSql.List(page, probeSearch: true)));
-                seen.AddRange(sorted.Take(3));
+                var sorted = Ids(connection, SqliteQueueSql.List(page));
                 var stored = await store.ListReportsAsync(page, Ct);
                 Assert.Equal(sorted.Take(3), stored.Items.Select(r => r.Id));
+                Assert.Equal(sorted.Count > 3, stored.Next is not null);
+                seen.AddRange(sorted.Take(3));
                 cursor = stored.Next;
             }
             while (cursor is not null);
@@ -52,6 +60,43 @@ public sealed class SqliteTriageStoreTests : IDisposable
             var counts = await store.CountReportsAsync(query, Ct);
             Assert.Equal(query.Status is null ? counts.Total : counts.Counts[query.Status], seen.Count);
         }
+    }
+
+    [Fact]
+    public async Task The_counter_table_equals_a_count_of_the_rows_after_adds_updates_and_bulk_loads()
+    {
+        var store = new SqliteTriageStore(_file.Path);
+        var report = NewReport(Start, "one") with { Assignee = "ana" };
+        await store.AddReportAsync(report, Received(report), [], Ct);
+        await store.UpdateReportAsync(report with { Status = ReportStatuses.Triaging, Severity = null, Assignee = null, Version = 2 }, 1, Received(report), [], Ct);
+        await store.BulkLoadAsync(Enumerable.Range(1, 30).Select(i => NewReport(Start.AddMinutes(i), "bulk") with
+        {
+            Category = i % 3 == 0 ? "hate" : "privacy",
+            Severity = i % 4 == 0 ? null : "high",
+            Assignee = i % 5 == 0 ? "bo" : null,
+        }), Ct);
+
+        using var connection = _file.Open();
+        const string Rows = """
+            SELECT status, category, coalesce(severity, ''), model_host, coalesce(assignee, ''), count(*) FROM reports
+            GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+            """;
+        Assert.Equal(CounterRows(connection, Rows), CounterRows(connection, "SELECT status, category, severity, model_host, assignee, n FROM report_counts WHERE n > 0 ORDER BY 1, 2, 3, 4, 5"));
+        Assert.Equal(31, (await store.CountReportsAsync(new ReportQuery(), Ct)).Total);
+    }
+
+    private static List<string> CounterRows(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(reader.GetValue)));
+        }
+
+        return rows;
     }
 
     [Fact]
@@ -111,6 +156,10 @@ public sealed class SqliteTriageStoreTests : IDisposable
         var again = new SqliteTriageStore(_file.Path);
         Assert.Equal([added.Id, old.Id], (await again.ListReportsAsync(new ReportQuery(Text: "leak"), Ct)).Items.Select(r => r.Id));
         Assert.Equal(2, (await again.CountReportsAsync(new ReportQuery(Text: "leak"), Ct)).Total);
+        // The counters were filled from the old rows, then kept by the add.
+        var counts = await again.CountReportsAsync(new ReportQuery(Category: "privacy"), Ct);
+        Assert.Equal((2L, 2L), (counts.Total, counts.Counts[ReportStatuses.Received]));
+        Assert.Equal(1, (await again.CountReportsAsync(new ReportQuery(Severity: "critical"), Ct)).Total);
     }
 
     [Fact]
@@ -149,11 +198,17 @@ public sealed class SqliteTriageStoreTests : IDisposable
         // A search walks the search table in received order, or the deadline index while probing the search table.
         foreach (var query in (ReportQuery[])[.. queries, Query(filter) with { Text = "leak home" }])
         {
-            var (sql, parameters) = SqliteQueueSql.List(query with { Sort = sort, After = new ReportCursor(Start, Guid.NewGuid(), sort) }, probeSearch: true);
-            var plan = Plan(connection, sql, parameters);
+            var paged = query with { Sort = sort, After = new ReportCursor(Start, Guid.NewGuid(), sort) };
+            var statements = sort == ReportSort.Deadline && query.Text is not null
+                ? SqliteDeadlineSearch.Walks(paged, new SlaOptions())
+                : [SqliteQueueSql.List(paged)];
+            foreach (var (sql, parameters) in statements)
+            {
+                var plan = Plan(connection, sql, parameters);
 
-            Assert.DoesNotContain(plan, step => step.StartsWith("SCAN reports ", StringComparison.Ordinal) || step == "SCAN reports");
-            Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+                Assert.DoesNotContain(plan, step => step.StartsWith("SCAN reports ", StringComparison.Ordinal) || step == "SCAN reports");
+                Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+            }
         }
     }
 

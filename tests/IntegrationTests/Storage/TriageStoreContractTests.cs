@@ -7,7 +7,7 @@ using static SafetyReports.IntegrationTests.Storage.StorageTestData;
 namespace SafetyReports.IntegrationTests.Storage;
 
 /// <summary>What every <see cref="ITriageStore"/> adapter must do; a subclass per adapter runs it.</summary>
-public abstract class TriageStoreContractTests : IAsyncDisposable
+public abstract partial class TriageStoreContractTests : IAsyncDisposable
 {
     /// <summary>A new, empty store for this test.</summary>
     protected abstract Task<ITriageStore> CreateStoreAsync();
