@@ -65,9 +65,12 @@ public static class Program
                      ("counts, no filter", new ReportQuery()),
                      ("counts, category=hate", new ReportQuery(Category: "hate")),
                      ("counts, assignee", new ReportQuery(Assignee: SyntheticReports.Assignees[0])),
+                     ("counts, modelHost=civitai + severity=high", new ReportQuery(ModelHost: "civitai", Severity: "high")),
+                     ("counts, modelId=org1/model-1", new ReportQuery(ModelId: "org1/model-1")),
                      ("counts, overdue", new ReportQuery(OverdueAt: now)),
                      ($"counts, q={SyntheticReports.RareWord} (rare)", new ReportQuery(Text: SyntheticReports.RareWord)),
                      ("counts, q=jailbreak (common)", new ReportQuery(Text: "jailbreak")),
+                     ("counts, q=jailbreak + category=hate", new ReportQuery(Text: "jailbreak", Category: "hate")),
                  })
         {
             await TimeAsync(name, runs, _ => store.CountReportsAsync(query, CancellationToken.None).ContinueWith(t => (int)t.Result.Total));

@@ -89,8 +89,9 @@ public static class SqliteQueueSql
 
     /// <summary>
     /// Counts per status: from the counter table when it answers the filters exactly
-    /// (<see cref="SqliteReportCounters"/>); with a search term, of at most <c>query.CountCap</c> matches,
-    /// newest first (the counts are then lower bounds); otherwise counted from an index.
+    /// (<see cref="SqliteReportCounters"/>); with a search term, among the newest <c>query.CountCap</c>
+    /// reports holding the words (rows: status, or NULL for a match the other filters drop; see
+    /// <see cref="ReportCounts"/>); otherwise counted from an index.
     /// </summary>
     public static (string Sql, (string, object?)[] Parameters) Counts(ReportQuery query)
     {
@@ -101,12 +102,13 @@ public static class SqliteQueueSql
 
         if (SearchTerms.Fts5Match(query.Text) is { } match)
         {
+            // The newest matches of the words, at most the cap; a row the other filters drop is counted with a NULL status.
             var (filters, searchParameters) = Filters(query with { Text = null }, withStatus: false);
-            filters.Insert(0, "reports_fts MATCH $match");
             searchParameters.Add(("$match", match));
             searchParameters.Add(("$cap", query.CountCap));
-            return ("SELECT status, count(*) FROM (SELECT reports.status FROM reports_fts CROSS JOIN reports ON reports.search_rowid = reports_fts.rowid"
-                + $"{Where(filters)} ORDER BY reports_fts.rowid DESC LIMIT $cap) GROUP BY status", [.. searchParameters]);
+            var kept = filters.Count > 0 ? $"CASE WHEN {string.Join(" AND ", filters)} THEN status END" : "status";
+            return ($"SELECT {kept}, count(*) FROM (SELECT rowid FROM reports_fts WHERE reports_fts MATCH $match ORDER BY rowid DESC LIMIT $cap) AS matches"
+                + " CROSS JOIN reports ON reports.search_rowid = matches.rowid GROUP BY 1", [.. searchParameters]);
         }
 
         var (where, parameters) = Filters(query, withStatus: false);

@@ -140,7 +140,7 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
         _database.ReadAsync(async c =>
         {
             var (sql, parameters) = SqliteQueueSql.Counts(query);
-            var rows = await c.QueryAsync(sql, r => (r.GetString(0), r.GetInt64(1)), null, parameters);
+            var rows = await c.QueryAsync(sql, r => (r.GetNullableString(0), r.GetInt64(1)), null, parameters);
             return ReportCounts.From(rows, SearchTerms.Words(query.Text).Count > 0 ? query.CountCap : null);
         });
 

@@ -5,7 +5,7 @@ using static SafetyReports.IntegrationTests.Storage.StorageTestData;
 
 namespace SafetyReports.IntegrationTests.Storage;
 
-/// <summary>Counts per status: exact without a search term (after any writes), capped with one.</summary>
+/// <summary>Counts per status: exact without a search term (after any writes); with one, of at most the cap of reports holding the words.</summary>
 public abstract partial class TriageStoreContractTests
 {
     [Fact]
@@ -98,10 +98,13 @@ public abstract partial class TriageStoreContractTests
         Assert.Equal((5L, true), (atCap.Total, atCap.Capped));
         var below = await store.CountReportsAsync(new ReportQuery(Text: "needle", CountCap: 6), Ct);
         Assert.Equal((5L, false, 3L, 2L), (below.Total, below.Capped, below.Counts["received"], below.Counts["triaging"]));
-        // Other filters combine with the search before the cap; without a search there is no cap.
+        // The cap bounds the reports holding the words that are looked at; the other filters apply to those.
         var combined = await store.CountReportsAsync(new ReportQuery(Text: "needle", Status: ReportStatuses.Triaging, Category: "privacy", CountCap: 6), Ct);
         Assert.Equal((5L, 3L, false), (combined.Total, combined.Counts["received"], combined.Capped));
-        Assert.Equal(0, (await store.CountReportsAsync(new ReportQuery(Text: "needle", Category: "hate", CountCap: 1), Ct)).Total);
+        var none = await store.CountReportsAsync(new ReportQuery(Text: "needle", Category: "hate", CountCap: 3), Ct);
+        Assert.Equal((0L, true), (none.Total, none.Capped));
+        Assert.False((await store.CountReportsAsync(new ReportQuery(Text: "needle", Category: "hate", CountCap: 6), Ct)).Capped);
+        // Without a search there is no cap.
         var all = await store.CountReportsAsync(new ReportQuery(CountCap: 2), Ct);
         Assert.Equal((6L, false), (all.Total, all.Capped));
     }

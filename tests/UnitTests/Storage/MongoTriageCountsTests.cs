@@ -26,15 +26,21 @@ public sealed class MongoTriageCountsTests
     }
 
     [Fact]
-    public void With_a_search_counting_stops_at_the_cap_after_every_filter()
+    public void With_a_search_at_most_the_cap_of_reports_holding_the_words_are_looked_at_then_filtered()
     {
         var stages = Render(new ReportQuery(Category: "hate", Text: "Jailbreak!", CountCap: 10_000));
 
         Assert.Equal(3, stages.Count);
-        Assert.Equal("hate", stages[0]["$match"]["category"]);
         Assert.Equal("\"jailbreak\"", stages[0]["$match"]["$text"]["$search"]);
+        Assert.Equal("none", stages[0]["$match"]["$text"]["$language"]);
         Assert.Equal(new BsonDocument("$limit", 10_000), stages[1]);
-        Assert.Equal(Group, stages[2]);
+        Assert.Equal(
+            new BsonDocument("$facet", new BsonDocument
+            {
+                { "seen", new BsonArray { new BsonDocument("$count", "n") } },
+                { "counts", new BsonArray { new BsonDocument("$match", new BsonDocument("category", "hate")), Group } },
+            }),
+            stages[2]);
         // Text without words does not filter, so nothing is capped.
         Assert.Equal(2, Render(new ReportQuery(Text: ".*")).Count);
     }
