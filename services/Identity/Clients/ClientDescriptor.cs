@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using OpenIddict.Abstractions;
 using SafetyReports.Identity.Configuration;
@@ -32,6 +33,13 @@ public static class ClientDescriptor
         foreach (var scope in client.Scopes.Distinct(StringComparer.Ordinal))
         {
             descriptor.Permissions.Add(OpenIddictConstants.Permissions.Prefixes.Scope + scope);
+        }
+
+        if (client.AccessTokenLifetime is { } lifetime)
+        {
+            // OpenIddict reads a per-client lifetime from the application's settings.
+            descriptor.Settings[OpenIddictConstants.Settings.TokenLifetimes.AccessToken] =
+                lifetime.ToString("c", CultureInfo.InvariantCulture);
         }
 
         descriptor.Properties[ClientProperties.SeededFromConfiguration] = JsonSerializer.SerializeToElement(true);

@@ -21,6 +21,13 @@ public sealed class SeededClientOptions
     /// <summary>Where <c>/connect/logout</c> may send the browser after signing out.</summary>
     public List<string> PostLogoutRedirectUris { get; set; } = [];
 
+    /// <summary>
+    /// How long this client's access tokens live, when shorter than the service's hour
+    /// (<c>hh:mm:ss</c>, at least a second). Lets an operator give a risky client short-lived tokens,
+    /// and lets tests obtain a genuinely expired token without touching the signing keys.
+    /// </summary>
+    public TimeSpan? AccessTokenLifetime { get; set; }
+
     /// <summary>Signs users in (authorization code + PKCE + refresh tokens) instead of using client credentials.</summary>
     public bool IsInteractive => RedirectUris.Count > 0;
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SafetyReports.ServiceDefaults.Security;
+using SafetyReports.Identity;
 
 namespace SafetyReports.Identity.Configuration;
 
@@ -9,6 +10,9 @@ namespace SafetyReports.Identity.Configuration;
 /// </summary>
 public sealed class SeededClientValidator : IValidateOptions<IdentityServiceOptions>
 {
+    /// <summary>Shorter would expire before a client could use the token at all.</summary>
+    public static readonly TimeSpan MinimumAccessTokenLifetime = TimeSpan.FromSeconds(1);
+
     public ValidateOptionsResult Validate(string? name, IdentityServiceOptions options)
     {
         var errors = FindErrors(options);
@@ -61,6 +65,12 @@ public sealed class SeededClientValidator : IValidateOptions<IdentityServiceOpti
             else if (hasHostId && !hasHostScope)
             {
                 errors.Add($"{key}:HostId is set but the client is not granted the '{Scopes.Host}' scope.");
+            }
+
+            if (client.AccessTokenLifetime is { } lifetime
+                && (lifetime < MinimumAccessTokenLifetime || lifetime > IdentityModule.AccessTokenLifetime))
+            {
+                errors.Add($"{key}:AccessTokenLifetime must be between {MinimumAccessTokenLifetime:c} and {IdentityModule.AccessTokenLifetime:c}.");
             }
 
             errors.AddRange(FindInteractiveErrors(client, key));

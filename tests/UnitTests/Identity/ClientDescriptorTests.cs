@@ -36,4 +36,17 @@ public class ClientDescriptorTests
         Assert.Null(ClientProperties.ReadHostId(descriptor.Properties.ToImmutableDictionary()));
         Assert.Equal(["triage"], ClientProperties.GrantedScopes([.. descriptor.Permissions]));
     }
+
+    [Fact]
+    public void A_client_lifetime_becomes_the_applications_access_token_setting_and_is_absent_otherwise()
+    {
+        var shortLived = ClientDescriptor.From(new SeededClientOptions
+        {
+            ClientId = "short", ClientSecret = "s", Scopes = ["triage"], AccessTokenLifetime = TimeSpan.FromMinutes(5),
+        });
+        var usual = ClientDescriptor.From(new SeededClientOptions { ClientId = "usual", ClientSecret = "s", Scopes = ["triage"] });
+
+        Assert.Equal("00:05:00", shortLived.Settings[OpenIddictConstants.Settings.TokenLifetimes.AccessToken]);
+        Assert.Empty(usual.Settings);
+    }
 }

@@ -100,4 +100,30 @@ public class SeededClientValidatorTests
         Assert.Equal(4, result.Failures!.Count());
         Assert.DoesNotContain(Secret, result.FailureMessage);
     }
+
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("00:00:00.5")]
+    [InlineData("-00:00:10")]
+    [InlineData("01:00:01")]
+    public void An_access_token_lifetime_outside_a_second_to_an_hour_is_refused(string lifetime)
+    {
+        var client = Client(scopes: ["triage"]);
+        client.AccessTokenLifetime = TimeSpan.Parse(lifetime, System.Globalization.CultureInfo.InvariantCulture);
+
+        var error = Assert.Single(Errors(client));
+        Assert.Equal("SafetyReports:Identity:Clients:0:AccessTokenLifetime must be between 00:00:01 and 01:00:00.", error);
+    }
+
+    [Theory]
+    [InlineData("00:00:01")]
+    [InlineData("00:05:00")]
+    [InlineData("01:00:00")]
+    public void An_access_token_lifetime_within_a_second_to_an_hour_is_accepted(string lifetime)
+    {
+        var client = Client(scopes: ["triage"]);
+        client.AccessTokenLifetime = TimeSpan.Parse(lifetime, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Empty(Errors(client));
+    }
 }
