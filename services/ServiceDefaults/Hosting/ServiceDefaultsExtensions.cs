@@ -115,6 +115,7 @@ public static class ServiceDefaultsExtensions
     /// <summary>Error handling, health endpoints and the OpenAPI document.</summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
+        app.UseBaselineSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SafetyReports.Identity.Site;
 using SafetyReports.Identity.Users;
+using SafetyReports.ServiceDefaults.Security;
 
 namespace SafetyReports.Identity.Pages.IdentitySite;
 
@@ -59,7 +60,7 @@ public sealed class LoginModel(
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        if (!await antiforgery.IsValidFormPostAsync(HttpContext))
         {
             Error = FormExpired;
             return Page();

@@ -8,6 +8,7 @@ using SafetyReports.Intake.AntiAbuse;
 using SafetyReports.Intake.Api;
 using SafetyReports.Intake.Domain;
 using SafetyReports.Intake.Forms;
+using SafetyReports.ServiceDefaults.Security;
 
 namespace SafetyReports.Intake.Pages.IntakeSite;
 
@@ -45,7 +46,7 @@ public sealed class ReportModel(
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         Form.EnsureEvidenceSlots();
-        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        if (!await antiforgery.IsValidFormPostAsync(HttpContext))
         {
             Errors.AddGeneral(text["Error_FormExpired"]);
             return Page();

@@ -8,6 +8,7 @@ using SafetyReports.Contracts;
 using SafetyReports.Intake.AntiAbuse;
 using SafetyReports.Intake.Domain;
 using SafetyReports.Intake.Forms;
+using SafetyReports.ServiceDefaults.Security;
 
 namespace SafetyReports.Intake.Pages.IntakeSite;
 
@@ -52,7 +53,7 @@ public sealed class StatusModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        if (!await antiforgery.IsValidFormPostAsync(HttpContext))
         {
             Errors.AddGeneral(text["Error_FormExpired"]);
             return Finish();
@@ -82,7 +83,7 @@ public sealed class StatusModel(
 
     public async Task<IActionResult> OnPostReplyAsync(CancellationToken cancellationToken)
     {
-        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        if (!await antiforgery.IsValidFormPostAsync(HttpContext))
         {
             Errors.AddGeneral(text["Error_FormExpired"]);
             return Finish();
