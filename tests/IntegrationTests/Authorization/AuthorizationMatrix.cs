@@ -1,0 +1,112 @@
+using static SafetyReports.IntegrationTests.Authorization.MatrixRow;
+
+namespace SafetyReports.IntegrationTests.Authorization;
+
+/// <summary>
+/// Every endpoint of a Standalone system × every <see cref="Caller"/> → the expected answer.
+/// Requests never change state: unknown ids ({none}), empty or invalid bodies, or reads. Where an
+/// authorised caller gets 400/404 it is because of that input, after authorization let it through;
+/// host A and host B differ on hub-a's host, subscription and deliveries, which the fixture creates.
+/// </summary>
+public static class AuthorizationMatrix
+{
+    private const string Reply = """{"message":"An answer from the matrix."}""";
+
+    public static readonly IReadOnlyList<MatrixRow> Rows =
+    [
+        // Intake: the public site and API (anonymous by design).
+        Public("GET", "/", 200),
+        // Form posts without an antiforgery token: the page again with its error, nothing stored (tests in HostileInput and Browser).
+        Public("POST", "/", 200),
+        Public("GET", "/status", 200),
+        Public("POST", "/status", 200),
+        Public("GET", "/about", 200),
+        Public("GET", "/assets/intake/intake.css", 200),
+        Public("POST", "/api/v1/reports", 400, "{}"),
+        Reporter("GET", "/api/v1/reports/{report}/status", 200),
+        Reporter("POST", "/api/v1/reports/{report}/messages", 409, Reply),
+        Public("GET", "/api/v1/challenge", 200),
+        Public("GET", "/api/v1/taxonomy", 200),
+
+        // Every service's own endpoints.
+        Public("GET", "/health/live", 200),
+        Public("GET", "/health/ready", 200),
+        Public("GET", "/openapi/v1.json", 200),
+
+        // Triage (scope triage).
+        TriageApi("GET", "/api/v1/triage/reports", 200, null),
+        TriageApi("GET", "/api/v1/triage/reports/counts", 200, null),
+        TriageApi("GET", "/api/v1/triage/reports/{report}", 200, null),
+        TriageApi("GET", "/api/v1/triage/reports/{none}", 404, null),
+        TriageApi("POST", "/api/v1/triage/reports/{none}/transitions", 404),
+        TriageApi("POST", "/api/v1/triage/reports/{none}/notes", 400),
+        TriageApi("POST", "/api/v1/triage/reports/{none}/assignment", 404),
+        TriageApi("POST", "/api/v1/triage/reports/{none}/classification", 404),
+        TriageApi("POST", "/api/v1/triage/reports/bulk-reject", 400),
+        TriageApi("GET", "/api/v1/triage/reports/{report}/audit", 200, null),
+        TriageApi("GET", "/api/v1/triage/audit/verify", 200, null),
+        TriageApi("GET", "/api/v1/triage/audit/export", 200, null),
+
+        // Notification: hosts, subscriptions, deliveries, notices.
+        NotificationsAdmin("POST", "/api/v1/hosts", 400),
+        NotificationsAdmin("GET", "/api/v1/hosts", 200, null),
+        NotificationsAdmin("GET", "/api/v1/notices", 200, null),
+        AdminOrHost("GET", "/api/v1/hosts/hub-a", 200, 200, 404, null),
+        AdminOrHost("POST", "/api/v1/hosts/hub-a/subscriptions", 400, 400, 404),
+        AdminOrHost("GET", "/api/v1/hosts/hub-a/subscriptions", 200, 200, 404, null),
+        AdminOrHost("GET", "/api/v1/subscriptions/{subscription}", 200, 200, 404, null),
+        AdminOrHost("PATCH", "/api/v1/subscriptions/{subscription}", 200, 200, 404),
+        AdminOrHost("POST", "/api/v1/subscriptions/{none}/enable", 404, 404, 404),
+        AdminOrHost("POST", "/api/v1/subscriptions/{none}/disable", 404, 404, 404),
+        AdminOrHost("POST", "/api/v1/subscriptions/{none}/rotate-secret", 404, 404, 404),
+        AdminOrHost("POST", "/api/v1/subscriptions/{none}/test", 404, 404, 404),
+        AdminOrHost("POST", "/api/v1/subscriptions/{none}/recover", 404, 404, 404),
+        AdminOrHost("GET", "/api/v1/hosts/hub-a/deliveries", 200, 200, 404, null),
+        AdminOrHost("GET", "/api/v1/deliveries/{none}", 404, 404, 404, null),
+        AdminOrHost("POST", "/api/v1/deliveries/{none}/replay", 404, 404, 404),
+
+        // The host API (scope host): a report the host was not told about is a 404, as an unknown one.
+        HostApi("GET", "/api/v1/host/reports", 200, 200, null),
+        HostApi("GET", "/api/v1/host/reports/{report}", 404, 404, null),
+        HostApi("POST", "/api/v1/host/reports/{report}/acknowledge", 404, 404),
+        HostApi("POST", "/api/v1/host/reports/{report}/response", 404, 404),
+
+        // Identity's admin API (scope identity:admin).
+        IdentityAdmin("GET", "/api/v1/identity/users", 200, null),
+        IdentityAdmin("POST", "/api/v1/identity/users", 400),
+        IdentityAdmin("PUT", "/api/v1/identity/users/{none}/roles", 400),
+        IdentityAdmin("POST", "/api/v1/identity/users/{none}/lock", 404),
+        IdentityAdmin("POST", "/api/v1/identity/users/{none}/unlock", 404),
+        IdentityAdmin("GET", "/api/v1/identity/clients", 200, null),
+        IdentityAdmin("POST", "/api/v1/identity/clients", 400),
+        IdentityAdmin("DELETE", "/api/v1/identity/clients/{none}", 404, null),
+
+        // The portal (a cookie session from signing in; bearer tokens open nothing here).
+        PortalPage("GET", "/portal", 200, 200),
+        PortalPage("GET", "/portal/reports/{report}", 200, 200),
+        PortalPage("GET", "/portal/admin/users", Outcome.Forbidden, 200),
+        PortalPage("GET", "/portal/admin/clients", Outcome.Forbidden, 200),
+        PortalPage("GET", "/portal/admin/hosts", Outcome.Forbidden, 200),
+        PortalPage("GET", "/portal/admin/hosts/hub-a", Outcome.Forbidden, 200),
+        PortalPage("GET", "/portal/admin/hosts/hub-a/deliveries", Outcome.Forbidden, 200),
+        PortalPage("GET", "/portal/admin/notices", Outcome.Forbidden, 200),
+        PortalPage("GET", "/portal/signout", 200, 200),
+        PortalPage("POST", "/portal/signout", 400, 400),
+        Public("GET", "/portal/signin", Outcome.SignIn),
+        Public("GET", "/portal/signed-out", 200),
+        Public("GET", "/portal/forbidden", 403),
+        Public("GET", "/assets/portal/portal.css", 200),
+
+        // Identity's pages and OAuth endpoints (last: a sign-out request may end the Identity session).
+        Public("GET", "/assets/identity/identity.css", 200),
+        Public("GET", "/account/login", 200),
+        Public("POST", "/account/login", 200),
+        Public("POST", "/connect/token", 400),
+        Public("GET", "/connect/authorize", 400),
+        Public("POST", "/connect/authorize", 400),
+        Public("GET", "/account/logout", 200),
+        Public("POST", "/account/logout", 400),
+        Public("GET", "/connect/logout", 302),
+        Public("POST", "/connect/logout", 400),
+    ];
+}

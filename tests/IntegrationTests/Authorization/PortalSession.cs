@@ -1,0 +1,54 @@
+using System.Net;
+using SafetyReports.IntegrationTests.Identity;
+
+namespace SafetyReports.IntegrationTests.Authorization;
+
+/// <summary>
+/// Signs a maintainer in to the portal over plain HTTP, as a browser without JavaScript would:
+/// /portal → Identity's login form (with its antiforgery token) → the code flow back to /portal.
+/// The returned client carries the session cookies and does not follow redirects.
+/// </summary>
+internal static class PortalSession
+{
+    /// <param name="setCookies">Receives every Set-Cookie header of the sign-in, for the hardening checks.</param>
+    public static async Task<HttpClient> SignInAsync(string baseUrl, string email, string password, List<string> setCookies)
+    {
+        var cookies = new CookieContainer();
+        var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies })
+        {
+            BaseAddress = new Uri(baseUrl.TrimEnd('/') + "/"),
+        };
+        var cancel = TestContext.Current.CancellationToken;
+
+        var login = await FollowAsync(http, await http.GetAsync("portal", cancel), setCookies);
+        Assert.Contains("/account/login", login.RequestMessage!.RequestUri!.AbsolutePath);
+        var html = await login.Content.ReadAsStringAsync(cancel);
+        var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = OidcBrowser.HiddenValue(html, "__RequestVerificationToken"),
+            ["ReturnUrl"] = OidcBrowser.HiddenValue(html, "ReturnUrl"),
+            ["Email"] = email,
+            ["Password"] = password,
+        });
+        using var portal = await FollowAsync(http, await http.PostAsync("account/login", form, cancel), setCookies);
+        Assert.Equal(HttpStatusCode.OK, portal.StatusCode);
+        Assert.Equal("/portal", portal.RequestMessage!.RequestUri!.AbsolutePath);
+        login.Dispose();
+        return http;
+    }
+
+    /// <summary>Follows redirects (as GETs) until an answer that is not one.</summary>
+    private static async Task<HttpResponseMessage> FollowAsync(HttpClient http, HttpResponseMessage response, List<string> setCookies)
+    {
+        setCookies.AddRange(response.Headers.TryGetValues("Set-Cookie", out var first) ? first : []);
+        for (var hops = 0; hops < 10 && (int)response.StatusCode is 301 or 302 or 303; hops++)
+        {
+            var location = response.Headers.Location!;
+            response.Dispose();
+            response = await http.GetAsync(location.IsAbsoluteUri ? location : new Uri(http.BaseAddress!, location), TestContext.Current.CancellationToken);
+            setCookies.AddRange(response.Headers.TryGetValues("Set-Cookie", out var more) ? more : []);
+        }
+
+        return response;
+    }
+}
