@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OpenIddict.Validation.AspNetCore;
 using SafetyReports.ServiceDefaults.Hosting;
 using SafetyReports.ServiceDefaults.Messaging;
 using SafetyReports.ServiceDefaults.Security;
@@ -24,6 +25,10 @@ public static class TriageModule
         services.AddSingleton<SlaPolicy>();
         services.AddSingleton<TriageReports>();
         services.AddSingleton<ReporterContactProtector>();
+        services.AddAuthorizationBuilder().AddPolicy(ReportExportAccess.Policy, policy => policy
+            .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+            .RequireAuthenticatedUser()
+            .RequireAssertion(ctx => ReportExportAccess.Allows(ctx.User)));
         services.AddOutboxDispatcher<ITriageStore>();
         services.AddStoreHealthCheck<ITriageStore>("triage-store");
         services.AddBusModule("triage", x =>

@@ -24,6 +24,7 @@ public static class TriageEndpoints
         triage.MapPost("/reports/{id:guid}/classification", ClassifyAsync);
         triage.MapPost("/reports/bulk-reject", BulkRejectAsync);
         triage.MapGet("/reports/{id:guid}/audit", AuditAsync);
+        triage.MapGet("/reports/{id:guid}/export", ExportReportAsync).RequireAuthorization(ReportExportAccess.Policy);
         triage.MapGet("/audit/verify", VerifyAsync);
         triage.MapGet("/audit/export", ExportAsync);
     }
@@ -130,6 +131,22 @@ public static class TriageEndpoints
         }
 
         return Results.Ok(await store.GetAuditAsync(id, cancellationToken));
+    }
+
+    private static async Task<IResult> ExportReportAsync(
+        Guid id, HttpContext context, ITriageStore store, ReporterContactProtector protector, SlaPolicy sla, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var report = await store.GetReportAsync(id, cancellationToken);
+        if (report is null)
+        {
+            return ProblemResults.NotFound("No report with this id.");
+        }
+
+        var audit = await store.GetAuditAsync(id, cancellationToken);
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{ReportExport.FileName(id)}\"";
+        context.Response.Headers.CacheControl = "no-store";
+        return Results.Ok(new ReportExport(clock.GetUtcNow(), ReportView.From(report, protector, sla), audit));
     }
 
     /// <summary>The whole chain as NDJSON, streamed in batches so a long chain never sits in memory.</summary>

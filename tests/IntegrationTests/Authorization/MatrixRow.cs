@@ -22,6 +22,10 @@ public sealed record MatrixRow(string Method, string Path, IReadOnlyDictionary<C
     public static MatrixRow TriageApi(string method, string path, Outcome allowed, string? json = "{}") =>
         Bearer(method, path, json, triager: allowed, admin: allowed, hostA: 403, hostB: 403);
 
+    /// <summary>Scope <c>triage</c> and an admin (role <c>admin</c>, or scope <c>identity:admin</c> for a machine client).</summary>
+    public static MatrixRow TriageAdmin(string method, string path, Outcome admin, string? json = "{}") =>
+        Bearer(method, path, json, triager: 403, admin: admin, hostA: 403, hostB: 403);
+
     /// <summary>Scope <c>notifications:admin</c> only.</summary>
     public static MatrixRow NotificationsAdmin(string method, string path, Outcome admin, string? json = "{}") =>
         Bearer(method, path, json, triager: 403, admin: admin, hostA: 403, hostB: 403);
