@@ -1,0 +1,78 @@
+using System.Net;
+using SafetyReports.IntegrationTests.Infrastructure;
+
+namespace SafetyReports.IntegrationTests.Secrets;
+
+/// <summary>
+/// Secrets and reporter contact against a real Standalone process: never stored in the clear in any
+/// file of its data folder (SQLite files with -wal/-shm, key folders), and still usable after a restart
+/// on the same folder because the Data Protection key ring persists.
+/// </summary>
+public class SecretsAtRestTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Client_and_webhook_secrets_and_reporter_contact_are_in_no_store_file_and_still_work_after_a_restart()
+    {
+        var secrets = new KnownSecrets();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var system = await StandaloneProcess.StartAsync(secrets.Settings());
+        try
+        {
+            Assert.False(string.IsNullOrEmpty(await system.Api.TokenAsync(secrets.Client)));
+            var subscription = await SecretJourney.SubscribeAsync(system.Api, receiver, secrets);
+            var before = await SecretJourney.SubmitWithContactAsync(system.Api, subscription, secrets);
+
+            var files = system.StoreFiles();
+            Assert.Contains(files, f => f.EndsWith("identity.db", StringComparison.Ordinal));
+            Assert.Contains(files, f => f.EndsWith("notification.db", StringComparison.Ordinal));
+            Assert.Contains(files, f => f.EndsWith("triage.db", StringComparison.Ordinal));
+            Assert.Empty(secrets.FoundIn(files));
+
+            await system.RestartAsync();
+
+            await SecretJourney.ExpectContactAsync(system.Api, before);
+            Assert.False(string.IsNullOrEmpty(await system.Api.TokenAsync(secrets.Client)));
+            var after = await SecretJourney.SubmitWithContactAsync(system.Api, subscription, secrets);
+            await SecretJourney.TriageAndExpectSignedWebhookAsync(system.Api, receiver, subscription, after);
+            Assert.Empty(secrets.FoundIn(system.StoreFiles()));
+        }
+        catch
+        {
+            output.WriteLine(system.Logs());
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A whole run at Information level (seeding, tokens, a rotated webhook secret, a report with contact,
+    /// a status look-up with its token, a signed webhook) writes none of those values to the log.
+    /// </summary>
+    [Fact]
+    public async Task A_full_run_logged_at_information_level_contains_no_secret_token_password_or_contact()
+    {
+        var secrets = new KnownSecrets();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var system = await StandaloneProcess.StartAsync(secrets.Settings(
+            ("Logging:LogLevel:Default", "Information"), ("Logging:LogLevel:Microsoft.AspNetCore", "Information")));
+        var api = system.Api;
+        foreach (var client in TestClients.All.Append(secrets.Client))
+        {
+            secrets.Add($"access token of {client.ClientId}", await api.TokenAsync(client));
+        }
+
+        var subscription = await SecretJourney.SubscribeAsync(api, receiver, secrets);
+        var report = await SecretJourney.SubmitWithContactAsync(api, subscription, secrets);
+        await SecretJourney.TriageAndExpectSignedWebhookAsync(api, receiver, subscription, report);
+        var request = new HttpRequestMessage(HttpMethod.Get, SystemUnderTest.Url(api.Urls.Intake, $"/api/v1/reports/{report.Id}/status"));
+        request.Headers.Add("X-Report-Token", report.StatusToken);
+        using (var status = await api.Http.SendAsync(request, TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+        }
+
+        var logs = system.Logs();
+        Assert.Contains("\"LogLevel\":\"Information\"", logs);
+        Assert.Contains(report.Id.ToString(), logs);
+        Assert.Empty(secrets.FoundIn(logs));
+    }
+}
