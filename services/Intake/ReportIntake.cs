@@ -108,6 +108,22 @@ public sealed class ReportIntake(
         return ReplyOutcome.Accepted;
     }
 
+    /// <summary>
+    /// The reporter erases their contact with the status token: Intake drops any copy it still holds and tells
+    /// Triage to drop its own. False (a 404, as for the status) for an unknown id or a wrong token.
+    /// </summary>
+    public async Task<bool> EraseContactAsync(Guid id, string? token, CancellationToken cancellationToken)
+    {
+        if (await FindReceiptAsync(id, token, cancellationToken) is null)
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow();
+        await store.EraseContactAsync(id, OutboxMessage.For(new ReporterContactErased(id, now), now), cancellationToken);
+        return true;
+    }
+
     private (string KeyHash, string RequestHash) FoldKey(ReportSubmissionRequest request, string clientHash, DateTimeOffset now)
     {
         var fingerprint = NearDuplicateFingerprint.Of(request);

@@ -39,6 +39,7 @@ public static class TriageModule
             x.AddConsumer<RecordReporterReplyConsumer>();
             x.AddConsumer<RecordHostResponseConsumer>();
             x.AddConsumer<RecordWebhookDisableConsumer>();
+            x.AddConsumer<EraseReporterContactConsumer>();
         });
         return builder;
     }

@@ -101,6 +101,11 @@ public sealed class TriageReports(ITriageStore store, TimeProvider clock)
             ? (recorded.Report, recorded.Audit, null)
             : null, cancellationToken);
 
+    public Task EraseContactAsync(ReporterContactErased erased, CancellationToken cancellationToken) =>
+        ApplySystemAsync(erased.ReportId, (r, now) => ContactErasure.Remove(r, ContactErasure.Erased, ContactErasure.ReporterActor, now) is { } removed
+            ? (removed.Report, removed.Audit, null)
+            : null, cancellationToken);
+
     /// <summary>Re-reads and retries on a version conflict: system facts must not be lost to a concurrent edit.</summary>
     private async Task ApplySystemAsync(
         Guid id,

@@ -29,6 +29,7 @@ public static class IntakeEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        api.MapPost("/reports/{id:guid}/erase-contact", EraseContactAsync);
         api.MapGet("/challenge", Challenge);
         api.MapGet("/taxonomy", () => Results.Ok(HazardTaxonomy.Categories));
     }
@@ -117,6 +118,21 @@ public static class IntakeEndpoints
             ReplyOutcome.NotAwaitingInformation => ProblemResults.Conflict("This report is not waiting for more information from you."),
             _ => ProblemResults.NotFound("No report with this id and token."),
         };
+    }
+
+    private static async Task<IResult> EraseContactAsync(
+        Guid id, [FromHeader(Name = TokenHeader)] string? token, HttpContext context,
+        ReportIntake intake, SubmissionRateLimiter limiter, ClientAddressHasher clients, CancellationToken cancellationToken)
+    {
+        var rate = limiter.TryAcquire(clients.Hash(context.Connection.RemoteIpAddress), unchallenged: false);
+        if (!rate.Allowed)
+        {
+            return GateProblems.For(context, new GateResult(GateVerdict.RateLimited, RetryAfter: rate.RetryAfter, Detail: "Too many requests; try again later."));
+        }
+
+        return await intake.EraseContactAsync(id, token, cancellationToken)
+            ? Results.Accepted($"/api/v1/reports/{id}/status", new { id, contact = "erased" })
+            : ProblemResults.NotFound("No report with this id and token.");
     }
 
     private static async Task<IResult> StatusAsync(

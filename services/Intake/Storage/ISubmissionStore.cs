@@ -44,6 +44,12 @@ public interface ISubmissionStore : IStoreHealth, IOutboxStore
     /// <summary>Durably queues an event (a reporter's answer) for the bus.</summary>
     Task AddToOutboxAsync(OutboxMessage message, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The reporter erased their contact: in one write, drops it from the payload if the submission still has
+    /// one (not yet confirmed by Triage) and queues <paramref name="erased"/> so Triage drops its copy.
+    /// </summary>
+    Task EraseContactAsync(Guid id, OutboxMessage erased, CancellationToken cancellationToken);
+
     /// <summary>Applies a status change to the receipt unless a newer one was applied already.</summary>
     Task ApplyStatusAsync(Guid id, string status, long version, string? publicNote, DateTimeOffset at, CancellationToken cancellationToken);
 }

@@ -29,6 +29,16 @@ public static class MongoIntakeFilters
             .Set(d => d.Payload, null)
             .Set(d => d.NextHandoverAt, null);
 
+    /// <summary>The submission while it still holds its payload (SQLite: <c>payload IS NOT NULL</c>).</summary>
+    public static FilterDefinition<MongoSubmissionDocument> WithPayload(Guid id) =>
+        Filter.Eq(d => d.Id, id) & Filter.Ne(d => d.Payload, null);
+
+    /// <summary>The reporter erased their contact: the payload keeps everything else.</summary>
+    public static UpdateDefinition<MongoSubmissionDocument> ContactErased { get; } =
+        Builders<MongoSubmissionDocument>.Update
+            .Set(d => d.Payload!.ProtectedContact, null)
+            .Set(d => d.Payload!.ContactAllowed, false);
+
     /// <summary>
     /// Compare-and-swap for a receipt update: the version and the number of public notes only ever
     /// grow and every update grows one of them, so matching both proves nothing changed since the read.

@@ -189,6 +189,18 @@ public sealed class MongoSubmissionStore : ISubmissionStore
         OutboxSignal.Notify();
     }
 
+    public async Task EraseContactAsync(Guid id, OutboxMessage erased, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        await MongoTransactions.RunAsync(_database.Client, async (session, ct) =>
+        {
+            await _submissions.UpdateOneAsync(session, MongoIntakeFilters.WithPayload(id), MongoIntakeFilters.ContactErased, cancellationToken: ct);
+            await _outbox.AddAsync(session, [erased], ct);
+            return 0;
+        }, cancellationToken);
+        OutboxSignal.Notify();
+    }
+
     public async Task<IReadOnlyList<OutboxMessage>> PeekOutboxAsync(int max, CancellationToken cancellationToken)
     {
         await _setup.EnsureAsync(cancellationToken);

@@ -177,6 +177,25 @@ public sealed class SqliteSubmissionStore : ISubmissionStore, IAsyncDisposable
         OutboxSignal.Notify();
     }
 
+    public async Task EraseContactAsync(Guid id, OutboxMessage erased, CancellationToken cancellationToken)
+    {
+        await _writes.WriteAsync(async (c, t) =>
+        {
+            var payloads = await c.QueryAsync(
+                "SELECT payload FROM submissions WHERE id = $id AND payload IS NOT NULL", r => r.GetString(0), t, ("$id", id.ToString()));
+            if (payloads.Count == 1)
+            {
+                var without = JsonSerializer.Deserialize<ReportSubmitted>(payloads[0], Json)! with { ProtectedContact = null, ContactAllowed = false };
+                await c.ExecuteAsync("UPDATE submissions SET payload = $payload WHERE id = $id", t,
+                    ("$id", id.ToString()), ("$payload", JsonSerializer.Serialize(without, Json)));
+            }
+
+            await SqliteOutbox.AddAsync(c, t, erased);
+            return 0;
+        }, cancellationToken);
+        OutboxSignal.Notify();
+    }
+
     public Task<IReadOnlyList<OutboxMessage>> PeekOutboxAsync(int max, CancellationToken cancellationToken) =>
         SqliteOutbox.PeekAsync(_database, max);
 

@@ -25,6 +25,8 @@ public static class AuthorizationMatrix
         Public("POST", "/api/v1/reports", 400, "{}"),
         Reporter("GET", "/api/v1/reports/{report}/status", 200),
         Reporter("POST", "/api/v1/reports/{report}/messages", 409, Reply),
+        // The matrix's report was sent without contact: erasing it changes nothing.
+        Reporter("POST", "/api/v1/reports/{report}/erase-contact", 202),
         Public("GET", "/api/v1/challenge", 200),
         Public("GET", "/api/v1/taxonomy", 200),
 

@@ -208,6 +208,28 @@ public abstract class SubmissionStoreContractTests : IAsyncDisposable
         Assert.Equal([second.Id], (await store.PeekOutboxAsync(10, Ct)).Select(m => m.Id));
     }
 
+    [Fact]
+    public async Task Erasing_a_contact_drops_it_from_a_held_payload_and_queues_the_message_in_one_write()
+    {
+        var store = await CreateStoreAsync();
+        var held = NewSubmission(At(0));
+        var confirmed = NewSubmission(At(1));
+        await store.AddAsync(held, null, Ct);
+        await store.AddAsync(confirmed, null, Ct);
+        await store.ConfirmHandoverAsync(confirmed.Id, At(2), Ct);
+
+        var first = OutboxMessage.For(new ReporterContactErased(held.Id, At(3)), At(3));
+        var second = OutboxMessage.For(new ReporterContactErased(confirmed.Id, At(3)), At(3));
+        await store.EraseContactAsync(held.Id, first, Ct);
+        await store.EraseContactAsync(confirmed.Id, second, Ct);
+
+        var payload = Assert.Single(await store.DueForHandoverAsync(At(100), 10, Ct)).Payload;
+        Assert.Equal(held.Payload with { ProtectedContact = null, ContactAllowed = false }, payload with { Evidence = held.Payload.Evidence });
+        Assert.Equal(held.Payload.Evidence, payload.Evidence);
+        Assert.False(await HasPayloadAsync(confirmed.Id));
+        Assert.Equal([first.Id, second.Id], (await store.PeekOutboxAsync(10, Ct)).Select(m => m.Id));
+    }
+
     private static Submission NewSubmission(DateTimeOffset receivedAt)
     {
         var id = Guid.NewGuid();

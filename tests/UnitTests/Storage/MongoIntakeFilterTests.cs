@@ -25,6 +25,18 @@ public sealed class MongoIntakeFilterTests
     }
 
     [Fact]
+    public void Erasing_a_contact_clears_it_in_a_payload_that_is_still_held()
+    {
+        var id = Guid.NewGuid();
+        Assert.Equal(
+            new BsonDocument { { "_id", Uuid(id) }, { "payload", new BsonDocument("$ne", BsonNull.Value) } },
+            Render(MongoIntakeFilters.WithPayload(id)));
+        Assert.Equal(
+            new BsonDocument("$set", new BsonDocument { { "payload.protectedContact", BsonNull.Value }, { "payload.contactAllowed", false } }),
+            Render(MongoIntakeFilters.ContactErased));
+    }
+
+    [Fact]
     public void A_receipt_update_is_a_compare_and_swap_on_version_and_note_count()
     {
         var id = Guid.NewGuid();
