@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on Debian/Ubuntu: installs and starts what the tests use for real
 # (RabbitMQ, Debian's docker-compose for validating docker-compose.yml, yamllint for deploy/,
-# Debian's Chromium and axe-core for the browser tests), builds, runs every test.
+# Debian's Chromium and axe-core for the browser tests), checks for known-vulnerable packages,
+# builds, runs every test.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -42,6 +43,9 @@ for _ in $(seq 1 60); do
 done
 rabbitmq_listening || { echo "RabbitMQ did not start" >&2; exit 1; }
 export SAFETYREPORTS_REQUIRE_RABBITMQ=1
+
+# Known-vulnerable NuGet packages fail the run; a package source without vulnerability data only warns.
+tests/check-vulnerable-packages.sh
 
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
