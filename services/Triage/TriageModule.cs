@@ -24,6 +24,12 @@ public static class TriageModule
         services.AddSingleton(sla);
         services.AddSingleton<SlaPolicy>();
         services.AddSingleton<TriageReports>();
+        services.AddOptions<ContactRetentionOptions>()
+            .Bind(builder.Configuration.GetSection(ContactRetentionOptions.Section))
+            .Validate(o => o.IsValid(),
+                "SafetyReports:Triage: ContactRetention and ContactPurgeInterval must be positive, ContactPurgeBatchSize 1–10,000.")
+            .ValidateOnStart();
+        services.AddHostedService<ContactRetentionJob>();
         services.AddSingleton<ReporterContactProtector>();
         services.AddAuthorizationBuilder().AddPolicy(ReportExportAccess.Policy, policy => policy
             .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)

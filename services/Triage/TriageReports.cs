@@ -106,6 +106,13 @@ public sealed class TriageReports(ITriageStore store, TimeProvider clock)
             ? (removed.Report, removed.Audit, null)
             : null, cancellationToken);
 
+    /// <summary>Purges the contact if the report (re-read) is still due: a reopened report or a fresh erasure is left alone.</summary>
+    public Task PurgeContactAsync(Guid id, TimeSpan retention, CancellationToken cancellationToken) =>
+        ApplySystemAsync(id, (r, now) => ContactRetention.IsDue(r, now, retention)
+            && ContactErasure.Remove(r, ContactErasure.Purged, ContactErasure.RetentionActor, now) is { } removed
+                ? (removed.Report, removed.Audit, null)
+                : null, cancellationToken);
+
     /// <summary>Re-reads and retries on a version conflict: system facts must not be lost to a concurrent edit.</summary>
     private async Task ApplySystemAsync(
         Guid id,

@@ -31,6 +31,9 @@ public sealed record Report
     public required DateTimeOffset ReceivedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? TriagedAt { get; init; }
+
+    /// <summary>When the report entered a closed status (resolved, rejected, duplicate); null while open.</summary>
+    public DateTimeOffset? ClosedAt { get; init; }
     public DateTimeOffset? HostNotifiedAt { get; init; }
     public DateTimeOffset? AcknowledgedAt { get; init; }
 

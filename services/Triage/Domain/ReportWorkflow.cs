@@ -91,6 +91,7 @@ public static class ReportWorkflow
             DuplicateOf = to == Duplicate ? request.DuplicateOf : report.DuplicateOf,
             UpdatedAt = now,
             TriagedAt = to == Triaged ? report.TriagedAt ?? now : report.TriagedAt,
+            ClosedAt = ContactRetention.ClosedAt(report, to, now),
             Notes = Append(report.Notes, request.Note, actor, now),
             PublicNotes = Append(report.PublicNotes, request.PublicNote, actor, now),
         };

@@ -23,6 +23,12 @@ public interface ITriageStore : IOutboxStore, IStoreHealth
     /// <summary>Replaces the report if it is still at <paramref name="expectedVersion"/>; false on a conflict (nothing is written).</summary>
     Task<bool> UpdateReportAsync(Report updated, long expectedVersion, AuditDraft audit, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Ids of closed reports that still hold reporter contact and were closed before <paramref name="closedBefore"/>,
+    /// longest closed first, at most <paramref name="max"/> (an index on <see cref="ContactRetention.PurgeKey"/>).
+    /// </summary>
+    Task<IReadOnlyList<Guid>> ContactPurgeDueAsync(DateTimeOffset closedBefore, int max, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<AuditEntry>> GetAuditAsync(Guid reportId, CancellationToken cancellationToken);
 
     /// <summary>The chain in order, from after <paramref name="afterSequence"/>, at most <paramref name="max"/> entries.</summary>

@@ -90,6 +90,13 @@ public sealed class MongoReportDocument
     [BsonElement("deadline"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset Deadline { get; set; }
 
+    [BsonElement("closedAt"), BsonRepresentation(BsonType.DateTime)]
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>The close time while the report still holds contact (<see cref="ContactRetention.PurgeKey"/>), indexed for the purge.</summary>
+    [BsonElement("contactClosedAt"), BsonRepresentation(BsonType.DateTime)]
+    public DateTimeOffset? ContactClosedAt { get; set; }
+
     public static MongoReportDocument From(Report report, SlaOptions? sla = null) => new()
     {
         Id = report.Id,
@@ -118,6 +125,8 @@ public sealed class MongoReportDocument
         HostResponse = report.HostResponse is null ? null : MongoHostStatementDocument.From(report.HostResponse),
         SearchText = ReportDocument.SearchText(report),
         Deadline = SlaPolicy.Deadline(sla ?? new SlaOptions(), report.ReceivedAt, report.Severity),
+        ClosedAt = report.ClosedAt,
+        ContactClosedAt = ContactRetention.PurgeKey(report),
     };
 
     public Report ToReport() => new()
@@ -146,5 +155,6 @@ public sealed class MongoReportDocument
         AcknowledgedAt = AcknowledgedAt,
         RespondedAt = RespondedAt,
         HostResponse = HostResponse?.ToStatement(),
+        ClosedAt = ClosedAt,
     };
 }

@@ -15,6 +15,13 @@ public static class MongoTriageFilters
     public static SortDefinition<MongoReportDocument> OldestFirst { get; } =
         Builders<MongoReportDocument>.Sort.Ascending(d => d.ReceivedAt).Ascending(d => d.Id);
 
+    /// <summary>Closed reports with contact, closed before <paramref name="before"/> (SQLite: <c>contact_closed_at &lt; before</c>).</summary>
+    public static FilterDefinition<MongoReportDocument> ContactPurgeDue(DateTimeOffset before) =>
+        Reports.Lt(d => d.ContactClosedAt, before);
+
+    public static SortDefinition<MongoReportDocument> LongestClosedFirst { get; } =
+        Builders<MongoReportDocument>.Sort.Ascending(d => d.ContactClosedAt);
+
     public static SortDefinition<MongoReportDocument> SoonestDeadlineFirst { get; } =
         Builders<MongoReportDocument>.Sort.Ascending(d => d.Deadline).Ascending(d => d.Id);
 

@@ -24,6 +24,8 @@ public static class MongoTriageIndexes
         .. Filtered("assignee", d => d.Assignee!),
         .. Filtered("host", d => d.Model.Host),
         .. Filtered("model", d => d.Model.ModelId),
+        new(ReportKeys.Ascending(d => d.ContactClosedAt),
+            new CreateIndexOptions { Name = "ix_reports_contact_closed" }),
         new(ReportKeys.Text(d => d.SearchText),
             new CreateIndexOptions { Name = "ix_reports_text", DefaultLanguage = "none" }),
     ];

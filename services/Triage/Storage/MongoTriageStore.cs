@@ -103,6 +103,13 @@ public sealed class MongoTriageStore : ITriageStore
         return saved;
     }
 
+    public async Task<IReadOnlyList<Guid>> ContactPurgeDueAsync(DateTimeOffset closedBefore, int max, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        return await _reports.Find(MongoTriageFilters.ContactPurgeDue(closedBefore))
+            .Sort(MongoTriageFilters.LongestClosedFirst).Limit(max).Project(d => d.Id).ToListAsync(cancellationToken);
+    }
+
     public async Task<Report?> GetReportAsync(Guid id, CancellationToken cancellationToken)
     {
         await _setup.EnsureAsync(cancellationToken);

@@ -59,6 +59,7 @@ internal static class SqliteTriageSchema
         CREATE INDEX IF NOT EXISTS ix_reports_received ON reports (received_at DESC, id DESC);
         CREATE INDEX IF NOT EXISTS ix_reports_deadline ON reports (deadline, id);
         CREATE INDEX IF NOT EXISTS ix_reports_overdue ON reports (deadline, id) WHERE status IN ('received', 'triaging', 'needs_info');
+        CREATE INDEX IF NOT EXISTS ix_reports_contact_closed ON reports (contact_closed_at) WHERE contact_closed_at IS NOT NULL;
         CREATE UNIQUE INDEX IF NOT EXISTS ux_reports_search_rowid ON reports (search_rowid);
         DROP INDEX IF EXISTS ix_reports_status;
         DROP INDEX IF EXISTS ix_reports_model;
@@ -79,7 +80,7 @@ internal static class SqliteTriageSchema
     {
         using var transaction = connection.BeginTransaction(deferred: false);
         var columns = Query(connection, transaction, "SELECT name FROM pragma_table_info('reports')", r => r.GetString(0));
-        foreach (var column in new[] { "deadline", "search_rowid" }.Except(columns))
+        foreach (var column in new[] { "deadline", "search_rowid", "contact_closed_at" }.Except(columns))
         {
             Execute(connection, transaction, $"ALTER TABLE reports ADD COLUMN {column} INTEGER");
         }

@@ -39,8 +39,8 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
         {
             var inserted = await c.ExecuteAsync(
                 """
-                INSERT INTO reports (id, status, category, severity, model_host, model_id, assignee, received_at, version, search_text, doc, deadline, search_rowid)
-                VALUES ($id, $status, $category, $severity, $host, $model, $assignee, $received, $version, $search, $doc, $deadline, $rowid)
+                INSERT INTO reports (id, status, category, severity, model_host, model_id, assignee, received_at, version, search_text, doc, deadline, search_rowid, contact_closed_at)
+                VALUES ($id, $status, $category, $severity, $host, $model, $assignee, $received, $version, $search, $doc, $deadline, $rowid, $contactclosed)
                 ON CONFLICT (id) DO NOTHING
                 """,
                 t, [.. Parameters(report), ("$rowid", await FreeSearchKeyAsync(c, t, report))]);
@@ -75,7 +75,7 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
                 """
                 UPDATE reports SET status = $status, category = $category, severity = $severity, model_host = $host,
                     model_id = $model, assignee = $assignee, received_at = $received, version = $version,
-                    search_text = $search, doc = $doc, deadline = $deadline
+                    search_text = $search, doc = $doc, deadline = $deadline, contact_closed_at = $contactclosed
                 WHERE id = $id AND version = $expected
                 """,
                 t, [.. Parameters(updated), ("$expected", expectedVersion)]);
@@ -151,11 +151,11 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
     public Task BulkLoadAsync(IEnumerable<Report> reports, CancellationToken cancellationToken) =>
         _writes.WriteAsync(async (c, t) =>
         {
-            var names = new[] { "$id", "$status", "$category", "$severity", "$host", "$model", "$assignee", "$received", "$version", "$search", "$doc", "$deadline", "$rowid" };
+            var names = new[] { "$id", "$status", "$category", "$severity", "$host", "$model", "$assignee", "$received", "$version", "$search", "$doc", "$deadline", "$rowid", "$contactclosed" };
             await using var insert = c.Command(
                 """
-                INSERT INTO reports (id, status, category, severity, model_host, model_id, assignee, received_at, version, search_text, doc, deadline, search_rowid)
-                VALUES ($id, $status, $category, $severity, $host, $model, $assignee, $received, $version, $search, $doc, $deadline, $rowid)
+                INSERT INTO reports (id, status, category, severity, model_host, model_id, assignee, received_at, version, search_text, doc, deadline, search_rowid, contact_closed_at)
+                VALUES ($id, $status, $category, $severity, $host, $model, $assignee, $received, $version, $search, $doc, $deadline, $rowid, $contactclosed)
                 """, t, [.. names.Select(n => (n, (object?)null))]);
             await using var text = c.Command("INSERT INTO reports_fts (rowid, text) VALUES ($rowid, $search)", t, ("$rowid", null), ("$search", null));
             foreach (var report in reports)
@@ -174,6 +174,11 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
 
             return true;
         }, cancellationToken);
+
+    public async Task<IReadOnlyList<Guid>> ContactPurgeDueAsync(DateTimeOffset closedBefore, int max, CancellationToken cancellationToken) =>
+        await _database.ReadAsync(c => c.QueryAsync(
+            "SELECT id FROM reports WHERE contact_closed_at < $before ORDER BY contact_closed_at LIMIT $max",
+            r => Guid.Parse(r.GetString(0)), null, ("$before", closedBefore.ToUnixMs()), ("$max", max)));
 
     public async Task<IReadOnlyList<AuditEntry>> GetAuditAsync(Guid reportId, CancellationToken cancellationToken) =>
         await _database.ReadAsync(c => c.QueryAsync(
@@ -236,5 +241,6 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
         ("$assignee", report.Assignee), ("$received", report.ReceivedAt.ToUnixMs()), ("$version", report.Version),
         ("$search", ReportDocument.SearchText(report)), ("$doc", ReportDocument.Serialize(report)),
         ("$deadline", SlaPolicy.Deadline(_sla, report.ReceivedAt, report.Severity).ToUnixMs()),
+        ("$contactclosed", ContactRetention.PurgeKey(report) is { } closed ? closed.ToUnixMs() : null),
     ];
 }

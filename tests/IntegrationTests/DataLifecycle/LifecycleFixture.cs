@@ -11,7 +11,7 @@ public sealed class LifecycleFixture : IAsyncLifetime
     public static readonly TestClient Exporter = new("test-exporter", "exporter-secret-0123456789", "triage identity:admin");
 
     /// <summary>Short enough to watch, long enough that a report just closed is still inside it when first looked at.</summary>
-    public static readonly TimeSpan Retention = TimeSpan.FromSeconds(3);
+    public static readonly TimeSpan Retention = TimeSpan.FromSeconds(5);
 
     private StandaloneSystem? _system;
 
@@ -23,7 +23,7 @@ public sealed class LifecycleFixture : IAsyncLifetime
         ["SafetyReports:Identity:Clients:10:ClientSecret"] = Exporter.Secret,
         ["SafetyReports:Identity:Clients:10:Scopes:0"] = "triage",
         ["SafetyReports:Identity:Clients:10:Scopes:1"] = "identity:admin",
-        ["SafetyReports:Triage:ContactRetention"] = "00:00:03",
+        ["SafetyReports:Triage:ContactRetention"] = "00:00:05",
         ["SafetyReports:Triage:ContactPurgeInterval"] = "00:00:00.200",
     });
 

@@ -47,6 +47,15 @@ public sealed class MongoTriageFilterTests
     }
 
     [Fact]
+    public void The_contact_purge_reads_the_indexed_close_time_of_reports_with_contact_oldest_first()
+    {
+        var before = new DateTimeOffset(2026, 5, 1, 0, 0, 0, TimeSpan.Zero);
+        Assert.Equal(new BsonDocument("contactClosedAt", new BsonDocument("$lt", new BsonDateTime(before.UtcDateTime))),
+            Render(MongoTriageFilters.ContactPurgeDue(before)));
+        Assert.Equal(new BsonDocument("contactClosedAt", 1), Render(MongoTriageFilters.LongestClosedFirst));
+    }
+
+    [Fact]
     public void Counts_use_the_filters_without_status_and_cursor()
     {
         var query = new ReportQuery("triaging", Category: "hate", After: new ReportCursor(At, Guid.NewGuid()));
