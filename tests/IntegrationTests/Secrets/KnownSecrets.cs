@@ -22,6 +22,8 @@ public sealed class KnownSecrets
         Add("admin password", AdminPassword);
     }
 
+    public const string AdminEmail = "first-admin@example.org";
+
     public TestClient Client { get; }
 
     public string AdminPassword { get; }
@@ -37,7 +39,7 @@ public sealed class KnownSecrets
             [$"SafetyReports:Identity:Clients:{index}:ClientId"] = Client.ClientId,
             [$"SafetyReports:Identity:Clients:{index}:ClientSecret"] = Client.Secret,
             [$"SafetyReports:Identity:Clients:{index}:Scopes:0"] = Client.Scope,
-            ["SafetyReports:Identity:Admin:Email"] = "first-admin@example.org",
+            ["SafetyReports:Identity:Admin:Email"] = AdminEmail,
             ["SafetyReports:Identity:Admin:Password"] = AdminPassword,
         };
         foreach (var (key, value) in more)

@@ -1,4 +1,5 @@
 using System.Net;
+using SafetyReports.IntegrationTests.Authorization;
 using SafetyReports.IntegrationTests.Infrastructure;
 
 namespace SafetyReports.IntegrationTests.Secrets;
@@ -6,7 +7,7 @@ namespace SafetyReports.IntegrationTests.Secrets;
 /// <summary>
 /// Secrets and reporter contact against a real Standalone process: never stored in the clear in any
 /// file of its data folder (SQLite files with -wal/-shm, key folders), and still usable after a restart
-/// on the same folder because the Data Protection key ring persists.
+/// on the same folder because the Data Protection key ring persists (a portal session survives it too).
 /// </summary>
 public class SecretsAtRestTests(ITestOutputHelper output)
 {
@@ -21,6 +22,7 @@ public class SecretsAtRestTests(ITestOutputHelper output)
             Assert.False(string.IsNullOrEmpty(await system.Api.TokenAsync(secrets.Client)));
             var subscription = await SecretJourney.SubscribeAsync(system.Api, receiver, secrets);
             var before = await SecretJourney.SubmitWithContactAsync(system.Api, subscription, secrets);
+            using var portal = await PortalSession.SignInAsync(system.Api.Urls.Identity, KnownSecrets.AdminEmail, secrets.AdminPassword, []);
 
             var files = system.StoreFiles();
             Assert.Contains(files, f => f.EndsWith("identity.db", StringComparison.Ordinal));
@@ -31,6 +33,8 @@ public class SecretsAtRestTests(ITestOutputHelper output)
             await system.RestartAsync();
 
             await SecretJourney.ExpectContactAsync(system.Api, before);
+            await ExpectPortalWithoutPasswordAsync(portal);
+
             Assert.False(string.IsNullOrEmpty(await system.Api.TokenAsync(secrets.Client)));
             var after = await SecretJourney.SubmitWithContactAsync(system.Api, subscription, secrets);
             await SecretJourney.TriageAndExpectSignedWebhookAsync(system.Api, receiver, subscription, after);
@@ -44,7 +48,34 @@ public class SecretsAtRestTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// A whole run at Information level (seeding, tokens, a rotated webhook secret, a report with contact,
+    /// The portal's server-side session is in memory, so a restart ends it (<c>docs/portal.md</c>); but the
+    /// Identity sign-in cookie, protected by the persisted key ring, still holds: the code flow completes
+    /// without the login form, so nobody has to type a password again.
+    /// </summary>
+    private static async Task ExpectPortalWithoutPasswordAsync(HttpClient portal)
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var response = await portal.GetAsync("portal", cancel);
+        var visited = new List<string>();
+        for (var hops = 0; hops < 10 && (int)response.StatusCode is 301 or 302 or 303; hops++)
+        {
+            var location = response.Headers.Location!;
+            response.Dispose();
+            var next = location.IsAbsoluteUri ? location : new Uri(portal.BaseAddress!, location);
+            visited.Add(next.AbsolutePath);
+            response = await portal.GetAsync(next, cancel);
+        }
+
+        using (response)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("/portal", response.RequestMessage!.RequestUri!.AbsolutePath);
+            Assert.DoesNotContain("/account/login", visited);
+        }
+    }
+
+    /// <summary>
+    /// A whole run at Information level (seeding, the first admin signing in to the portal, tokens, a rotated webhook secret, a report with contact,
     /// a status look-up with its token, a signed webhook) writes none of those values to the log.
     /// </summary>
     [Fact]
@@ -60,6 +91,7 @@ public class SecretsAtRestTests(ITestOutputHelper output)
             secrets.Add($"access token of {client.ClientId}", await api.TokenAsync(client));
         }
 
+        using var portal = await PortalSession.SignInAsync(api.Urls.Identity, KnownSecrets.AdminEmail, secrets.AdminPassword, []);
         var subscription = await SecretJourney.SubscribeAsync(api, receiver, secrets);
         var report = await SecretJourney.SubmitWithContactAsync(api, subscription, secrets);
         await SecretJourney.TriageAndExpectSignedWebhookAsync(api, receiver, subscription, report);
