@@ -1,4 +1,5 @@
 using SafetyReports.IntegrationTests.Infrastructure;
+using SafetyReports.IntegrationTests.Secrets;
 
 namespace SafetyReports.IntegrationTests.EndToEnd;
 
@@ -13,8 +14,17 @@ public class DistributedEndToEndTests(ITestOutputHelper output)
         await using var system = await DistributedSystem.StartAsync(broker);
         try
         {
-            var email = await ReportJourney.RunAsync(system.Api, receiver);
-            AssertNowhereInPlainText(system.RootDirectory, email);
+            var values = await ReportJourney.RunAsync(system.Api, receiver);
+            var secrets = KnownSecrets.OfSharedClients();
+            secrets.Add("reporter e-mail", values.Email);
+            secrets.Add("webhook secret", values.WebhookSecret);
+            secrets.Add("status token", values.StatusToken);
+            foreach (var client in new[] { TestClients.Triager, TestClients.Admin, TestClients.HostA })
+            {
+                secrets.Add($"access token of {client.ClientId}", await system.Api.TokenAsync(client));
+            }
+
+            AssertNowhereInPlainText(system.RootDirectory, secrets);
         }
         catch
         {
@@ -23,19 +33,20 @@ public class DistributedEndToEndTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>The reporter's e-mail address appears in no store file and no log of any process.</summary>
-    private static void AssertNowhereInPlainText(string root, string email)
+    /// <summary>No secret, token or reporter e-mail of the run appears in any store file or any process's log.</summary>
+    private static void AssertNowhereInPlainText(string root, KnownSecrets secrets)
     {
         var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".log", StringComparison.Ordinal) || f.Contains(".db", StringComparison.Ordinal))
             .ToList();
         Assert.Contains(files, f => f.EndsWith("Intake.log", StringComparison.Ordinal));
         Assert.Contains(files, f => f.EndsWith("triage.db", StringComparison.Ordinal));
-        foreach (var file in files)
+        Assert.Empty(secrets.FoundIn(files));
+        foreach (var log in files.Where(f => f.EndsWith(".log", StringComparison.Ordinal)))
         {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             using var reader = new StreamReader(stream);
-            Assert.DoesNotContain(email, reader.ReadToEnd());
+            Assert.Empty(secrets.FoundIn(reader.ReadToEnd()).Select(what => $"{what} in {Path.GetFileName(log)}"));
         }
     }
 }

@@ -13,8 +13,10 @@ public static class ReportJourney
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    /// <returns>The reporter's e-mail address used, so callers can check it leaked nowhere.</returns>
-    public static async Task<string> RunAsync(SystemUnderTest api, WebhookReceiver receiver)
+    /// <summary>What the journey handed out or sent, so callers can check it leaked nowhere.</summary>
+    public sealed record Values(string Email, string WebhookSecret, string StatusToken);
+
+    public static async Task<Values> RunAsync(SystemUnderTest api, WebhookReceiver receiver)
     {
         var host = TestClients.HostA.HostId!;
         var modelId = $"org-{Guid.NewGuid():N}/model";
@@ -92,6 +94,6 @@ public static class ReportJourney
         var delivery = Assert.Single((await SystemUnderTest.JsonAsync(deliveries))["items"]!.AsArray())!;
         Assert.Equal("succeeded", delivery["status"]!.GetValue<string>());
         Assert.Equal(webhook.WebhookId, delivery["webhookId"]!.GetValue<string>());
-        return email;
+        return new Values(email, secret, token);
     }
 }

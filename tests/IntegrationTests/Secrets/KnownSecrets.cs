@@ -10,7 +10,19 @@ public sealed class KnownSecrets
     private readonly List<(string What, string Value)> _values = [];
 
     public KnownSecrets()
+        : this(seeded: true)
     {
+    }
+
+    private KnownSecrets(bool seeded)
+    {
+        if (!seeded)
+        {
+            Client = TestClients.Triager;
+            AdminPassword = "";
+            return;
+        }
+
         var suffix = Guid.NewGuid().ToString("N");
         Client = new TestClient($"seeded-{suffix[..8]}", $"seeded-client-secret-{suffix}", "triage");
         AdminPassword = $"admin-password-{suffix}";
@@ -25,6 +37,18 @@ public sealed class KnownSecrets
     public const string AdminEmail = "first-admin@example.org";
 
     public TestClient Client { get; }
+
+    /// <summary>No seeded client or admin, only the shared test clients' secrets: for systems started elsewhere.</summary>
+    public static KnownSecrets OfSharedClients()
+    {
+        var secrets = new KnownSecrets(seeded: false);
+        foreach (var client in TestClients.All)
+        {
+            secrets.Add($"client secret of {client.ClientId}", client.Secret);
+        }
+
+        return secrets;
+    }
 
     public string AdminPassword { get; }
 
