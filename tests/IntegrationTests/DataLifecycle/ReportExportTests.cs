@@ -20,6 +20,16 @@ public class ReportExportTests(LifecycleFixture fixture) : IClassFixture<Lifecyc
             Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
         }
 
+        // Intake learns of needs_info from the bus; the reporter can answer once their receipt says so.
+        await Eventually.UntilAsync(async () =>
+        {
+            using var status = new HttpRequestMessage(HttpMethod.Get, $"{Sut.Url}/api/v1/reports/{id}/status");
+            status.Headers.Add("X-Report-Token", token);
+            using var response = await Sut.Api.Http.SendAsync(status, TestContext.Current.CancellationToken);
+            var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            return body.Contains("\"needs_info\"", StringComparison.Ordinal) ? body : null;
+        }, TimeSpan.FromSeconds(30), "the receipt to show needs_info");
+
         var answer = new HttpRequestMessage(HttpMethod.Post, $"{Sut.Url}/api/v1/reports/{id}/messages") { Content = JsonContent.Create(new { message = "This prompt." }) };
         answer.Headers.Add("X-Report-Token", token);
         using (var answered = await Sut.Api.Http.SendAsync(answer, TestContext.Current.CancellationToken))
