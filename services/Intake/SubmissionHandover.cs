@@ -25,9 +25,12 @@ public sealed class SubmissionHandover(
 
     private async Task PublishAsync(PendingHandover pending, CancellationToken cancellationToken)
     {
+        // As in the outbox: a publish whose confirm never comes fails after a while and is sent again.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(OutboxDispatcher.PublishTimeout);
         using (MessagingActivity.Start("ReportSubmitted hand-over", pending.TraceParent))
         {
-            await bus.Publish(pending.Payload, cancellationToken);
+            await bus.Publish(pending.Payload, timeout.Token);
         }
 
         if (pending.Attempts > 0)

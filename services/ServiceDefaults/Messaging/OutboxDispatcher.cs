@@ -74,15 +74,22 @@ public sealed class OutboxDispatcher<TStore>(
     private async Task PublishAsync(OutboxMessage row, CancellationToken cancellationToken)
     {
         var (message, type) = MessageSerialization.Deserialize(row.MessageType, row.Body);
+        // A publish whose confirm never comes (its channel died with the broker) must not hold the
+        // outbox for ever: after the timeout it counts as failed and the row is published again.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(OutboxDispatcher.PublishTimeout);
         using (MessagingActivity.Start($"{type.Name} outbox", row.TraceParent))
         {
-            await bus.Publish(message, type, ctx => ctx.MessageId = row.Id, cancellationToken);
+            await bus.Publish(message, type, ctx => ctx.MessageId = row.Id, timeout.Token);
         }
     }
 }
 
 public static class OutboxDispatcher
 {
+    /// <summary>The longest one publish may wait for the broker's confirm before it counts as failed.</summary>
+    public static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
+
     public static IServiceCollection AddOutboxDispatcher<TStore>(this IServiceCollection services)
         where TStore : class, IOutboxStore
     {
