@@ -3,8 +3,9 @@ using Microsoft.Data.Sqlite;
 namespace SafetyReports.ServiceDefaults.Storage;
 
 /// <summary>
-/// One SQLite file in WAL mode. Each operation opens its own pooled connection; writes run in
-/// IMMEDIATE transactions so concurrent writers queue on the busy timeout instead of deadlocking.
+/// One SQLite file in WAL mode. Reads open their own pooled connection; writes go through the store's
+/// <see cref="SqliteGroupCommit"/>, which commits IMMEDIATE transactions so that writers of other
+/// processes queue on the busy timeout instead of deadlocking.
 /// </summary>
 public sealed class SqliteDatabase
 {
@@ -43,34 +44,6 @@ public sealed class SqliteDatabase
     {
         await using var connection = Open();
         return await read(connection);
-    }
-
-    /// <summary>Runs <paramref name="write"/> in one IMMEDIATE transaction and commits it, synced to disk.</summary>
-    public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> write, CancellationToken cancellationToken) =>
-        WriteAsync(write, durable: true, cancellationToken);
-
-    /// <summary>
-    /// A write that may be lost on power failure without harm: bookkeeping that is redone when it is
-    /// missing (a hand-over schedule, a confirmation that is sent again, an outbox row published again).
-    /// In WAL mode with <c>synchronous=NORMAL</c> the commit skips its fsync and stays atomic and
-    /// consistent; the next checkpoint makes it durable. Every 202 and every state change stays FULL.
-    /// </summary>
-    public Task<T> WriteBookkeepingAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> write, CancellationToken cancellationToken) =>
-        WriteAsync(write, durable: false, cancellationToken);
-
-    private async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> write, bool durable, CancellationToken cancellationToken)
-    {
-        await using var connection = Open();
-        if (!durable)
-        {
-            // Per connection; Open() sets FULL again when the pooled connection is reused.
-            Execute(connection, "PRAGMA synchronous=NORMAL;");
-        }
-
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        var result = await write(connection, transaction);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
     }
 
     public async Task PingAsync(CancellationToken cancellationToken)

@@ -40,16 +40,4 @@ public static class SqliteOutbox
 
             return 0;
         }, cancellationToken);
-
-    /// <summary>A removal lost to a power failure only publishes the event again, which consumers absorb.</summary>
-    public static Task RemoveAsync(SqliteDatabase database, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
-        database.WriteBookkeepingAsync(async (c, t) =>
-        {
-            foreach (var id in ids)
-            {
-                await c.ExecuteAsync("DELETE FROM outbox WHERE id = $id", t, ("$id", id.ToString()));
-            }
-
-            return 0;
-        }, cancellationToken);
 }
