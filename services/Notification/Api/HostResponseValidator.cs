@@ -1,6 +1,7 @@
 using SafetyReports.ServiceDefaults.Security;
 using System.Text.Json;
 using SafetyReports.Notification.Domain;
+using SafetyReports.Contracts;
 
 namespace SafetyReports.Notification.Api;
 

@@ -1,3 +1,5 @@
+using SafetyReports.Contracts;
+
 namespace SafetyReports.Notification.Domain;
 
 /// <summary>
@@ -8,17 +10,3 @@ namespace SafetyReports.Notification.Domain;
 /// <param name="Scope">What the action covers (e.g. "the repository, worldwide").</param>
 /// <param name="Until">When a temporary measure ends; null when it does not.</param>
 public sealed record HostResponse(string Action, string? Scope, DateTimeOffset? Until, string Grounds, bool Automated, string? Note);
-
-public static class HostResponseActions
-{
-    public const string Removed = "removed";
-    public const string Restricted = "restricted";
-    public const string Mitigated = "mitigated";
-    public const string Disputed = "disputed";
-    public const string NoAction = "no_action";
-
-    public static readonly IReadOnlyList<string> All = [Removed, Restricted, Mitigated, Disputed, NoAction];
-
-    /// <summary>Actions that change something and must say what (a scope) and may say until when.</summary>
-    public static bool TakesMeasure(string action) => action is Removed or Restricted or Mitigated;
-}

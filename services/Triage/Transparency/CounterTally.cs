@@ -1,0 +1,82 @@
+using System.Buffers.Binary;
+
+namespace SafetyReports.Triage.Transparency;
+
+/// <summary>
+/// Counters by <see cref="CounterKey"/> (encoded): a month's cell as stored, or the sum of many cells.
+/// The stored form is the non-zero counters as (key, count) pairs of little-endian 32-bit integers.
+/// </summary>
+public sealed class CounterTally
+{
+    private readonly Dictionary<int, long> _counts = [];
+
+    public IReadOnlyDictionary<int, long> Counts => _counts;
+
+    public long this[CounterKey key] => _counts.GetValueOrDefault(key.Encode());
+
+    public void Add(IEnumerable<int> keys, long delta)
+    {
+        foreach (var key in keys)
+        {
+            Add(key, delta);
+        }
+    }
+
+    public void Add(int key, long delta)
+    {
+        var next = _counts.GetValueOrDefault(key) + delta;
+        if (next == 0)
+        {
+            _counts.Remove(key);
+        }
+        else
+        {
+            _counts[key] = next;
+        }
+    }
+
+    public void Add(CounterTally other)
+    {
+        foreach (var (key, count) in other._counts)
+        {
+            Add(key, count);
+        }
+    }
+
+    /// <summary>Adds a stored cell without materialising it.</summary>
+    public void AddEncoded(ReadOnlySpan<byte> cell)
+    {
+        for (var i = 0; i + 8 <= cell.Length; i += 8)
+        {
+            Add(BinaryPrimitives.ReadInt32LittleEndian(cell[i..]), BinaryPrimitives.ReadInt32LittleEndian(cell[(i + 4)..]));
+        }
+    }
+
+    public static CounterTally Decode(ReadOnlySpan<byte> cell)
+    {
+        var tally = new CounterTally();
+        tally.AddEncoded(cell);
+        return tally;
+    }
+
+    public byte[] Encode()
+    {
+        var bytes = new byte[_counts.Count * 8];
+        var i = 0;
+        foreach (var (key, count) in _counts.OrderBy(c => c.Key))
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(i), key);
+            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(i + 4), checked((int)count));
+            i += 8;
+        }
+
+        return bytes;
+    }
+
+    /// <summary>The counters of one kind, by index, in index order.</summary>
+    public IEnumerable<(int Index, long Count)> OfKind(CounterKind kind) =>
+        _counts.Select(c => (Key: CounterKey.Decode(c.Key), c.Value))
+            .Where(c => c.Key.Kind == kind)
+            .Select(c => (c.Key.Index, c.Value))
+            .OrderBy(c => c.Index);
+}

@@ -1,0 +1,43 @@
+namespace SafetyReports.Triage.Transparency;
+
+/// <summary>
+/// The figures of the transparency API for one period: one entry per host (or per model of a host). A null
+/// count was withheld (it was below the suppression threshold, or would let a withheld one be worked out).
+/// </summary>
+public sealed record TransparencyFigures(
+    DateTimeOffset AsOf,
+    string From,
+    string To,
+    int SuppressionThreshold,
+    long AcknowledgementSlaSeconds,
+    AuditPoint? Audit,
+    IReadOnlyList<GroupFigures> Groups);
+
+/// <summary>The audit chain's last entry when the figures were read: recompute them from an export up to here.</summary>
+public sealed record AuditPoint(long Sequence, string Hash);
+
+public sealed record GroupFigures(
+    string Host,
+    string? Model,
+    long? Reports,
+    long? Triaged,
+    IReadOnlyDictionary<string, long?> ByStatus,
+    IReadOnlyDictionary<string, long?> ByCategory,
+    IReadOnlyDictionary<string, long?> Actions,
+    long? AutomatedResponses,
+    ResponseTime TimeToTriage,
+    ResponseTime TimeToNotify,
+    ResponseTime TimeToAcknowledge,
+    ResponseTime TimeToRespond,
+    AcknowledgementFigures Acknowledgement,
+    long? Open,
+    IReadOnlyDictionary<string, long?> OpenByAge);
+
+/// <summary>How many reports reached the milestone, and the median and 90th percentile (nearest rank) in seconds.</summary>
+public sealed record ResponseTime(long? Count, long? MedianSeconds, long? P90Seconds);
+
+/// <summary>
+/// Of the reports whose acknowledgement is settled — acknowledged, or unacknowledged past the SLA — how many
+/// were acknowledged within it. Reports still inside their window (pending) are not in the share.
+/// </summary>
+public sealed record AcknowledgementFigures(long? Notified, long? WithinSla, long? Late, long? Overdue, long? Pending, double? ShareWithinSla);

@@ -1,0 +1,22 @@
+namespace SafetyReports.Triage.Transparency;
+
+/// <summary><c>SafetyReports:Triage:Transparency</c>: how the public figures are computed and withheld.</summary>
+public sealed class TransparencyOptions
+{
+    public const string Section = "SafetyReports:Triage:Transparency";
+
+    /// <summary>Counts from 1 to one below this are withheld; a host or model is listed only with this many triaged reports.</summary>
+    public int SuppressionThreshold { get; set; } = 5;
+
+    /// <summary>How long a host has, after the first webhook reached it, to acknowledge a report.</summary>
+    public TimeSpan AcknowledgementSla { get; set; } = TimeSpan.FromHours(72);
+
+    /// <summary>The period asked for when none is given: this many months up to the current one.</summary>
+    public int DefaultMonths { get; set; } = 12;
+
+    /// <summary>The longest period one request may ask for.</summary>
+    public int MaxMonths { get; set; } = 60;
+
+    public bool IsValid() =>
+        SuppressionThreshold is >= 1 and <= 1000 && AcknowledgementSla > TimeSpan.Zero && DefaultMonths >= 1 && MaxMonths >= DefaultMonths;
+}
