@@ -10,6 +10,7 @@ using SafetyReports.Triage.Api;
 using SafetyReports.Triage.Consumers;
 using SafetyReports.Triage.Domain;
 using SafetyReports.Triage.Storage;
+using SafetyReports.Triage.Transparency;
 
 namespace SafetyReports.Triage;
 
@@ -20,7 +21,16 @@ public static class TriageModule
         var services = builder.Services;
         var storage = StorageOptions.FromConfiguration(builder.Configuration);
         var sla = SlaOptions.FromConfiguration(builder.Configuration);
-        services.AddSingleton<ITriageStore>(_ => TriageStoreFactory.Create(storage, sla));
+        var transparency = builder.Configuration.GetSection(TransparencyOptions.Section).Get<TransparencyOptions>() ?? new TransparencyOptions();
+        if (!transparency.IsValid())
+        {
+            throw new InvalidOperationException(
+                $"{TransparencyOptions.Section}: SuppressionThreshold 1–1,000, AcknowledgementSla positive, DefaultMonths at least 1 and at most MaxMonths.");
+        }
+
+        services.AddSingleton(transparency);
+        services.AddSingleton<TransparencyQuery>();
+        services.AddSingleton<ITriageStore>(_ => TriageStoreFactory.Create(storage, sla, transparency));
         services.AddSingleton(sla);
         services.AddSingleton<SlaPolicy>();
         services.AddSingleton<TriageReports>();
@@ -53,6 +63,7 @@ public static class TriageModule
     public static WebApplication MapTriage(this WebApplication app)
     {
         app.MapTriageEndpoints();
+        app.MapTransparencyEndpoints();
         return app;
     }
 }

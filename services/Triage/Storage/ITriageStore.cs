@@ -1,6 +1,7 @@
 using SafetyReports.ServiceDefaults.Messaging;
 using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.Triage.Domain;
+using SafetyReports.Triage.Transparency;
 
 namespace SafetyReports.Triage.Storage;
 
@@ -28,6 +29,12 @@ public interface ITriageStore : IOutboxStore, IStoreHealth
     /// longest closed first, at most <paramref name="max"/> (an index on <see cref="ContactRetention.PurgeKey"/>).
     /// </summary>
     Task<IReadOnlyList<Guid>> ContactPurgeDueAsync(DateTimeOffset closedBefore, int max, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds the transparency cells of <paramref name="period"/> — per host, or per model of <paramref name="host"/> —
+    /// to <paramref name="tallies"/> and returns the audit chain's last entry as of the same read (null when empty).
+    /// </summary>
+    Task<AuditPoint?> ReadTransparencyAsync(string? host, TransparencyPeriod period, TransparencyTallies tallies, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<AuditEntry>> GetAuditAsync(Guid reportId, CancellationToken cancellationToken);
 

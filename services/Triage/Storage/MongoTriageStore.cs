@@ -3,6 +3,7 @@ using MongoDB.Driver;
 using SafetyReports.ServiceDefaults.Messaging;
 using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.Triage.Domain;
+using SafetyReports.Triage.Transparency;
 
 namespace SafetyReports.Triage.Storage;
 
@@ -22,10 +23,12 @@ public sealed class MongoTriageStore : ITriageStore
     private readonly MongoOutbox _outbox;
     private readonly MongoStoreSetup _setup;
     private readonly SlaOptions _sla;
+    private readonly MongoTransparencyCells _cells;
 
-    public MongoTriageStore(IMongoDatabase database, SlaOptions? sla = null)
+    public MongoTriageStore(IMongoDatabase database, SlaOptions? sla = null, TransparencyOptions? transparency = null)
     {
         _sla = sla ?? new SlaOptions();
+        _cells = new MongoTransparencyCells(database, transparency ?? new TransparencyOptions());
         _database = database;
         _reports = database.GetCollection<MongoReportDocument>(ReportsCollection);
         _audit = new MongoAuditLog(database);
@@ -35,6 +38,7 @@ public sealed class MongoTriageStore : ITriageStore
             await MongoTriageIndexes.CreateAsync(database, ct);
             await _audit.EnsureHeadAsync(ct);
             await MongoDeadlines.EnsureAsync(database, _sla, ct);
+            await _cells.EnsureAsync(_reports, ct);
         });
     }
 
@@ -55,6 +59,7 @@ public sealed class MongoTriageStore : ITriageStore
                 }
 
                 await _reports.InsertOneAsync(session, MongoReportDocument.From(report, _sla), cancellationToken: ct);
+                await _cells.ApplyAsync(session, null, _cells.Contribution(report), ct);
                 await _audit.AppendAsync(session, audit, ct);
                 await _outbox.AddAsync(session, events, ct);
                 return true;
@@ -84,12 +89,15 @@ public sealed class MongoTriageStore : ITriageStore
         await _setup.EnsureAsync(cancellationToken);
         var saved = await MongoTransactions.RunAsync(_database.Client, async (session, ct) =>
         {
-            var replaced = await _reports.ReplaceOneAsync(
-                session, MongoTriageFilters.AtVersion(updated.Id, expectedVersion), MongoReportDocument.From(updated, _sla), cancellationToken: ct);
-            if (replaced.MatchedCount == 0)
+            var previous = await _reports.FindOneAndReplaceAsync(
+                session, MongoTriageFilters.AtVersion(updated.Id, expectedVersion), MongoReportDocument.From(updated, _sla),
+                new FindOneAndReplaceOptions<MongoReportDocument> { ReturnDocument = ReturnDocument.Before }, ct);
+            if (previous is null)
             {
                 return false;
             }
+
+            await _cells.ApplyAsync(session, _cells.Contribution(previous.ToReport()), _cells.Contribution(updated), ct);
 
             await _audit.AppendAsync(session, audit, ct);
             await _outbox.AddAsync(session, events, ct);
@@ -137,6 +145,20 @@ public sealed class MongoTriageStore : ITriageStore
     {
         await _setup.EnsureAsync(cancellationToken);
         return await MongoReportCounts.CountAsync(_reports, query, cancellationToken);
+    }
+
+    public async Task<AuditPoint?> ReadTransparencyAsync(string? host, TransparencyPeriod period, TransparencyTallies tallies, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+
+        // One snapshot transaction: the cells and the head are read as of the same moment.
+        return await MongoTransactions.RunAsync(_database.Client, async (session, ct) =>
+        {
+            await _cells.ReadAsync(session, host, period, tallies, ct);
+            var head = await _database.GetCollection<MongoAuditHeadDocument>(AuditHeadCollection)
+                .Find(session, h => h.Id == MongoAuditHeadDocument.ChainId).FirstOrDefaultAsync(ct);
+            return head is null || head.Sequence == 0 ? null : new AuditPoint(head.Sequence, head.Hash);
+        }, cancellationToken);
     }
 
     public async Task<IReadOnlyList<AuditEntry>> GetAuditAsync(Guid reportId, CancellationToken cancellationToken)

@@ -2,13 +2,14 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.Triage.Domain;
+using SafetyReports.Triage.Transparency;
 
 namespace SafetyReports.Triage.Storage;
 
 /// <summary>
 /// Triage's SQLite schema and its upgrades, run at start: a database from before the queue's deadlines,
 /// full-text search and status counters gets the columns, the indexes, the FTS5 table and the counter
-/// table with its triggers, backfilled in one transaction.
+/// table with its triggers, and the transparency cells, backfilled in one transaction.
 /// Deadlines are stored (so the deadline order and the overdue filter are index walks) and recomputed
 /// whenever the configured SLA differs from the one they were computed with.
 /// </summary>
@@ -42,7 +43,7 @@ internal static class SqliteTriageSchema
         );
         CREATE INDEX IF NOT EXISTS ix_audit_report ON audit (report_id, seq);
         CREATE TABLE IF NOT EXISTS triage_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        """ + SqliteOutbox.Schema;
+        """ + SqliteOutbox.Schema + SqliteTransparencyCells.Schema;
 
     /// <summary>
     /// One index per filter and order: (filter, received_at, id) walks newest or oldest first (SQLite
@@ -76,11 +77,11 @@ internal static class SqliteTriageSchema
     /// <summary>Recorded once the counter table has been filled from the rows (its triggers keep it since).</summary>
     private const string CountsVersion = "1";
 
-    public static void Upgrade(SqliteConnection connection, SlaOptions sla)
+    public static void Upgrade(SqliteConnection connection, SlaOptions sla, TransparencyOptions transparency)
     {
         using var transaction = connection.BeginTransaction(deferred: false);
         var columns = Query(connection, transaction, "SELECT name FROM pragma_table_info('reports')", r => r.GetString(0));
-        foreach (var column in new[] { "deadline", "search_rowid", "contact_closed_at" }.Except(columns))
+        foreach (var column in new[] { "deadline", "search_rowid", "contact_closed_at", "transparency" }.Except(columns))
         {
             Execute(connection, transaction, $"ALTER TABLE reports ADD COLUMN {column} INTEGER");
         }
@@ -119,6 +120,13 @@ internal static class SqliteTriageSchema
             }
 
             SetMeta(connection, transaction, "search", SearchVersion);
+        }
+
+        var cells = SqliteTransparencyCells.Fingerprint(transparency);
+        if (Meta(connection, transaction, "transparency") != cells)
+        {
+            SqliteTransparencyCells.Refill(connection, transaction, transparency);
+            SetMeta(connection, transaction, "transparency", cells);
         }
 
         var fingerprint = Fingerprint(sla);

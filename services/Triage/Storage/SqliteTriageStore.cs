@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using SafetyReports.ServiceDefaults.Messaging;
 using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.Triage.Domain;
+using SafetyReports.Triage.Transparency;
 using static SafetyReports.ServiceDefaults.Storage.SqliteCommandExtensions;
 
 namespace SafetyReports.Triage.Storage;
@@ -14,14 +15,16 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
     // one writer commits whatever is waiting together (one fsync for many; see SqliteGroupCommit).
     private readonly SqliteGroupCommit _writes;
     private readonly SlaOptions _sla;
+    private readonly TransparencyOptions _transparency;
 
-    public SqliteTriageStore(string path, SlaOptions? sla = null)
+    public SqliteTriageStore(string path, SlaOptions? sla = null, TransparencyOptions? transparency = null)
     {
         _sla = sla ?? new SlaOptions();
+        _transparency = transparency ?? new TransparencyOptions();
         _database = new SqliteDatabase(path, SqliteTriageSchema.Tables);
         using (var connection = _database.Open())
         {
-            SqliteTriageSchema.Upgrade(connection, _sla);
+            SqliteTriageSchema.Upgrade(connection, _sla, _transparency);
         }
 
         _writes = new SqliteGroupCommit(_database);
@@ -39,8 +42,8 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
         {
             var inserted = await c.ExecuteAsync(
                 """
-                INSERT INTO reports (id, status, category, severity, model_host, model_id, assignee, received_at, version, search_text, doc, deadline, search_rowid, contact_closed_at)
-                VALUES ($id, $status, $category, $severity, $host, $model, $assignee, $received, $version, $search, $doc, $deadline, $rowid, $contactclosed)
+                INSERT INTO reports (id, status, category, severity, model_host, model_id, assignee, received_at, version, search_text, doc, deadline, search_rowid, contact_closed_at, transparency)
+                VALUES ($id, $status, $category, $severity, $host, $model, $assignee, $received, $version, $search, $doc, $deadline, $rowid, $contactclosed, $transparency)
                 ON CONFLICT (id) DO NOTHING
                 """,
                 t, [.. Parameters(report), ("$rowid", await FreeSearchKeyAsync(c, t, report))]);
@@ -50,6 +53,7 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
             }
 
             await IndexTextAsync(c, t, report);
+            await SqliteTransparencyCells.ApplyAsync(c, t, null, Contribution(report));
 
             await AppendAuditAsync(c, t, audit);
             foreach (var message in events)
@@ -71,11 +75,14 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
     {
         var saved = await _writes.WriteAsync(async (c, t) =>
         {
+            var previous = await c.QueryAsync("SELECT transparency FROM reports WHERE id = $id AND version = $expected",
+                r => r.GetNullableString(0), t, ("$id", updated.Id.ToString()), ("$expected", expectedVersion));
             var changed = await c.ExecuteAsync(
                 """
                 UPDATE reports SET status = $status, category = $category, severity = $severity, model_host = $host,
                     model_id = $model, assignee = $assignee, received_at = $received, version = $version,
-                    search_text = $search, doc = $doc, deadline = $deadline, contact_closed_at = $contactclosed
+                    search_text = $search, doc = $doc, deadline = $deadline, contact_closed_at = $contactclosed,
+                    transparency = $transparency
                 WHERE id = $id AND version = $expected
                 """,
                 t, [.. Parameters(updated), ("$expected", expectedVersion)]);
@@ -86,6 +93,8 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
 
             await c.ExecuteAsync("DELETE FROM reports_fts WHERE rowid = (SELECT search_rowid FROM reports WHERE id = $id)", t, ("$id", updated.Id.ToString()));
             await IndexTextAsync(c, t, updated);
+            await SqliteTransparencyCells.ApplyAsync(c, t,
+                previous is [{ } stored] ? TransparencyContribution.Deserialize(stored) : null, Contribution(updated));
 
             await AppendAuditAsync(c, t, audit);
             foreach (var message in events)
@@ -151,11 +160,12 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
     public Task BulkLoadAsync(IEnumerable<Report> reports, CancellationToken cancellationToken) =>
         _writes.WriteAsync(async (c, t) =>
         {
-            var names = new[] { "$id", "$status", "$category", "$severity", "$host", "$model", "$assignee", "$received", "$version", "$search", "$doc", "$deadline", "$rowid", "$contactclosed" };
+            var names = new[] { "$id", "$status", "$category", "$severity", "$host", "$model", "$assignee", "$received", "$version", "$search", "$doc", "$deadline", "$rowid", "$contactclosed", "$transparency" };
+            var cells = new CellDeltas();
             await using var insert = c.Command(
                 """
-                INSERT INTO reports (id, status, category, severity, model_host, model_id, assignee, received_at, version, search_text, doc, deadline, search_rowid, contact_closed_at)
-                VALUES ($id, $status, $category, $severity, $host, $model, $assignee, $received, $version, $search, $doc, $deadline, $rowid, $contactclosed)
+                INSERT INTO reports (id, status, category, severity, model_host, model_id, assignee, received_at, version, search_text, doc, deadline, search_rowid, contact_closed_at, transparency)
+                VALUES ($id, $status, $category, $severity, $host, $model, $assignee, $received, $version, $search, $doc, $deadline, $rowid, $contactclosed, $transparency)
                 """, t, [.. names.Select(n => (n, (object?)null))]);
             await using var text = c.Command("INSERT INTO reports_fts (rowid, text) VALUES ($rowid, $search)", t, ("$rowid", null), ("$search", null));
             foreach (var report in reports)
@@ -167,11 +177,13 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
                 }
 
                 await insert.ExecuteNonQueryAsync(cancellationToken);
+                cells.Add(Contribution(report), 1);
                 text.Parameters["$rowid"].Value = next;
                 text.Parameters["$search"].Value = insert.Parameters["$search"].Value;
                 await text.ExecuteNonQueryAsync(cancellationToken);
             }
 
+            await SqliteTransparencyCells.WriteDeltasAsync(c, t, cells);
             return true;
         }, cancellationToken);
 
@@ -189,6 +201,9 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
         await _database.ReadAsync(c => c.QueryAsync(
             "SELECT seq, report_id, at, actor, action, data, prev_hash, hash FROM audit WHERE seq > $after ORDER BY seq LIMIT $max",
             ReadAudit, null, ("$after", afterSequence), ("$max", max)));
+
+    public Task<AuditPoint?> ReadTransparencyAsync(string? host, TransparencyPeriod period, TransparencyTallies tallies, CancellationToken cancellationToken) =>
+        _database.ReadAsync(c => SqliteTransparencyCells.ReadAsync(c, host, period, tallies));
 
     public Task<IReadOnlyList<OutboxMessage>> PeekOutboxAsync(int max, CancellationToken cancellationToken) =>
         SqliteOutbox.PeekAsync(_database, max);
@@ -242,5 +257,8 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
         ("$search", ReportDocument.SearchText(report)), ("$doc", ReportDocument.Serialize(report)),
         ("$deadline", SlaPolicy.Deadline(_sla, report.ReceivedAt, report.Severity).ToUnixMs()),
         ("$contactclosed", ContactRetention.PurgeKey(report) is { } closed ? closed.ToUnixMs() : null),
+        ("$transparency", Contribution(report).Serialize()),
     ];
+
+    private TransparencyContribution Contribution(Report report) => TransparencyContribution.For(report, _transparency.AcknowledgementSla);
 }

@@ -1,6 +1,7 @@
 using SafetyReports.ServiceDefaults.Hosting;
 using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.Triage.Domain;
+using SafetyReports.Triage.Transparency;
 
 namespace SafetyReports.Triage.Storage;
 
@@ -9,10 +10,10 @@ public static class TriageStoreFactory
     public const string SqliteFileName = "triage.db";
     public const string MongoDatabaseName = "safetyreports-triage";
 
-    public static ITriageStore Create(StorageOptions options, SlaOptions? sla = null) => options.Provider switch
+    public static ITriageStore Create(StorageOptions options, SlaOptions? sla = null, TransparencyOptions? transparency = null) => options.Provider switch
     {
-        StorageProvider.Sqlite => new SqliteTriageStore(Path.Combine(options.ResolveDataDirectory(), SqliteFileName), sla),
-        StorageProvider.MongoDb => new MongoTriageStore(MongoDatabaseFactory.Connect(options, MongoDatabaseName), sla),
+        StorageProvider.Sqlite => new SqliteTriageStore(Path.Combine(options.ResolveDataDirectory(), SqliteFileName), sla, transparency),
+        StorageProvider.MongoDb => new MongoTriageStore(MongoDatabaseFactory.Connect(options, MongoDatabaseName), sla, transparency),
         _ => throw new InvalidOperationException($"Unknown storage provider '{options.Provider}'."),
     };
 }

@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace SafetyReports.Triage.Transparency;
 
 /// <summary>
@@ -6,29 +8,39 @@ namespace SafetyReports.Triage.Transparency;
 /// </summary>
 public static class CellsAtMoment
 {
-    public static void Add(CounterTally tally, int month, CounterTally cell, DateTimeOffset asOf)
+    public static void Add(CounterTally tally, int month, int encodedKey, long count, DateTimeOffset asOf)
     {
-        var monthStart = TransparencyMonth.Start(month);
-        foreach (var (encoded, count) in cell.Counts)
+        var key = CounterKey.Decode(encodedKey);
+        switch (key.Kind)
         {
-            var key = CounterKey.Decode(encoded);
-            switch (key.Kind)
-            {
-                case CounterKind.AcknowledgementDue:
-                    var overdue = monthStart.AddHours(key.Index) <= asOf;
-                    tally.Add(new CounterKey(overdue ? CounterKind.AcknowledgementOverdue : CounterKind.AcknowledgementPending, 0).Encode(), count);
-                    break;
-                case CounterKind.OpenReceivedOnDay:
-                    var band = OpenAgeBands.Of(monthStart.AddDays(key.Index - 1), asOf);
-                    tally.Add(new CounterKey(CounterKind.OpenInAgeBand, band).Encode(), count);
-                    break;
-                default:
-                    tally.Add(encoded, count);
-                    break;
-            }
+            case CounterKind.AcknowledgementDue:
+                var overdue = TransparencyMonth.Start(month).AddHours(key.Index) <= asOf;
+                tally.Add(new CounterKey(overdue ? CounterKind.AcknowledgementOverdue : CounterKind.AcknowledgementPending, 0).Encode(), count);
+                break;
+            case CounterKind.OpenReceivedOnDay:
+                var band = OpenAgeBands.Of(TransparencyMonth.Start(month).AddDays(key.Index - 1), asOf);
+                tally.Add(new CounterKey(CounterKind.OpenInAgeBand, band).Encode(), count);
+                break;
+            default:
+                tally.Add(encodedKey, count);
+                break;
         }
     }
 
-    public static void Add(CounterTally tally, int month, ReadOnlySpan<byte> cell, DateTimeOffset asOf) =>
-        Add(tally, month, CounterTally.Decode(cell), asOf);
+    public static void Add(CounterTally tally, int month, CounterTally cell, DateTimeOffset asOf)
+    {
+        foreach (var (key, count) in cell.Counts)
+        {
+            Add(tally, month, key, count, asOf);
+        }
+    }
+
+    /// <summary>Adds a cell in its stored form (see <see cref="CounterTally.Encode"/>) without materialising it.</summary>
+    public static void Add(CounterTally tally, int month, ReadOnlySpan<byte> cell, DateTimeOffset asOf)
+    {
+        for (var i = 0; i + 8 <= cell.Length; i += 8)
+        {
+            Add(tally, month, BinaryPrimitives.ReadInt32LittleEndian(cell[i..]), BinaryPrimitives.ReadInt32LittleEndian(cell[(i + 4)..]), asOf);
+        }
+    }
 }

@@ -43,19 +43,15 @@ public sealed class CounterTally
         }
     }
 
-    /// <summary>Adds a stored cell without materialising it.</summary>
-    public void AddEncoded(ReadOnlySpan<byte> cell)
-    {
-        for (var i = 0; i + 8 <= cell.Length; i += 8)
-        {
-            Add(BinaryPrimitives.ReadInt32LittleEndian(cell[i..]), BinaryPrimitives.ReadInt32LittleEndian(cell[(i + 4)..]));
-        }
-    }
 
     public static CounterTally Decode(ReadOnlySpan<byte> cell)
     {
         var tally = new CounterTally();
-        tally.AddEncoded(cell);
+        for (var i = 0; i + 8 <= cell.Length; i += 8)
+        {
+            tally.Add(BinaryPrimitives.ReadInt32LittleEndian(cell[i..]), BinaryPrimitives.ReadInt32LittleEndian(cell[(i + 4)..]));
+        }
+
         return tally;
     }
 

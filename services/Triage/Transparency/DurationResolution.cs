@@ -4,7 +4,8 @@ namespace SafetyReports.Triage.Transparency;
 /// Durations are counted at a resolution that grows with their size — a minute below an hour, five minutes
 /// below six hours, a quarter hour below a day, an hour below a week, six hours below thirty days, a day
 /// beyond — so medians and 90th percentiles are exact over the rounded values while the counters stay small
-/// enough to add up per host and month. Rounding is always down; the error is at most 8 % (five minutes at one hour).
+/// enough to add up per host and month. Rounding is always down: by less than a minute below an hour, by
+/// less than 8 % from an hour up (five minutes at one hour).
 /// </summary>
 public static class DurationResolution
 {

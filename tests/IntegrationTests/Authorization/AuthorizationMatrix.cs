@@ -35,6 +35,10 @@ public static class AuthorizationMatrix
         Public("GET", "/health/ready", 200),
         Public("GET", "/openapi/v1.json", 200),
 
+        // Transparency figures (anonymous by design; a missing host is a 400 for everyone).
+        Public("GET", "/api/v1/transparency/hosts", 200),
+        Public("GET", "/api/v1/transparency/models", 400),
+
         // Triage (scope triage).
         TriageApi("GET", "/api/v1/triage/reports", 200, null),
         TriageApi("GET", "/api/v1/triage/reports/counts", 200, null),

@@ -1,0 +1,17 @@
+using SafetyReports.Triage.Storage;
+
+namespace SafetyReports.Triage.Transparency;
+
+/// <summary>Reads the cells of a period from the store and turns them into the published figures.</summary>
+public sealed class TransparencyQuery(ITriageStore store, TransparencyOptions options, TimeProvider clock)
+{
+    public TransparencyOptions Options => options;
+
+    /// <param name="host">Null for the hosts; a host for its models.</param>
+    public async Task<TransparencyFigures> FiguresAsync(string? host, TransparencyPeriod period, CancellationToken cancellationToken)
+    {
+        var tallies = new TransparencyTallies(clock.GetUtcNow());
+        var audit = await store.ReadTransparencyAsync(host, period, tallies, cancellationToken);
+        return TransparencyFiguresBuilder.Build(tallies, period, options, audit);
+    }
+}
