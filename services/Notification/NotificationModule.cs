@@ -49,7 +49,11 @@ public static class NotificationModule
             sp.GetRequiredService<TimeProvider>(), Options(sp).AttemptTimeout));
         services.AddHostedService<WebhookDispatcher>();
         services.AddHostedService<ReminderPlanner>();
-        services.AddBusModule("notification", x => x.AddConsumer<PlanWebhookDeliveriesConsumer>());
+        services.AddBusModule("notification", x =>
+        {
+            x.AddConsumer<PlanWebhookDeliveriesConsumer>();
+            x.AddConsumer<PlanDisclosureNoticeConsumer>();
+        });
         return builder;
     }
 

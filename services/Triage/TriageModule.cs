@@ -8,6 +8,7 @@ using SafetyReports.ServiceDefaults.Security;
 using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.Triage.Api;
 using SafetyReports.Triage.Consumers;
+using SafetyReports.Triage.Disclosure;
 using SafetyReports.Triage.Domain;
 using SafetyReports.Triage.Storage;
 using SafetyReports.Triage.Transparency;
@@ -29,6 +30,15 @@ public static class TriageModule
         }
 
         services.AddSingleton(transparency);
+        var disclosure = builder.Configuration.GetSection(DisclosureOptions.Section).Get<DisclosureOptions>() ?? new DisclosureOptions();
+        if (!disclosure.IsValid())
+        {
+            throw new InvalidOperationException(
+                $"{DisclosureOptions.Section}: After positive (or unset: off), ReminderBefore from zero to below After, CheckInterval positive, BatchSize 1–10,000.");
+        }
+
+        services.AddSingleton(disclosure);
+        services.AddHostedService<DisclosureJob>();
         services.AddSingleton<TransparencyQuery>();
         services.AddSingleton<ITriageStore>(_ => TriageStoreFactory.Create(storage, sla, transparency));
         services.AddSingleton(sla);

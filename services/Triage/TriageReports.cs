@@ -1,5 +1,6 @@
 using SafetyReports.Contracts;
 using SafetyReports.ServiceDefaults.Messaging;
+using SafetyReports.Triage.Disclosure;
 using SafetyReports.Triage.Domain;
 using SafetyReports.Triage.Storage;
 
@@ -113,10 +114,29 @@ public sealed class TriageReports(ITriageStore store, TimeProvider clock)
                 ? (removed.Report, removed.Audit, null)
                 : null, cancellationToken);
 
-    /// <summary>Re-reads and retries on a version conflict: system facts must not be lost to a concurrent edit.</summary>
-    private async Task ApplySystemAsync(
+    /// <summary>Takes the report's next disclosure step if one is due (a reminder to its host, or the disclosure).</summary>
+    public Task AdvanceDisclosureAsync(Guid id, DisclosureOptions options, CancellationToken cancellationToken) =>
+        ApplySystemWithMessagesAsync(id, (r, now) => DisclosurePolicy.Step(r, now, options) switch
+        {
+            DisclosureStep.Remind when DisclosurePolicy.Remind(r, now, options) is var (report, audit, pending) =>
+                (report, audit, [OutboxMessage.For(pending, now)]),
+            DisclosureStep.Disclose when DisclosurePolicy.Disclose(r, now) is var (report, audit) =>
+                (report, audit, []),
+            _ => null,
+        }, cancellationToken);
+
+    private Task ApplySystemAsync(
         Guid id,
         Func<Report, DateTimeOffset, (Report Report, AuditDraft Audit, ReportStatusChanged? Event)?> decide,
+        CancellationToken cancellationToken) =>
+        ApplySystemWithMessagesAsync(id, (r, now) => decide(r, now) is { } d
+            ? (d.Report, d.Audit, d.Event is null ? [] : [OutboxMessage.For(d.Event, now)])
+            : null, cancellationToken);
+
+    /// <summary>Re-reads and retries on a version conflict: system facts must not be lost to a concurrent edit.</summary>
+    private async Task ApplySystemWithMessagesAsync(
+        Guid id,
+        Func<Report, DateTimeOffset, (Report Report, AuditDraft Audit, IReadOnlyList<OutboxMessage> Events)?> decide,
         CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < MaxSystemAttempts; attempt++)
@@ -130,8 +150,7 @@ public sealed class TriageReports(ITriageStore store, TimeProvider clock)
                 return;
             }
 
-            var (updated, audit, changed) = decision.Value;
-            IReadOnlyList<OutboxMessage> events = changed is null ? [] : [OutboxMessage.For(changed, now)];
+            var (updated, audit, events) = decision.Value;
             if (await store.UpdateReportAsync(updated, report.Version, audit, events, cancellationToken))
             {
                 return;

@@ -55,6 +55,23 @@ public static class DeliveryPlanner
                 s, route.ReportId, WebhookEvents.Reminder, WebhookPayload.Reminder(route, reminder, now), schedule, now))
             .ToList();
 
+    /// <summary>
+    /// The notice that a report will be disclosed unless the host responds. A host that never heard of the report
+    /// (it had no subscription when the report was triaged) gets its route now, so it can answer through the host API.
+    /// </summary>
+    public static DeliveryPlan PlanDisclosureNotice(
+        ReportDisclosurePending pending, ReportRoute? knownRoute, IReadOnlyList<Subscription> hostSubscriptions, RetrySchedule schedule, DateTimeOffset now)
+    {
+        var route = knownRoute ?? new ReportRoute(pending.ReportId, pending.Model.Host, pending.Model.Id, now, null, null);
+        var deliveries = hostSubscriptions
+            .Where(s => s.Enabled && WebhookEvents.ReceivesDisclosureNotices(s.Events) && ModelPattern.MatchesAny(s.ModelPatterns, pending.Model.Id))
+            .Select(s => NewDelivery(
+                DeterministicId.From($"{pending.ReportId:N}/disclosure-pending/{s.Id:N}"),
+                s, pending.ReportId, WebhookEvents.DisclosurePending, WebhookPayload.DisclosurePending(pending, now), schedule, now))
+            .ToList();
+        return new DeliveryPlan(route, deliveries);
+    }
+
     /// <summary>A <c>webhook.test</c> event for one subscription; it is about no report (<see cref="Guid.Empty"/>).</summary>
     public static Delivery PlanTest(Subscription subscription, RetrySchedule schedule, DateTimeOffset now) =>
         NewDelivery(Guid.CreateVersion7(), subscription, Guid.Empty, WebhookEvents.Test,

@@ -57,6 +57,20 @@ public static class WebhookPayload
             },
         });
 
+    public static string DisclosurePending(ReportDisclosurePending pending, DateTimeOffset timestamp) =>
+        Bounded(clip => new
+        {
+            type = WebhookEvents.DisclosurePending,
+            timestamp,
+            data = new
+            {
+                reportId = pending.ReportId,
+                model = Model(pending.Model, clip),
+                triagedAt = pending.TriagedAt,
+                disclosesAt = pending.DisclosesAt,
+            },
+        });
+
     public static string Test(string hostId, Guid subscriptionId, DateTimeOffset timestamp) =>
         JsonSerializer.Serialize(new { type = WebhookEvents.Test, timestamp, data = new { hostId, subscriptionId } }, Options);
 

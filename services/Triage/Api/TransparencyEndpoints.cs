@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
 using SafetyReports.ServiceDefaults.Hosting;
+using SafetyReports.Triage.Disclosure;
+using SafetyReports.Triage.Storage;
 using SafetyReports.Triage.Transparency;
 
 namespace SafetyReports.Triage.Api;
@@ -18,6 +20,36 @@ public static class TransparencyEndpoints
         var transparency = app.MapGroup("/api/v1/transparency").AllowAnonymous().WithTags("Transparency");
         transparency.MapGet("/hosts", HostsAsync);
         transparency.MapGet("/models", ModelsAsync);
+        transparency.MapGet("/disclosures", DisclosuresAsync);
+    }
+
+    /// <summary>Reports their hosts left unanswered past the disclosure deadline, redacted, most recent first.</summary>
+    private static async Task<IResult> DisclosuresAsync(HttpContext context, ITriageStore store, DisclosureOptions options, string? cursor, int? limit,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var after = cursor is null ? null : DisclosureListing.Decode(cursor);
+        if (cursor is not null && after is null)
+        {
+            errors["cursor"] = ["Not a cursor this API gave out."];
+        }
+
+        if (limit is < 1 or > DisclosureListing.MaxLimit)
+        {
+            errors["limit"] = [$"From 1 to {DisclosureListing.MaxLimit}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return ProblemResults.Validation(errors);
+        }
+
+        var take = limit ?? DisclosureListing.DefaultLimit;
+        var reports = await store.ListDisclosedAsync(after, take + 1, cancellationToken);
+        var items = reports.Take(take).Select(DisclosureEntry.From).ToList();
+        var next = reports.Count > take ? DisclosureListing.Encode(new DisclosureCursor(items[^1].DisclosedAt, items[^1].ReportId)) : null;
+        context.Response.Headers[HeaderNames.CacheControl] = "public, max-age=60";
+        return Results.Ok(new DisclosureListing(DisclosurePolicyView.From(options), items, next));
     }
 
     private static Task<IResult> HostsAsync(HttpContext context, TransparencyQuery query, TimeProvider clock, string? from, string? to, string? format,

@@ -40,6 +40,15 @@ public sealed record Report
     /// <summary>When the host first responded with a statement of reasons.</summary>
     public DateTimeOffset? RespondedAt { get; init; }
 
+    /// <summary>When the host was told the report will be disclosed unless it responds (the disclosure policy).</summary>
+    public DateTimeOffset? DisclosureRemindedAt { get; init; }
+
+    /// <summary>The disclosure date the reminder gave the host; it holds even if the policy changes afterwards.</summary>
+    public DateTimeOffset? DisclosureDueAt { get; init; }
+
+    /// <summary>When a redacted entry about the report was published because its host left it unanswered.</summary>
+    public DateTimeOffset? DisclosedAt { get; init; }
+
     /// <summary>The host's latest statement of reasons; earlier revisions are in the audit chain.</summary>
     public HostStatement? HostResponse { get; init; }
 

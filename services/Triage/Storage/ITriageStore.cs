@@ -1,5 +1,6 @@
 using SafetyReports.ServiceDefaults.Messaging;
 using SafetyReports.ServiceDefaults.Storage;
+using SafetyReports.Triage.Disclosure;
 using SafetyReports.Triage.Domain;
 using SafetyReports.Triage.Transparency;
 
@@ -29,6 +30,15 @@ public interface ITriageStore : IOutboxStore, IStoreHealth
     /// longest closed first, at most <paramref name="max"/> (an index on <see cref="ContactRetention.PurgeKey"/>).
     /// </summary>
     Task<IReadOnlyList<Guid>> ContactPurgeDueAsync(DateTimeOffset closedBefore, int max, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Ids of reports waiting for their host's response since before <paramref name="triagedBefore"/> (by triage time,
+    /// <see cref="DisclosurePolicy.UnansweredSince"/>), longest waiting first (after <paramref name="after"/>), at most <paramref name="max"/>; each with its position for the next page.
+    /// </summary>
+    Task<IReadOnlyList<DisclosureCursor>> DisclosureDueAsync(DateTimeOffset triagedBefore, DisclosureCursor? after, int max, CancellationToken cancellationToken);
+
+    /// <summary>Disclosed reports, most recently disclosed first, after <paramref name="after"/> when given.</summary>
+    Task<IReadOnlyList<Report>> ListDisclosedAsync(DisclosureCursor? after, int limit, CancellationToken cancellationToken);
 
     /// <summary>
     /// Adds the transparency cells of <paramref name="period"/> — per host, or per model of <paramref name="host"/> —

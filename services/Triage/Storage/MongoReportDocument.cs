@@ -83,6 +83,19 @@ public sealed class MongoReportDocument
     [BsonElement("hostResponse")]
     public MongoHostStatementDocument? HostResponse { get; set; }
 
+    [BsonElement("disclosureRemindedAt"), BsonRepresentation(BsonType.DateTime)]
+    public DateTimeOffset? DisclosureRemindedAt { get; set; }
+
+    [BsonElement("disclosureDueAt"), BsonRepresentation(BsonType.DateTime)]
+    public DateTimeOffset? DisclosureDueAt { get; set; }
+
+    [BsonElement("disclosedAt"), BsonRepresentation(BsonType.DateTime)]
+    public DateTimeOffset? DisclosedAt { get; set; }
+
+    /// <summary>The triage time while the host's response is awaited (<see cref="Disclosure.DisclosurePolicy.UnansweredSince"/>), indexed for the disclosure job.</summary>
+    [BsonElement("unansweredSince"), BsonRepresentation(BsonType.DateTime)]
+    public DateTimeOffset? UnansweredSince { get; set; }
+
     [BsonElement("searchText")]
     public string SearchText { get; set; } = "";
 
@@ -123,6 +136,10 @@ public sealed class MongoReportDocument
         AcknowledgedAt = report.AcknowledgedAt,
         RespondedAt = report.RespondedAt,
         HostResponse = report.HostResponse is null ? null : MongoHostStatementDocument.From(report.HostResponse),
+        DisclosureRemindedAt = report.DisclosureRemindedAt,
+        DisclosureDueAt = report.DisclosureDueAt,
+        DisclosedAt = report.DisclosedAt,
+        UnansweredSince = Disclosure.DisclosurePolicy.UnansweredSince(report),
         SearchText = ReportDocument.SearchText(report),
         Deadline = SlaPolicy.Deadline(sla ?? new SlaOptions(), report.ReceivedAt, report.Severity),
         ClosedAt = report.ClosedAt,
@@ -155,6 +172,9 @@ public sealed class MongoReportDocument
         AcknowledgedAt = AcknowledgedAt,
         RespondedAt = RespondedAt,
         HostResponse = HostResponse?.ToStatement(),
+        DisclosureRemindedAt = DisclosureRemindedAt,
+        DisclosureDueAt = DisclosureDueAt,
+        DisclosedAt = DisclosedAt,
         ClosedAt = ClosedAt,
     };
 }

@@ -1,3 +1,4 @@
+using SafetyReports.Triage.Disclosure;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
@@ -18,6 +19,17 @@ public static class MongoTriageFilters
     /// <summary>Closed reports with contact, closed before <paramref name="before"/> (SQLite: <c>contact_closed_at &lt; before</c>).</summary>
     public static FilterDefinition<MongoReportDocument> ContactPurgeDue(DateTimeOffset before) =>
         Reports.Lt(d => d.ContactClosedAt, before);
+
+    public static FilterDefinition<MongoReportDocument> UnansweredSince(DateTimeOffset before, DisclosureCursor? after) =>
+        after is null
+            ? Reports.Lt(d => d.UnansweredSince, before)
+            : Reports.Lt(d => d.UnansweredSince, before)
+              & (Reports.Gt(d => d.UnansweredSince, after.At) | (Reports.Eq(d => d.UnansweredSince, after.At) & Reports.Gt(d => d.Id, after.Id)));
+
+    public static FilterDefinition<MongoReportDocument> Disclosed(DisclosureCursor? after) =>
+        after is null
+            ? Reports.Ne(d => d.DisclosedAt, null)
+            : Reports.Lt(d => d.DisclosedAt, after.At) | (Reports.Eq(d => d.DisclosedAt, after.At) & Reports.Lt(d => d.Id, after.Id));
 
     public static SortDefinition<MongoReportDocument> LongestClosedFirst { get; } =
         Builders<MongoReportDocument>.Sort.Ascending(d => d.ContactClosedAt);

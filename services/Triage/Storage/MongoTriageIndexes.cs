@@ -26,6 +26,10 @@ public static class MongoTriageIndexes
         .. Filtered("model", d => d.Model.ModelId),
         new(ReportKeys.Ascending(d => d.ContactClosedAt),
             new CreateIndexOptions { Name = "ix_reports_contact_closed" }),
+        new(ReportKeys.Ascending(d => d.UnansweredSince),
+            new CreateIndexOptions { Name = "ix_reports_unanswered_since", Sparse = true }),
+        new(ReportKeys.Descending(d => d.DisclosedAt),
+            new CreateIndexOptions { Name = "ix_reports_disclosed", Sparse = true }),
         new(ReportKeys.Text(d => d.SearchText),
             new CreateIndexOptions { Name = "ix_reports_text", DefaultLanguage = "none" }),
     ];

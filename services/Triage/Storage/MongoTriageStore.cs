@@ -2,6 +2,7 @@ using MongoDB.Bson;
 using MongoDB.Driver;
 using SafetyReports.ServiceDefaults.Messaging;
 using SafetyReports.ServiceDefaults.Storage;
+using SafetyReports.Triage.Disclosure;
 using SafetyReports.Triage.Domain;
 using SafetyReports.Triage.Transparency;
 
@@ -145,6 +146,22 @@ public sealed class MongoTriageStore : ITriageStore
     {
         await _setup.EnsureAsync(cancellationToken);
         return await MongoReportCounts.CountAsync(_reports, query, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<DisclosureCursor>> DisclosureDueAsync(DateTimeOffset triagedBefore, DisclosureCursor? after, int max, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        return await _reports.Find(MongoTriageFilters.UnansweredSince(triagedBefore, after))
+            .Sort(Builders<MongoReportDocument>.Sort.Ascending(d => d.UnansweredSince).Ascending(d => d.Id)).Limit(max)
+            .Project(d => new DisclosureCursor(d.UnansweredSince!.Value, d.Id)).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Report>> ListDisclosedAsync(DisclosureCursor? after, int limit, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        var documents = await _reports.Find(MongoTriageFilters.Disclosed(after))
+            .Sort(Builders<MongoReportDocument>.Sort.Descending(d => d.DisclosedAt).Descending(d => d.Id)).Limit(limit).ToListAsync(cancellationToken);
+        return documents.Select(d => d.ToReport()).ToList();
     }
 
     public async Task<AuditPoint?> ReadTransparencyAsync(string? host, TransparencyPeriod period, TransparencyTallies tallies, CancellationToken cancellationToken)

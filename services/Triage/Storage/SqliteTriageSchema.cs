@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SafetyReports.ServiceDefaults.Storage;
+using SafetyReports.Triage.Disclosure;
 using SafetyReports.Triage.Domain;
 using SafetyReports.Triage.Transparency;
 
@@ -62,6 +63,8 @@ internal static class SqliteTriageSchema
         CREATE INDEX IF NOT EXISTS ix_reports_overdue ON reports (deadline, id) WHERE status IN ('received', 'triaging', 'needs_info');
         CREATE INDEX IF NOT EXISTS ix_reports_contact_closed ON reports (contact_closed_at) WHERE contact_closed_at IS NOT NULL;
         CREATE UNIQUE INDEX IF NOT EXISTS ux_reports_search_rowid ON reports (search_rowid);
+        CREATE INDEX IF NOT EXISTS ix_reports_unanswered ON reports (unanswered_since) WHERE unanswered_since IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS ix_reports_disclosed ON reports (disclosed_at DESC, id DESC) WHERE disclosed_at IS NOT NULL;
         DROP INDEX IF EXISTS ix_reports_status;
         DROP INDEX IF EXISTS ix_reports_model;
         """;
@@ -74,6 +77,9 @@ internal static class SqliteTriageSchema
 
     private const string SearchVersion = "1";
 
+    /// <summary>Recorded once every report has its <c>unanswered_since</c> and <c>disclosed_at</c> (its writes keep them since).</summary>
+    private const string DisclosureVersion = "1";
+
     /// <summary>Recorded once the counter table has been filled from the rows (its triggers keep it since).</summary>
     private const string CountsVersion = "1";
 
@@ -81,7 +87,7 @@ internal static class SqliteTriageSchema
     {
         using var transaction = connection.BeginTransaction(deferred: false);
         var columns = Query(connection, transaction, "SELECT name FROM pragma_table_info('reports')", r => r.GetString(0));
-        foreach (var column in new[] { "deadline", "search_rowid", "contact_closed_at", "transparency" }.Except(columns))
+        foreach (var column in new[] { "deadline", "search_rowid", "contact_closed_at", "transparency", "unanswered_since", "disclosed_at" }.Except(columns))
         {
             Execute(connection, transaction, $"ALTER TABLE reports ADD COLUMN {column} INTEGER");
         }
@@ -120,6 +126,23 @@ internal static class SqliteTriageSchema
             }
 
             SetMeta(connection, transaction, "search", SearchVersion);
+        }
+
+        if (Meta(connection, transaction, "disclosure") != DisclosureVersion)
+        {
+            // Reports stored before the disclosure policy get the column the disclosure job walks.
+            using var set = connection.Command("UPDATE reports SET unanswered_since = $since, disclosed_at = $disclosed WHERE id = $id", transaction,
+                ("$since", null), ("$disclosed", null), ("$id", ""));
+            foreach (var doc in Query(connection, transaction, "SELECT doc FROM reports WHERE unanswered_since IS NULL AND disclosed_at IS NULL", r => r.GetString(0)))
+            {
+                var report = ReportDocument.Deserialize(doc);
+                set.Parameters["$since"].Value = (object?)DisclosurePolicy.UnansweredSince(report)?.ToUnixMs() ?? DBNull.Value;
+                set.Parameters["$disclosed"].Value = (object?)report.DisclosedAt?.ToUnixMs() ?? DBNull.Value;
+                set.Parameters["$id"].Value = report.Id.ToString();
+                set.ExecuteNonQuery();
+            }
+
+            SetMeta(connection, transaction, "disclosure", DisclosureVersion);
         }
 
         var cells = SqliteTransparencyCells.Fingerprint(transparency);

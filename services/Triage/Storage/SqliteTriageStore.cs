@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using SafetyReports.ServiceDefaults.Messaging;
 using SafetyReports.ServiceDefaults.Storage;
+using SafetyReports.Triage.Disclosure;
 using SafetyReports.Triage.Domain;
 using SafetyReports.Triage.Transparency;
 using static SafetyReports.ServiceDefaults.Storage.SqliteCommandExtensions;
@@ -42,8 +43,8 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
         {
             var inserted = await c.ExecuteAsync(
                 """
-                INSERT INTO reports (id, status, category, severity, model_host, model_id, assignee, received_at, version, search_text, doc, deadline, search_rowid, contact_closed_at, transparency)
-                VALUES ($id, $status, $category, $severity, $host, $model, $assignee, $received, $version, $search, $doc, $deadline, $rowid, $contactclosed, $transparency)
+                INSERT INTO reports (id, status, category, severity, model_host, model_id, assignee, received_at, version, search_text, doc, deadline, search_rowid, contact_closed_at, transparency, unanswered_since, disclosed_at)
+                VALUES ($id, $status, $category, $severity, $host, $model, $assignee, $received, $version, $search, $doc, $deadline, $rowid, $contactclosed, $transparency, $unanswered, $disclosed)
                 ON CONFLICT (id) DO NOTHING
                 """,
                 t, [.. Parameters(report), ("$rowid", await FreeSearchKeyAsync(c, t, report))]);
@@ -82,7 +83,7 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
                 UPDATE reports SET status = $status, category = $category, severity = $severity, model_host = $host,
                     model_id = $model, assignee = $assignee, received_at = $received, version = $version,
                     search_text = $search, doc = $doc, deadline = $deadline, contact_closed_at = $contactclosed,
-                    transparency = $transparency
+                    transparency = $transparency, unanswered_since = $unanswered, disclosed_at = $disclosed
                 WHERE id = $id AND version = $expected
                 """,
                 t, [.. Parameters(updated), ("$expected", expectedVersion)]);
@@ -160,12 +161,12 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
     public Task BulkLoadAsync(IEnumerable<Report> reports, CancellationToken cancellationToken) =>
         _writes.WriteAsync(async (c, t) =>
         {
-            var names = new[] { "$id", "$status", "$category", "$severity", "$host", "$model", "$assignee", "$received", "$version", "$search", "$doc", "$deadline", "$rowid", "$contactclosed", "$transparency" };
+            var names = new[] { "$id", "$status", "$category", "$severity", "$host", "$model", "$assignee", "$received", "$version", "$search", "$doc", "$deadline", "$rowid", "$contactclosed", "$transparency", "$unanswered", "$disclosed" };
             var cells = new CellDeltas();
             await using var insert = c.Command(
                 """
-                INSERT INTO reports (id, status, category, severity, model_host, model_id, assignee, received_at, version, search_text, doc, deadline, search_rowid, contact_closed_at, transparency)
-                VALUES ($id, $status, $category, $severity, $host, $model, $assignee, $received, $version, $search, $doc, $deadline, $rowid, $contactclosed, $transparency)
+                INSERT INTO reports (id, status, category, severity, model_host, model_id, assignee, received_at, version, search_text, doc, deadline, search_rowid, contact_closed_at, transparency, unanswered_since, disclosed_at)
+                VALUES ($id, $status, $category, $severity, $host, $model, $assignee, $received, $version, $search, $doc, $deadline, $rowid, $contactclosed, $transparency, $unanswered, $disclosed)
                 """, t, [.. names.Select(n => (n, (object?)null))]);
             await using var text = c.Command("INSERT INTO reports_fts (rowid, text) VALUES ($rowid, $search)", t, ("$rowid", null), ("$search", null));
             foreach (var report in reports)
@@ -191,6 +192,22 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
         await _database.ReadAsync(c => c.QueryAsync(
             "SELECT id FROM reports WHERE contact_closed_at < $before ORDER BY contact_closed_at LIMIT $max",
             r => Guid.Parse(r.GetString(0)), null, ("$before", closedBefore.ToUnixMs()), ("$max", max)));
+
+    public async Task<IReadOnlyList<DisclosureCursor>> DisclosureDueAsync(DateTimeOffset triagedBefore, DisclosureCursor? after, int max, CancellationToken cancellationToken) =>
+        await _database.ReadAsync(c => c.QueryAsync(
+            after is null
+                ? "SELECT unanswered_since, id FROM reports WHERE unanswered_since < $before ORDER BY unanswered_since, id LIMIT $max"
+                : "SELECT unanswered_since, id FROM reports WHERE unanswered_since < $before AND (unanswered_since, id) > ($at, $id) ORDER BY unanswered_since, id LIMIT $max",
+            r => new DisclosureCursor(FromUnixMs(r.GetInt64(0)), Guid.Parse(r.GetString(1))), null,
+            ("$before", triagedBefore.ToUnixMs()), ("$max", max), ("$at", after?.At.ToUnixMs()), ("$id", after?.Id.ToString())));
+
+    public async Task<IReadOnlyList<Report>> ListDisclosedAsync(DisclosureCursor? after, int limit, CancellationToken cancellationToken) =>
+        await _database.ReadAsync(c => c.QueryAsync(
+            after is null
+                ? "SELECT doc FROM reports WHERE disclosed_at IS NOT NULL ORDER BY disclosed_at DESC, id DESC LIMIT $limit"
+                : "SELECT doc FROM reports WHERE disclosed_at IS NOT NULL AND (disclosed_at, id) < ($at, $id) ORDER BY disclosed_at DESC, id DESC LIMIT $limit",
+            r => ReportDocument.Deserialize(r.GetString(0)), null,
+            ("$limit", limit), ("$at", after?.At.ToUnixMs()), ("$id", after?.Id.ToString())));
 
     public async Task<IReadOnlyList<AuditEntry>> GetAuditAsync(Guid reportId, CancellationToken cancellationToken) =>
         await _database.ReadAsync(c => c.QueryAsync(
@@ -258,6 +275,8 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
         ("$deadline", SlaPolicy.Deadline(_sla, report.ReceivedAt, report.Severity).ToUnixMs()),
         ("$contactclosed", ContactRetention.PurgeKey(report) is { } closed ? closed.ToUnixMs() : null),
         ("$transparency", Contribution(report).Serialize()),
+        ("$unanswered", DisclosurePolicy.UnansweredSince(report)?.ToUnixMs()),
+        ("$disclosed", report.DisclosedAt?.ToUnixMs()),
     ];
 
     private TransparencyContribution Contribution(Report report) => TransparencyContribution.For(report, _transparency.AcknowledgementSla);

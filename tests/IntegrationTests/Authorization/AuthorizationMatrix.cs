@@ -38,6 +38,7 @@ public static class AuthorizationMatrix
         // Transparency figures (anonymous by design; a missing host is a 400 for everyone).
         Public("GET", "/api/v1/transparency/hosts", 200),
         Public("GET", "/api/v1/transparency/models", 400),
+        Public("GET", "/api/v1/transparency/disclosures", 200),
 
         // Triage (scope triage).
         TriageApi("GET", "/api/v1/triage/reports", 200, null),

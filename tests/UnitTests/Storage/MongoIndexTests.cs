@@ -31,6 +31,8 @@ public sealed class MongoIndexTests
                         ($"ix_reports_{f.Item1}_deadline", new BsonDocument { { f.Item2, 1 }, { "deadline", 1 }, { "_id", 1 } }),
                     }),
                 ("ix_reports_contact_closed", new BsonDocument("contactClosedAt", 1)),
+                ("ix_reports_unanswered_since", new BsonDocument("unansweredSince", 1)),
+                ("ix_reports_disclosed", new BsonDocument("disclosedAt", -1)),
                 ("ix_reports_text", new BsonDocument { { "searchText", "text" } }),
             ]);
         Assert.Equal("none", MongoTriageIndexes.Reports[^1].Options.DefaultLanguage);

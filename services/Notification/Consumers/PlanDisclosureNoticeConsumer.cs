@@ -1,0 +1,31 @@
+using MassTransit;
+using Microsoft.Extensions.Options;
+using SafetyReports.Contracts;
+using SafetyReports.Notification.Domain;
+using SafetyReports.Notification.Storage;
+using SafetyReports.Notification.Webhooks;
+
+namespace SafetyReports.Notification.Consumers;
+
+/// <summary>Tells the report's host, through its subscriptions, that the report will be disclosed unless it responds.</summary>
+public sealed class PlanDisclosureNoticeConsumer(
+    INotificationStore store,
+    DeliverySignal signal,
+    IOptions<NotificationOptions> options,
+    TimeProvider clock) : IConsumer<ReportDisclosurePending>
+{
+    private readonly RetrySchedule _schedule = options.Value.BuildRetrySchedule();
+
+    public async Task Consume(ConsumeContext<ReportDisclosurePending> context)
+    {
+        var pending = context.Message;
+        var route = await store.GetRouteAsync(pending.ReportId, context.CancellationToken);
+        var subscriptions = await store.GetSubscriptionsAsync(pending.Model.Host, context.CancellationToken);
+        var plan = DeliveryPlanner.PlanDisclosureNotice(pending, route, subscriptions, _schedule, clock.GetUtcNow());
+        await store.SavePlanAsync(plan, context.CancellationToken);
+        if (plan.Deliveries.Count > 0)
+        {
+            signal.Notify();
+        }
+    }
+}
