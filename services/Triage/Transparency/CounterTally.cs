@@ -24,6 +24,7 @@ public sealed class CounterTally
 
     public void Add(int key, long delta)
     {
+        _byKind = null;
         var next = _counts.GetValueOrDefault(key) + delta;
         if (next == 0)
         {
@@ -70,9 +71,35 @@ public sealed class CounterTally
     }
 
     /// <summary>The counters of one kind, by index, in index order.</summary>
-    public IEnumerable<(int Index, long Count)> OfKind(CounterKind kind) =>
-        _counts.Select(c => (Key: CounterKey.Decode(c.Key), c.Value))
-            .Where(c => c.Key.Kind == kind)
-            .Select(c => (c.Key.Index, c.Value))
-            .OrderBy(c => c.Index);
+    public IReadOnlyList<(int Index, long Count)> OfKind(CounterKind kind) =>
+        ByKind().TryGetValue(kind, out var counters) ? counters : [];
+
+    private Dictionary<CounterKind, List<(int Index, long Count)>>? _byKind;
+
+    /// <summary>Every kind's counters in index order, built in one pass and kept until the tally changes.</summary>
+    private Dictionary<CounterKind, List<(int Index, long Count)>> ByKind()
+    {
+        if (_byKind is null)
+        {
+            _byKind = [];
+            foreach (var (encoded, count) in _counts)
+            {
+                var key = CounterKey.Decode(encoded);
+                if (!_byKind.TryGetValue(key.Kind, out var list))
+                {
+                    list = [];
+                    _byKind[key.Kind] = list;
+                }
+
+                list.Add((key.Index, count));
+            }
+
+            foreach (var list in _byKind.Values)
+            {
+                list.Sort((a, b) => a.Index.CompareTo(b.Index));
+            }
+        }
+
+        return _byKind;
+    }
 }
