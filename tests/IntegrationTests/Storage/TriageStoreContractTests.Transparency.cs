@@ -127,6 +127,17 @@ public abstract partial class TriageStoreContractTests
         Assert.Equal((202603, 202603), (int.Parse(figures.From.Replace("-", "")), int.Parse(figures.To.Replace("-", ""))));
         Assert.Equal((AsOf, 5, 72 * 3600L), (figures.AsOf, figures.SuppressionThreshold, figures.AcknowledgementSlaSeconds));
         Assert.Equal((await store.ReadAuditChainAsync(0, 10_000, Ct))[^1].Hash, figures.Audit!.Hash);
+
+        // The same figures as CSV: withheld cells are empty, times in seconds.
+        var lines = TransparencyCsv.Write(figures).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var row = lines[0].Split(',').Zip(Assert.Single(lines[1..]).Split(',')).ToDictionary(c => c.First, c => c.Second);
+        Assert.Equal(("hub-t", "", "8", "6"), (row["host"], row["model"], row["reports"], row["triaged"]));
+        Assert.Equal(("6", "3600", "36000"), (row["time_to_triage_count"], row["time_to_triage_median_seconds"], row["time_to_triage_p90_seconds"]));
+        Assert.Equal(("5", "1200", "7200"), (row["time_to_notify_count"], row["time_to_notify_median_seconds"], row["time_to_notify_p90_seconds"]));
+        Assert.Equal(("", "", ""), (row["time_to_acknowledge_count"], row["time_to_acknowledge_median_seconds"], row["time_to_respond_p90_seconds"]));
+        Assert.Equal(("5", "", "", "", "0", "0.6"), (row["ack_notified"], row["ack_within_sla"], row["ack_late"], row["ack_overdue"], row["ack_pending"], row["ack_share_within_sla"]));
+        Assert.Equal(("", "", "0", "5", "0"), (row["category_hate"], row["category_privacy"], row["category_violent-crimes"], row["open"], row["open_under7Days"]));
+        Assert.Equal(("2026-03", "2026-03", "2026-03-20T00:00:00.000Z"), (row["from"], row["to"], row["as_of"]));
     }
 
     [Fact]
