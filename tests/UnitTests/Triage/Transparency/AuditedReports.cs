@@ -18,6 +18,9 @@ internal sealed class AuditedReports
 
     public Report this[Guid id] => _reports[id];
 
+    /// <summary>The chain's last entry.</summary>
+    public AuditEntry Head => _chain[^1];
+
     public Report Write(Report report, AuditDraft audit)
     {
         _reports[report.Id] = report;
