@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SafetyReports.Contracts;
+using SafetyReports.Triage.Disclosure;
 using SafetyReports.Triage.Domain;
 
 namespace SafetyReports.Triage.Transparency;
@@ -11,10 +12,11 @@ namespace SafetyReports.Triage.Transparency;
 /// </summary>
 public sealed class AuditReplay
 {
-    /// <summary>Actions that change nothing the figures count (text, assignee, contact, notices).</summary>
+    /// <summary>Actions that change nothing the figures count (text, assignee, contact, notices, disclosure).</summary>
     public static readonly IReadOnlySet<string> ActionsWithoutFacts = new HashSet<string>(StringComparer.Ordinal)
     {
         "note", ReportAssignment.Action, ContactErasure.Erased, ContactErasure.Purged, WebhookDisableNotice.Action,
+        DisclosurePolicy.RemindAction, DisclosurePolicy.DiscloseAction,
     };
 
     private readonly Dictionary<Guid, TransparencyFacts> _facts = [];

@@ -1,4 +1,5 @@
 using SafetyReports.Contracts;
+using SafetyReports.Triage.Disclosure;
 using SafetyReports.Triage.Domain;
 using SafetyReports.Triage.Transparency;
 using static SafetyReports.Contracts.ReportStatuses;
@@ -74,6 +75,14 @@ public class AuditReplayTests
             new WebhookSubscriptionDisabled(Guid.NewGuid(), "other", "failing", T0.AddDays(39), T0.AddDays(40).AddHours(2), [duplicate]), T0.AddDays(40).AddHours(2)));
         store.Write(SystemMoves.RecordReporterReply(store[duplicate], new ReporterReplied(duplicate, Guid.NewGuid(), "late", T0.AddDays(41)), T0.AddDays(41)));
 
+        // Left unanswered by its host: reminded about, then disclosed.
+        var disclosed = Receive(store, Submission("other", "x/y", "privacy", T0.AddDays(40)), T0.AddDays(40)).Id;
+        Move(store, disclosed, Triaged, T0.AddDays(40).AddHours(2), severity: "medium");
+        var disclosure = new DisclosureOptions { After = TimeSpan.FromDays(90) };
+        var (reminded, reminder, _) = DisclosurePolicy.Remind(store[disclosed], T0.AddDays(120), disclosure);
+        store.Write(reminded, reminder);
+        store.Write(DisclosurePolicy.Disclose(store[disclosed], T0.AddDays(131)));
+
         // Received only; and one the host answers without a delivery on record.
         var untouched = Receive(store, Submission("other", "x/z", "other", T0.AddDays(41)), T0.AddDays(41)).Id;
         var unnotified = Receive(store, Submission("other", "x/z", "hate", T0.AddDays(42)), T0.AddDays(42)).Id;
@@ -99,6 +108,7 @@ public class AuditReplayTests
         Assert.Equal((Rejected, (DateTimeOffset?)null), (facts[answered].Status, facts[answered].TriagedAt));
         Assert.Equal((Acknowledged, "defamation", Ms(T0.AddDays(3).AddHours(3))), (facts[early].Status, facts[early].Category, facts[early].NotifiedAt!.Value));
         Assert.Equal(Duplicate, facts[duplicate].Status);
+        Assert.NotNull(store[disclosed].DisclosedAt);
         Assert.Equal(Ms(T0.AddDays(41)), facts[untouched].ReceivedAt);
         Assert.Equal((HostResponseActions.NoAction, (DateTimeOffset?)null), (facts[unnotified].Action, facts[unnotified].NotifiedAt));
     }
