@@ -182,7 +182,7 @@ public sealed class FiguresCommandTests : IDisposable
     }
 
     [Fact]
-    public void An_intact_chain_the_replay_cannot_read_or_that_ends_before_the_sequence_asked_is_exit_code_2()
+    public void An_intact_chain_the_replay_cannot_read_one_that_ends_before_the_sequence_asked_or_a_missing_file_is_exit_code_2()
     {
         Seed();
         var unreadable = Export([AuditExportFormat.Line(AuditChain.Link(new AuditDraft(Guid.NewGuid(), T0, "intake", "received", "{}"), 1, AuditChain.GenesisHash))]);
@@ -194,6 +194,10 @@ public sealed class FiguresCommandTests : IDisposable
         var beyond = Run(Figures(Export(), "--hosts", "--up-to-sequence", (_store.Head.Sequence + 1).ToString()));
         Assert.Equal((2, ""), (beyond.Code, beyond.Output));
         Assert.Contains($"the export ends at sequence {_store.Head.Sequence}", beyond.Error);
+
+        var missing = Run(Figures(Path.Combine(_directory, "missing.ndjson"), "--hosts"));
+        Assert.Equal((2, ""), (missing.Code, missing.Output));
+        Assert.Contains("cannot read the chain", missing.Error);
     }
 
     [Theory]
