@@ -1,12 +1,12 @@
-using Microsoft.Data.Sqlite;
 using SafetyReports.Triage.Domain;
 
 namespace SafetyReports.AuditTool;
 
 /// <summary>
 /// <c>verify &lt;export.ndjson&gt;</c> or <c>verify --sqlite &lt;triage.db&gt;</c>, optionally followed by
-/// <c>--expect-head &lt;hash&gt;</c>. Exit codes: 0 the chain is intact (entries and head printed), 1 it is not
-/// (the first bad entry printed), 2 the tool could not run.
+/// <c>--expect-head &lt;hash&gt;</c>; and <c>figures</c> (<see cref="FiguresCommand"/>), which verifies the same way
+/// before it recomputes the published figures. Exit codes: 0 the chain is intact (entries and head printed),
+/// 1 it is not (the first bad entry printed), 2 the tool could not run.
 /// </summary>
 /// <remarks>
 /// A chain cut short at its end is still a valid chain: only a head recorded earlier (published, or kept
@@ -19,10 +19,23 @@ public static class AuditToolProgram
     public const int Invalid = 1;
     public const int Error = 2;
 
+    public const string Usage =
+        """
+        usage: AuditTool verify <export.ndjson> [--expect-head <hash>]
+               AuditTool verify --sqlite <triage.db> [--expect-head <hash>]
+               AuditTool figures <export.ndjson> --hosts|--models <host> --as-of <ISO 8601 time> [--from yyyy-MM] [--to yyyy-MM]
+                   [--up-to-sequence <n>] [--threshold <n>] [--ack-sla-seconds <n>] [--csv] [--expect-head <hash>]
+        """;
+
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
+        if (args is ["figures", .. var figures])
+        {
+            return FiguresCommand.Run(figures, output, error);
+        }
+
         string? expectedHead = null;
         if (args is [.. var rest, "--expect-head", var head])
         {
@@ -40,50 +53,12 @@ public static class AuditToolProgram
                 entries = AuditSources.Export(export);
                 break;
             default:
-                error.WriteLine("usage: AuditTool verify <export.ndjson> [--expect-head <hash>]\n       AuditTool verify --sqlite <triage.db> [--expect-head <hash>]");
+                error.WriteLine(Usage);
                 return Error;
         }
 
-        var verifier = new AuditVerifier();
-        var seenExpectedHead = false;
-        try
-        {
-            foreach (var entry in entries)
-            {
-                if (!verifier.Add(entry))
-                {
-                    break;
-                }
-
-                seenExpectedHead |= entry.Hash == expectedHead;
-            }
-        }
-        catch (UnreadableEntryException ex)
-        {
-            var verified = verifier.Result;
-            output.WriteLine($"INVALID: {ex.Message} (after {verified.Entries} intact entries, head {verified.Head})");
-            return Invalid;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SqliteException)
-        {
-            error.WriteLine($"cannot read the chain: {ex.Message}");
-            return Error;
-        }
-
-        var result = verifier.Result;
-        if (result.Valid && expectedHead is not null && !seenExpectedHead)
-        {
-            output.WriteLine($"INVALID: the recorded head {expectedHead} is not in this chain of {result.Entries} entries (head {result.Head}): entries were removed from its end, or it was rebuilt");
-            return Invalid;
-        }
-
-        if (result.Valid)
-        {
-            output.WriteLine($"valid: {result.Entries} entries, head {result.Head}");
-            return Valid;
-        }
-
-        output.WriteLine($"INVALID at sequence {result.FirstInvalidSequence}: {result.Reason} (after {result.Entries} intact entries, head {result.Head})");
-        return Invalid;
+        var verdict = ChainCheck.Run(entries, expectedHead);
+        (verdict.Code == Error ? error : output).WriteLine(verdict.Message);
+        return verdict.Code;
     }
 }

@@ -17,6 +17,9 @@ public static class ReportReceipt
             severity = report.Severity,
             evidenceItems = report.Evidence.Count,
             withContact = report.ProtectedContact is not null,
+
+            // Intake's time, which the figures count from; the entry's own time is when Triage stored it.
+            receivedAt = report.ReceivedAt,
         });
         return (report, new AuditDraft(report.Id, now, "intake", "received", data), report.StatusChanged(null, null));
     }
