@@ -6,8 +6,8 @@ namespace SafetyReports.Triage.Transparency;
 
 /// <summary>
 /// The figures as CSV (RFC 4180): a header row, then one row per host or model with every figure in its own
-/// column. A withheld cell is empty; times are in seconds; the period and the moment are in every row so a
-/// row copied elsewhere still says what it covers.
+/// column. A withheld cell is empty; times are in seconds; the period, the moment and the audit point are in
+/// every row so a row copied elsewhere still says what it covers and can be recomputed from an export.
 /// </summary>
 public static class TransparencyCsv
 {
@@ -27,7 +27,7 @@ public static class TransparencyCsv
 
     public static IEnumerable<string> Header()
     {
-        string[] fixedColumns = ["from", "to", "as_of", "host", "model", "reports", "triaged"];
+        string[] fixedColumns = ["from", "to", "as_of", "audit_sequence", "audit_hash", "host", "model", "reports", "triaged"];
         return fixedColumns
             .Concat(ReportStatuses.All.Select(s => $"status_{s}"))
             .Concat(HazardTaxonomy.Categories.Select(c => $"category_{c.Code}"))
@@ -43,6 +43,8 @@ public static class TransparencyCsv
         yield return figures.From;
         yield return figures.To;
         yield return figures.AsOf.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+        yield return Number(figures.Audit?.Sequence);
+        yield return figures.Audit?.Hash ?? "";
         yield return group.Host;
         yield return group.Model ?? "";
         yield return Number(group.Reports);

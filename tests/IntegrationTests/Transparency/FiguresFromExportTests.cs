@@ -177,8 +177,7 @@ public sealed class FiguresFromExportTests : IAsyncLifetime
     {
         await SeedAsync();
 
-        // The CSV names its moment but not its audit point: the same point in the JSON read before and after it
-        // is the CSV's (the chain only grows). A late system entry in between moves it: read again.
+        // Read between two JSON answers with the same audit point, so the CSV's own audit columns can be checked against it.
         var (before, csv) = await Eventually.UntilAsync<CsvReading>(async () =>
         {
             var before = JsonNode.Parse(await GetTextAsync("/api/v1/transparency/hosts"))!;
@@ -187,8 +186,12 @@ public sealed class FiguresFromExportTests : IAsyncLifetime
             return before["audit"]!.ToJsonString() == after["audit"]!.ToJsonString() ? new CsvReading(before, csv) : null;
         }, Patience, "a CSV read while the audit chain stood still");
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        var asOf = lines[1].Split(',')[Array.IndexOf(lines[0].Split(','), "as_of")];
+        var header = lines[0].Split(',');
+        var asOf = lines[1].Split(',')[Array.IndexOf(header, "as_of")];
         Assert.Equal(2, lines.Length);
+        Assert.Equal(before["audit"]!["sequence"]!.GetValue<long>().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            lines[1].Split(',')[Array.IndexOf(header, "audit_sequence")]);
+        Assert.Equal(before["audit"]!["hash"]!.GetValue<string>(), lines[1].Split(',')[Array.IndexOf(header, "audit_hash")]);
 
         var recomputed = RecomputeAt(asOf, await ExportAsync(), before, "--hosts", "--csv");
 
