@@ -8,12 +8,36 @@ public sealed class TransparencyTallies(DateTimeOffset asOf)
 {
     private readonly Dictionary<(string Host, string? Model), CounterTally> _groups = [];
 
+    // Stored cells are kept as read and merged per group when the tallies are first asked for (CellMerge).
+    private readonly Dictionary<(string Host, string? Model), List<(int Month, byte[] Cell)>> _stored = [];
+
     public DateTimeOffset AsOf { get; } = asOf;
 
-    public IReadOnlyDictionary<(string Host, string? Model), CounterTally> Groups => _groups;
+    public IReadOnlyDictionary<(string Host, string? Model), CounterTally> Groups
+    {
+        get
+        {
+            foreach (var (group, cells) in _stored)
+            {
+                CellMerge.AddTo(For(group.Host, group.Model), cells, AsOf);
+            }
 
-    public void Add(string host, string? model, int month, ReadOnlySpan<byte> cell) =>
-        CellsAtMoment.Add(For(host, model), month, cell, AsOf);
+            _stored.Clear();
+            return _groups;
+        }
+    }
+
+    /// <summary>A cell in its stored form (see <see cref="CounterTally.Encode"/>); kept until the tallies are asked for.</summary>
+    public void Add(string host, string? model, int month, byte[] cell)
+    {
+        if (!_stored.TryGetValue((host, model), out var cells))
+        {
+            cells = [];
+            _stored[(host, model)] = cells;
+        }
+
+        cells.Add((month, cell));
+    }
 
     public void Add(string host, string? model, int month, CounterTally cell) =>
         CellsAtMoment.Add(For(host, model), month, cell, AsOf);
