@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace SafetyReports.IntegrationTests.Browser;
 
 /// <summary>A Standalone system with a first admin seeded through the configuration contract, and Chromium.</summary>
-public sealed class PortalFixture : BrowserFixture
+public class PortalFixture : BrowserFixture
 {
     public const string AdminEmail = "first.admin@example.org";
     public const string AdminPassword = "an admin passphrase of some length";
