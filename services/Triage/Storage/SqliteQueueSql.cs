@@ -21,23 +21,28 @@ public static class SqliteQueueSql
             return SearchInReceivedOrder(query, match);
         }
 
-        if (query.Open && query.Status is null && query.OverdueAt is null && SearchTerms.Fts5Match(query.Text) is null)
+        if (query is { Open: true, Status: null, OverdueAt: null })
         {
             return OpenInOrder(query);
         }
 
         var (where, parameters) = Filters(query, withStatus: true);
         var (column, direction, comparison) = Order(query.Sort);
+        AddCursor(query, column, comparison, where, parameters);
+        parameters.Add(("$limit", query.Limit + 1));
+        var indexedBy = query.OverdueAt is not null ? IndexedBy(query) : "";
+        return ($"SELECT doc, deadline FROM reports{indexedBy}{Where(where)} ORDER BY {column} {direction}, id {direction} LIMIT $limit", [.. parameters]);
+    }
+
+    /// <summary>A row-value comparison on the order's columns: a deep page is an index seek.</summary>
+    private static void AddCursor(ReportQuery query, string column, string comparison, List<string> where, List<(string, object?)> parameters)
+    {
         if (query.After is { } after)
         {
             where.Add($"({column}, id) {comparison} ($afterAt, $afterId)");
             parameters.Add(("$afterAt", after.Position.ToUnixMs()));
             parameters.Add(("$afterId", after.Id.ToString()));
         }
-
-        parameters.Add(("$limit", query.Limit + 1));
-        var indexedBy = query.OverdueAt is not null ? IndexedBy(query) : "";
-        return ($"SELECT doc, deadline FROM reports{indexedBy}{Where(where)} ORDER BY {column} {direction}, id {direction} LIMIT $limit", [.. parameters]);
     }
 
     private static (string Column, string Direction, string Comparison) Order(ReportSort sort) => sort switch
@@ -56,13 +61,7 @@ public static class SqliteQueueSql
     {
         var (where, parameters) = Filters(query with { Open = false }, withStatus: false);
         var (column, direction, comparison) = Order(query.Sort);
-        if (query.After is { } after)
-        {
-            where.Add($"({column}, id) {comparison} ($afterAt, $afterId)");
-            parameters.Add(("$afterAt", after.Position.ToUnixMs()));
-            parameters.Add(("$afterId", after.Id.ToString()));
-        }
-
+        AddCursor(query, column, comparison, where, parameters);
         parameters.Add(("$limit", query.Limit + 1));
         var arms = OpenReports.Statuses.Select(status =>
             $"SELECT doc, deadline, received_at, id FROM reports{Where([$"status = '{status}'", .. where])}");
