@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using SafetyReports.IntegrationTests.Infrastructure;
@@ -45,31 +46,38 @@ public sealed class PortalDashboardTests(DashboardFixture portal) : IClassFixtur
         await Expect(page).ToHaveURLAsync(new Regex("/portal/dashboard$"));
         await Expect(page.Locator("#page-errors")).ToHaveCountAsync(0);
 
-        // SLA breaches: the critical report only.
-        await Expect(page.Locator("#sla-breaches-count")).ToHaveTextAsync("1");
-        await Expect(page.Locator("#sla-breaches-table tbody tr")).ToHaveCountAsync(1);
+        // The class's other test may have added reports: the counts are the API's, whatever they are.
+        var overdueCount = await TotalAsync("?overdue=true");
+        var counts = await SystemUnderTest.JsonAsync(await Api.SendAsync(HttpMethod.Get, Api.Urls.Triage, "/api/v1/triage/reports/counts", TestClients.Triager));
+        long Count(string status) => counts["counts"]![status]!.GetValue<long>();
+        var openCount = counts["total"]!.GetValue<long>() - Count("resolved") - Count("rejected") - Count("duplicate");
+
+        // SLA breaches: the critical report, not the others.
+        await Expect(page.Locator("#sla-breaches-count")).ToHaveTextAsync(overdueCount.ToString(CultureInfo.InvariantCulture));
         await Expect(page.Locator($"#breach-{breach}")).ToContainTextAsync("Overdue by");
+        await Expect(page.Locator($"#breach-{waiting}")).ToHaveCountAsync(0);
+        await Expect(page.Locator($"#breach-{notified}")).ToHaveCountAsync(0);
 
         // The host that was notified and never acknowledged, with a link to its reports waiting on it.
         var host = page.Locator($"#silent-hosts-table tr[data-host='{hostId}']");
         await Expect(host).ToContainTextAsync("never acknowledged");
         await Expect(host.Locator("td").First).ToHaveTextAsync("1");
 
-        // Oldest open: every open report, oldest first, not the rejected one.
-        await Expect(page.Locator("#oldest-open-count")).ToHaveTextAsync("3");
-        await Expect(page.Locator("#oldest-open-table tbody tr")).ToHaveCountAsync(3);
+        // Oldest open: the open reports oldest first, not the rejected one, though it is older.
+        await Expect(page.Locator("#oldest-open-count")).ToHaveTextAsync(openCount.ToString(CultureInfo.InvariantCulture));
+        await Expect(page.Locator($"#open-{notified}")).ToBeVisibleAsync();
         var rows = page.Locator("#oldest-open-table tbody tr");
         var ids = new List<string?>();
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < await rows.CountAsync(); i++)
         {
             ids.Add(await rows.Nth(i).GetAttributeAsync("id"));
         }
 
-        Assert.Equal($"open-{breach} open-{waiting} open-{notified}", string.Join(' ', ids));
-        await Expect(page.Locator($"#open-{closed}")).ToHaveCountAsync(0);
+        string[] mine = [$"open-{closed}", $"open-{breach}", $"open-{waiting}", $"open-{notified}"];
+        Assert.Equal($"open-{breach} open-{waiting} open-{notified}", string.Join(" ", ids.Where(id => id is not null && mine.Contains(id))));
 
         // Waiting on the reporter, with how long.
-        await Expect(page.Locator("#waiting-on-reporter-count")).ToHaveTextAsync("1");
+        await Expect(page.Locator("#waiting-on-reporter-count")).ToHaveTextAsync(Count("needs_info").ToString(CultureInfo.InvariantCulture));
         await Expect(page.Locator($"#waiting-{waiting} .waiting")).ToHaveTextAsync(new Regex("min"));
 
         // On a phone the tables stack: nothing wider than the screen.
@@ -85,6 +93,27 @@ public sealed class PortalDashboardTests(DashboardFixture portal) : IClassFixtur
         await page.Locator($"#breach-{breach} a").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"/portal/reports/{breach}$"));
         await Expect(page.Locator("#report-status")).ToHaveAttributeAsync("data-status", "received");
+    }
+
+    [Fact]
+    public async Task An_admin_sees_the_dashboard_and_it_passes_an_axe_audit_on_a_desktop_and_a_phone()
+    {
+        var breach = await portal.SubmitAsync($"Audited breach {Guid.NewGuid():N}", "Past its SLA.", severity: "critical");
+        await Api.TriageReportAsync(breach, r => r["overdue"]!.GetValue<bool>());
+        await using var admin = await portal.SignedInAsync(PortalFixture.AdminEmail, PortalFixture.AdminPassword, bypassCsp: true);
+        var page = admin.Page;
+        await page.GotoAsync("/portal/dashboard");
+        await Expect(page.Locator("#nav-dashboard")).ToHaveAttributeAsync("aria-current", "page");
+        await Expect(page.Locator($"#breach-{breach}")).ToBeVisibleAsync();
+        await AxeAudit.AssertNoSeriousViolationsAsync(page, "the dashboard");
+        await page.SetViewportSizeAsync(360, 800);
+        await AxeAudit.AssertNoSeriousViolationsAsync(page, "the dashboard on a phone");
+    }
+
+    private async Task<long> TotalAsync(string query)
+    {
+        using var response = await Api.SendAsync(HttpMethod.Get, Api.Urls.Triage, "/api/v1/triage/reports/counts" + query, TestClients.Triager);
+        return (await SystemUnderTest.JsonAsync(response))["total"]!.GetValue<long>();
     }
 
     private async Task MoveAsync(Guid id, object transition)
