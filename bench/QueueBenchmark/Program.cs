@@ -51,7 +51,10 @@ public static class Program
 
         foreach (var sort in Enum.GetValues<ReportSort>())
         {
-            foreach (var (label, filter) in new[] { ("no filter", new ReportQuery()), ("status=received", new ReportQuery(Status: ReportStatuses.Received)) })
+            foreach (var (label, filter) in new[]
+                     {
+                         ("no filter", new ReportQuery()), ("status=received", new ReportQuery(Status: ReportStatuses.Received)), ("status=open", new ReportQuery(Open: true)),
+                     })
             {
                 var cursors = await DeepCursorsAsync(store, filter with { Sort = sort }, 100, runs);
                 await TimeAsync($"page 100+ ({label}), {sort.ToString().ToLowerInvariant()}", runs,
@@ -92,6 +95,10 @@ public static class Program
             ("assignee (each)", [.. SyntheticReports.Assignees.Select(a => new ReportQuery(Assignee: a))]),
             ("overdue", [new ReportQuery(OverdueAt: now)]),
             ("status=received + category=hate", [new ReportQuery(Status: ReportStatuses.Received, Category: "hate")]),
+            ("status=open", [new ReportQuery(Open: true)]),
+            ("status=open + category=hate", [new ReportQuery(Open: true, Category: "hate")]),
+            ("status=open + modelHost (each)", [.. new[] { "huggingface", "civitai", "ollama", "replicate", "modelscope", "kaggle", "github", "tensorhub" }.Select(h => new ReportQuery(Open: true, ModelHost: h))]),
+            ("status=open + q common word", [new ReportQuery(Open: true, Text: "model")]),
             ("q common word (model)", [new ReportQuery(Text: "model")]),
             ("q common words (jailbreak prompt)", [new ReportQuery(Text: "jailbreak prompt")]),
             ("q tail words (each of 20)", [.. Enumerable.Range(200, 20).Select(r => new ReportQuery(Text: SyntheticReports.TailWord(r)))]),

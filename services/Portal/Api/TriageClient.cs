@@ -14,6 +14,10 @@ public sealed class TriageClient(ApiCaller api)
     public Task<ApiResult<StatusCounts>> CountsAsync(QueueQuery query, CancellationToken cancellationToken) =>
         api.GetAsync<StatusCounts>(Reports + "/counts" + query.ToCountsQueryString(), cancellationToken);
 
+    /// <summary>Every host with a triaged report over the API's default period, nothing withheld.</summary>
+    public Task<ApiResult<AccountabilityFigures>> AccountabilityHostsAsync(CancellationToken cancellationToken) =>
+        api.GetAsync<AccountabilityFigures>("/api/v1/triage/accountability/hosts", cancellationToken);
+
     public Task<ApiResult<ReportDetail>> GetAsync(Guid id, CancellationToken cancellationToken) =>
         api.GetAsync<ReportDetail>($"{Reports}/{id}", cancellationToken);
 

@@ -10,6 +10,9 @@ namespace SafetyReports.Portal.Queue;
 public sealed record QueueQuery
 {
     public const int DefaultLimit = 50;
+
+    /// <summary>The status filter for every report not closed (resolved, rejected, duplicate).</summary>
+    public const string OpenStatus = "open";
     public static readonly IReadOnlyList<string> Sorts = ["newest", "oldest", "deadline"];
 
     public string? Status { get; init; }
@@ -27,7 +30,7 @@ public sealed record QueueQuery
     /// <summary>Values a maintainer cannot have meant are dropped rather than sent on (the API would answer 400 for the whole page).</summary>
     public QueueQuery Normalized() => this with
     {
-        Status = ReportStatuses.IsKnown(Status) ? Status : null,
+        Status = ReportStatuses.IsKnown(Status) || Status == OpenStatus ? Status : null,
         Severity = Severities.IsKnown(Severity) ? Severity : null,
         Category = HazardTaxonomy.IsKnown(Category) ? Category : null,
         Sort = Sort is "oldest" or "deadline" ? Sort : null,

@@ -27,6 +27,7 @@ public static class TriageEndpoints
         triage.MapGet("/reports/{id:guid}/export", ExportReportAsync).RequireAuthorization(ReportExportAccess.Policy);
         triage.MapGet("/audit/verify", VerifyAsync);
         triage.MapGet("/audit/export", ExportAsync);
+        triage.MapAccountabilityEndpoints();
     }
 
     private static async Task<IResult> ListAsync(

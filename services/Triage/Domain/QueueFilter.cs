@@ -3,7 +3,7 @@ using SafetyReports.Triage.Storage;
 
 namespace SafetyReports.Triage.Domain;
 
-/// <summary>The queue's query string as the API receives it, checked and turned into a store query.</summary>
+/// <summary>The queue's query string as the API receives it, checked and turned into a store query. <c>status</c> is a status or <c>open</c>.</summary>
 public sealed record QueueFilter(
     string? Status, string? Category, string? Severity, string? ModelHost, string? ModelId,
     string? Q, string? Assignee, string? Cursor, int? Limit, string? Sort = null, bool? Overdue = null)
@@ -17,9 +17,10 @@ public sealed record QueueFilter(
     public (ReportQuery? Query, Dictionary<string, string[]> Errors) ToQuery(DateTimeOffset now)
     {
         var errors = new Dictionary<string, string[]>();
-        if (Status is not null && !ReportStatuses.IsKnown(Status))
+        var open = Status == OpenReports.StatusFilter;
+        if (Status is not null && !open && !ReportStatuses.IsKnown(Status))
         {
-            errors["status"] = ["Unknown status."];
+            errors["status"] = [$"A status, or {OpenReports.StatusFilter} for every status but resolved, rejected and duplicate."];
         }
 
         if (Category is not null && !HazardTaxonomy.IsKnown(Category))
@@ -57,8 +58,8 @@ public sealed record QueueFilter(
             return (null, errors);
         }
 
-        // Hosts are lower-cased at intake, so the filter is too.
-        return (new ReportQuery(Status, Category, Severity, ModelHost?.Trim().ToLowerInvariant(), ModelId, Q, Assignee, after,
-            Limit ?? DefaultPageSize, sort, Overdue == true ? now : null), errors);
+        // Hosts are lower-cased at intake, so the filter is too. Overdue reports are all open: open adds nothing to overdue.
+        return (new ReportQuery(open ? null : Status, Category, Severity, ModelHost?.Trim().ToLowerInvariant(), ModelId, Q, Assignee, after,
+            Limit ?? DefaultPageSize, sort, Overdue == true ? now : null, Open: open && Overdue != true), errors);
     }
 }

@@ -77,6 +77,11 @@ public static class MongoTriageFilters
         if (withStatus)
         {
             Equal(d => d.Status, query.Status);
+            if (query.Open)
+            {
+                // On ix_reports_status_received/_deadline the planner merges one index range per status in the sort's order.
+                filters.Add(Reports.In(d => d.Status, Domain.OpenReports.Statuses));
+            }
         }
 
         Equal(d => d.Category, query.Category);

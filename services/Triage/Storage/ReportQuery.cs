@@ -4,7 +4,8 @@ namespace SafetyReports.Triage.Storage;
 /// Filters, order and cursor of the maintainers' queue. <see cref="Text"/> is full-text search (words
 /// ANDed, see <see cref="SearchTerms"/>). <see cref="OverdueAt"/>, when set, keeps only reports still open
 /// for triage whose deadline is before that time. <see cref="CountCap"/> is where counts with a search term
-/// stop (see <see cref="ReportCounts"/>); lists ignore it.
+/// stop (see <see cref="ReportCounts"/>); lists ignore it. <see cref="Open"/> keeps only reports not closed
+/// (<see cref="Domain.OpenReports"/>); like <see cref="Status"/>, counts ignore it.
 /// </summary>
 public sealed record ReportQuery(
     string? Status = null,
@@ -18,4 +19,5 @@ public sealed record ReportQuery(
     int Limit = 50,
     ReportSort Sort = ReportSort.Newest,
     DateTimeOffset? OverdueAt = null,
-    int CountCap = ReportCounts.SearchCap);
+    int CountCap = ReportCounts.SearchCap,
+    bool Open = false);

@@ -21,23 +21,51 @@ public static class SqliteQueueSql
             return SearchInReceivedOrder(query, match);
         }
 
-        var (where, parameters) = Filters(query, withStatus: true);
-        var (column, direction, comparison) = query.Sort switch
+        if (query is { Open: true, Status: null, OverdueAt: null })
         {
-            ReportSort.Oldest => ("received_at", "ASC", ">"),
-            ReportSort.Deadline => ("deadline", "ASC", ">"),
-            _ => ("received_at", "DESC", "<"),
-        };
+            return OpenInOrder(query);
+        }
+
+        var (where, parameters) = Filters(query, withStatus: true);
+        var (column, direction, comparison) = Order(query.Sort);
+        AddCursor(query, column, comparison, where, parameters);
+        parameters.Add(("$limit", query.Limit + 1));
+        var indexedBy = query.OverdueAt is not null ? IndexedBy(query) : "";
+        return ($"SELECT doc, deadline FROM reports{indexedBy}{Where(where)} ORDER BY {column} {direction}, id {direction} LIMIT $limit", [.. parameters]);
+    }
+
+    /// <summary>A row-value comparison on the order's columns: a deep page is an index seek.</summary>
+    private static void AddCursor(ReportQuery query, string column, string comparison, List<string> where, List<(string, object?)> parameters)
+    {
         if (query.After is { } after)
         {
             where.Add($"({column}, id) {comparison} ($afterAt, $afterId)");
             parameters.Add(("$afterAt", after.Position.ToUnixMs()));
             parameters.Add(("$afterId", after.Id.ToString()));
         }
+    }
 
+    private static (string Column, string Direction, string Comparison) Order(ReportSort sort) => sort switch
+    {
+        ReportSort.Oldest => ("received_at", "ASC", ">"),
+        ReportSort.Deadline => ("deadline", "ASC", ">"),
+        _ => ("received_at", "DESC", "<"),
+    };
+
+    /// <summary>
+    /// <c>status=open</c>: <c>status IN (…six…)</c> in an order makes SQLite seek each status and sort all it finds (the
+    /// whole open backlog). One walk per open status in the order asked for, on that status's index, merged: a compound
+    /// SELECT with ORDER BY merges its arms as they stream, so a page reads at most a page per status.
+    /// </summary>
+    private static (string Sql, (string, object?)[] Parameters) OpenInOrder(ReportQuery query)
+    {
+        var (where, parameters) = Filters(query with { Open = false }, withStatus: false);
+        var (column, direction, comparison) = Order(query.Sort);
+        AddCursor(query, column, comparison, where, parameters);
         parameters.Add(("$limit", query.Limit + 1));
-        var indexedBy = query.OverdueAt is not null ? IndexedBy(query) : "";
-        return ($"SELECT doc, deadline FROM reports{indexedBy}{Where(where)} ORDER BY {column} {direction}, id {direction} LIMIT $limit", [.. parameters]);
+        var arms = OpenReports.Statuses.Select(status =>
+            $"SELECT doc, deadline, received_at, id FROM reports{Where([$"status = '{status}'", .. where])}");
+        return ($"{string.Join(" UNION ALL ", arms)} ORDER BY {column} {direction}, id {direction} LIMIT $limit", [.. parameters]);
     }
 
     /// <summary>
@@ -131,6 +159,10 @@ public static class SqliteQueueSql
         if (withStatus)
         {
             Equal("status", "$status", query.Status);
+            if (query.Open)
+            {
+                where.Add($"status IN ({string.Join(", ", OpenReports.Statuses.Select(s => $"'{s}'"))})");
+            }
         }
 
         Equal("category", "$category", query.Category);

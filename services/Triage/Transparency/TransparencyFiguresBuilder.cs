@@ -3,11 +3,17 @@ namespace SafetyReports.Triage.Transparency;
 /// <summary>Lists the groups that may be shown, computes their figures and orders them: most reports first, then by name.</summary>
 public static class TransparencyFiguresBuilder
 {
-    public static TransparencyFigures Build(TransparencyTallies tallies, TransparencyPeriod period, TransparencyOptions options, AuditPoint? audit)
+    /// <summary>The threshold at which nothing is withheld and every group with a triaged report is listed: for maintainers, never the public.</summary>
+    public const int Unsuppressed = 1;
+
+    public static TransparencyFigures Build(TransparencyTallies tallies, TransparencyPeriod period, TransparencyOptions options, AuditPoint? audit) =>
+        Build(tallies, period, options, audit, options.SuppressionThreshold);
+
+    public static TransparencyFigures Build(TransparencyTallies tallies, TransparencyPeriod period, TransparencyOptions options, AuditPoint? audit, int threshold)
     {
         var groups = tallies.Groups
-            .Where(g => TransparencyCalculator.IsListed(g.Value, options.SuppressionThreshold))
-            .Select(g => TransparencyCalculator.Compute(g.Key.Host, g.Key.Model, g.Value, options.SuppressionThreshold))
+            .Where(g => TransparencyCalculator.IsListed(g.Value, threshold))
+            .Select(g => TransparencyCalculator.Compute(g.Key.Host, g.Key.Model, g.Value, threshold))
             .OrderByDescending(g => g.Reports ?? 0)
             .ThenBy(g => g.Host, StringComparer.Ordinal)
             .ThenBy(g => g.Model, StringComparer.Ordinal)
@@ -16,7 +22,7 @@ public static class TransparencyFiguresBuilder
             tallies.AsOf,
             TransparencyMonth.Format(period.From),
             TransparencyMonth.Format(period.To),
-            options.SuppressionThreshold,
+            threshold,
             (long)options.AcknowledgementSla.TotalSeconds,
             audit,
             groups);

@@ -8,10 +8,15 @@ public sealed class TransparencyQuery(ITriageStore store, TransparencyOptions op
     public TransparencyOptions Options => options;
 
     /// <param name="host">Null for the hosts; a host for its models.</param>
-    public async Task<TransparencyFigures> FiguresAsync(string? host, TransparencyPeriod period, CancellationToken cancellationToken)
+    public Task<TransparencyFigures> FiguresAsync(string? host, TransparencyPeriod period, CancellationToken cancellationToken) =>
+        FiguresAsync(host, period, options.SuppressionThreshold, cancellationToken);
+
+    /// <param name="host">Null for the hosts; a host for its models.</param>
+    /// <param name="threshold">The public figures' suppression threshold, or <see cref="TransparencyFiguresBuilder.Unsuppressed"/> for maintainers.</param>
+    public async Task<TransparencyFigures> FiguresAsync(string? host, TransparencyPeriod period, int threshold, CancellationToken cancellationToken)
     {
         var tallies = new TransparencyTallies(clock.GetUtcNow());
         var audit = await store.ReadTransparencyAsync(host, period, tallies, cancellationToken);
-        return TransparencyFiguresBuilder.Build(tallies, period, options, audit);
+        return TransparencyFiguresBuilder.Build(tallies, period, options, audit, threshold);
     }
 }

@@ -54,6 +54,9 @@ public static class AuthorizationMatrix
         TriageAdmin("GET", "/api/v1/triage/reports/{report}/export", 200, null),
         TriageApi("GET", "/api/v1/triage/audit/verify", 200, null),
         TriageApi("GET", "/api/v1/triage/audit/export", 200, null),
+        // The maintainers' figures, nothing withheld (a missing host is a 400 once authorised).
+        TriageApi("GET", "/api/v1/triage/accountability/hosts", 200, null),
+        TriageApi("GET", "/api/v1/triage/accountability/models", 400, null),
 
         // Notification: hosts, subscriptions, deliveries, notices.
         NotificationsAdmin("POST", "/api/v1/hosts", 400),
@@ -92,6 +95,7 @@ public static class AuthorizationMatrix
         // The portal (a cookie session from signing in; bearer tokens open nothing here).
         PortalPage("GET", "/portal", 200, 200),
         PortalPage("GET", "/portal/reports/{report}", 200, 200),
+        PortalPage("GET", "/portal/dashboard", 200, 200),
         PortalPage("GET", "/portal/admin/users", Outcome.Forbidden, 200),
         PortalPage("GET", "/portal/admin/clients", Outcome.Forbidden, 200),
         PortalPage("GET", "/portal/admin/hosts", Outcome.Forbidden, 200),

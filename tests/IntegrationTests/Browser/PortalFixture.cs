@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace SafetyReports.IntegrationTests.Browser;
 
 /// <summary>A Standalone system with a first admin seeded through the configuration contract, and Chromium.</summary>
-public sealed class PortalFixture : BrowserFixture
+public class PortalFixture : BrowserFixture
 {
     public const string AdminEmail = "first.admin@example.org";
     public const string AdminPassword = "an admin passphrase of some length";
@@ -18,9 +18,10 @@ public sealed class PortalFixture : BrowserFixture
     };
 
     /// <summary>Opens /portal in a fresh browser context and signs in on Identity's login page.</summary>
-    public async Task<BrowserPage> SignedInAsync(string email, string password, bool javaScript = true)
+    /// <param name="bypassCsp">Only for injecting test scripts (axe-core).</param>
+    public async Task<BrowserPage> SignedInAsync(string email, string password, bool javaScript = true, bool bypassCsp = false)
     {
-        var tab = await NewPageAsync(javaScript);
+        var tab = await NewPageAsync(javaScript, bypassCsp);
         await tab.Page.GotoAsync("/portal");
         await Expect(tab.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
         await tab.Page.FillAsync("#email", email);

@@ -53,6 +53,15 @@ public class QueueQueryTests
     }
 
     [Fact]
+    public void Open_is_a_status_filter_the_queue_keeps_and_sends()
+    {
+        var open = new QueueQuery { Status = QueueQuery.OpenStatus, Sort = "oldest" }.Normalized();
+        Assert.Equal("open", open.Status);
+        Assert.Equal("?status=open&sort=oldest&limit=50", open.ToApiQueryString());
+        Assert.Equal("/portal?status=open&sort=oldest", open.ToPageUrl());
+    }
+
+    [Fact]
     public void A_handler_is_appended_to_a_url_with_or_without_a_query()
     {
         Assert.Equal("/portal?handler=BulkReject", UrlQuery.Append("/portal", "handler", "BulkReject"));

@@ -63,6 +63,29 @@ public sealed class MongoTriageFilterTests
     }
 
     [Fact]
+    public void Open_lists_every_status_but_the_closed_ones_with_the_cursor_of_its_order_and_counts_ignore_it()
+    {
+        var id = Guid.NewGuid();
+        var query = new ReportQuery(Category: "hate", Sort: ReportSort.Oldest, After: new ReportCursor(At, id, ReportSort.Oldest), Open: true);
+
+        Assert.Equal(
+            new BsonDocument
+            {
+                { "status", new BsonDocument("$in", new BsonArray { "received", "triaging", "needs_info", "triaged", "host_notified", "acknowledged" }) },
+                { "category", "hate" },
+                {
+                    "$or", new BsonArray
+                    {
+                        new BsonDocument("receivedAt", new BsonDocument("$gt", Date(At))),
+                        new BsonDocument { { "receivedAt", Date(At) }, { "_id", new BsonDocument("$gt", Uuid(id)) } },
+                    }
+                },
+            },
+            Render(MongoTriageFilters.List(query)));
+        Assert.Equal(new BsonDocument("category", "hate"), Render(MongoTriageFilters.CountsOf(query)));
+    }
+
+    [Fact]
     public void An_empty_query_matches_everything_and_text_without_words_does_not_filter()
     {
         Assert.Equal(new BsonDocument(), Render(MongoTriageFilters.List(new ReportQuery())));

@@ -48,6 +48,23 @@ public class QueueFilterTests
         Assert.Null((Empty with { Overdue = false }).ToQuery(Now).Query!.OverdueAt);
     }
 
+    [Fact]
+    public void Open_is_every_status_but_resolved_rejected_and_duplicate()
+    {
+        Assert.Equal(["received", "triaging", "needs_info", "triaged", "host_notified", "acknowledged"], OpenReports.Statuses);
+        var (query, errors) = (Empty with { Status = "open", Sort = "oldest" }).ToQuery(Now);
+        Assert.Empty(errors);
+        Assert.Equal(new ReportQuery(Limit: QueueFilter.DefaultPageSize, Sort: ReportSort.Oldest, Open: true), query);
+    }
+
+    [Fact]
+    public void Open_adds_nothing_to_overdue_whose_reports_are_all_open()
+    {
+        var (query, _) = (Empty with { Status = "open", Overdue = true }).ToQuery(Now);
+        Assert.Equal(new ReportQuery(Limit: QueueFilter.DefaultPageSize, OverdueAt: Now), query);
+        Assert.All(SlaPolicy.OpenStatuses, s => Assert.Contains(s, OpenReports.Statuses));
+    }
+
     [Theory]
     [InlineData("status")]
     [InlineData("category")]
@@ -60,7 +77,7 @@ public class QueueFilterTests
     {
         var filter = field switch
         {
-            "status" => Empty with { Status = "open" },
+            "status" => Empty with { Status = "pending" },
             "category" => Empty with { Category = "spam" },
             "severity" => Empty with { Severity = "severe" },
             "limit" => Empty with { Limit = QueueFilter.MaxPageSize + 1 },
