@@ -63,6 +63,8 @@ public static class ServiceDefaultsExtensions
             .PersistKeysToFileSystem(new DirectoryInfo(DataProtectionKeysDirectory(configuration, storage)));
 
         AddForwardedHeaders(services, configuration);
+        // ASP.NET Core rate limiting, with no limit of its own: modules add named policies to their endpoints.
+        services.AddRateLimiter(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
         // ASP.NET Core never marks the antiforgery cookie Secure by default; over https (directly or from a
         // trusted proxy) it must be, like every other cookie.
         services.Configure<AntiforgeryOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
@@ -146,6 +148,8 @@ public static class ServiceDefaultsExtensions
         app.UseBaselineSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Before authentication: a request over its limit is refused before any secret or password is checked.
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
 
