@@ -22,7 +22,8 @@ public static class TokenEndpoint
 
     public static IEndpointRouteBuilder MapTokenEndpoint(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(Path, IssueAsync).ExcludeFromDescription().RequireRateLimiting(TokenRequestLimitPolicy.Name);
+        endpoints.MapPost(Path, IssueAsync).ExcludeFromDescription().RequireRateLimiting(TokenRequestLimitPolicy.Name)
+            .WithMetadata(OAuthFormErrors.Undecodable);
         return endpoints;
     }
 

@@ -150,6 +150,7 @@ public static class ServiceDefaultsExtensions
         app.UseStatusCodePages();
         // Before authentication: a request over its limit is refused before any secret or password is checked.
         app.UseRateLimiter();
+        UndecodableFormAnswer.UseUndecodableFormAnswers(app);
         app.UseAuthentication();
         app.UseAuthorization();
 

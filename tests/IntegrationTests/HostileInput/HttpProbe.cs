@@ -60,6 +60,17 @@ public sealed class HttpProbe(string baseUrl) : IDisposable
         return new ProbeAnswer(response.StatusCode, response.Content.Headers.ContentType?.MediaType, body, clock.Elapsed);
     }
 
+    /// <summary>As <see cref="Send"/>, with the answer's Location header.</summary>
+    public (ProbeAnswer Answer, string? Location) SendWithHeaders(HttpRequestMessage request)
+    {
+        var clock = Stopwatch.StartNew();
+        using var response = _http.Send(request);
+        using var reader = new StreamReader(response.Content.ReadAsStream());
+        var body = reader.ReadToEnd();
+        clock.Stop();
+        return (new ProbeAnswer(response.StatusCode, response.Content.Headers.ContentType?.MediaType, body, clock.Elapsed), response.Headers.Location?.OriginalString);
+    }
+
     /// <summary>No 5xx, in bounded time, and every 4xx is an RFC 9457 problem.</summary>
     public static void AssertApiAnswer(ProbeAnswer answer)
     {
