@@ -10,6 +10,7 @@ using SafetyReports.Identity.Configuration;
 using SafetyReports.Identity.Keys;
 using SafetyReports.Identity.Site;
 using SafetyReports.Identity.Storage;
+using SafetyReports.Identity.Throttling;
 using SafetyReports.Identity.Tokens;
 using SafetyReports.Identity.Users;
 using SafetyReports.ServiceDefaults.Hosting;
@@ -39,6 +40,9 @@ public static class IdentityModule
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<IdentityServiceOptions>, SeededClientValidator>();
         services.AddSingleton<IValidateOptions<IdentityServiceOptions>, AdminSeedValidator>();
+        services.AddSingleton<IValidateOptions<IdentityServiceOptions>, RequestLimitValidator>();
+        services.AddSingleton<SignInAttemptLimiter>();
+        services.AddRateLimiter(o => o.AddPolicy<string, TokenRequestLimitPolicy>(TokenRequestLimitPolicy.Name));
 
         // Files are prepared while composing (as ServiceDefaults does for its key ring): OpenIddict
         // takes its keys as instances, and a broken data folder should stop the start right away.

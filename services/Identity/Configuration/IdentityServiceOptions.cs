@@ -21,4 +21,7 @@ public sealed class IdentityServiceOptions
 
     /// <summary>The first admin, seeded while no admin exists.</summary>
     public AdminSeedOptions Admin { get; set; } = new();
+
+    /// <summary>Per-client-address limits on signing in and on token requests.</summary>
+    public RequestLimitOptions RateLimit { get; set; } = new();
 }

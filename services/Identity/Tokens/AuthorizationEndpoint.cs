@@ -22,7 +22,7 @@ public static class AuthorizationEndpoint
 
     public static IEndpointRouteBuilder MapAuthorizationEndpoint(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMethods(Path, [HttpMethods.Get, HttpMethods.Post], AuthorizeAsync).ExcludeFromDescription();
+        endpoints.MapMethods(Path, [HttpMethods.Get, HttpMethods.Post], AuthorizeAsync).ExcludeFromDescription().WithMetadata(OAuthFormErrors.Undecodable);
         return endpoints;
     }
 

@@ -18,7 +18,7 @@ public static class EndSessionEndpoint
 
     public static IEndpointRouteBuilder MapEndSessionEndpoint(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMethods(Path, [HttpMethods.Get, HttpMethods.Post], (Delegate)SignOutAsync).ExcludeFromDescription();
+        endpoints.MapMethods(Path, [HttpMethods.Get, HttpMethods.Post], (Delegate)SignOutAsync).ExcludeFromDescription().WithMetadata(OAuthFormErrors.Undecodable);
         return endpoints;
     }
 

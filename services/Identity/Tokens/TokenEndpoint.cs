@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using SafetyReports.Identity.Clients;
+using SafetyReports.Identity.Throttling;
 
 namespace SafetyReports.Identity.Tokens;
 
@@ -21,7 +22,8 @@ public static class TokenEndpoint
 
     public static IEndpointRouteBuilder MapTokenEndpoint(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(Path, IssueAsync).ExcludeFromDescription();
+        endpoints.MapPost(Path, IssueAsync).ExcludeFromDescription().RequireRateLimiting(TokenRequestLimitPolicy.Name)
+            .WithMetadata(OAuthFormErrors.Undecodable);
         return endpoints;
     }
 

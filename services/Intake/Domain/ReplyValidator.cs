@@ -8,7 +8,7 @@ public static class ReplyValidator
     /// <returns>Null when the answer is acceptable, else why not.</returns>
     public static string? Validate(string? message)
     {
-        if (string.IsNullOrWhiteSpace(message))
+        if (string.IsNullOrWhiteSpace(message) || TextRules.IsBlank(message))
         {
             return "Required.";
         }
@@ -18,6 +18,11 @@ public static class ReplyValidator
             return $"At most {MaxLength} characters.";
         }
 
-        return TextRules.HasForbiddenCharacters(message, multiline: true) ? "Contains control or text-direction characters." : null;
+        if (TextRules.HasLoneSurrogate(message))
+        {
+            return SubmissionValidator.BrokenCharacter;
+        }
+
+        return TextRules.HasForbiddenCharacters(message, multiline: true) ? SubmissionValidator.ForbiddenCharacters : null;
     }
 }

@@ -5,14 +5,24 @@ using SafetyReports.Intake.Api;
 
 namespace SafetyReports.Intake.Domain;
 
-/// <summary>Checks a submission against the contract and names every field that is wrong.</summary>
+/// <summary>
+/// Checks a submission against the contract and names every field that is wrong. Text rules (see
+/// docs/intake.md): no control or direction characters and no unpaired surrogates anywhere; identifiers
+/// (model host, id, revision, URL, e-mail) also refuse <see cref="InvisibleCharacters"/>, which free text
+/// keeps; a required field a reader would see as empty (only spaces and invisible characters) is missing.
+/// </summary>
 public static class SubmissionValidator
 {
+    public const string BrokenCharacter = "Contains a broken character (an unpaired UTF-16 surrogate).";
+    public const string ForbiddenCharacters = "Contains control or text-direction characters.";
+    public const string InvisibleInIdentifier = "Contains invisible characters (zero-width, joiner, byte-order mark, soft hyphen or tag), which make look-alike names.";
+    public const string OnlyInvisible = "Contains only invisible characters.";
+
     public static Dictionary<string, string[]> Validate(ReportSubmissionRequest request)
     {
         var errors = new Dictionary<string, string[]>();
 
-        void Text(string field, string? value, int max, bool required, bool multiline = false)
+        void Text(string field, string? value, int max, bool required, bool multiline = false, bool identifier = false)
         {
             if (string.IsNullOrWhiteSpace(value))
             {
@@ -24,13 +34,9 @@ public static class SubmissionValidator
                 return;
             }
 
-            if (value.Length > max)
+            if (TextProblem(value, max, multiline, identifier, required) is { } problem)
             {
-                errors[field] = [$"At most {max} characters."];
-            }
-            else if (TextRules.HasForbiddenCharacters(value, multiline))
-            {
-                errors[field] = ["Contains control or text-direction characters."];
+                errors[field] = [problem];
             }
         }
 
@@ -40,10 +46,10 @@ public static class SubmissionValidator
         }
         else
         {
-            Text("model.host", request.Model.Host, SubmissionLimits.MaxModelHost, required: true);
-            Text("model.id", request.Model.Id, SubmissionLimits.MaxModelId, required: true);
-            Text("model.revision", request.Model.Revision, SubmissionLimits.MaxRevision, required: false);
-            Text("model.url", request.Model.Url, SubmissionLimits.MaxUrl, required: false);
+            Text("model.host", request.Model.Host, SubmissionLimits.MaxModelHost, required: true, identifier: true);
+            Text("model.id", request.Model.Id, SubmissionLimits.MaxModelId, required: true, identifier: true);
+            Text("model.revision", request.Model.Revision, SubmissionLimits.MaxRevision, required: false, identifier: true);
+            Text("model.url", request.Model.Url, SubmissionLimits.MaxUrl, required: false, identifier: true);
             if (!string.IsNullOrWhiteSpace(request.Model.Url) && !errors.ContainsKey("model.url") && !IsHttpUrl(request.Model.Url))
             {
                 errors["model.url"] = ["Must be an absolute http or https URL."];
@@ -71,7 +77,7 @@ public static class SubmissionValidator
         if (request.Reporter is not null)
         {
             Text("reporter.name", request.Reporter.Name, SubmissionLimits.MaxName, required: false);
-            Text("reporter.email", request.Reporter.Email, SubmissionLimits.MaxEmail, required: false);
+            Text("reporter.email", request.Reporter.Email, SubmissionLimits.MaxEmail, required: false, identifier: true);
             if (!string.IsNullOrWhiteSpace(request.Reporter.Email) && !errors.ContainsKey("reporter.email") && !IsEmail(request.Reporter.Email))
             {
                 errors["reporter.email"] = ["Not an e-mail address."];
@@ -117,15 +123,37 @@ public static class SubmissionValidator
             {
                 errors[$"evidence[{i}].content"] = ["Required."];
             }
-            else if (item.Content.Length > SubmissionLimits.MaxEvidenceContent)
+            else if (TextProblem(item.Content, SubmissionLimits.MaxEvidenceContent, multiline: true, identifier: false, required: true) is { } problem)
             {
-                errors[$"evidence[{i}].content"] = [$"At most {SubmissionLimits.MaxEvidenceContent} characters."];
-            }
-            else if (TextRules.HasForbiddenCharacters(item.Content, multiline: true))
-            {
-                errors[$"evidence[{i}].content"] = ["Contains control or text-direction characters."];
+                errors[$"evidence[{i}].content"] = [problem];
             }
         }
+    }
+
+    /// <returns>Why a non-empty text value is refused, or null when it is acceptable.</returns>
+    public static string? TextProblem(string value, int max, bool multiline, bool identifier, bool required)
+    {
+        if (value.Length > max)
+        {
+            return $"At most {max} characters.";
+        }
+
+        if (TextRules.HasLoneSurrogate(value))
+        {
+            return BrokenCharacter;
+        }
+
+        if (TextRules.HasForbiddenCharacters(value, multiline))
+        {
+            return ForbiddenCharacters;
+        }
+
+        if (identifier && InvisibleCharacters.Contains(value))
+        {
+            return InvisibleInIdentifier;
+        }
+
+        return TextRules.IsBlank(value) ? (required ? "Required." : OnlyInvisible) : null;
     }
 
     private static bool IsHttpUrl(string value) =>

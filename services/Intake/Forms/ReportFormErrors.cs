@@ -119,7 +119,7 @@ public static class ReportFormErrors
             return fallback;
         }
 
-        if (string.IsNullOrWhiteSpace(value))
+        if (string.IsNullOrWhiteSpace(value) || (TextRules.IsBlank(value) && fallback == "Required."))
         {
             return text[$"Error_{labelKey}_Required"];
         }
@@ -133,6 +133,11 @@ public static class ReportFormErrors
         if (TextRules.HasForbiddenCharacters(value, multiline: true) || (labelKey is not ("Description" or "EvidenceContent") && value.IndexOfAny(['\r', '\n']) >= 0))
         {
             return text["Error_ForbiddenCharacters", label];
+        }
+
+        if (fallback is SubmissionValidator.InvisibleInIdentifier or SubmissionValidator.OnlyInvisible)
+        {
+            return text["Error_InvisibleCharacters", label];
         }
 
         return labelKey switch

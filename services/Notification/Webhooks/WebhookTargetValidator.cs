@@ -33,7 +33,13 @@ public sealed class WebhookTargetValidator(bool allowPrivateNetworkTargets, Host
             return "Must not contain a user name or password.";
         }
 
-        if (NetworkTargetPolicy.IsCloudMetadataHostName(uri.IdnHost))
+        // Uri accepts host names that IDNA then refuses (unassigned or disallowed code points): IdnHost throws.
+        if (!TryIdnHost(uri, out var host))
+        {
+            return "The host name is not valid.";
+        }
+
+        if (NetworkTargetPolicy.IsCloudMetadataHostName(host))
         {
             return "Must not name a cloud metadata service.";
         }
@@ -41,7 +47,7 @@ public sealed class WebhookTargetValidator(bool allowPrivateNetworkTargets, Host
         IPAddress[] addresses;
         try
         {
-            addresses = IPAddress.TryParse(uri.IdnHost, out var literal) ? [literal] : await _resolve(uri.IdnHost, cancellationToken);
+            addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await _resolve(host, cancellationToken);
         }
         catch (ArgumentException)
         {
@@ -62,5 +68,19 @@ public sealed class WebhookTargetValidator(bool allowPrivateNetworkTargets, Host
         return addresses.All(a => NetworkTargetPolicy.Allows(a, allowPrivateNetworkTargets))
             ? null
             : "The host resolves to a loopback, private, link-local, unique-local, multicast, reserved or cloud metadata address.";
+    }
+
+    private static bool TryIdnHost(Uri uri, out string host)
+    {
+        try
+        {
+            host = uri.IdnHost;
+            return host.Length > 0;
+        }
+        catch (UriFormatException)
+        {
+            host = "";
+            return false;
+        }
     }
 }

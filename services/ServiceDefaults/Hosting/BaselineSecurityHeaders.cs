@@ -6,8 +6,8 @@ namespace SafetyReports.ServiceDefaults.Hosting;
 /// <summary>
 /// Headers every response of every service carries unless the endpoint set its own (the public site,
 /// the sign-in pages and the portal set stricter, page-specific ones): no MIME sniffing, no referrer, no
-/// framing, and for API answers a policy that allows nothing to load. HSTS is sent on https requests;
-/// behind a TLS-terminating proxy the request is http to the service, so HSTS is the proxy's job there.
+/// framing, and for API answers a policy that allows nothing to load. HSTS is sent on https requests,
+/// including those a trusted TLS-terminating proxy forwarded as https (see <see cref="TrustedProxies"/>).
 /// </summary>
 public static class BaselineSecurityHeaders
 {

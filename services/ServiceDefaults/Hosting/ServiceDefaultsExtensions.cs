@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -61,8 +62,31 @@ public static class ServiceDefaultsExtensions
             .SetApplicationName("SafetyReports")
             .PersistKeysToFileSystem(new DirectoryInfo(DataProtectionKeysDirectory(configuration, storage)));
 
+        AddForwardedHeaders(services, configuration);
+        // ASP.NET Core rate limiting, with no limit of its own: modules add named policies to their endpoints.
+        services.AddRateLimiter(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
+        // ASP.NET Core never marks the antiforgery cookie Secure by default; over https (directly or from a
+        // trusted proxy) it must be, like every other cookie.
+        services.Configure<AntiforgeryOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.AddTokenValidation();
         return builder;
+    }
+
+    /// <summary>Believes X-Forwarded-For/-Proto from the configured proxies only; from no one when none are configured.</summary>
+    private static void AddForwardedHeaders(IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(ForwardedHeadersSettings.Section).Get<ForwardedHeadersSettings>() ?? new ForwardedHeadersSettings();
+        var (proxies, errors) = TrustedProxies.From(settings);
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join(" ", errors));
+        }
+
+        if (proxies is not null)
+        {
+            services.AddSingleton(proxies);
+            services.Configure<ForwardedHeadersOptions>(proxies.ApplyTo);
+        }
     }
 
     /// <summary>Web-style camelCase JSON with enums as strings, shared by the APIs and the stores.</summary>
@@ -112,12 +136,21 @@ public static class ServiceDefaultsExtensions
     private static MeterProviderBuilder AddRuntimeInstrumentationIfAvailable(this MeterProviderBuilder builder) =>
         builder.AddMeter("System.Runtime");
 
-    /// <summary>Error handling, health endpoints and the OpenAPI document.</summary>
+    /// <summary>Forwarded headers from trusted proxies, error handling, health endpoints and the OpenAPI document.</summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
+        if (app.Services.GetService<TrustedProxies>() is not null)
+        {
+            // First: everything after it (HSTS, Secure cookies, rate limits by client address) sees the real client and scheme.
+            app.UseForwardedHeaders();
+        }
+
         app.UseBaselineSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Before authentication: a request over its limit is refused before any secret or password is checked.
+        app.UseRateLimiter();
+        UndecodableFormAnswer.UseUndecodableFormAnswers(app);
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -11,7 +11,11 @@ namespace SafetyReports.IntegrationTests.Deployment;
 /// </summary>
 public sealed partial class KubernetesConfigurationTests
 {
-    private static readonly string[] Common = ["ASPNETCORE_HTTP_PORTS", "SafetyReports__Identity__Issuer", "SafetyReports__Storage__DataDirectory"];
+    private static readonly string[] Common =
+    [
+        "ASPNETCORE_HTTP_PORTS", "SafetyReports__Identity__Issuer", "SafetyReports__Storage__DataDirectory",
+        "SafetyReports__Hosting__ForwardedHeaders__KnownNetworks__0",
+    ];
 
     private static readonly string[] BusAndStore =
     [
@@ -74,6 +78,18 @@ public sealed partial class KubernetesConfigurationTests
         }
 
         Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void No_service_believes_forwarded_headers_from_every_address()
+    {
+        // ASPNETCORE_FORWARDEDHEADERS_ENABLED clears ASP.NET Core's known proxies: any pod could claim any client.
+        var believingAll = ApplicationContainers()
+            .Where(c => Environment(c.Container).Any(e => e.Name == "ASPNETCORE_FORWARDEDHEADERS_ENABLED"))
+            .Select(c => c.Name)
+            .ToList();
+
+        Assert.Empty(believingAll);
     }
 
     [Fact]

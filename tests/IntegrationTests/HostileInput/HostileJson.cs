@@ -46,9 +46,32 @@ public static class HostileJson
     /// <summary>A valid report with one to three fields replaced, removed or added.</summary>
     public static Gen<HostileBody> MutatedReport { get; } =
         from title in HostileText.Short
-        from mutations in Gen.Zip(Gen.Elements(Paths), Gen.Frequency((4, Value(2).Select(v => (true, v))), (1, Gen.Constant((false, (JsonNode?)null)))))
-            .ListOf().Select(m => m.Take(3).ToList())
-        select Mutate(title, mutations);
+        from mutations in Mutations(Paths)
+        select Mutate(ValidReport(title), mutations);
+
+    /// <summary>
+    /// Any request body of another API: its valid form (from <paramref name="valid"/>, called per case) with
+    /// one to three of <paramref name="paths"/> replaced, removed or added, or JSON that is not that body at all.
+    /// </summary>
+    public static Gen<HostileBody> RequestBody(Func<JsonObject> valid, IReadOnlyList<string> paths) =>
+        Gen.Frequency(
+            (1, Gen.Fresh(() => new HostileBody("valid", Encoding.UTF8.GetBytes(valid().ToJsonString())))),
+            (6, Mutations(paths).Select(m => Mutate(valid(), m))),
+            (2, Garbage),
+            (1, Gen.Choose(0, 1_000).Select(seed => Broken(valid(), seed))));
+
+    private static Gen<List<(string Path, (bool Set, JsonNode? Value) Change)>> Mutations(IReadOnlyList<string> paths) =>
+        Gen.Zip(Gen.Elements(paths.ToArray()), Gen.Frequency((4, Value(2).Select(v => (true, v))), (1, Gen.Constant((false, (JsonNode?)null)))))
+            .ListOf().Select(m => m.Take(3).ToList());
+
+    /// <summary>The valid body cut short, or with a byte that is not UTF-8 in it.</summary>
+    private static HostileBody Broken(JsonObject valid, int seed)
+    {
+        var bytes = Encoding.UTF8.GetBytes(valid.ToJsonString());
+        return seed % 2 == 0
+            ? new HostileBody("truncated", bytes[..Math.Max(1, bytes.Length - 1 - seed % bytes.Length)])
+            : new HostileBody("invalid UTF-8", [.. bytes[..(bytes.Length / 2)], 0xC0, 0xAF, .. bytes[(bytes.Length / 2)..]]);
+    }
 
     /// <summary>JSON that is not a report at all: any value, deep nesting, or broken bytes.</summary>
     public static Gen<HostileBody> Garbage { get; } = Gen.OneOf(
@@ -61,9 +84,8 @@ public static class HostileJson
         Gen.Elements(new byte[] { 0xC0, 0xAF }, new byte[] { 0xED, 0xA0, 0x80 }, new byte[] { 0xFF, 0xFE }, new byte[] { 0xEF, 0xBB, 0xBF })
             .Select(bad => InvalidUtf8(bad)));
 
-    private static HostileBody Mutate(string title, List<(string Path, (bool Set, JsonNode? Value) Change)> mutations)
+    private static HostileBody Mutate(JsonObject report, List<(string Path, (bool Set, JsonNode? Value) Change)> mutations)
     {
-        var report = ValidReport(title);
         foreach (var (path, (set, value)) in mutations)
         {
             var parts = path.Split('.');

@@ -28,6 +28,28 @@ public sealed class HttpProbe(string baseUrl) : IDisposable
         Timeout = TimeSpan.FromSeconds(60),
     };
 
+    /// <summary>A JSON request with a bearer token (null: none), the body's bytes as they are.</summary>
+    public ProbeAnswer SendJson(HttpMethod method, string path, byte[] body, string? bearer)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        var request = new HttpRequestMessage(method, path) { Content = content };
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        return Send(request);
+    }
+
+    /// <summary>A GET with a bearer token.</summary>
+    public ProbeAnswer Get(string pathAndQuery, string bearer)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, pathAndQuery);
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
+        return Send(request);
+    }
+
     public ProbeAnswer Send(HttpRequestMessage request)
     {
         var clock = Stopwatch.StartNew();
@@ -36,6 +58,17 @@ public sealed class HttpProbe(string baseUrl) : IDisposable
         var body = reader.ReadToEnd();
         clock.Stop();
         return new ProbeAnswer(response.StatusCode, response.Content.Headers.ContentType?.MediaType, body, clock.Elapsed);
+    }
+
+    /// <summary>As <see cref="Send"/>, with the answer's Location header.</summary>
+    public (ProbeAnswer Answer, string? Location) SendWithHeaders(HttpRequestMessage request)
+    {
+        var clock = Stopwatch.StartNew();
+        using var response = _http.Send(request);
+        using var reader = new StreamReader(response.Content.ReadAsStream());
+        var body = reader.ReadToEnd();
+        clock.Stop();
+        return (new ProbeAnswer(response.StatusCode, response.Content.Headers.ContentType?.MediaType, body, clock.Elapsed), response.Headers.Location?.OriginalString);
     }
 
     /// <summary>No 5xx, in bounded time, and every 4xx is an RFC 9457 problem.</summary>

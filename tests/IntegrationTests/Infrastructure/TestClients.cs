@@ -26,6 +26,8 @@ public static class TestClients
             ["SafetyReports:Intake:ProofOfWork:Difficulty"] = "0",
             ["SafetyReports:Intake:RateLimit:PermitsPerMinute"] = "100000",
             ["SafetyReports:Intake:RateLimit:UnchallengedPermitsPerMinute"] = "100000",
+            ["SafetyReports:Identity:RateLimit:SignInAttemptsPerMinute"] = "100000",
+            ["SafetyReports:Identity:RateLimit:TokenRequestsPerMinute"] = "100000",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         };

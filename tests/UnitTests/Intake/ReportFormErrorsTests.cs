@@ -84,6 +84,20 @@ public class ReportFormErrorsTests
     }
 
     [Fact]
+    public void Invisible_characters_in_a_model_id_and_a_title_of_only_invisible_characters_are_explained()
+    {
+        var form = Valid();
+        form.Model.Id = "org/na\u200Bme";
+        form.Title = "\u200B\u2060";
+
+        var errors = ErrorsOf(form);
+
+        Assert.Equal("Model id contains invisible characters (such as a zero-width space), which can make one name look like another. Type it again without them.",
+            errors.For("model.id"));
+        Assert.Equal("Enter a title.", errors.For("title"));
+    }
+
+    [Fact]
     public void Contact_needs_an_address_and_the_address_must_be_one()
     {
         var form = Valid();

@@ -49,6 +49,47 @@ public class SubmissionValidatorTests
         Assert.Contains(field, errors.Keys);
     }
 
+    public static TheoryData<string, Func<ReportSubmissionRequest, ReportSubmissionRequest>, string> BrokenText() => new()
+    {
+        { "title", r => r with { Title = "broken \uD800 title" }, SubmissionValidator.BrokenCharacter },
+        { "description", r => r with { Description = "\uDC00" }, SubmissionValidator.BrokenCharacter },
+        { "evidence[0].content", r => r with { Evidence = [new EvidenceInput("output", "x\uDBFF")] }, SubmissionValidator.BrokenCharacter },
+        { "reporter.name", r => r with { Reporter = new ReporterInput("Ann\uD83D", null) }, SubmissionValidator.BrokenCharacter },
+        { "model.host", r => r with { Model = r.Model! with { Host = "hugging\u200Bface" } }, SubmissionValidator.InvisibleInIdentifier },
+        { "model.id", r => r with { Model = r.Model! with { Id = "org/na\u200Dme" } }, SubmissionValidator.InvisibleInIdentifier },
+        { "model.id", r => r with { Model = r.Model! with { Id = "\uFEFForg/name" } }, SubmissionValidator.InvisibleInIdentifier },
+        { "model.revision", r => r with { Model = r.Model! with { Revision = "main\u2060" } }, SubmissionValidator.InvisibleInIdentifier },
+        { "model.url", r => r with { Model = r.Model! with { Url = "https://example.org/org/na\u00ADme" } }, SubmissionValidator.InvisibleInIdentifier },
+        { "reporter.email", r => r with { Reporter = new ReporterInput(null, "ann\u200C@example.org") }, SubmissionValidator.InvisibleInIdentifier },
+        { "title", r => r with { Title = "\u200B\u200B" }, "Required." },
+        { "description", r => r with { Description = " \uFEFF\n\u2060 " }, "Required." },
+        { "evidence[0].content", r => r with { Evidence = [new EvidenceInput("output", "\u200C")] }, "Required." },
+        { "reporter.name", r => r with { Reporter = new ReporterInput("\u200B", null) }, SubmissionValidator.OnlyInvisible },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenText))]
+    public void Refuses_unpaired_surrogates_anywhere_invisible_characters_in_identifiers_and_text_that_reads_as_empty(
+        string field, Func<ReportSubmissionRequest, ReportSubmissionRequest> breakIt, string message)
+    {
+        var errors = SubmissionValidator.Validate(breakIt(Valid()));
+        Assert.Equal(message, Assert.Single(errors[field]));
+        Assert.Single(errors);
+    }
+
+    [Fact]
+    public void Free_text_keeps_joiners_and_zero_width_spaces_that_scripts_need()
+    {
+        var persian = Valid() with
+        {
+            Title = "مدل می\u200Cگوید",
+            Description = "ภาษา\u200Bไทย and a family \U0001F468\u200D\U0001F469\u200D\U0001F467",
+            Evidence = [new EvidenceInput("output", "न\u094D\u200Dक")],
+            Reporter = new ReporterInput("فاطمه\u200Cی", null),
+        };
+        Assert.Empty(SubmissionValidator.Validate(persian));
+    }
+
     [Fact]
     public void Limits_are_inclusive()
     {

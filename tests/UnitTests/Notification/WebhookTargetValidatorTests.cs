@@ -124,4 +124,14 @@ public class WebhookTargetValidatorTests
         Assert.Equal("The host name is not valid.",
             await validator.ValidateAsync($"https://{new string('a', 63)}.{new string('b', 63)}.{new string('c', 63)}.{new string('d', 63)}.example/", TestContext.Current.CancellationToken));
     }
+
+    // Found by NotificationHostileInputTests: Uri accepts these hosts, then Uri.IdnHost throws (a 500 before).
+    [Theory]
+    [InlineData("https://\uFFFD\u061C\u0130\uFFFD/hook")]
+    [InlineData("https://\u061C\u200Chttps://example.org/x")]
+    public async Task A_host_name_idna_refuses_is_a_clear_refusal_not_an_error(string url)
+    {
+        Assert.Equal("The host name is not valid.", await Dev.ValidateAsync(url, TestContext.Current.CancellationToken));
+        Assert.Equal("The host name is not valid.", await Strict.ValidateAsync(url, TestContext.Current.CancellationToken));
+    }
 }

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SafetyReports.Identity.Site;
+using SafetyReports.Identity.Throttling;
 using SafetyReports.Identity.Users;
 using SafetyReports.ServiceDefaults.Security;
 
@@ -20,6 +22,7 @@ public sealed class LoginModel(
     SignInManager<IdentityUser> signIn,
     UserManager<IdentityUser> users,
     UnknownAccountThrottle unknownAccounts,
+    SignInAttemptLimiter addressLimiter,
     IAntiforgery antiforgery) : PageModel
 {
     public const string WrongCredentials = "The e-mail or password is not right.";
@@ -58,8 +61,20 @@ public sealed class LoginModel(
         return Page();
     }
 
+    public static string TooManyAttempts(int seconds) =>
+        $"Too many sign-in attempts from your network. Wait {seconds} seconds, then try again.";
+
     public async Task<IActionResult> OnPostAsync()
     {
+        if (!addressLimiter.TryAcquire(HttpContext.Connection.RemoteIpAddress, out var retryAfter))
+        {
+            var seconds = ClientAddressLimiter.Seconds(retryAfter);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Error = TooManyAttempts(seconds);
+            return Page();
+        }
+
         if (!await antiforgery.IsValidFormPostAsync(HttpContext))
         {
             Error = FormExpired;
