@@ -31,10 +31,10 @@ public static class CategoryTimelineChart
         var top = timeline.Categories.OrderByDescending(c => timeline.CategoryTotal(c).Known).ThenBy(c => c, StringComparer.Ordinal)
             .Take(Series - 1).Where(c => timeline.CategoryTotal(c).Known > 0).ToList();
         var rest = timeline.Categories.Except(top).ToList();
-        var series = top.Select(c => (Label: labels.Category(c), Categories: (IReadOnlyList<string>)[c])).ToList();
+        var series = top.Select(c => (Label: DisplayName.Of(labels.Category(c)), Categories: (IReadOnlyList<string>)[c])).ToList();
         if (rest.Count > 0)
         {
-            series.Add((labels.OtherCategories, rest));
+            series.Add((DisplayName.Of(labels.OtherCategories), rest));
         }
 
         var legendRows = (series.Count + 1) / 2;
