@@ -54,6 +54,9 @@ public partial class TransparencyPageTests(TransparencyFixture fixture) : IClass
         Assert.Empty(dialogs);
         tab.AssertNoConsoleErrors();
 
+        // Triage publishes no disclosures endpoint yet: its 404 hides the section.
+        await Expect(page.Locator("#disclosures")).ToHaveCountAsync(0);
+
         await HostRow(page, TransparencyFixture.Host).Locator("a").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/transparency/models\\?host=hub-a"));
         await Expect(page.Locator("h1")).ToHaveTextAsync("Models of hub-a");
@@ -167,9 +170,9 @@ public partial class TransparencyPageTests(TransparencyFixture fixture) : IClass
         var chart = await page.Locator("#hosts-times-chart").BoundingBoxAsync();
         Assert.NotNull(chart);
         Assert.InRange(chart.Width, 250, 360);
-        // Chart labels are drawn at 13 units on a 400-unit-wide drawing: at least 9 CSS pixels here.
+        // Chart labels are drawn at 14 units on a 400-unit-wide drawing: at least 10 CSS pixels here.
         var label = await page.Locator("#hosts-times-chart text.chart-label").First.BoundingBoxAsync();
-        Assert.True(label!.Height >= 9, $"label height {label.Height}");
+        Assert.True(label!.Height >= 10, $"label height {label.Height}");
     }
 
     private static ILocator HostRow(IPage page, string host) =>

@@ -13,7 +13,7 @@ public static class ChartLayout
     public const double AxisHeight = 24;
 
     /// <summary>How many characters of a host or model name fit beside its figures; the full name is in the row's tooltip and the table.</summary>
-    public const int LabelCharacters = 30;
+    public const int LabelCharacters = 26;
 
     /// <summary>At most this many hosts or models are drawn (those with the most reports); the table lists every one.</summary>
     public const int MaxRows = 20;
