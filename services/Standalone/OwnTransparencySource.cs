@@ -13,9 +13,12 @@ public sealed class OwnTransparencySource(IServer server) : ITransparencySourceA
 {
     private Uri? _address;
 
-    public Uri BaseAddress => _address ??= Resolve(server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []) ?? Fallback;
+    /// <summary>Remembered once the server listens; before that (nothing is served yet) Standalone's default port, not remembered.</summary>
+    public Uri BaseAddress => _address ?? Remember(Resolve(server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []));
 
     private static Uri Fallback => new($"http://localhost:{StandaloneApp.DefaultPort}/");
+
+    private Uri Remember(Uri? own) => own is null ? Fallback : _address = own;
 
     /// <summary>The first plain-HTTP address (a loopback call needs no certificate), else the first; wildcards as loopback.</summary>
     public static Uri? Resolve(IEnumerable<string> addresses)

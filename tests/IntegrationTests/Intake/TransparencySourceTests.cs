@@ -62,6 +62,21 @@ public class TransparencySourceTests
         Assert.Equal(HttpStatusCode.OK, status.StatusCode);
     }
 
+    [Theory]
+    [InlineData("http://127.0.0.1:5000", "http://127.0.0.1:5000/")]
+    [InlineData("http://[::]:5000", "http://[::1]:5000/")]
+    [InlineData("http://0.0.0.0:8080", "http://127.0.0.1:8080/")]
+    [InlineData("http://+:8080", "http://127.0.0.1:8080/")]
+    [InlineData("https://localhost:5001|http://localhost:5000", "http://localhost:5000/")]
+    [InlineData("https://localhost:5001", "https://localhost:5001/")]
+    [InlineData("", null)]
+    public void Standalone_calls_itself_on_its_first_plain_HTTP_address_with_wildcards_as_loopback(string addresses, string? expected)
+    {
+        var resolved = SafetyReports.Standalone.OwnTransparencySource.Resolve(addresses.Split('|', StringSplitOptions.RemoveEmptyEntries));
+
+        Assert.Equal(expected, resolved?.AbsoluteUri);
+    }
+
     [Fact]
     public async Task Standalone_reads_the_figures_from_its_own_address_without_configuration()
     {
