@@ -38,11 +38,11 @@ public sealed class TransparencyReader(TransparencyFiguresCache cache)
             : new TransparencyPageData(TransparencyOutcome.Ok, FiguresView.Of(figures, byModel: true), null, []);
     }
 
-    /// <summary>The published disclosures, or null when Triage has no such endpoint (yet) or could not be asked.</summary>
-    public async Task<DisclosureList?> DisclosuresAsync(CancellationToken cancellationToken)
+    /// <summary>The published disclosures, or null when Triage has no such endpoint (a 404) or could not be asked.</summary>
+    public async Task<PublishedDisclosures?> DisclosuresAsync(CancellationToken cancellationToken)
     {
         var answer = await cache.GetAsync(TransparencyQuery.Disclosures, cancellationToken);
-        return answer.Outcome == TransparencyOutcome.Ok ? DisclosureList.Parse(answer.Body) : null;
+        return answer.Outcome == TransparencyOutcome.Ok ? PublishedDisclosures.Parse(answer.Body) : null;
     }
 
     private static TransparencyPageData? Failed(TransparencyAnswer answer) => answer.Outcome switch

@@ -54,8 +54,8 @@ public partial class TransparencyPageTests(TransparencyFixture fixture) : IClass
         Assert.Empty(dialogs);
         tab.AssertNoConsoleErrors();
 
-        // Triage publishes no disclosures endpoint yet: its 404 hides the section.
-        await Expect(page.Locator("#disclosures")).ToHaveCountAsync(0);
+        // The disclosure policy is off by default, and the page says so.
+        await Expect(page.Locator("#disclosures-off")).ToHaveTextAsync("The disclosure policy is off: no report is published on its own.");
 
         await HostRow(page, TransparencyFixture.Host).Locator("a").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/transparency/models\\?host=hub-a"));

@@ -22,7 +22,12 @@ public class TransparencyPageFiguresTests
         """;
 
     private const string Disclosures = """
-        {"items":[{"model":{"host":"hub-w","id":"org/<script>x()</script>"},"category":"hate","severity":"high","deadline":"2026-09-01"}]}
+        {"policy":{"enabled":true,"afterSeconds":7776000,"reminderBeforeSeconds":1209600},
+         "items":[{"reportId":"0f8fad5b-d9cb-469f-a165-70867728950e","model":{"host":"hub-w","id":"org/<script>x()</script>"},
+           "category":"hate","severity":"high","receivedOn":"2026-05-01T00:00:00+00:00","triagedAt":"2026-05-02T10:00:00+00:00",
+           "deadline":"2026-07-31T10:00:00+00:00","disclosedAt":"2026-07-31T11:00:00+00:00","hostNotifiedAt":"2026-05-02T10:01:00+00:00",
+           "acknowledgedAt":null,"respondedAt":null,"hostSilence":"no_acknowledgement_no_response"}],
+         "nextCursor":null}
         """;
 
     [Fact]
@@ -51,12 +56,31 @@ public class TransparencyPageFiguresTests
         Assert.Equal(["withheld", "withheld", "withheld"], Cells(Row(html, "categories-table", "Privacy")));
         Assert.Equal(["7", "7", "14"], Cells(Row(html, "categories-table", "Hate")));
 
-        Assert.Contains("id=\"disclosures\"", html, StringComparison.Ordinal);
-        Assert.Contains("org/&lt;script&gt;x()&lt;/script&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("90 days after triage", html, StringComparison.Ordinal);
+        var disclosure = Row(html, "disclosures-table", "org/&lt;script&gt;x()&lt;/script&gt;");
+        Assert.Equal(["hub-w", "Hate", "High", "2026-05-01", "2026-05-02", "2026-07-31", "Neither acknowledged nor answered"],
+            System.Text.RegularExpressions.Regex.Matches(disclosure, "<td>(?:<bdi>)?([^<]*)").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToArray());
         Assert.DoesNotContain("<script>x()", html, StringComparison.Ordinal);
     }
 
-    /// <summary>The row of a table whose header cell mentions <paramref name="name"/>.</summary>
+    [Fact]
+    public async Task A_Triage_without_a_disclosures_endpoint_leaves_the_section_out()
+    {
+        await using var triage = await FakeTransparencyApi.StartAsync(new Dictionary<string, string> { ["/api/v1/transparency/hosts"] = Figures });
+        await using var system = await StandaloneSystem.StartAsync(new Dictionary<string, string>
+        {
+            ["SafetyReports:Intake:TransparencySource"] = triage.BaseUrl,
+        });
+
+        using var response = await system.Api.Http.GetAsync(system.Url + "/transparency", TestContext.Current.CancellationToken);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("id=\"hosts-table\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"disclosures\"", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>The row of a table whose header cell mentions <paramref name="name"/> (as it stands in the HTML).</summary>
     private static string Row(string html, string tableId, string name)
     {
         var table = html[html.IndexOf($"id=\"{tableId}\"", StringComparison.Ordinal)..];

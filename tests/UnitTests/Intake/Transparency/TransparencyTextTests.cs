@@ -25,7 +25,8 @@ public partial class TransparencyTextTests
         Assert.True(literal.Count > 40, $"found only {literal.Count} keys: is the pattern still right?");
 
         // Keys the pages build from values.
-        var built = Milestone.All.Select(m => $"Milestone_{m}").Concat(["Error_NotAMonth_from", "Error_NotAMonth_to"]);
+        var built = Milestone.All.Select(m => $"Milestone_{m}").Concat(["Error_NotAMonth_from", "Error_NotAMonth_to"])
+            .Concat(new[] { "not_reachable", "no_acknowledgement_no_response", "acknowledged_no_response", "responded_after_deadline" }.Select(s => $"Silence_{s}"));
 
         Assert.Empty(literal.Concat(built).Where(k => Text[k].ResourceNotFound).Order());
     }

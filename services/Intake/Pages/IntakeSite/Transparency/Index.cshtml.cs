@@ -5,7 +5,7 @@ namespace SafetyReports.Intake.Pages.IntakeSite.Transparency;
 /// <summary><c>/transparency</c>: every listed host's figures over a period, with charts, and the disclosures if Triage publishes them.</summary>
 public sealed class IndexModel(TransparencyReader reader) : TransparencyPageModel
 {
-    public DisclosureList? Disclosures { get; private set; }
+    public PublishedDisclosures? Disclosures { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
