@@ -76,6 +76,21 @@ public class TransparencyFiguresCacheTests
         Assert.Equal(2, triage.Calls);
     }
 
+    [Fact]
+    public async Task Asking_for_ever_more_distinct_periods_keeps_the_cache_bounded()
+    {
+        var triage = new FakeTriage(_ => Answer(HttpStatusCode.OK, """{"from":"2026-01","to":"2026-01","groups":[]}"""));
+        var cache = Cache(triage, new ManualClock(DateTimeOffset.UnixEpoch));
+
+        for (var i = 0; i < TransparencyFiguresCache.MaxEntries + 50; i++)
+        {
+            await cache.GetAsync(TransparencyQuery.Models($"host-{i}", null, null), CancellationToken.None);
+        }
+
+        Assert.InRange(cache.Count, 1, TransparencyFiguresCache.MaxEntries);
+        Assert.Equal(TransparencyFiguresCache.MaxEntries + 50, triage.Calls);
+    }
+
     [Theory]
     [InlineData(HttpStatusCode.InternalServerError, "{}", TransparencyOutcome.Unavailable)]
     [InlineData(HttpStatusCode.NotFound, "", TransparencyOutcome.NotFound)]
