@@ -7,6 +7,7 @@ using SafetyReports.Intake.Consumers;
 using SafetyReports.Intake.Domain;
 using SafetyReports.Intake.Site;
 using SafetyReports.Intake.Storage;
+using SafetyReports.Intake.Transparency;
 using SafetyReports.ServiceDefaults.Hosting;
 using SafetyReports.ServiceDefaults.Messaging;
 using SafetyReports.ServiceDefaults.Security;
@@ -30,8 +31,9 @@ public static class IntakeModule
             .Bind(builder.Configuration.GetSection(IntakeOptions.Section))
             .Validate(o => o.ProofOfWork.Difficulty is >= 0 and <= ProofOfWork.MaxDifficulty
                     && o.RateLimit.PermitsPerMinute > 0 && o.RateLimit.UnchallengedPermitsPerMinute > 0
-                    && o.ProofOfWork.ChallengeLifetime > TimeSpan.Zero && o.FoldWindow > TimeSpan.Zero && o.IdempotencyRetention > TimeSpan.Zero,
-                $"SafetyReports:Intake: difficulty 0 to {ProofOfWork.MaxDifficulty}, positive rate limits, lifetime and fold window.")
+                    && o.ProofOfWork.ChallengeLifetime > TimeSpan.Zero && o.FoldWindow > TimeSpan.Zero && o.IdempotencyRetention > TimeSpan.Zero
+                    && (string.IsNullOrEmpty(o.TransparencySource) || Uri.TryCreate(o.TransparencySource, UriKind.Absolute, out var source) && source.Scheme is "http" or "https"),
+                $"SafetyReports:Intake: difficulty 0 to {ProofOfWork.MaxDifficulty}, positive rate limits, lifetime and fold window; TransparencySource an absolute http(s) URL.")
             .ValidateOnStart();
         services.AddSingleton<ChallengeIssuer>();
         services.AddSingleton<ClientAddressHasher>();
@@ -41,6 +43,7 @@ public static class IntakeModule
         services.AddHostedService<SubmissionHandover>();
         services.AddHostedService<IdempotencyJanitor>();
         services.AddIntakeSite();
+        services.AddTransparencyPage();
         services.AddBusModule("intake", x =>
         {
             x.AddConsumer<ConfirmHandoverConsumer>();
@@ -52,6 +55,7 @@ public static class IntakeModule
     public static WebApplication MapIntake(this WebApplication app)
     {
         app.MapIntakeEndpoints();
+        app.MapTransparencyDownloads();
         app.MapIntakeSite();
         return app;
     }

@@ -5,6 +5,12 @@ public sealed class IntakeOptions
 {
     public const string Section = "SafetyReports:Intake";
 
+    /// <summary>
+    /// Base URL of Triage's transparency API, which the public page <c>/transparency</c> reads. Empty: Triage's
+    /// default local address (<c>http://localhost:5102/</c>); Standalone: its own address.
+    /// </summary>
+    public string? TransparencySource { get; set; }
+
     public ProofOfWorkOptions ProofOfWork { get; set; } = new();
 
     public RateLimitOptions RateLimit { get; set; } = new();

@@ -24,6 +24,7 @@ public static class StandaloneApp
         });
 
         PortalClientWiring.Apply(builder);
+        TransparencySourceWiring.Apply(builder);
         builder.AddServiceDefaults("standalone");
         builder.AddIdentityService();
         builder.AddIntake();

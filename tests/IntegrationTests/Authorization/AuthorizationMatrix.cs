@@ -29,6 +29,17 @@ public static class AuthorizationMatrix
         Reporter("POST", "/api/v1/reports/{report}/erase-contact", 202),
         Public("GET", "/api/v1/challenge", 200),
         Public("GET", "/api/v1/taxonomy", 200),
+        // The public transparency page (figures read from Triage's API); without a host the models page and downloads are a 400.
+        Public("GET", "/transparency", 200),
+        Public("GET", "/transparency?from=2026-13", 400),
+        Public("GET", "/transparency/models", 400),
+        Public("GET", "/transparency/models?host=hub-a", 200),
+        Public("GET", "/transparency/hosts.json", 200),
+        Public("GET", "/transparency/hosts.csv", 200),
+        Public("GET", "/transparency/models.json", 400),
+        Public("GET", "/transparency/models.csv?host=hub-a", 200),
+        Public("GET", "/transparency/models.json?host=hub-a", 200),
+        Public("GET", "/transparency/models.csv", 400),
 
         // Every service's own endpoints.
         Public("GET", "/health/live", 200),

@@ -105,6 +105,14 @@ public sealed class ComposeFileTests
     }
 
     [Fact]
+    public void Intake_reads_the_transparency_figures_from_the_triage_container()
+    {
+        var source = EnvironmentOf(Service("intake")).GetValueOrDefault("SafetyReports__Intake__TransparencySource");
+
+        Assert.Equal("http://triage:8080/", source);
+    }
+
+    [Fact]
     public void Intake_and_Triage_share_one_Data_Protection_key_volume()
     {
         var intakeKeys = KeysVolume("intake");

@@ -27,7 +27,7 @@ public sealed partial class KubernetesConfigurationTests
     {
         { "identity", [.. Common, "SafetyReports__Identity__Admin__Email", "SafetyReports__Identity__Admin__Password",
             "SafetyReports__Identity__Clients__0__ClientId", "SafetyReports__Identity__Clients__0__ClientSecret", "SafetyReports__Identity__Clients__0__Scopes__0"] },
-        { "intake", [.. Common, .. BusAndStore] },
+        { "intake", [.. Common, .. BusAndStore, "SafetyReports__Intake__TransparencySource"] },
         { "triage", [.. Common, .. BusAndStore] },
         { "notification", [.. Common, .. BusAndStore, "SafetyReports__Notification__AllowPrivateNetworkTargets"] },
         { "portal", [.. Common, "SafetyReports__Portal__ClientId", "SafetyReports__Portal__ClientSecret",
