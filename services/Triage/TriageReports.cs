@@ -88,6 +88,27 @@ public sealed class TriageReports(ITriageStore store, TimeProvider clock)
         throw new InvalidOperationException($"Report {id} kept changing while a note was added.");
     }
 
+    /// <summary>Records an export of the report in its audit chain; returns the report as recorded, or null when there is none.</summary>
+    public async Task<Report?> RecordExportAsync(Guid id, string actor, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxSystemAttempts; attempt++)
+        {
+            var report = await store.GetReportAsync(id, cancellationToken);
+            if (report is null)
+            {
+                return null;
+            }
+
+            var (updated, audit) = ReportExportRecord.Record(report, actor, clock.GetUtcNow());
+            if (await store.UpdateReportAsync(updated, report.Version, audit, [], cancellationToken))
+            {
+                return updated;
+            }
+        }
+
+        throw new InvalidOperationException($"Report {id} kept changing while its export was recorded.");
+    }
+
     public Task RecordDeliveryAsync(WebhookDelivered delivered, CancellationToken cancellationToken) =>
         ApplySystemAsync(delivered.ReportId, (r, now) => SystemMoves.RecordDelivery(r, delivered, now), cancellationToken);
 

@@ -135,10 +135,11 @@ public static class TriageEndpoints
     }
 
     private static async Task<IResult> ExportReportAsync(
-        Guid id, HttpContext context, ITriageStore store, ReporterContactProtector protector, SlaPolicy sla, TimeProvider clock,
-        CancellationToken cancellationToken)
+        Guid id, HttpContext context, ClaimsPrincipal user, TriageReports reports, ITriageStore store, ReporterContactProtector protector, SlaPolicy sla,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
-        var report = await store.GetReportAsync(id, cancellationToken);
+        // Recorded before it is answered, so the export carries the entry that says who took it.
+        var report = await reports.RecordExportAsync(id, ActorName.Of(user), cancellationToken);
         if (report is null)
         {
             return ProblemResults.NotFound("No report with this id.");

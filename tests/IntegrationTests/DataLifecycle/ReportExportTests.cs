@@ -63,5 +63,15 @@ public class ReportExportTests(LifecycleFixture fixture) : IClassFixture<Lifecyc
         Assert.True(record.AsObject().ContainsKey("hostResponse"));
         Assert.Equal(["received", "transition", "reporter_message"], json["audit"]!.AsArray().Select(e => e!["action"]!.GetValue<string>()).Take(3));
         Assert.All(json["audit"]!.AsArray(), e => Assert.Equal(id, e!["reportId"]!.GetValue<Guid>()));
+
+        // The export is itself in the chain — who took it and when, nothing of what it held — and the refused one is not.
+        var exported = Assert.Single(json["audit"]!.AsArray(), e => e!["action"]!.GetValue<string>() == "exported")!;
+        Assert.Equal("{}", exported["data"]!.GetValue<string>());
+        Assert.Equal(json["audit"]!.AsArray()[^1]!["sequence"]!.GetValue<long>(), exported["sequence"]!.GetValue<long>());
+        Assert.Contains(LifecycleFixture.Exporter.ClientId, exported["actor"]!.GetValue<string>(), StringComparison.Ordinal);
+        using var audit = await Sut.Api.SendAsync(HttpMethod.Get, Sut.Url, $"/api/v1/triage/reports/{id}/audit", LifecycleFixture.Exporter);
+        Assert.Single((await SystemUnderTest.JsonAsync(audit)).AsArray(), e => e!["action"]!.GetValue<string>() == "exported");
+        using var verify = await Sut.Api.SendAsync(HttpMethod.Get, Sut.Url, "/api/v1/triage/audit/verify", LifecycleFixture.Exporter);
+        Assert.True((await SystemUnderTest.JsonAsync(verify))["valid"]!.GetValue<bool>());
     }
 }
