@@ -1,3 +1,4 @@
+using SafetyReports.Triage.Domain;
 using SafetyReports.Triage.Disclosure;
 using MongoDB.Bson;
 using MongoDB.Driver;
@@ -30,6 +31,9 @@ public static class MongoTriageFilters
         after is null
             ? Reports.Ne(d => d.DisclosedAt, null)
             : Reports.Lt(d => d.DisclosedAt, after.At) | (Reports.Eq(d => d.DisclosedAt, after.At) & Reports.Lt(d => d.Id, after.Id));
+
+    public static FilterDefinition<MongoReportDocument> ClosedWithoutCloseTime { get; } =
+        Reports.In(d => d.Status, ContactRetention.ClosedStatuses) & Reports.Eq(d => d.ClosedAt, null);
 
     public static SortDefinition<MongoReportDocument> LongestClosedFirst { get; } =
         Builders<MongoReportDocument>.Sort.Ascending(d => d.ContactClosedAt);

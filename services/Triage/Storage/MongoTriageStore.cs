@@ -40,10 +40,23 @@ public sealed class MongoTriageStore : ITriageStore
             await _audit.EnsureHeadAsync(ct);
             await MongoDeadlines.EnsureAsync(database, _sla, ct);
             await _cells.EnsureAsync(_reports, ct);
+            await BackfillCloseTimesAsync(ct);
         });
     }
 
     public WorkSignal OutboxSignal { get; } = new();
+
+    /// <summary>Closed reports from before close times were kept get one from the audit chain (<see cref="ClosedAtBackfill"/>); idempotent.</summary>
+    private async Task BackfillCloseTimesAsync(CancellationToken cancellationToken)
+    {
+        var documents = await _reports.Find(MongoTriageFilters.ClosedWithoutCloseTime).ToListAsync(cancellationToken);
+        foreach (var report in documents.Select(d => d.ToReport()).Where(ClosedAtBackfill.Needs))
+        {
+            var updated = report with { ClosedAt = ClosedAtBackfill.CloseTime(report, await _audit.ForReportAsync(report.Id, cancellationToken)) };
+            await _reports.ReplaceOneAsync(MongoTriageFilters.AtVersion(report.Id, report.Version), MongoReportDocument.From(updated, _sla),
+                cancellationToken: cancellationToken);
+        }
+    }
 
     public async Task<bool> AddReportAsync(Report report, AuditDraft audit, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken)
     {

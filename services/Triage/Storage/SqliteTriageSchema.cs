@@ -80,6 +80,9 @@ internal static class SqliteTriageSchema
     /// <summary>Recorded once every report has its <c>unanswered_since</c> and <c>disclosed_at</c> (its writes keep them since).</summary>
     private const string DisclosureVersion = "1";
 
+    /// <summary>Recorded once closed reports without a close time have been given one.</summary>
+    private const string ClosedAtVersion = "1";
+
     /// <summary>Recorded once the counter table has been filled from the rows (its triggers keep it since).</summary>
     private const string CountsVersion = "1";
 
@@ -145,6 +148,12 @@ internal static class SqliteTriageSchema
             SetMeta(connection, transaction, "disclosure", DisclosureVersion);
         }
 
+        if (Meta(connection, transaction, "closed_at") != ClosedAtVersion)
+        {
+            BackfillCloseTimes(connection, transaction);
+            SetMeta(connection, transaction, "closed_at", ClosedAtVersion);
+        }
+
         var cells = SqliteTransparencyCells.Fingerprint(transparency);
         if (Meta(connection, transaction, "transparency") != cells)
         {
@@ -166,6 +175,25 @@ internal static class SqliteTriageSchema
         }
 
         transaction.Commit();
+    }
+
+    /// <summary>Closed reports from before close times were kept get one from the audit chain (<see cref="ClosedAtBackfill"/>).</summary>
+    private static void BackfillCloseTimes(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        var closed = Query(connection, transaction,
+            "SELECT doc FROM reports WHERE status IN ('resolved', 'rejected', 'duplicate')", r => ReportDocument.Deserialize(r.GetString(0)));
+        foreach (var report in closed.Where(ClosedAtBackfill.Needs))
+        {
+            var entries = Query(connection, transaction,
+                "SELECT seq, report_id, at, actor, action, data, prev_hash, hash FROM audit WHERE report_id = $id ORDER BY seq",
+                r => new AuditEntry(r.GetInt64(0), Guid.Parse(r.GetString(1)), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(2)), r.GetString(3),
+                    r.GetString(4), r.GetString(5), r.GetString(6), r.GetString(7)),
+                ("$id", report.Id.ToString()));
+            var updated = report with { ClosedAt = ClosedAtBackfill.CloseTime(report, entries) };
+            Execute(connection, transaction, "UPDATE reports SET doc = $doc, contact_closed_at = $contact WHERE id = $id",
+                ("$doc", ReportDocument.Serialize(updated)), ("$contact", ContactRetention.PurgeKey(updated)?.ToUnixTimeMilliseconds()),
+                ("$id", report.Id.ToString()));
+        }
     }
 
     private static string Fingerprint(SlaOptions sla) =>

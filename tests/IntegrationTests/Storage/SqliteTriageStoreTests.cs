@@ -163,6 +163,40 @@ public sealed class SqliteTriageStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Closed_reports_from_before_close_times_get_one_from_their_audit_entries_at_start_and_become_purgeable()
+    {
+        var rejected = NewReport(Start, "Rejected long ago") with { Status = ReportStatuses.Rejected, ProtectedContact = "sealed", UpdatedAt = Start.AddDays(3) };
+        var resolved = NewReport(Start, "Resolved, no entries") with { Status = ReportStatuses.Resolved, ProtectedContact = "sealed", UpdatedAt = Start.AddDays(5) };
+        var rejectedAt = Start.AddDays(2);
+        using (var connection = _file.Open())
+        {
+            Execute(connection, OldSchema);
+            Execute(connection, "CREATE TABLE audit (seq INTEGER PRIMARY KEY, report_id TEXT NOT NULL, at INTEGER NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, data TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)");
+            var entries = new[] { (1, Start.AddDays(1), """{"from":"received","to":"rejected"}"""), (2, Start.AddDays(1.5), """{"from":"rejected","to":"triaging"}"""), (3, rejectedAt, """{"from":"triaging","to":"rejected"}""") };
+            foreach (var (seq, at, data) in entries)
+            {
+                Execute(connection, "INSERT INTO audit VALUES ($seq, $id, $at, 'ana', 'transition', $data, 'p', 'h')",
+                    ("$seq", seq), ("$id", rejected.Id.ToString()), ("$at", at.ToUnixTimeMilliseconds()), ("$data", data));
+            }
+
+            foreach (var report in new[] { rejected, resolved })
+            {
+                Execute(connection, """
+                    INSERT INTO reports (id, status, category, severity, model_host, model_id, assignee, received_at, version, search_text, doc)
+                    VALUES ($id, $status, 'privacy', NULL, 'huggingface', 'org/model', NULL, $received, 1, 'old', $doc)
+                    """, ("$id", report.Id.ToString()), ("$status", report.Status), ("$received", Start.ToUnixTimeMilliseconds()),
+                    ("$doc", JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web))));
+            }
+        }
+
+        var store = new SqliteTriageStore(_file.Path);
+        Assert.Equal(rejectedAt, (await store.GetReportAsync(rejected.Id, Ct))!.ClosedAt);
+        Assert.Equal(resolved.UpdatedAt, (await store.GetReportAsync(resolved.Id, Ct))!.ClosedAt);
+        Assert.Equal([rejected.Id], await store.ContactPurgeDueAsync(Start.AddDays(4), 10, Ct));
+        Assert.Equal([rejected.Id, resolved.Id], await store.ContactPurgeDueAsync(Start.AddDays(6), 10, Ct));
+    }
+
+    [Fact]
     public async Task A_changed_sla_recomputes_stored_deadlines_at_start()
     {
         var store = new SqliteTriageStore(_file.Path);
