@@ -6,6 +6,8 @@ using SafetyReports.Portal.Api;
 using SafetyReports.Portal.Auth;
 using SafetyReports.Portal.Site;
 
+using SafetyReports.ServiceDefaults.Hosting;
+
 namespace SafetyReports.Portal;
 
 /// <summary>
@@ -25,7 +27,7 @@ public static class PortalModule
             return builder;
         }
 
-        services.AddPortalAuthentication();
+        services.AddPortalAuthentication(StorageOptions.FromConfiguration(builder.Configuration));
         services.AddPortalApiClients();
         services.AddPortalSite();
         return builder;

@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SafetyReports.ServiceDefaults.Hosting;
 using SafetyReports.ServiceDefaults.Security;
 
 namespace SafetyReports.Portal.Auth;
@@ -14,9 +16,19 @@ namespace SafetyReports.Portal.Auth;
 /// </summary>
 public static class PortalAuthentication
 {
-    public static void AddPortalAuthentication(this IServiceCollection services)
+    public static void AddPortalAuthentication(this IServiceCollection services, StorageOptions storage)
     {
-        services.AddDistributedMemoryCache();
+        // Sessions survive a restart in the SQLite data folder; with MongoDB stores they stay in memory (docs/portal.md).
+        if (storage.Provider == StorageProvider.Sqlite)
+        {
+            var path = Path.Combine(storage.ResolveDataDirectory(), SqliteSessionCache.FileName);
+            services.AddSingleton<IDistributedCache>(sp => new SqliteSessionCache(path, sp.GetRequiredService<TimeProvider>()));
+        }
+        else
+        {
+            services.AddDistributedMemoryCache();
+        }
+
         services.AddSingleton<ITicketStore, PortalTicketStore>();
         services.AddSingleton<SessionTokenRefresher>();
 
