@@ -1,5 +1,6 @@
 using System.Net;
 using System.Threading.RateLimiting;
+using SafetyReports.ServiceDefaults.Security;
 
 namespace SafetyReports.Identity.Throttling;
 
@@ -33,27 +34,8 @@ public class ClientAddressLimiter(int permitsPerMinute) : IDisposable
             AutoReplenishment = true,
         });
 
-    public static string KeyOf(IPAddress? address)
-    {
-        if (address is null)
-        {
-            return "unknown";
-        }
-
-        if (address.IsIPv4MappedToIPv6)
-        {
-            return address.MapToIPv4().ToString();
-        }
-
-        if (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6)
-        {
-            var bytes = address.GetAddressBytes();
-            Array.Clear(bytes, 8, 8);
-            return new IPAddress(bytes) + "/64";
-        }
-
-        return address.ToString();
-    }
+    /// <summary>See <see cref="ClientAddressKey"/>.</summary>
+    public static string KeyOf(IPAddress? address) => ClientAddressKey.Of(address);
 
     /// <summary>Whole seconds, at least one, as <c>Retry-After</c> carries them.</summary>
     public static int Seconds(TimeSpan retryAfter) => Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));

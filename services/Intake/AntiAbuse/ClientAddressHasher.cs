@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using SafetyReports.ServiceDefaults.Security;
 
 namespace SafetyReports.Intake.AntiAbuse;
 
@@ -22,29 +23,6 @@ public sealed class ClientAddressHasher(TimeProvider clock)
         return Convert.ToHexStringLower(HMACSHA256.HashData(dailyKey, Encoding.ASCII.GetBytes(normalized)))[..32];
     }
 
-    /// <summary>
-    /// An IPv6 client usually has a whole /64 to pick addresses from, so it counts as one client per
-    /// /64; an IPv4-mapped address counts as the IPv4 address.
-    /// </summary>
-    public static string Normalize(IPAddress? address)
-    {
-        if (address is null)
-        {
-            return "unknown";
-        }
-
-        if (address.IsIPv4MappedToIPv6)
-        {
-            return address.MapToIPv4().ToString();
-        }
-
-        if (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6)
-        {
-            var bytes = address.GetAddressBytes();
-            Array.Clear(bytes, 8, 8);
-            return new IPAddress(bytes) + "/64";
-        }
-
-        return address.ToString();
-    }
+    /// <summary>See <see cref="ClientAddressKey"/>.</summary>
+    public static string Normalize(IPAddress? address) => ClientAddressKey.Of(address);
 }
