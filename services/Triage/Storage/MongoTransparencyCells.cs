@@ -21,8 +21,6 @@ public sealed class MongoTransparencyCells(IMongoDatabase database, Transparency
 
     public TransparencyContribution Contribution(Report report) => TransparencyContribution.For(report, options.AcknowledgementSla);
 
-    public static string Fingerprint(TransparencyOptions options) => $"1:{(long)options.AcknowledgementSla.TotalMilliseconds}";
-
     public static IReadOnlyList<(string Collection, CreateIndexModel<BsonDocument> Index)> Indexes { get; } =
     [
         (HostsCollection, new(new BsonDocument { { "month", 1 }, { "host", 1 } }, new CreateIndexOptions { Name = "ux_cells_month_host", Unique = true })),
@@ -37,7 +35,7 @@ public sealed class MongoTransparencyCells(IMongoDatabase database, Transparency
         }
 
         var meta = database.GetCollection<BsonDocument>(MongoDeadlines.MetaCollection);
-        var fingerprint = Fingerprint(options);
+        var fingerprint = options.CellsFingerprint;
         var recorded = await meta.Find(new BsonDocument("_id", "transparency")).FirstOrDefaultAsync(cancellationToken);
         if (recorded?["value"].AsString == fingerprint)
         {

@@ -46,16 +46,33 @@ public sealed class MongoTriageStore : ITriageStore
 
     public WorkSignal OutboxSignal { get; } = new();
 
-    /// <summary>Closed reports from before close times were kept get one from the audit chain (<see cref="ClosedAtBackfill"/>); idempotent.</summary>
+    /// <summary>
+    /// Closed reports from before close times were kept get one from the audit chain (<see cref="ClosedAtBackfill"/>),
+    /// once: a marker in <c>triageMeta</c> keeps later starts from scanning the closed reports again.
+    /// </summary>
     private async Task BackfillCloseTimesAsync(CancellationToken cancellationToken)
     {
-        var documents = await _reports.Find(MongoTriageFilters.ClosedWithoutCloseTime).ToListAsync(cancellationToken);
-        foreach (var report in documents.Select(d => d.ToReport()).Where(ClosedAtBackfill.Needs))
+        var meta = _database.GetCollection<BsonDocument>(MongoDeadlines.MetaCollection);
+        var marker = new BsonDocument("_id", "closedAt");
+        if (await meta.Find(marker).AnyAsync(cancellationToken))
         {
-            var updated = report with { ClosedAt = ClosedAtBackfill.CloseTime(report, await _audit.ForReportAsync(report.Id, cancellationToken)) };
-            await _reports.ReplaceOneAsync(MongoTriageFilters.AtVersion(report.Id, report.Version), MongoReportDocument.From(updated, _sla),
-                cancellationToken: cancellationToken);
+            return;
         }
+
+        using (var cursor = await _reports.Find(MongoTriageFilters.ClosedWithoutCloseTime).ToCursorAsync(cancellationToken))
+        {
+            while (await cursor.MoveNextAsync(cancellationToken))
+            {
+                foreach (var report in cursor.Current.Select(d => d.ToReport()).Where(ClosedAtBackfill.Needs))
+                {
+                    var updated = report with { ClosedAt = ClosedAtBackfill.CloseTime(report, await _audit.ForReportAsync(report.Id, cancellationToken)) };
+                    await _reports.ReplaceOneAsync(MongoTriageFilters.AtVersion(report.Id, report.Version), MongoReportDocument.From(updated, _sla),
+                        cancellationToken: cancellationToken);
+                }
+            }
+        }
+
+        await meta.ReplaceOneAsync(marker, new BsonDocument { { "_id", "closedAt" }, { "value", "1" } }, new ReplaceOptions { IsUpsert = true }, cancellationToken);
     }
 
     public async Task<bool> AddReportAsync(Report report, AuditDraft audit, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken)

@@ -18,9 +18,6 @@ internal static class SqliteTransparencyCells
         CREATE TABLE IF NOT EXISTS transparency_models (host TEXT NOT NULL, month INTEGER NOT NULL, model TEXT NOT NULL, cell BLOB NOT NULL, PRIMARY KEY (host, month, model)) WITHOUT ROWID;
         """;
 
-    /// <summary>Changes with the contribution's rules and the acknowledgement SLA; a change refills the cells at start.</summary>
-    public static string Fingerprint(TransparencyOptions options) => $"1:{(long)options.AcknowledgementSla.TotalMilliseconds}";
-
     /// <summary>Inside the write transaction: moves the report's contribution from <paramref name="previous"/> to <paramref name="next"/>.</summary>
     public static Task ApplyAsync(SqliteConnection connection, SqliteTransaction transaction, TransparencyContribution? previous, TransparencyContribution next) =>
         WriteDeltasAsync(connection, transaction, CellDeltas.Moving(previous, next));

@@ -133,10 +133,10 @@ internal static class SqliteTriageSchema
 
         if (Meta(connection, transaction, "disclosure") != DisclosureVersion)
         {
-            // Reports stored before the disclosure policy get the column the disclosure job walks.
+            // Triaged reports stored before the disclosure policy get the column the disclosure job walks (no other can need it).
             using var set = connection.Command("UPDATE reports SET unanswered_since = $since, disclosed_at = $disclosed WHERE id = $id", transaction,
                 ("$since", null), ("$disclosed", null), ("$id", ""));
-            foreach (var doc in Query(connection, transaction, "SELECT doc FROM reports WHERE unanswered_since IS NULL AND disclosed_at IS NULL", r => r.GetString(0)))
+            foreach (var doc in Query(connection, transaction, "SELECT doc FROM reports WHERE unanswered_since IS NULL AND disclosed_at IS NULL AND json_extract(doc, '$.triagedAt') IS NOT NULL", r => r.GetString(0)))
             {
                 var report = ReportDocument.Deserialize(doc);
                 set.Parameters["$since"].Value = (object?)DisclosurePolicy.UnansweredSince(report)?.ToUnixMs() ?? DBNull.Value;
@@ -154,7 +154,7 @@ internal static class SqliteTriageSchema
             SetMeta(connection, transaction, "closed_at", ClosedAtVersion);
         }
 
-        var cells = SqliteTransparencyCells.Fingerprint(transparency);
+        var cells = transparency.CellsFingerprint;
         if (Meta(connection, transaction, "transparency") != cells)
         {
             SqliteTransparencyCells.Refill(connection, transaction, transparency);
@@ -181,13 +181,12 @@ internal static class SqliteTriageSchema
     private static void BackfillCloseTimes(SqliteConnection connection, SqliteTransaction transaction)
     {
         var closed = Query(connection, transaction,
-            "SELECT doc FROM reports WHERE status IN ('resolved', 'rejected', 'duplicate')", r => ReportDocument.Deserialize(r.GetString(0)));
+            "SELECT doc FROM reports WHERE status IN ('resolved', 'rejected', 'duplicate') AND json_extract(doc, '$.closedAt') IS NULL", r => ReportDocument.Deserialize(r.GetString(0)));
         foreach (var report in closed.Where(ClosedAtBackfill.Needs))
         {
             var entries = Query(connection, transaction,
                 "SELECT seq, report_id, at, actor, action, data, prev_hash, hash FROM audit WHERE report_id = $id ORDER BY seq",
-                r => new AuditEntry(r.GetInt64(0), Guid.Parse(r.GetString(1)), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(2)), r.GetString(3),
-                    r.GetString(4), r.GetString(5), r.GetString(6), r.GetString(7)),
+                SqliteTriageStore.ReadAudit,
                 ("$id", report.Id.ToString()));
             var updated = report with { ClosedAt = ClosedAtBackfill.CloseTime(report, entries) };
             Execute(connection, transaction, "UPDATE reports SET doc = $doc, contact_closed_at = $contact WHERE id = $id",

@@ -246,7 +246,7 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
             ("$prev", entry.PreviousHash), ("$hash", entry.Hash));
     }
 
-    private static AuditEntry ReadAudit(SqliteDataReader r) => new(
+    internal static AuditEntry ReadAudit(SqliteDataReader r) => new(
         r.GetInt64(0), Guid.Parse(r.GetString(1)), FromUnixMs(r.GetInt64(2)), r.GetString(3), r.GetString(4),
         r.GetString(5), r.GetString(6), r.GetString(7));
 

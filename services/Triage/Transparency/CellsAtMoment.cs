@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-
 namespace SafetyReports.Triage.Transparency;
 
 /// <summary>
@@ -70,15 +68,6 @@ public static class CellsAtMoment
         foreach (var (key, count) in cell.Counts)
         {
             Add(tally, month, key, count, asOf);
-        }
-    }
-
-    /// <summary>Adds a cell in its stored form (see <see cref="CounterTally.Encode"/>) without materialising it.</summary>
-    public static void Add(CounterTally tally, int month, ReadOnlySpan<byte> cell, DateTimeOffset asOf)
-    {
-        for (var i = 0; i + 8 <= cell.Length; i += 8)
-        {
-            Add(tally, month, BinaryPrimitives.ReadInt32LittleEndian(cell[i..]), BinaryPrimitives.ReadInt32LittleEndian(cell[(i + 4)..]), asOf);
         }
     }
 }
