@@ -58,9 +58,10 @@ public static class ServiceDefaultsExtensions
         services.AddSingleton(TimeProvider.System);
 
         var storage = StorageOptions.FromConfiguration(configuration);
-        services.AddDataProtection()
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("SafetyReports")
             .PersistKeysToFileSystem(new DirectoryInfo(DataProtectionKeysDirectory(configuration, storage)));
+        ProtectKeyRingAtRest(dataProtection, configuration);
 
         AddForwardedHeaders(services, configuration);
         // ASP.NET Core rate limiting, with no limit of its own: modules add named policies to their endpoints.
@@ -86,6 +87,23 @@ public static class ServiceDefaultsExtensions
         {
             services.AddSingleton(proxies);
             services.Configure<ForwardedHeadersOptions>(proxies.ApplyTo);
+        }
+    }
+
+    /// <summary>Encrypts the key ring's files with the configured certificate; leaves them as they are when none is.</summary>
+    private static void ProtectKeyRingAtRest(IDataProtectionBuilder dataProtection, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(KeyRingCertificateSettings.Section).Get<KeyRingCertificateSettings>() ?? new KeyRingCertificateSettings();
+        var (certificates, errors) = KeyRingCertificates.Load(settings);
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join(" ", errors));
+        }
+
+        if (certificates is not null)
+        {
+            dataProtection.ProtectKeysWithCertificate(certificates.Current)
+                .UnprotectKeysWithAnyCertificate([.. certificates.Decrypting]);
         }
     }
 

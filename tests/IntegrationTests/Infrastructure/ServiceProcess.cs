@@ -83,6 +83,18 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>A new process for the same service, port, configuration and log file (appended to).</summary>
     public ServiceProcess StartAgain() => Start(_start.Service, _start.Port, _start.Settings, _start.LogDirectory, Name);
 
+    /// <summary>Like <see cref="StartAgain()"/>, with some settings changed (the rest as before).</summary>
+    public ServiceProcess StartAgain(IReadOnlyDictionary<string, string> changes)
+    {
+        var settings = new Dictionary<string, string>(_start.Settings);
+        foreach (var (key, value) in changes)
+        {
+            settings[key] = value;
+        }
+
+        return Start(_start.Service, _start.Port, settings, _start.LogDirectory, Name);
+    }
+
     /// <summary>The whole log so far (the file is appended to across restarts).</summary>
     public string LogText()
     {

@@ -35,15 +35,28 @@ public sealed class StandaloneProcess : IAsyncDisposable
         }
 
         var process = ServiceProcess.Start("Standalone", port, settings, root.Path);
-        await process.WaitUntilReadyAsync(StartTimeout);
+        try
+        {
+            await process.WaitUntilReadyAsync(StartTimeout);
+        }
+        catch
+        {
+            await process.DisposeAsync();
+            root.Dispose();
+            throw;
+        }
+
         return new StandaloneProcess(root, process);
     }
 
     /// <summary>Kills the process (no graceful shutdown) and starts it again on the same data folder.</summary>
-    public async Task RestartAsync()
+    public Task RestartAsync() => RestartAsync(new Dictionary<string, string>());
+
+    /// <summary>Kills the process and starts it again on the same data folder with some settings changed.</summary>
+    public async Task RestartAsync(IReadOnlyDictionary<string, string> changes)
     {
         await _process.KillAsync();
-        var next = _process.StartAgain();
+        var next = _process.StartAgain(changes);
         await _process.DisposeAsync();
         _process = next;
         await _process.WaitUntilReadyAsync(StartTimeout);
