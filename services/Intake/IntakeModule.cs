@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using SafetyReports.Intake.AntiAbuse;
 using SafetyReports.Intake.Api;
 using SafetyReports.Intake.Consumers;
@@ -37,6 +38,8 @@ public static class IntakeModule
             .ValidateOnStart();
         services.AddSingleton<ChallengeIssuer>();
         services.AddSingleton<ClientAddressHasher>();
+        services.AddSingleton<IRateCounterStore>(sp =>
+            RateCounterStoreFactory.Create(sp.GetRequiredService<IOptions<IntakeOptions>>().Value.RateLimit.Counters, storage, sp));
         services.AddSingleton<SubmissionRateLimiter>();
         services.AddSingleton<SubmissionGate>();
         services.AddOutboxDispatcher<ISubmissionStore>();

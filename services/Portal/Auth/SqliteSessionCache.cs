@@ -7,8 +7,8 @@ namespace SafetyReports.Portal.Auth;
 /// <summary>
 /// The portal's sessions in a SQLite file beside the other stores, so a restart of the portal does not end
 /// them (the entries are already encrypted by <see cref="PortalTicketStore"/>; the key ring persists too).
-/// An entry lives until its absolute expiry, or its sliding window when that comes first; expired entries
-/// are never returned and are deleted as new ones are written.
+/// An entry lives as <see cref="SessionEntryExpiry"/> says; expired entries are never returned and are
+/// deleted as new ones are written.
 /// </summary>
 public sealed class SqliteSessionCache(string path, TimeProvider clock) : IDistributedCache
 {
@@ -49,10 +49,7 @@ public sealed class SqliteSessionCache(string path, TimeProvider clock) : IDistr
     public async Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default)
     {
         var now = clock.GetUtcNow();
-        var absolute = options.AbsoluteExpiration ?? (options.AbsoluteExpirationRelativeToNow is { } relative ? now + relative : null);
-        var sliding = options.SlidingExpiration;
-        var expires = Earliest(absolute, sliding is { } window ? now + window : null)
-            ?? throw new ArgumentException("A session entry needs an expiry.", nameof(options));
+        var expiry = SessionEntryExpiry.Of(options, now);
         await using var connection = _database.Open();
         await connection.ExecuteAsync(
             """
@@ -61,8 +58,8 @@ public sealed class SqliteSessionCache(string path, TimeProvider clock) : IDistr
             ON CONFLICT (key) DO UPDATE SET value = $value, expires_at = $expires, sliding_ms = $sliding, absolute_at = $absolute;
             """,
             null,
-            ("$now", now.ToUnixTimeMilliseconds()), ("$key", key), ("$value", value), ("$expires", expires.ToUnixTimeMilliseconds()),
-            ("$sliding", sliding is { } s ? (long)s.TotalMilliseconds : null), ("$absolute", absolute?.ToUnixTimeMilliseconds()));
+            ("$now", now.ToUnixTimeMilliseconds()), ("$key", key), ("$value", value), ("$expires", expiry.ExpiresAt.ToUnixTimeMilliseconds()),
+            ("$sliding", expiry.Sliding is { } s ? (long)s.TotalMilliseconds : null), ("$absolute", expiry.Absolute?.ToUnixTimeMilliseconds()));
     }
 
     public void Refresh(string key) => RefreshAsync(key).GetAwaiter().GetResult();
@@ -89,7 +86,4 @@ public sealed class SqliteSessionCache(string path, TimeProvider clock) : IDistr
             WHERE key = $key AND sliding_ms IS NOT NULL AND expires_at > $now
             """,
             null, ("$key", key), ("$now", now));
-
-    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
-        a is null ? b : b is null ? a : a < b ? a : b;
 }
