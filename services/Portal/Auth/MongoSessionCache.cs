@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Caching.Distributed;
+using MongoDB.Bson;
 using MongoDB.Driver;
 using SafetyReports.ServiceDefaults.Storage;
 
@@ -8,20 +9,28 @@ namespace SafetyReports.Portal.Auth;
 /// The portal's sessions in MongoDB when the stores are MongoDB, so every replica sees every session and a
 /// restart does not end them; behaves as <see cref="SqliteSessionCache"/> does (the contract tests hold both to it).
 /// </summary>
-public sealed class MongoSessionCache : IDistributedCache
+public sealed class MongoSessionCache : ISessionCache
 {
     public const string DatabaseName = "safetyreports-portal";
     public const string CollectionName = "sessions";
 
+    private readonly IMongoDatabase _database;
     private readonly IMongoCollection<MongoSessionDocument> _sessions;
     private readonly TimeProvider _clock;
     private readonly MongoStoreSetup _setup;
 
     public MongoSessionCache(IMongoDatabase database, TimeProvider clock)
     {
+        _database = database;
         _sessions = database.GetCollection<MongoSessionDocument>(CollectionName);
         _clock = clock;
         _setup = new MongoStoreSetup(ct => _sessions.Indexes.CreateManyAsync(MongoSessionFilters.Indexes, ct));
+    }
+
+    public async Task PingAsync(CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        await _database.RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1), cancellationToken: cancellationToken);
     }
 
     public byte[]? Get(string key) => GetAsync(key).GetAwaiter().GetResult();

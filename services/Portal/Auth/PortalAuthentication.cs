@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SafetyReports.ServiceDefaults.Hosting;
 using SafetyReports.ServiceDefaults.Security;
+using SafetyReports.ServiceDefaults.Storage;
 
 namespace SafetyReports.Portal.Auth;
 
@@ -19,7 +20,9 @@ public static class PortalAuthentication
     public static void AddPortalAuthentication(this IServiceCollection services, StorageOptions storage)
     {
         // Sessions survive a restart, and with MongoDB every replica sees them (docs/portal.md).
-        services.AddSingleton<IDistributedCache>(sp => SessionCacheFactory.Create(storage, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ISessionCache>(sp => SessionCacheFactory.Create(storage, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IDistributedCache>(sp => sp.GetRequiredService<ISessionCache>());
+        services.AddStoreHealthCheck<ISessionCache>("portal-sessions");
 
         services.AddSingleton<ITicketStore, PortalTicketStore>();
         services.AddSingleton<SessionTokenRefresher>();

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Caching.Distributed;
 using SafetyReports.ServiceDefaults.Hosting;
 using SafetyReports.ServiceDefaults.Storage;
 
@@ -7,7 +6,7 @@ namespace SafetyReports.Portal.Auth;
 /// <summary>The portal keeps its sessions where the other stores are: the SQLite data folder, or MongoDB, which every replica shares.</summary>
 public static class SessionCacheFactory
 {
-    public static IDistributedCache Create(StorageOptions options, TimeProvider clock) => options.Provider switch
+    public static ISessionCache Create(StorageOptions options, TimeProvider clock) => options.Provider switch
     {
         StorageProvider.Sqlite => new SqliteSessionCache(Path.Combine(options.ResolveDataDirectory(), SqliteSessionCache.FileName), clock),
         StorageProvider.MongoDb => new MongoSessionCache(MongoDatabaseFactory.Connect(options, MongoSessionCache.DatabaseName), clock),

@@ -10,7 +10,7 @@ namespace SafetyReports.Portal.Auth;
 /// An entry lives as <see cref="SessionEntryExpiry"/> says; expired entries are never returned and are
 /// deleted as new ones are written.
 /// </summary>
-public sealed class SqliteSessionCache(string path, TimeProvider clock) : IDistributedCache
+public sealed class SqliteSessionCache(string path, TimeProvider clock) : ISessionCache
 {
     public const string FileName = "portal-sessions.db";
 
@@ -22,6 +22,8 @@ public sealed class SqliteSessionCache(string path, TimeProvider clock) : IDistr
         """;
 
     private readonly SqliteDatabase _database = new(path, Schema);
+
+    public Task PingAsync(CancellationToken cancellationToken) => _database.PingAsync(cancellationToken);
 
     public byte[]? Get(string key) => GetAsync(key).GetAwaiter().GetResult();
 
