@@ -35,6 +35,8 @@ public static class IntakeModule
                     && o.ProofOfWork.ChallengeLifetime > TimeSpan.Zero && o.FoldWindow > TimeSpan.Zero && o.IdempotencyRetention > TimeSpan.Zero
                     && (string.IsNullOrEmpty(o.TransparencySource) || Uri.TryCreate(o.TransparencySource, UriKind.Absolute, out var source) && source.Scheme is "http" or "https"),
                 $"SafetyReports:Intake: difficulty 0 to {ProofOfWork.MaxDifficulty}, positive rate limits, lifetime and fold window; TransparencySource an absolute http(s) URL.")
+            .Validate(o => o.RateLimit.Counters != RateCounterStoreKind.MongoDb || !string.IsNullOrWhiteSpace(storage.MongoDbConnectionString),
+                "SafetyReports:Intake:RateLimit:Counters is MongoDb but ConnectionStrings:MongoDb is not set.")
             .ValidateOnStart();
         services.AddSingleton<ChallengeIssuer>();
         services.AddSingleton<ClientAddressHasher>();

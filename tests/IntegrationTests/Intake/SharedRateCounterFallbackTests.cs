@@ -45,3 +45,17 @@ public sealed class SharedRateCounterFallbackTests : IAsyncLifetime
         Assert.True(counters.UsingLocal);
     }
 }
+
+public sealed class SharedRateCounterConfigurationTests
+{
+    [Fact]
+    public async Task Shared_counters_without_a_connection_string_stop_the_start_and_say_why()
+    {
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => StandaloneSystem.StartAsync(new Dictionary<string, string>
+        {
+            ["SafetyReports:Intake:RateLimit:Counters"] = "MongoDb",
+        }));
+
+        Assert.Contains("ConnectionStrings:MongoDb", error.Message);
+    }
+}
