@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using SafetyReports.Intake.AntiAbuse;
 using SafetyReports.Intake.Api;
 using SafetyReports.Intake.Consumers;
@@ -34,9 +35,13 @@ public static class IntakeModule
                     && o.ProofOfWork.ChallengeLifetime > TimeSpan.Zero && o.FoldWindow > TimeSpan.Zero && o.IdempotencyRetention > TimeSpan.Zero
                     && (string.IsNullOrEmpty(o.TransparencySource) || Uri.TryCreate(o.TransparencySource, UriKind.Absolute, out var source) && source.Scheme is "http" or "https"),
                 $"SafetyReports:Intake: difficulty 0 to {ProofOfWork.MaxDifficulty}, positive rate limits, lifetime and fold window; TransparencySource an absolute http(s) URL.")
+            .Validate(o => o.RateLimit.Counters != RateCounterStoreKind.MongoDb || !string.IsNullOrWhiteSpace(storage.MongoDbConnectionString),
+                "SafetyReports:Intake:RateLimit:Counters is MongoDb but ConnectionStrings:MongoDb is not set.")
             .ValidateOnStart();
         services.AddSingleton<ChallengeIssuer>();
         services.AddSingleton<ClientAddressHasher>();
+        services.AddSingleton<IRateCounterStore>(sp =>
+            RateCounterStoreFactory.Create(sp.GetRequiredService<IOptions<IntakeOptions>>().Value.RateLimit.Counters, storage, sp));
         services.AddSingleton<SubmissionRateLimiter>();
         services.AddSingleton<SubmissionGate>();
         services.AddOutboxDispatcher<ISubmissionStore>();

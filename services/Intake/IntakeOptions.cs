@@ -42,5 +42,17 @@ public sealed class IntakeOptions
 
         /// <summary>Submissions per client per minute without a proof of work (the no-JavaScript form).</summary>
         public int UnchallengedPermitsPerMinute { get; set; } = 2;
+
+        /// <summary>
+        /// Where the windows are counted: this process's memory (the default), or MongoDB (<c>MongoDb</c>, with
+        /// <c>ConnectionStrings:MongoDb</c>), which every replica shares; see docs/intake.md.
+        /// </summary>
+        public RateCounterStoreKind Counters { get; set; } = RateCounterStoreKind.InMemory;
     }
+}
+
+public enum RateCounterStoreKind
+{
+    InMemory,
+    MongoDb,
 }

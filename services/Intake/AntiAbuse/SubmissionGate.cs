@@ -1,3 +1,4 @@
+using System.Net;
 using SafetyReports.Intake.Storage;
 using SafetyReports.ServiceDefaults.Security;
 
@@ -24,11 +25,11 @@ public sealed class SubmissionGate(ChallengeIssuer challenges, ISubmissionStore 
 {
     /// <param name="proof">The <c>{challenge}:{nonce}</c> the client sent, if any.</param>
     /// <param name="allowUnchallenged">True for the HTML form, which must work without JavaScript.</param>
-    public async Task<GateResult> CheckAsync(string clientHash, string? proof, bool allowUnchallenged, CancellationToken cancellationToken)
+    public async Task<GateResult> CheckAsync(IPAddress? client, string? proof, bool allowUnchallenged, CancellationToken cancellationToken)
     {
         var difficulty = challenges.Difficulty;
         var unchallenged = difficulty > 0 && string.IsNullOrWhiteSpace(proof) && allowUnchallenged;
-        var rate = limiter.TryAcquire(clientHash, unchallenged);
+        var rate = await limiter.TryAcquireAsync(client, unchallenged, cancellationToken);
         if (!rate.Allowed)
         {
             return new GateResult(GateVerdict.RateLimited, RetryAfter: rate.RetryAfter,

@@ -1,51 +1,27 @@
-using System.Threading.RateLimiting;
+using System.Net;
 using Microsoft.Extensions.Options;
+using SafetyReports.ServiceDefaults.Security;
 
 namespace SafetyReports.Intake.AntiAbuse;
 
 public sealed record RateDecision(bool Allowed, TimeSpan RetryAfter);
 
 /// <summary>
-/// Per-client fixed windows (System.Threading.RateLimiting, as ASP.NET Core's middleware uses): one
-/// for submissions that carry a proof of work, a stricter one for those that do not. The choice
-/// depends on the request body, so endpoints ask here instead of a route-level policy.
+/// Per-client fixed windows (<see cref="ClientWindowRule"/>): one for submissions that carry a proof of work, a
+/// stricter one for those that do not. The choice depends on the request body, so endpoints ask here instead of
+/// a route-level policy. The client is its <see cref="ClientAddressKey"/>; the windows are counted in
+/// <see cref="IRateCounterStore"/> (this process's memory, or MongoDB shared by every replica).
 /// </summary>
-public sealed class SubmissionRateLimiter : IDisposable
+public sealed class SubmissionRateLimiter(IRateCounterStore counters, IOptions<IntakeOptions> options, TimeProvider clock)
 {
-    private readonly PartitionedRateLimiter<string> _challenged;
-    private readonly PartitionedRateLimiter<string> _unchallenged;
-
-    public SubmissionRateLimiter(IOptions<IntakeOptions> options)
+    public async Task<RateDecision> TryAcquireAsync(IPAddress? address, bool unchallenged, CancellationToken cancellationToken)
     {
         var limits = options.Value.RateLimit;
-        _challenged = Create(limits.PermitsPerMinute);
-        _unchallenged = Create(limits.UnchallengedPermitsPerMinute);
+        var (name, limit) = unchallenged ? ("unchallenged", limits.UnchallengedPermitsPerMinute) : ("submissions", limits.PermitsPerMinute);
+        var now = clock.GetUtcNow();
+        var answer = await counters.TryCountAsync($"{name}|{ClientAddressKey.Of(address)}", Math.Max(1, limit), now, ClientWindowRule.Length, cancellationToken);
+        return answer.Counted
+            ? new RateDecision(true, TimeSpan.Zero)
+            : new RateDecision(false, ClientWindowRule.RetryAfter(answer.WindowStart, now, ClientWindowRule.Length));
     }
-
-    public RateDecision TryAcquire(string clientHash, bool unchallenged)
-    {
-        using var lease = (unchallenged ? _unchallenged : _challenged).AttemptAcquire(clientHash);
-        if (lease.IsAcquired)
-        {
-            return new RateDecision(true, TimeSpan.Zero);
-        }
-
-        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-        return new RateDecision(false, retryAfter < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : retryAfter);
-    }
-
-    public void Dispose()
-    {
-        _challenged.Dispose();
-        _unchallenged.Dispose();
-    }
-
-    private static PartitionedRateLimiter<string> Create(int permitsPerMinute) =>
-        PartitionedRateLimiter.Create<string, string>(client => RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = Math.Max(1, permitsPerMinute),
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
 }

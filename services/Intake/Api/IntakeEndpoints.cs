@@ -70,7 +70,7 @@ public static class IntakeEndpoints
         }
 
         var clientHash = clients.Hash(httpRequest.HttpContext.Connection.RemoteIpAddress);
-        var passed = await gate.CheckAsync(clientHash, httpRequest.Headers[ProofOfWork.Header].ToString(), allowUnchallenged: false, cancellationToken);
+        var passed = await gate.CheckAsync(httpRequest.HttpContext.Connection.RemoteIpAddress, httpRequest.Headers[ProofOfWork.Header].ToString(), allowUnchallenged: false, cancellationToken);
         if (passed.Verdict != GateVerdict.Allowed)
         {
             return GateProblems.For(httpRequest.HttpContext, passed);
@@ -99,9 +99,9 @@ public static class IntakeEndpoints
 
     private static async Task<IResult> ReplyAsync(
         Guid id, [FromHeader(Name = TokenHeader)] string? token, ReplyRequest request, HttpContext context,
-        ReportIntake intake, SubmissionRateLimiter limiter, ClientAddressHasher clients, CancellationToken cancellationToken)
+        ReportIntake intake, SubmissionRateLimiter limiter, CancellationToken cancellationToken)
     {
-        var rate = limiter.TryAcquire(clients.Hash(context.Connection.RemoteIpAddress), unchallenged: false);
+        var rate = await limiter.TryAcquireAsync(context.Connection.RemoteIpAddress, unchallenged: false, cancellationToken);
         if (!rate.Allowed)
         {
             return GateProblems.For(context, new GateResult(GateVerdict.RateLimited, RetryAfter: rate.RetryAfter, Detail: "Too many messages; try again later."));
@@ -122,9 +122,9 @@ public static class IntakeEndpoints
 
     private static async Task<IResult> EraseContactAsync(
         Guid id, [FromHeader(Name = TokenHeader)] string? token, HttpContext context,
-        ReportIntake intake, SubmissionRateLimiter limiter, ClientAddressHasher clients, CancellationToken cancellationToken)
+        ReportIntake intake, SubmissionRateLimiter limiter, CancellationToken cancellationToken)
     {
-        var rate = limiter.TryAcquire(clients.Hash(context.Connection.RemoteIpAddress), unchallenged: false);
+        var rate = await limiter.TryAcquireAsync(context.Connection.RemoteIpAddress, unchallenged: false, cancellationToken);
         if (!rate.Allowed)
         {
             return GateProblems.For(context, new GateResult(GateVerdict.RateLimited, RetryAfter: rate.RetryAfter, Detail: "Too many requests; try again later."));

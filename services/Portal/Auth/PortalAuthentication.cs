@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SafetyReports.ServiceDefaults.Hosting;
 using SafetyReports.ServiceDefaults.Security;
+using SafetyReports.ServiceDefaults.Storage;
 
 namespace SafetyReports.Portal.Auth;
 
@@ -18,16 +19,10 @@ public static class PortalAuthentication
 {
     public static void AddPortalAuthentication(this IServiceCollection services, StorageOptions storage)
     {
-        // Sessions survive a restart in the SQLite data folder; with MongoDB stores they stay in memory (docs/portal.md).
-        if (storage.Provider == StorageProvider.Sqlite)
-        {
-            var path = Path.Combine(storage.ResolveDataDirectory(), SqliteSessionCache.FileName);
-            services.AddSingleton<IDistributedCache>(sp => new SqliteSessionCache(path, sp.GetRequiredService<TimeProvider>()));
-        }
-        else
-        {
-            services.AddDistributedMemoryCache();
-        }
+        // Sessions survive a restart, and with MongoDB every replica sees them (docs/portal.md).
+        services.AddSingleton<ISessionCache>(sp => SessionCacheFactory.Create(storage, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IDistributedCache>(sp => sp.GetRequiredService<ISessionCache>());
+        services.AddStoreHealthCheck<ISessionCache>("portal-sessions");
 
         services.AddSingleton<ITicketStore, PortalTicketStore>();
         services.AddSingleton<SessionTokenRefresher>();

@@ -7,10 +7,10 @@ namespace SafetyReports.Portal.Auth;
 /// <summary>
 /// The portal's sessions in a SQLite file beside the other stores, so a restart of the portal does not end
 /// them (the entries are already encrypted by <see cref="PortalTicketStore"/>; the key ring persists too).
-/// An entry lives until its absolute expiry, or its sliding window when that comes first; expired entries
-/// are never returned and are deleted as new ones are written.
+/// An entry lives as <see cref="SessionEntryExpiry"/> says; expired entries are never returned and are
+/// deleted as new ones are written.
 /// </summary>
-public sealed class SqliteSessionCache(string path, TimeProvider clock) : IDistributedCache
+public sealed class SqliteSessionCache(string path, TimeProvider clock) : ISessionCache
 {
     public const string FileName = "portal-sessions.db";
 
@@ -22,6 +22,8 @@ public sealed class SqliteSessionCache(string path, TimeProvider clock) : IDistr
         """;
 
     private readonly SqliteDatabase _database = new(path, Schema);
+
+    public Task PingAsync(CancellationToken cancellationToken) => _database.PingAsync(cancellationToken);
 
     public byte[]? Get(string key) => GetAsync(key).GetAwaiter().GetResult();
 
@@ -49,10 +51,7 @@ public sealed class SqliteSessionCache(string path, TimeProvider clock) : IDistr
     public async Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default)
     {
         var now = clock.GetUtcNow();
-        var absolute = options.AbsoluteExpiration ?? (options.AbsoluteExpirationRelativeToNow is { } relative ? now + relative : null);
-        var sliding = options.SlidingExpiration;
-        var expires = Earliest(absolute, sliding is { } window ? now + window : null)
-            ?? throw new ArgumentException("A session entry needs an expiry.", nameof(options));
+        var expiry = SessionEntryExpiry.Of(options, now);
         await using var connection = _database.Open();
         await connection.ExecuteAsync(
             """
@@ -61,8 +60,8 @@ public sealed class SqliteSessionCache(string path, TimeProvider clock) : IDistr
             ON CONFLICT (key) DO UPDATE SET value = $value, expires_at = $expires, sliding_ms = $sliding, absolute_at = $absolute;
             """,
             null,
-            ("$now", now.ToUnixTimeMilliseconds()), ("$key", key), ("$value", value), ("$expires", expires.ToUnixTimeMilliseconds()),
-            ("$sliding", sliding is { } s ? (long)s.TotalMilliseconds : null), ("$absolute", absolute?.ToUnixTimeMilliseconds()));
+            ("$now", now.ToUnixTimeMilliseconds()), ("$key", key), ("$value", value), ("$expires", expiry.ExpiresAt.ToUnixTimeMilliseconds()),
+            ("$sliding", expiry.Sliding is { } s ? (long)s.TotalMilliseconds : null), ("$absolute", expiry.Absolute?.ToUnixTimeMilliseconds()));
     }
 
     public void Refresh(string key) => RefreshAsync(key).GetAwaiter().GetResult();
@@ -89,7 +88,4 @@ public sealed class SqliteSessionCache(string path, TimeProvider clock) : IDistr
             WHERE key = $key AND sliding_ms IS NOT NULL AND expires_at > $now
             """,
             null, ("$key", key), ("$now", now));
-
-    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
-        a is null ? b : b is null ? a : a < b ? a : b;
 }

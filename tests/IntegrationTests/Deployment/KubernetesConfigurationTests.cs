@@ -32,7 +32,7 @@ public sealed partial class KubernetesConfigurationTests
         { "notification", [.. Common, .. BusAndStore, "SafetyReports__Notification__AllowPrivateNetworkTargets"] },
         { "portal", [.. Common, "SafetyReports__Portal__ClientId", "SafetyReports__Portal__ClientSecret",
             "SafetyReports__Portal__TriageApi", "SafetyReports__Portal__NotificationApi", "SafetyReports__Portal__IdentityApi",
-            "SafetyReports__DataProtection__KeysDirectory"] },
+            "SafetyReports__DataProtection__KeysDirectory", "SafetyReports__Storage__Provider", "ConnectionStrings__MongoDb"] },
     };
 
     [Theory]
@@ -59,6 +59,17 @@ public sealed partial class KubernetesConfigurationTests
         Assert.StartsWith("amqp://", environment["ConnectionStrings__RabbitMq"]);
         Assert.StartsWith("mongodb://", environment["ConnectionStrings__MongoDb"]);
         Assert.Contains("replicaSet=", environment["MONGODB_OPTIONS"]);
+    }
+
+    [Fact]
+    public void Replicas_share_the_portals_sessions_and_intakes_rate_limit_windows_through_MongoDB()
+    {
+        var portal = Environment(Container("portal")).GroupBy(e => e.Name).ToDictionary(g => g.Key, g => g.Last().Value);
+        var intake = Environment(Container("intake")).GroupBy(e => e.Name).ToDictionary(g => g.Key, g => g.Last().Value);
+
+        Assert.Equal("MongoDb", portal["SafetyReports__Storage__Provider"]);
+        Assert.StartsWith("mongodb://", portal["ConnectionStrings__MongoDb"]);
+        Assert.Equal("MongoDb", intake["SafetyReports__Intake__RateLimit__Counters"]);
     }
 
     [Fact]

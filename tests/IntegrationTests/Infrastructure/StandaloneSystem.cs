@@ -41,7 +41,19 @@ public sealed class StandaloneSystem : IAsyncDisposable
         var args = new List<string> { $"--urls={url}" };
         args.AddRange(settings.Select(s => $"--{s.Key}={s.Value}"));
         var app = StandaloneApp.Build([.. args]);
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            // A start refused by validation leaves nothing behind.
+            await app.DisposeAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            data.Dispose();
+            throw;
+        }
+
         return new StandaloneSystem(app, url, data);
     }
 

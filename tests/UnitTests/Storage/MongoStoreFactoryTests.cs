@@ -1,5 +1,6 @@
 using SafetyReports.Intake.Storage;
 using SafetyReports.Notification.Storage;
+using SafetyReports.Portal.Auth;
 using SafetyReports.ServiceDefaults.Hosting;
 using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.Triage.Storage;
@@ -21,6 +22,7 @@ public sealed class MongoStoreFactoryTests
         Assert.IsType<MongoSubmissionStore>(SubmissionStoreFactory.Create(Mongo));
         Assert.IsType<MongoTriageStore>(TriageStoreFactory.Create(Mongo));
         Assert.IsType<MongoNotificationStore>(NotificationStoreFactory.Create(Mongo));
+        Assert.IsType<MongoSessionCache>(SessionCacheFactory.Create(Mongo, TimeProvider.System));
     }
 
     [Fact]
@@ -37,7 +39,7 @@ public sealed class MongoStoreFactoryTests
         Assert.Equal(TriageStoreFactory.MongoDatabaseName,
             MongoDatabaseFactory.Connect(Mongo, TriageStoreFactory.MongoDatabaseName).DatabaseNamespace.DatabaseName);
         Assert.Equal("custom", MongoDatabaseFactory.Connect("mongodb://127.0.0.1:27017/custom", "ignored").DatabaseNamespace.DatabaseName);
-        Assert.Equal(3, new[] { SubmissionStoreFactory.MongoDatabaseName, TriageStoreFactory.MongoDatabaseName, NotificationStoreFactory.MongoDatabaseName }
+        Assert.Equal(4, new[] { SubmissionStoreFactory.MongoDatabaseName, TriageStoreFactory.MongoDatabaseName, NotificationStoreFactory.MongoDatabaseName, MongoSessionCache.DatabaseName }
             .Distinct().Count());
     }
 

@@ -68,7 +68,7 @@ public sealed class ReportModel(
         }
 
         var clientHash = clients.Hash(HttpContext.Connection.RemoteIpAddress);
-        var passed = await gate.CheckAsync(clientHash, Form.Proof, allowUnchallenged: true, cancellationToken);
+        var passed = await gate.CheckAsync(HttpContext.Connection.RemoteIpAddress, Form.Proof, allowUnchallenged: true, cancellationToken);
         switch (passed.Verdict)
         {
             case GateVerdict.RateLimited:

@@ -21,7 +21,6 @@ namespace SafetyReports.Intake.Pages.IntakeSite;
 public sealed class StatusModel(
     ReportIntake intake,
     SubmissionRateLimiter limiter,
-    ClientAddressHasher clients,
     IAntiforgery antiforgery,
     IStringLocalizer<IntakeText> text) : PageModel
 {
@@ -108,7 +107,7 @@ public sealed class StatusModel(
         }
 
         // Answers count against the same per-client limit as in the API.
-        var rate = limiter.TryAcquire(clients.Hash(HttpContext.Connection.RemoteIpAddress), unchallenged: false);
+        var rate = await limiter.TryAcquireAsync(HttpContext.Connection.RemoteIpAddress, unchallenged: false, cancellationToken);
         if (!rate.Allowed)
         {
             var seconds = (int)Math.Ceiling(rate.RetryAfter.TotalSeconds);
