@@ -120,10 +120,12 @@ public sealed class NotificationQueryHostileInputTests(NotificationQueryHostileI
             from request in Gen.OneOf(recovers, replays)
             from caller in Gen.Elements(bearers.Keys.ToArray())
             select (caller, request.Item1, request.Item2);
+        var seen = new HashSet<HttpStatusCode>();
         Check.One(Cases, Prop.ForAll(cases.ToArbitrary(), ((string Caller, string Path, HostileBody Body) c) =>
         {
             var before = RestingDelivery(deliveryId, bearers["admin"]);
             var answer = _probe.SendJson(HttpMethod.Post, c.Path, c.Body.Bytes, bearers[c.Caller]);
+            seen.Add(answer.Status);
 
             HttpProbe.AssertApiAnswer(answer);
             Assert.True(answer.Status is HttpStatusCode.Accepted or HttpStatusCode.BadRequest or HttpStatusCode.NotFound,
@@ -137,6 +139,8 @@ public sealed class NotificationQueryHostileInputTests(NotificationQueryHostileI
                 Assert.Equal(before, Delivery(deliveryId, bearers["admin"]));
             }
         }));
+        // The cases took every way: queued again, refused as invalid, and not found.
+        Assert.Superset(new HashSet<HttpStatusCode> { HttpStatusCode.Accepted, HttpStatusCode.BadRequest, HttpStatusCode.NotFound }, seen);
     }
 
     /// <summary>The delivery once no attempt is pending: its status and how many attempts it has had.</summary>
