@@ -263,8 +263,10 @@ public sealed class IdentityHostileInputTests(IdentityHostileInputFixture fixtur
                 $"{c.Method} {c.Path}: {(int)answer.Status} {answer.Body}");
             if (answer.Status == HttpStatusCode.NoContent)
             {
-                // Deleted: exactly the client it named, nothing else (a raw trailing slash names the same resource).
-                var named = c.Id.EndsWith('/') ? c.Id[..^1] : c.Id;
+                // Deleted: exactly the client it named, nothing else (the id as the server decodes it: a raw
+                // trailing slash names the same resource, an escaped character the same id).
+                var sent = Segment(c.Id);
+                var named = Uri.UnescapeDataString(sent.EndsWith('/') ? sent[..^1] : sent);
                 Assert.Contains(named, clients);
                 Assert.Equal(clientsBefore.Where(e => e != named), clientsAfter);
             }
