@@ -8,7 +8,10 @@ public enum Admission
     /// <summary>The endpoint's queue is full: hand the delivery back to the store for later.</summary>
     EndpointFull,
 
-    /// <summary>This delivery is already queued or running here (its lease ran out while it waited).</summary>
+    /// <summary>
+    /// This delivery is already queued or running here: its previous attempt has recorded its outcome and not yet left
+    /// its lane (a replay or a zero retry delay made it due again at once), or its lease ran out while it waited.
+    /// </summary>
     AlreadyAdmitted,
 }
 

@@ -68,10 +68,9 @@ public sealed class WebhookDispatcher(
         var subscription = await store.GetSubscriptionAsync(delivery.SubscriptionId, stoppingToken);
         var endpoint = subscription is null ? "none" : EndpointKey.For(subscription.Url);
         var admission = lanes.TryAdmit(endpoint, delivery.Id, ct => AttemptSafelyAsync(delivery, ct), stoppingToken);
-        if (admission == Admission.EndpointFull)
+        // Not taken: come back later without counting an attempt.
+        if (AdmissionDeferral.For(admission, () => _pace.DeferralWhenFull(endpoint, _options.EndpointQueueCapacity, _options.MaxConcurrentPerEndpoint)) is { } later)
         {
-            // Come back when the lane will have drained at the endpoint's recent pace, without counting an attempt.
-            var later = _pace.DeferralWhenFull(endpoint, _options.EndpointQueueCapacity, _options.MaxConcurrentPerEndpoint);
             await store.DeferAsync(delivery.Id, clock.GetUtcNow() + later, stoppingToken);
         }
     }

@@ -57,7 +57,8 @@ public static class ReportActions
             errors["publicNote"] = form.To == ReportStatuses.NeedsInfo ? "Error_QuestionRequired" : "Error_ReasonRequired";
         }
 
-        if (form.DuplicateOfRequired && !Guid.TryParse(input.DuplicateOf?.Trim(), out _))
+        // Any move's duplicateOf must be an id: the page parses it (a form built by hand can send it with any move).
+        if ((form.DuplicateOfRequired || input.DuplicateOf is not null) && !Guid.TryParse(input.DuplicateOf?.Trim(), out _))
         {
             errors["duplicateOf"] = "Error_DuplicateOfRequired";
         }

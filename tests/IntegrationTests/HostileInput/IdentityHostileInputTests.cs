@@ -215,6 +215,89 @@ public sealed class IdentityHostileInputTests(IdentityHostileInputFixture fixtur
         }));
     }
 
+    [Fact]
+    public async Task Hostile_user_and_client_ids_lock_unlock_or_delete_only_the_one_they_name()
+    {
+        var bearer = await fixture.System.Api.TokenAsync(IdentityHostileInputFixture.IdentityAdmin);
+        var user = JsonNode.Parse(_probe.SendJson(HttpMethod.Post, "api/v1/identity/users", Encoding.UTF8.GetBytes(new JsonObject
+        {
+            ["email"] = $"lockable-{Guid.NewGuid():N}@example.org", ["password"] = "a long enough passphrase", ["roles"] = new JsonArray("triager"),
+        }.ToJsonString()), bearer).Body)!["id"]!.GetValue<string>();
+        var clients = Enumerable.Range(0, 30).Select(i => $"deletable-{i}-{Guid.NewGuid():N}"[..24]).ToArray();
+        foreach (var client in clients)
+        {
+            var created = _probe.SendJson(HttpMethod.Post, "api/v1/identity/clients",
+                Encoding.UTF8.GetBytes(new JsonObject { ["clientId"] = client, ["scopes"] = new JsonArray("triage") }.ToJsonString()), bearer);
+            Assert.Equal(HttpStatusCode.Created, created.Status);
+        }
+
+        // Near misses of a real id: case, padding, invisible characters, its encoded form, a path around it.
+        Gen<string> Around(string[] genuine) => Gen.Frequency(
+            (3, Gen.Elements(genuine)),
+            (3, Gen.Elements(genuine).SelectMany(id => Gen.Elements(id.ToUpperInvariant(), id + " ", " " + id, id + "\u200B", "\u202E" + id, id + "%00",
+                id + "/", "../" + id, id + "/..", id[..^1], id + "\uFFFD", Uri.EscapeDataString(id).Replace("-", "%2D", StringComparison.Ordinal)))),
+            (4, HostileText.Any.Select(s => s.Length > 3_000 ? s[..3_000] : s)));
+        var cases = Gen.OneOf(
+            Gen.Zip(Gen.Elements("lock", "unlock"), Around([user])).Select(c => ("POST", $"api/v1/identity/users/{Segment(c.Item2)}/{c.Item1}", c.Item2)),
+            Around(clients).Select(id => ("DELETE", $"api/v1/identity/clients/{Segment(id)}", id)));
+        Check.One(Cases, Prop.ForAll(cases.ToArbitrary(), ((string Method, string Path, string Id) c) =>
+        {
+            var (usersBefore, clientsBefore) = (List("users", bearer), List("clients", bearer));
+            var answer = _probe.Send(new HttpRequestMessage(new HttpMethod(c.Method), c.Path)
+            {
+                Headers = { Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer) },
+            });
+
+            HttpProbe.AssertApiAnswer(answer);
+            var (usersAfter, clientsAfter) = (List("users", bearer), List("clients", bearer));
+            if (HttpProbe.IsProtocolRejection(answer))
+            {
+                Assert.Equal(usersBefore, usersAfter);
+                Assert.Equal(clientsBefore, clientsAfter);
+                return;
+            }
+
+            // 405: an empty id leaves the path of the collection, which has no DELETE.
+            Assert.True(answer.Status is HttpStatusCode.OK or HttpStatusCode.NoContent or HttpStatusCode.NotFound or HttpStatusCode.BadRequest
+                    or HttpStatusCode.MethodNotAllowed,
+                $"{c.Method} {c.Path}: {(int)answer.Status} {answer.Body}");
+            if (answer.Status == HttpStatusCode.NoContent)
+            {
+                // Deleted: exactly the client it named, nothing else (the id as the server decodes it: a raw
+                // trailing slash names the same resource, an escaped character the same id).
+                var sent = Segment(c.Id);
+                var named = Uri.UnescapeDataString(sent.EndsWith('/') ? sent[..^1] : sent);
+                Assert.Contains(named, clients);
+                Assert.Equal(clientsBefore.Where(e => e != named), clientsAfter);
+            }
+            else
+            {
+                Assert.Equal(clientsBefore, clientsAfter);
+            }
+
+            if (answer.Status == HttpStatusCode.OK)
+            {
+                Assert.Equal(user, JsonNode.Parse(answer.Body)!["id"]!.GetValue<string>());
+                Assert.Equal(c.Path.EndsWith("/lock", StringComparison.Ordinal), JsonNode.Parse(answer.Body)!["lockedOut"]!.GetValue<bool>());
+            }
+            else
+            {
+                Assert.Equal(usersBefore, usersAfter);
+            }
+        }));
+    }
+
+    /// <summary>One path segment as a hostile client would write it: escaped, except for what it means to break out.</summary>
+    private static string Segment(string id) =>
+        id.StartsWith("../", StringComparison.Ordinal) || id.EndsWith("/..", StringComparison.Ordinal) || id.EndsWith('/') || id.Contains('%', StringComparison.Ordinal)
+            ? id
+            : Uri.EscapeDataString(id);
+
+    /// <summary>Each user (id, roles, lock state) or each client id, one per line.</summary>
+    private List<string> List(string what, string bearer) =>
+        JsonNode.Parse(_probe.Get($"api/v1/identity/{what}", bearer).Body)!["items"]!.AsArray()
+            .Select(item => what == "clients" ? item!["clientId"]!.GetValue<string>() : item!.ToJsonString()).ToList();
+
     private int Count(string what, string bearer) =>
         JsonNode.Parse(_probe.Get($"api/v1/identity/{what}", bearer).Body)!["items"]!.AsArray().Count;
 

@@ -80,6 +80,14 @@ public class ReportActionsTests
     }
 
     [Fact]
+    public void An_original_that_is_no_id_is_refused_with_any_move()
+    {
+        var actions = ReportActions.For(Report(null, null, "rejected"), "me@example.org");
+        Assert.Equal("Error_DuplicateOfRequired", ReportActions.Validate(actions, new TransitionInput("rejected", null, "spam", "%", null))["duplicateOf"]);
+        Assert.Empty(ReportActions.Validate(actions, new TransitionInput("rejected", null, "spam", null, null)));
+    }
+
+    [Fact]
     public void A_transition_the_report_does_not_offer_is_refused()
     {
         var actions = ReportActions.For(Report(null, null, "triaging"), "me@example.org");

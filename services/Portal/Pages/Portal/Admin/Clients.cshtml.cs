@@ -52,7 +52,7 @@ public sealed class ClientsModel(IdentityClient identity) : PortalPageModel
         return await LoadAsync(cancellationToken) ?? Page();
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(string clientId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostDeleteAsync(string? clientId, CancellationToken cancellationToken)
     {
         var result = await identity.DeleteClientAsync(clientId, cancellationToken);
         if (result.IsOk)

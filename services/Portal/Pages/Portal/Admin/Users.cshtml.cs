@@ -38,13 +38,13 @@ public sealed class UsersModel(IdentityClient identity) : PortalPageModel
         return await ShowProblemAsync(result.Problem!, "email", "password", "roles") ?? await LoadAsync(cancellationToken) ?? Page();
     }
 
-    public async Task<IActionResult> OnPostRolesAsync(string userId, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnPostRolesAsync(string? userId, CancellationToken cancellationToken) =>
         await FinishAsync(await identity.SetRolesAsync(userId, new RolesBody(Roles), cancellationToken), "roles_saved", cancellationToken);
 
-    public async Task<IActionResult> OnPostLockAsync(string userId, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnPostLockAsync(string? userId, CancellationToken cancellationToken) =>
         await FinishAsync(await identity.LockAsync(userId, true, cancellationToken), "user_locked", cancellationToken);
 
-    public async Task<IActionResult> OnPostUnlockAsync(string userId, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnPostUnlockAsync(string? userId, CancellationToken cancellationToken) =>
         await FinishAsync(await identity.LockAsync(userId, false, cancellationToken), "user_unlocked", cancellationToken);
 
     private async Task<IActionResult> FinishAsync(ApiResult<UserView> result, string done, CancellationToken cancellationToken)
