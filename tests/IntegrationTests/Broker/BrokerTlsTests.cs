@@ -64,6 +64,38 @@ public class BrokerTlsTests(ITestOutputHelper output)
         Assert.Equal("", connections.Trim());
     }
 
+    [Fact]
+    public async Task With_mutual_TLS_only_a_bus_presenting_a_certificate_from_the_brokers_CA_connects()
+    {
+        await using var node = await TlsRabbitMqNode.StartAsync(requireClientCertificate: true);
+        var withCertificate = new BusTlsOptions
+        {
+            CaCertificatePath = node.CaCertificatePath,
+            ClientCertificatePath = node.ClientCertificatePath,
+            ClientCertificatePassword = node.ClientCertificatePassword,
+        };
+
+        await AssertBusDoesNotStartAsync(node.ConnectionString(), new BusTlsOptions { CaCertificatePath = node.CaCertificatePath });
+
+        var received = new TaskCompletionSource<TlsProbe>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var bus = CreateBus(node.ConnectionString(), withCertificate, received);
+        using var timeout = new CancellationTokenSource(Timeout);
+        await bus.StartAsync(timeout.Token);
+        try
+        {
+            var probe = new TlsProbe(Guid.NewGuid());
+            await bus.Publish(probe, timeout.Token);
+
+            Assert.Equal(probe, await received.Task.WaitAsync(timeout.Token));
+            var connections = await node.CtlAsync("list_connections", "peer_cert_subject", "--quiet", "--no-table-headers");
+            Assert.Contains("safetyreports-test-client", connections);
+        }
+        finally
+        {
+            await bus.StopAsync(CancellationToken.None);
+        }
+    }
+
     /// <summary>A TLS handshake with the node as a service would make it (server name, certificate check).</summary>
     private static async Task HandshakeAsync(TlsRabbitMqNode node, BusTlsOptions options)
     {

@@ -32,6 +32,11 @@ public sealed class TlsRabbitMqNode : IAsyncDisposable
     /// <summary>The PEM file of the CA that issued the node's certificate (for localhost and 127.0.0.1).</summary>
     public string CaCertificatePath => Path.Combine(_folder.Path, "ca.pem");
 
+    /// <summary>A PKCS#12 client certificate from the node's CA (for mutual TLS), opened with <see cref="ClientCertificatePassword"/>.</summary>
+    public string ClientCertificatePath => Path.Combine(_folder.Path, "client.p12");
+
+    public string ClientCertificatePassword => "test-client-password";
+
     public string LogPath => Path.Combine(_folder.Path, "log", $"{NodeName}.log");
 
     public string ConnectionString(string scheme = "amqps") => $"{scheme}://guest:guest@127.0.0.1:{TlsPort}/";
@@ -40,7 +45,8 @@ public sealed class TlsRabbitMqNode : IAsyncDisposable
     /// Starts the node. Without rabbitmq-server the test is skipped on a developer's machine but fails under
     /// CI (or with SAFETYREPORTS_REQUIRE_RABBITMQ=1), as the tests on the default node do.
     /// </summary>
-    public static async Task<TlsRabbitMqNode> StartAsync()
+    /// <param name="requireClientCertificate">Mutual TLS: refuse clients without a certificate from the node's CA.</param>
+    public static async Task<TlsRabbitMqNode> StartAsync(bool requireClientCertificate = false)
     {
         if (!IsInstalled())
         {
@@ -57,7 +63,7 @@ public sealed class TlsRabbitMqNode : IAsyncDisposable
         var node = new TlsRabbitMqNode(folder, $"srtls-{Guid.NewGuid():N}@localhost", FreePort.Next());
         try
         {
-            node.WriteCertificatesAndConfiguration();
+            node.WriteCertificatesAndConfiguration(requireClientCertificate);
             await RunAsync(node.NodeEnvironment(), "rabbitmq-server", "-detached");
             // The detached node registers with epmd a moment after the command returns: ask until it answers.
             await Eventually.UntilAsync(async () =>
@@ -81,7 +87,7 @@ public sealed class TlsRabbitMqNode : IAsyncDisposable
         }
     }
 
-    private void WriteCertificatesAndConfiguration()
+    private void WriteCertificatesAndConfiguration(bool requireClientCertificate)
     {
         // The node runs as the rabbitmq user (rabbitmq-server's wrapper switches to it): it must read and write here.
         var everyone = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead
@@ -107,6 +113,13 @@ public sealed class TlsRabbitMqNode : IAsyncDisposable
         serverRequest.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
         using var server = serverRequest.Create(ca, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(12), RandomNumberGenerator.GetBytes(8));
 
+        using var clientKey = RSA.Create(2048);
+        var clientRequest = new CertificateRequest("CN=safetyreports-test-client", clientKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        clientRequest.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.2")], false));
+        using var client = clientRequest.Create(ca, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(12), RandomNumberGenerator.GetBytes(8));
+        using var clientWithKey = client.CopyWithPrivateKey(clientKey);
+        File.WriteAllBytes(ClientCertificatePath, clientWithKey.Export(X509ContentType.Pkcs12, ClientCertificatePassword));
+
         Write("ca.pem", ca.ExportCertificatePem());
         Write("server.pem", server.ExportCertificatePem());
         Write("server.key", serverKey.ExportPkcs8PrivateKeyPem());
@@ -117,8 +130,8 @@ public sealed class TlsRabbitMqNode : IAsyncDisposable
             ssl_options.cacertfile = {Path.Combine(_folder.Path, "ca.pem")}
             ssl_options.certfile = {Path.Combine(_folder.Path, "server.pem")}
             ssl_options.keyfile = {Path.Combine(_folder.Path, "server.key")}
-            ssl_options.verify = verify_none
-            ssl_options.fail_if_no_peer_cert = false
+            ssl_options.verify = {(requireClientCertificate ? "verify_peer" : "verify_none")}
+            ssl_options.fail_if_no_peer_cert = {(requireClientCertificate ? "true" : "false")}
             """);
 
         void Write(string name, string text)
