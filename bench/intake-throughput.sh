@@ -55,7 +55,9 @@ common=(
   SafetyReports__DataProtection__KeysDirectory="$work/keys"
   SafetyReports__Identity__Issuer="http://127.0.0.1:$((PORT_BASE + 9))/"
 )
-distributed=(SafetyReports__Bus__Transport=RabbitMq "ConnectionStrings__RabbitMq=amqp://guest:guest@127.0.0.1:5672/$vhost")
+# Every bus message is signed with a key the services share (docs/architecture.md).
+distributed=(SafetyReports__Bus__Transport=RabbitMq "ConnectionStrings__RabbitMq=amqp://guest:guest@127.0.0.1:5672/$vhost"
+  "SafetyReports__Bus__SigningKey=$(openssl rand -base64 32)")
 
 start() { # name port dll env...
   local name=$1 port=$2 dll=$3; shift 3

@@ -20,6 +20,11 @@ public static class BusExtensions
             .Where(d => d.ServiceType == typeof(BusModule) && d.ImplementationInstance is BusModule)
             .Select(d => (BusModule)d.ImplementationInstance!)
             .ToList();
+        var (address, tls, signer) = options.Transport == BusTransport.RabbitMq ? RabbitMqSettings(options, rabbitMq) : (null, null, null);
+        if (signer is not null)
+        {
+            builder.Services.AddSingleton(signer);
+        }
 
         builder.Services.AddMassTransit(x =>
         {
@@ -35,7 +40,9 @@ public static class BusExtensions
                 // conflicts) are retried here for about a quarter of an hour; only then does a message go
                 // to the _error queue (docs/architecture.md says how to bring it back). Submissions are
                 // re-sent by Intake in any case.
-                endpoint.UseMessageRetry(r => r.Exponential(16, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(2), TimeSpan.FromMilliseconds(500)));
+                endpoint.UseMessageRetry(r => r
+                    .Exponential(16, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(2), TimeSpan.FromMilliseconds(500))
+                    .Ignore<MessageSignatureException>());
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {
                     // Quorum queues from day one: a classic queue cannot later become one under the same name.
@@ -49,15 +56,13 @@ public static class BusExtensions
                     x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
                     break;
                 case BusTransport.RabbitMq:
-                    var address = RabbitMqAddress.Parse(rabbitMq);
                     x.UsingRabbitMq((context, cfg) =>
                     {
-                        cfg.Host(address.Host, address.Port, address.VirtualHost, h =>
-                        {
-                            h.Username(address.Username);
-                            h.Password(address.Password);
-                            h.PublisherConfirmation = true;
-                        });
+                        RabbitMqHost.Configure(cfg, address!, tls);
+                        // Everything that leaves is signed, and nothing unsigned is consumed (docs/architecture.md).
+                        cfg.UseSendFilter(typeof(SignMessageFilter<>), context);
+                        cfg.UsePublishFilter(typeof(SignMessageFilter<>), context);
+                        cfg.UseConsumeFilter(typeof(VerifyMessageSignatureFilter<>), context);
                         cfg.ConfigureEndpoints(context);
                     });
                     break;
@@ -73,5 +78,20 @@ public static class BusExtensions
             o.StopTimeout = TimeSpan.FromSeconds(30);
         });
         return builder;
+    }
+
+    /// <summary>The broker's address, its TLS settings and the message signer, or one start-up error naming every setting to fix.</summary>
+    private static (RabbitMqAddress? Address, RabbitMqTls? Tls, MessageSigner? Signer) RabbitMqSettings(BusOptions options, string connectionString)
+    {
+        var address = RabbitMqAddress.Parse(connectionString);
+        var (tls, tlsErrors) = RabbitMqTls.From(options.Tls, address);
+        var (signer, signingErrors) = MessageSigner.From(options);
+        var errors = tlsErrors.Concat(signingErrors).ToList();
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException("The RabbitMQ bus is misconfigured: " + string.Join(" ", errors));
+        }
+
+        return (address, tls, signer);
     }
 }

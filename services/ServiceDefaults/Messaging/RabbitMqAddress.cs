@@ -1,7 +1,7 @@
 namespace SafetyReports.ServiceDefaults.Messaging;
 
-/// <summary>The parts of an <c>amqp://user:pass@host:5672/vhost</c> connection string.</summary>
-public sealed record RabbitMqAddress(string Host, ushort Port, string VirtualHost, string Username, string Password)
+/// <summary>The parts of an <c>amqp://user:pass@host:5672/vhost</c> connection string; <c>amqps://</c> means TLS.</summary>
+public sealed record RabbitMqAddress(string Host, ushort Port, string VirtualHost, string Username, string Password, bool UseTls = false)
 {
     public static RabbitMqAddress Parse(string connectionString)
     {
@@ -16,6 +16,6 @@ public sealed record RabbitMqAddress(string Host, ushort Port, string VirtualHos
         var path = uri.AbsolutePath.TrimStart('/');
         var virtualHost = path.Length == 0 ? "/" : Uri.UnescapeDataString(path);
         var port = uri.IsDefaultPort || uri.Port <= 0 ? (ushort)(uri.Scheme == "amqps" ? 5671 : 5672) : (ushort)uri.Port;
-        return new RabbitMqAddress(uri.Host, port, virtualHost, username, password);
+        return new RabbitMqAddress(uri.Host, port, virtualHost, username, password, uri.Scheme == "amqps");
     }
 }

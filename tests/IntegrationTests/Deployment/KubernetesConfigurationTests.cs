@@ -19,7 +19,8 @@ public sealed partial class KubernetesConfigurationTests
 
     private static readonly string[] BusAndStore =
     [
-        "SafetyReports__Bus__Transport", "ConnectionStrings__RabbitMq", "SafetyReports__Storage__Provider",
+        "SafetyReports__Bus__Transport", "ConnectionStrings__RabbitMq", "SafetyReports__Bus__SigningKey",
+        "SafetyReports__Bus__Tls__CaCertificatePath", "SafetyReports__Storage__Provider",
         "ConnectionStrings__MongoDb", "SafetyReports__DataProtection__KeysDirectory",
     ];
 
@@ -56,9 +57,26 @@ public sealed partial class KubernetesConfigurationTests
 
         Assert.Equal("RabbitMq", environment["SafetyReports__Bus__Transport"]);
         Assert.Equal("MongoDb", environment["SafetyReports__Storage__Provider"]);
-        Assert.StartsWith("amqp://", environment["ConnectionStrings__RabbitMq"]);
+        Assert.StartsWith("amqps://", environment["ConnectionStrings__RabbitMq"]);
         Assert.StartsWith("mongodb://", environment["ConnectionStrings__MongoDb"]);
         Assert.Contains("replicaSet=", environment["MONGODB_OPTIONS"]);
+    }
+
+    [Theory]
+    [InlineData("intake")]
+    [InlineData("triage")]
+    [InlineData("notification")]
+    public void Scaled_service_signs_with_a_key_from_a_Secret_and_trusts_the_brokers_CA_from_a_read_only_mount(string service)
+    {
+        var container = Container(service);
+        var signingKey = container.Child("env").Items().Single(e => e.TextAt("name") == "SafetyReports__Bus__SigningKey");
+        var caPath = Environment(container).Last(e => e.Name == "SafetyReports__Bus__Tls__CaCertificatePath").Value;
+
+        Assert.Null(signingKey.TextAt("value"));
+        Assert.False(string.IsNullOrEmpty(signingKey.TextAt("valueFrom.secretKeyRef.name")));
+        Assert.NotNull(caPath);
+        Assert.Contains(container.Child("volumeMounts").Items(), m =>
+            caPath.StartsWith(m.TextAt("mountPath") + "/", StringComparison.Ordinal) && m.TextAt("readOnly") == "true");
     }
 
     [Fact]

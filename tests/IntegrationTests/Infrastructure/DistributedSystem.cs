@@ -10,14 +10,18 @@ public sealed class DistributedSystem : IAsyncDisposable
     private readonly List<ServiceProcess> _processes;
     private readonly TempDirectory _root;
 
-    private DistributedSystem(TempDirectory root, List<ServiceProcess> processes, ServiceUrls urls)
+    private DistributedSystem(TempDirectory root, List<ServiceProcess> processes, ServiceUrls urls, string signingKey)
     {
         _root = root;
         _processes = processes;
         Api = new SystemUnderTest(urls);
+        SigningKey = signingKey;
     }
 
     public SystemUnderTest Api { get; }
+
+    /// <summary>The key (base64) every process signs and checks its bus messages with.</summary>
+    public string SigningKey { get; }
 
     public IReadOnlyList<ServiceProcess> Processes => _processes;
 
@@ -35,6 +39,7 @@ public sealed class DistributedSystem : IAsyncDisposable
         instances.AddRange(Enumerable.Range(1, options.NotificationReplicas).Select(i => (i == 1 ? "Notification" : $"Notification-{i}", "Notification")));
         var ports = instances.ToDictionary(i => i.Instance, _ => FreePort.Next());
         var issuer = $"http://127.0.0.1:{ports["Identity"]}/";
+        var signingKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         var processes = new List<ServiceProcess>();
         try
         {
@@ -43,6 +48,7 @@ public sealed class DistributedSystem : IAsyncDisposable
                 var settings = TestClients.Configuration(issuer);
                 settings["SafetyReports:Bus:Transport"] = "RabbitMq";
                 settings["ConnectionStrings:RabbitMq"] = broker.ConnectionString;
+                settings["SafetyReports:Bus:SigningKey"] = signingKey;
                 settings["SafetyReports:Storage:Provider"] = "Sqlite";
                 settings["SafetyReports:Storage:DataDirectory"] = Path.Combine(root.Path, service.ToLowerInvariant());
                 settings["SafetyReports:DataProtection:KeysDirectory"] = Path.Combine(root.Path, "keys");
@@ -83,7 +89,7 @@ public sealed class DistributedSystem : IAsyncDisposable
         }
 
         var url = (string name) => processes.Single(p => p.Name == name).Url;
-        return new DistributedSystem(root, processes, new ServiceUrls(url("Identity"), url("Intake"), url("Triage"), url("Notification")));
+        return new DistributedSystem(root, processes, new ServiceUrls(url("Identity"), url("Intake"), url("Triage"), url("Notification")), signingKey);
     }
 
     /// <summary>The running process named so ("Triage", "Triage-2", …).</summary>

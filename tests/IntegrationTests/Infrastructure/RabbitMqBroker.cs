@@ -41,7 +41,10 @@ public sealed class RabbitMqBroker : IAsyncDisposable
         return new RabbitMqBroker(virtualHost);
     }
 
-    public static async Task RabbitMqCtlAsync(params string[] arguments)
+    public static Task RabbitMqCtlAsync(params string[] arguments) => RabbitMqCtlOutputAsync(arguments);
+
+    /// <summary><c>rabbitmqctl …</c> on the default node; returns what it printed.</summary>
+    public static async Task<string> RabbitMqCtlOutputAsync(params string[] arguments)
     {
         var start = new ProcessStartInfo("rabbitmqctl") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
@@ -58,6 +61,8 @@ public sealed class RabbitMqBroker : IAsyncDisposable
         {
             throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', arguments)} failed: {await output} {await error}");
         }
+
+        return await output;
     }
 
     /// <summary>

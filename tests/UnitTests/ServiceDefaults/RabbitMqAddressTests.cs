@@ -13,7 +13,13 @@ public class RabbitMqAddressTests
     [Fact]
     public void Parses_escaped_credentials_and_a_virtual_host()
     {
-        Assert.Equal(new RabbitMqAddress("rabbit", 5671, "tenant/a", "u@x", "p:w"), RabbitMqAddress.Parse("amqps://u%40x:p%3Aw@rabbit/tenant%2Fa"));
+        Assert.Equal(new RabbitMqAddress("rabbit", 5671, "tenant/a", "u@x", "p:w", UseTls: true), RabbitMqAddress.Parse("amqps://u%40x:p%3Aw@rabbit/tenant%2Fa"));
+    }
+
+    [Fact]
+    public void Plain_amqp_is_not_tls_even_on_the_tls_port()
+    {
+        Assert.False(RabbitMqAddress.Parse("amqp://rabbit:5671/").UseTls);
     }
 
     [Theory]
