@@ -10,8 +10,55 @@ public static class MessageSerialization
 
     public static string Serialize<T>(T message) => JsonSerializer.Serialize(message, Options);
 
-    /// <summary>The canonical bytes of a message that its bus signature covers (<see cref="MessageSigner"/>).</summary>
-    public static byte[] CanonicalBytes(object message, Type type) => JsonSerializer.SerializeToUtf8Bytes(message, type, Options);
+    /// <summary>
+    /// The bytes a bus signature covers (<see cref="MessageSigner"/>): the message as MassTransit writes it into
+    /// the envelope's <c>message</c> element, in compact form. A receiver checks that element as it arrived
+    /// (<see cref="ReceivedMessageBytes"/>), not its own re-serialization, so a field added by a newer sender or
+    /// missing from an older one does not break the signature.
+    /// </summary>
+    public static byte[] SignedBytes(object message)
+    {
+        var written = JsonSerializer.SerializeToUtf8Bytes(message, message.GetType(), MassTransit.Serialization.SystemTextJsonMessageSerializer.Options);
+        using var document = JsonDocument.Parse(written);
+        return Compact(document.RootElement);
+    }
+
+    /// <summary>The envelope's <c>message</c> element as it was received, in compact form; null when the body is no envelope.</summary>
+    public static byte[]? ReceivedMessageBytes(ReadOnlyMemory<byte> body)
+    {
+        try
+        {
+            using var envelope = JsonDocument.Parse(body);
+            if (envelope.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            // Exactly one: with two, the one checked here and the one MassTransit deserializes (case-insensitively,
+            // the last one winning) could differ.
+            var messages = envelope.RootElement.EnumerateObject()
+                .Where(p => string.Equals(p.Name, "message", StringComparison.OrdinalIgnoreCase))
+                .Select(p => p.Value)
+                .ToList();
+            return messages is [{ ValueKind: JsonValueKind.Object } message] ? Compact(message) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The element without insignificant whitespace (the envelope is indented, and nests the message deeper).</summary>
+    private static byte[] Compact(JsonElement element)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            element.WriteTo(writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
 
     public static (object Message, Type Type) Deserialize(string messageType, string body)
     {

@@ -42,7 +42,7 @@ public sealed class SignMessageFilter<T>(MessageSigner signer) : IFilter<SendCon
             where TMessage : class
         {
             var messageId = context.MessageId ?? throw new InvalidOperationException($"A {typeof(TMessage).Name} has no message id to sign.");
-            var body = MessageSerialization.CanonicalBytes(context.Message, typeof(TMessage));
+            var body = MessageSerialization.SignedBytes(context.Message);
             context.Headers.Set(MessageSigner.Header, signer.Sign(typeof(TMessage).FullName!, messageId, body));
             return inner.GetMessageBody(context);
         }

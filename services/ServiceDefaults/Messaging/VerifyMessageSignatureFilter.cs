@@ -15,7 +15,8 @@ public sealed class VerifyMessageSignatureFilter<T>(MessageSigner signer, ILogge
     {
         var signature = context.Headers.Get<string>(MessageSigner.Header);
         if (context.MessageId is { } messageId
-            && signer.Verify(typeof(T).FullName!, messageId, MessageSerialization.CanonicalBytes(context.Message, typeof(T)), signature))
+            && MessageSerialization.ReceivedMessageBytes(context.ReceiveContext.Body.GetBytes()) is { } received
+            && signer.Verify(typeof(T).FullName!, messageId, received, signature))
         {
             return next.Send(context);
         }

@@ -59,6 +59,54 @@ public class MessageAuthenticationTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>
+    /// A newer Intake adds a field to <see cref="ReportSubmitted"/> that this Triage does not know: the signature
+    /// covers the message as it arrived, not Triage's re-reading of it, so the submission is still accepted
+    /// (the order of a rolling upgrade does not matter).
+    /// </summary>
+    [Fact]
+    public async Task A_signed_submission_from_a_newer_sender_with_a_field_this_consumer_does_not_know_is_stored()
+    {
+        await using var broker = await RabbitMqBroker.CreateVirtualHostAsync();
+        await using var system = await DistributedSystem.StartAsync(broker);
+        var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
+        {
+            RabbitMqHost.Configure(cfg, RabbitMqAddress.Parse(broker.ConnectionString), null);
+            // The exchange Triage binds for ReportSubmitted: where a newer Intake would publish it.
+            cfg.Message<NewerReportSubmitted>(m => m.SetEntityName("SafetyReports.Contracts:ReportSubmitted"));
+        });
+        using var timeout = new CancellationTokenSource(Timeout);
+        await bus.StartAsync(timeout.Token);
+        try
+        {
+            var signer = new MessageSigner(Convert.FromBase64String(system.SigningKey));
+            var current = Submission("from a newer Intake");
+            var newer = new NewerReportSubmitted(current.ReportId, current.ReceivedAt, current.Model, current.Category, current.Severity,
+                current.Title, current.Description, current.Evidence, current.ProtectedContact, current.ContactAllowed, current.Unchallenged,
+                AddedLater: "a field Triage was built without");
+            var messageId = Guid.NewGuid();
+            var signature = signer.Sign(typeof(ReportSubmitted).FullName!, messageId, MessageSerialization.SignedBytes(newer));
+            await bus.Publish(newer, context =>
+            {
+                context.MessageId = messageId;
+                context.Headers.Set(MessageSigner.Header, signature);
+            }, timeout.Token);
+
+            await Eventually.UntilAsync(() => Task.FromResult(Stored(system.DataDirectory("Triage"), current.ReportId)), Timeout,
+                "the newer sender's submission to be stored");
+            Assert.DoesNotContain("its signature is", system.Process("Triage").LogText());
+        }
+        catch
+        {
+            output.WriteLine(system.Logs());
+            throw;
+        }
+        finally
+        {
+            await bus.StopAsync(CancellationToken.None);
+        }
+    }
+
     private static ReportSubmitted Submission(string title) => new(
         Guid.NewGuid(), DateTimeOffset.UtcNow, new ModelReference("huggingface", "example/forged-model"), "hate", null,
         title, "A submission that did not come through Intake.", [new EvidenceItem("prompt", "forged")], null, false);
@@ -67,7 +115,7 @@ public class MessageAuthenticationTests(ITestOutputHelper output)
     private static Task PublishSignedAsync(IBus bus, ReportSubmitted message, MessageSigner signer, ReportSubmitted signedContent, CancellationToken cancellationToken)
     {
         var messageId = Guid.NewGuid();
-        var signature = signer.Sign(typeof(ReportSubmitted).FullName!, messageId, MessageSerialization.CanonicalBytes(signedContent, typeof(ReportSubmitted)));
+        var signature = signer.Sign(typeof(ReportSubmitted).FullName!, messageId, MessageSerialization.SignedBytes(signedContent));
         return bus.Publish(message, context =>
         {
             context.MessageId = messageId;
@@ -90,3 +138,19 @@ public class MessageAuthenticationTests(ITestOutputHelper output)
             .SingleOrDefault();
     }
 }
+
+/// <summary><see cref="ReportSubmitted"/> as a later version of the contract might carry it, under the same message type.</summary>
+[MessageUrn("SafetyReports.Contracts:ReportSubmitted")]
+public sealed record NewerReportSubmitted(
+    Guid ReportId,
+    DateTimeOffset ReceivedAt,
+    ModelReference Model,
+    string Category,
+    string? Severity,
+    string Title,
+    string Description,
+    IReadOnlyList<EvidenceItem> Evidence,
+    string? ProtectedContact,
+    bool ContactAllowed,
+    bool Unchallenged,
+    string AddedLater);
