@@ -27,6 +27,9 @@ public sealed class TriageReports(ITriageStore store, TimeProvider clock)
     public Task<WorkflowOutcome> AssignAsync(Guid id, AssignmentRequest request, string actor, CancellationToken cancellationToken) =>
         ApplyMaintainerAsync(id, (report, now) => ReportAssignment.Apply(report, request, actor, now), cancellationToken);
 
+    public Task<WorkflowOutcome> RedactAsync(Guid id, RedactionRequest request, string actor, CancellationToken cancellationToken) =>
+        ApplyMaintainerAsync(id, (report, now) => ReportRedaction.Apply(report, request, actor, now), cancellationToken);
+
     public Task<WorkflowOutcome> ClassifyAsync(Guid id, ClassificationRequest request, string actor, CancellationToken cancellationToken) =>
         ApplyMaintainerAsync(id, (report, now) => ReportClassification.Apply(report, request, actor, now), cancellationToken);
 
