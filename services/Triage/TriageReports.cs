@@ -27,6 +27,10 @@ public sealed class TriageReports(ITriageStore store, TimeProvider clock)
     public Task<WorkflowOutcome> AssignAsync(Guid id, AssignmentRequest request, string actor, CancellationToken cancellationToken) =>
         ApplyMaintainerAsync(id, (report, now) => ReportAssignment.Apply(report, request, actor, now), cancellationToken);
 
+    public Task<WorkflowOutcome> RedactAsync(Guid id, RedactionRequest request, string actor, CancellationToken cancellationToken) =>
+        ApplyMaintainerAsync(id, (report, now) => ReportRedaction.Apply(report, request, actor, now), cancellationToken,
+            (outcome, version, ct) => store.RedactReportAsync(outcome.Report!, version, outcome.Audit!, ct));
+
     public Task<WorkflowOutcome> ClassifyAsync(Guid id, ClassificationRequest request, string actor, CancellationToken cancellationToken) =>
         ApplyMaintainerAsync(id, (report, now) => ReportClassification.Apply(report, request, actor, now), cancellationToken);
 
@@ -46,7 +50,8 @@ public sealed class TriageReports(ITriageStore store, TimeProvider clock)
 
     /// <summary>A maintainer's edit: decided on the report as read, saved only if nobody changed it in between.</summary>
     private async Task<WorkflowOutcome> ApplyMaintainerAsync(
-        Guid id, Func<Report, DateTimeOffset, WorkflowOutcome> decide, CancellationToken cancellationToken)
+        Guid id, Func<Report, DateTimeOffset, WorkflowOutcome> decide, CancellationToken cancellationToken,
+        Func<WorkflowOutcome, long, CancellationToken, Task<bool>>? save = null)
     {
         var report = await store.GetReportAsync(id, cancellationToken);
         if (report is null)
@@ -62,7 +67,9 @@ public sealed class TriageReports(ITriageStore store, TimeProvider clock)
         }
 
         IReadOnlyList<OutboxMessage> events = outcome.Event is null ? [] : [OutboxMessage.For(outcome.Event, now)];
-        var saved = await store.UpdateReportAsync(outcome.Report!, report.Version, outcome.Audit!, events, cancellationToken);
+        var saved = save is null
+            ? await store.UpdateReportAsync(outcome.Report!, report.Version, outcome.Audit!, events, cancellationToken)
+            : await save(outcome, report.Version, cancellationToken);
         return saved
             ? outcome
             : new WorkflowOutcome(WorkflowOutcomeKind.Conflict, Detail: "The report changed while your edit was saved. Reload it and try again.");

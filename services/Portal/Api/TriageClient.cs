@@ -47,6 +47,9 @@ public sealed class TriageClient(ApiCaller api)
     public Task<ApiResult<ReportDetail>> ClassifyAsync(Guid id, ClassificationBody body, CancellationToken cancellationToken) =>
         api.PostAsync<ReportDetail>($"{Reports}/{id}/classification", body, cancellationToken);
 
+    public Task<ApiResult<ReportDetail>> RedactAsync(Guid id, RedactionBody body, CancellationToken cancellationToken) =>
+        api.PostAsync<ReportDetail>($"{Reports}/{id}/redactions", body, cancellationToken);
+
     public Task<ApiResult<ReportDetail>> AddNoteAsync(Guid id, NoteBody body, CancellationToken cancellationToken) =>
         api.PostAsync<ReportDetail>($"{Reports}/{id}/notes", body, cancellationToken);
 

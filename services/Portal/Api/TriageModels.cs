@@ -143,4 +143,7 @@ public sealed record ClassificationBody(string? Severity, string? Category, long
 
 public sealed record NoteBody(string Text);
 
+/// <summary>An admin's redaction from the report page: every occurrence of the text in the description and the evidence.</summary>
+public sealed record RedactionBody(string Text, long ExpectedVersion);
+
 public sealed record BulkRejectBody(IReadOnlyList<Guid> Ids, string Note);

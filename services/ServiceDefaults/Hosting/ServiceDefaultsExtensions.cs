@@ -64,6 +64,11 @@ public static class ServiceDefaultsExtensions
         ProtectKeyRingAtRest(dataProtection, configuration);
 
         AddForwardedHeaders(services, configuration);
+        if (HttpToHttpsRedirect.IsEnabled(configuration))
+        {
+            HttpToHttpsRedirect.AddTo(services);
+        }
+
         // ASP.NET Core rate limiting, with no limit of its own: modules add named policies to their endpoints.
         services.AddRateLimiter(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
         // ASP.NET Core never marks the antiforgery cookie Secure by default; over https (directly or from a
@@ -164,6 +169,12 @@ public static class ServiceDefaultsExtensions
         }
 
         app.UseBaselineSecurityHeaders();
+        if (HttpToHttpsRedirect.IsEnabled(app.Configuration))
+        {
+            // After the forwarded headers (a trusted proxy's https is https) and the baseline headers (the redirect carries them too).
+            HttpToHttpsRedirect.UseIn(app);
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // Before authentication: a request over its limit is refused before any secret or password is checked.

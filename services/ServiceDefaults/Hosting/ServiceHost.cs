@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 
 namespace SafetyReports.ServiceDefaults.Hosting;
 
@@ -8,14 +9,15 @@ public static class ServiceHost
 {
     /// <summary>
     /// A builder that listens on the service's default local port unless <c>--urls</c>,
-    /// <c>ASPNETCORE_URLS</c> or <c>ASPNETCORE_HTTP_PORTS</c> say otherwise.
+    /// <c>ASPNETCORE_URLS</c>, <c>ASPNETCORE_HTTP_PORTS</c> or Kestrel's own endpoints
+    /// (<c>Kestrel:Endpoints</c>, e.g. https with a certificate) say otherwise.
     /// </summary>
     public static WebApplicationBuilder CreateBuilder(string[] args, int defaultPort)
     {
         var builder = WebApplication.CreateBuilder(args);
         var configured = builder.Configuration[WebHostDefaults.ServerUrlsKey]
             ?? builder.Configuration["HTTP_PORTS"];
-        if (string.IsNullOrWhiteSpace(configured))
+        if (string.IsNullOrWhiteSpace(configured) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
         {
             builder.WebHost.UseUrls($"http://localhost:{defaultPort}");
         }

@@ -10,9 +10,12 @@ namespace SafetyReports.ServiceDefaults.Storage;
 public sealed class SqliteDatabase
 {
     private readonly string _connectionString;
+    private readonly string _connectionPragmas;
 
-    public SqliteDatabase(string path, string schema)
+    /// <param name="connectionPragmas">Pragmas of the store's own run on every connection (e.g. <c>PRAGMA secure_delete=ON;</c>).</param>
+    public SqliteDatabase(string path, string schema, string connectionPragmas = "")
     {
+        _connectionPragmas = connectionPragmas;
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -36,7 +39,7 @@ public sealed class SqliteDatabase
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         // synchronous=FULL: a commit is on disk before we answer 202 or acknowledge a message.
-        Execute(connection, "PRAGMA busy_timeout=30000; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+        Execute(connection, "PRAGMA busy_timeout=30000; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;" + _connectionPragmas);
         return connection;
     }
 

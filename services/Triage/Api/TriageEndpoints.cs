@@ -25,6 +25,7 @@ public static class TriageEndpoints
         triage.MapPost("/reports/bulk-reject", BulkRejectAsync);
         triage.MapGet("/reports/{id:guid}/audit", AuditAsync);
         triage.MapGet("/reports/{id:guid}/export", ExportReportAsync).RequireAuthorization(ReportExportAccess.Policy);
+        triage.MapPost("/reports/{id:guid}/redactions", RedactAsync).RequireAuthorization(ReportExportAccess.Policy);
         triage.MapGet("/audit/verify", VerifyAsync);
         triage.MapGet("/audit/export", ExportAsync);
         triage.MapAccountabilityEndpoints();
@@ -89,6 +90,11 @@ public static class TriageEndpoints
         Guid id, ClassificationRequest request, ClaimsPrincipal user, TriageReports reports, ReporterContactProtector protector,
         SlaPolicy sla, CancellationToken cancellationToken) =>
         ReportResult(await reports.ClassifyAsync(id, request, ActorName.Of(user), cancellationToken), protector, sla);
+
+    private static async Task<IResult> RedactAsync(
+        Guid id, RedactionRequest request, ClaimsPrincipal user, TriageReports reports, ReporterContactProtector protector,
+        SlaPolicy sla, CancellationToken cancellationToken) =>
+        ReportResult(await reports.RedactAsync(id, request, ActorName.Of(user), cancellationToken), protector, sla);
 
     private static async Task<IResult> BulkRejectAsync(
         BulkRejectRequest request, ClaimsPrincipal user, TriageReports reports, CancellationToken cancellationToken)

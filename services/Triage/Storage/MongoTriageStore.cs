@@ -142,6 +142,10 @@ public sealed class MongoTriageStore : ITriageStore
         return saved;
     }
 
+    /// <summary>The replacement rewrites <c>searchText</c>, so the text index drops the removed words with it.</summary>
+    public Task<bool> RedactReportAsync(Report redacted, long expectedVersion, AuditDraft audit, CancellationToken cancellationToken) =>
+        UpdateReportAsync(redacted, expectedVersion, audit, [], cancellationToken);
+
     public async Task<IReadOnlyList<Guid>> ContactPurgeDueAsync(DateTimeOffset closedBefore, int max, CancellationToken cancellationToken)
     {
         await _setup.EnsureAsync(cancellationToken);

@@ -69,6 +69,12 @@ internal static class SqliteTriageSchema
         DROP INDEX IF EXISTS ix_reports_model;
         """;
 
+    /// <summary>
+    /// On every connection: what a write replaces or deletes (an earlier version of a report's row, freed
+    /// overflow pages) is overwritten with zeros, so a redacted text does not linger in the file's free space.
+    /// </summary>
+    public const string ConnectionPragmas = " PRAGMA secure_delete=ON;";
+
     /// <summary>Contentless (the text lives in <c>reports</c>), rows deletable, keyed by <c>reports.search_rowid</c>.</summary>
     public const string SearchTable = """
         CREATE VIRTUAL TABLE IF NOT EXISTS reports_fts USING fts5(text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');

@@ -63,6 +63,7 @@ public static class AuthorizationMatrix
         TriageApi("POST", "/api/v1/triage/reports/bulk-reject", 400),
         TriageApi("GET", "/api/v1/triage/reports/{report}/audit", 200, null),
         TriageAdmin("GET", "/api/v1/triage/reports/{report}/export", 200, null),
+        TriageAdmin("POST", "/api/v1/triage/reports/{none}/redactions", 404),
         TriageApi("GET", "/api/v1/triage/audit/verify", 200, null),
         TriageApi("GET", "/api/v1/triage/audit/export", 200, null),
         // The maintainers' figures, nothing withheld (a missing host is a 400 once authorised).

@@ -4,17 +4,19 @@ using SafetyReports.IntegrationTests.Identity;
 namespace SafetyReports.IntegrationTests.Authorization;
 
 /// <summary>
-/// Signs a maintainer in to the portal over plain HTTP, as a browser without JavaScript would:
+/// Signs a maintainer in to the portal (over plain HTTP unless given a handler for https), as a browser without JavaScript would:
 /// /portal → Identity's login form (with its antiforgery token) → the code flow back to /portal.
 /// The returned client carries the session cookies and does not follow redirects.
 /// </summary>
 internal static class PortalSession
 {
     /// <param name="setCookies">Receives every Set-Cookie header of the sign-in, for the hardening checks.</param>
-    public static async Task<HttpClient> SignInAsync(string baseUrl, string email, string password, List<string> setCookies)
+    /// <param name="handler">Builds the client's handler on the session's cookies (over https: one that trusts the test certificate); it must not follow redirects.</param>
+    public static async Task<HttpClient> SignInAsync(string baseUrl, string email, string password, List<string> setCookies,
+        Func<CookieContainer, HttpMessageHandler>? handler = null)
     {
         var cookies = new CookieContainer();
-        var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies })
+        var http = new HttpClient(handler?.Invoke(cookies) ?? new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies })
         {
             BaseAddress = new Uri(baseUrl.TrimEnd('/') + "/"),
         };

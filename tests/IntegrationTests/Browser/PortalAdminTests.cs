@@ -64,4 +64,30 @@ public sealed class PortalAdminTests(PortalFixture portal) : IClassFixture<Porta
         await Expect(page.Locator("#deliveries-table")).ToContainTextAsync(id.ToString());
         Assert.True(admin.ConsoleErrors.Count == 0, string.Join(" | ", admin.ConsoleErrors));
     }
+
+    [Fact]
+    public async Task An_admin_redacts_an_address_typed_into_a_report_from_its_page_and_a_triager_has_no_such_form()
+    {
+        var word = $"zebulon{Guid.NewGuid():N}"[..20];
+        var typed = $"{word}@example.org";
+        var id = await portal.SubmitAsync($"Redaction {Guid.NewGuid():N}", $"Write to {typed} about it.");
+        await using var admin = await portal.SignedInAsync(PortalFixture.AdminEmail, PortalFixture.AdminPassword);
+        var page = admin.Page;
+
+        await page.GotoAsync($"/portal/reports/{id}");
+        await page.ClickAsync("#redact");
+        await Expect(page.Locator("#page-errors")).ToBeVisibleAsync();
+        await page.FillAsync("#redact-text", typed.ToUpperInvariant());
+        await page.ClickAsync("#redact");
+        await Expect(page.Locator("#report-description")).ToHaveTextAsync("Write to [redacted] about it.");
+        Assert.Equal("Write to [redacted] about it.", (await portal.System.Api.TriageReportAsync(id))["description"]!.GetValue<string>());
+        Assert.True(admin.ConsoleErrors.Count == 0, string.Join(" | ", admin.ConsoleErrors));
+
+        var triager = $"triager-{Guid.NewGuid():N}@example.org";
+        await portal.CreateUserAsync(triager, "triager passphrase, long enough", "triager");
+        await using var other = await portal.SignedInAsync(triager, "triager passphrase, long enough");
+        await other.Page.GotoAsync($"/portal/reports/{id}");
+        await Expect(other.Page.Locator("#report-description")).ToBeVisibleAsync();
+        await Expect(other.Page.Locator("#redact-form")).ToHaveCountAsync(0);
+    }
 }

@@ -37,24 +37,40 @@ public sealed class ServiceProcess : IAsyncDisposable
         Start(service, port, settings, logDirectory, service);
 
     /// <param name="instanceName">Names the log file; replicas of one service need different names.</param>
-    public static ServiceProcess Start(string service, int port, IDictionary<string, string> settings, string logDirectory, string instanceName)
+    public static ServiceProcess Start(string service, int port, IDictionary<string, string> settings, string logDirectory, string instanceName) =>
+        Launch(new StartArguments(service, $"http://127.0.0.1:{port}", PassUrl: true, new Dictionary<string, string>(settings), logDirectory, ReadinessHandler: null), instanceName);
+
+    /// <summary>
+    /// A process whose endpoints come from its settings (<c>Kestrel:Endpoints</c>, e.g. https with a
+    /// certificate): no <c>--urls</c> is passed, and readiness is checked at <paramref name="url"/> with
+    /// clients built on <paramref name="readinessHandler"/> (one that trusts the test certificate).
+    /// </summary>
+    public static ServiceProcess StartWithEndpoints(string service, string url, IDictionary<string, string> settings, string logDirectory, Func<HttpMessageHandler> readinessHandler) =>
+        Launch(new StartArguments(service, url, PassUrl: false, new Dictionary<string, string>(settings), logDirectory, readinessHandler), service);
+
+    private static ServiceProcess Launch(StartArguments arguments, string instanceName)
     {
-        var url = $"http://127.0.0.1:{port}";
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { RepositoryPaths.ServiceAssembly(service), "--urls", url },
+            ArgumentList = { RepositoryPaths.ServiceAssembly(arguments.Service) },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = logDirectory,
+            WorkingDirectory = arguments.LogDirectory,
         };
-        foreach (var (key, value) in settings)
+        if (arguments.PassUrl)
+        {
+            start.ArgumentList.Add("--urls");
+            start.ArgumentList.Add(arguments.Url);
+        }
+
+        foreach (var (key, value) in arguments.Settings)
         {
             start.Environment[key.Replace(":", "__")] = value;
         }
 
         start.Environment["DOTNET_NOLOGO"] = "1";
-        var logPath = Path.Combine(logDirectory, $"{instanceName}.log");
+        var logPath = Path.Combine(arguments.LogDirectory, $"{instanceName}.log");
         var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) => Write(log, e.Data);
@@ -63,8 +79,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new ServiceProcess(instanceName, url, process, logPath,
-            new StartArguments(service, port, new Dictionary<string, string>(settings), logDirectory));
+        return new ServiceProcess(instanceName, arguments.Url, process, logPath, arguments);
     }
 
     /// <summary>
@@ -81,7 +96,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     }
 
     /// <summary>A new process for the same service, port, configuration and log file (appended to).</summary>
-    public ServiceProcess StartAgain() => Start(_start.Service, _start.Port, _start.Settings, _start.LogDirectory, Name);
+    public ServiceProcess StartAgain() => Launch(_start, Name);
 
     /// <summary>Like <see cref="StartAgain()"/>, with some settings changed (the rest as before).</summary>
     public ServiceProcess StartAgain(IReadOnlyDictionary<string, string> changes)
@@ -92,7 +107,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             settings[key] = value;
         }
 
-        return Start(_start.Service, _start.Port, settings, _start.LogDirectory, Name);
+        return Launch(_start with { Settings = settings }, Name);
     }
 
     /// <summary>The whole log so far (the file is appended to across restarts).</summary>
@@ -112,7 +127,8 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public async Task WaitUntilReadyAsync(TimeSpan timeout)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        using var http = _start.ReadinessHandler is null ? new HttpClient() : new HttpClient(_start.ReadinessHandler());
+        http.Timeout = TimeSpan.FromSeconds(5);
         await Eventually.UntilAsync(async () =>
         {
             if (_process.HasExited)
@@ -174,7 +190,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    private sealed record StartArguments(string Service, int Port, IDictionary<string, string> Settings, string LogDirectory);
+    private sealed record StartArguments(string Service, string Url, bool PassUrl, IDictionary<string, string> Settings, string LogDirectory, Func<HttpMessageHandler>? ReadinessHandler);
 
     private static string SafeExitCode(Process process)
     {

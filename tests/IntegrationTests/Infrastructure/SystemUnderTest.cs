@@ -9,9 +9,10 @@ namespace SafetyReports.IntegrationTests.Infrastructure;
 public sealed record ServiceUrls(string Identity, string Intake, string Triage, string Notification);
 
 /// <summary>A thin client over the public HTTP contract, used by every end-to-end test.</summary>
-public sealed class SystemUnderTest(ServiceUrls urls) : IDisposable
+/// <param name="http">The client to send with (over https: one that trusts the test certificate); disposed with this.</param>
+public sealed class SystemUnderTest(ServiceUrls urls, HttpClient? http = null) : IDisposable
 {
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly HttpClient _http = http ?? new() { Timeout = TimeSpan.FromSeconds(30) };
     private readonly Dictionary<string, string> _tokens = [];
 
     public ServiceUrls Urls { get; } = urls;

@@ -59,6 +59,9 @@ public sealed class ReportModel(TriageClient triage, NotificationClient notifica
     [BindProperty(Name = "text")]
     public string? NoteText { get; set; }
 
+    [BindProperty(Name = "redactText")]
+    public string? RedactText { get; set; }
+
     public string? Posted(string form, string? value) => ActiveForm == form ? value : null;
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? done, CancellationToken cancellationToken)
@@ -130,6 +133,14 @@ public sealed class ReportModel(TriageClient triage, NotificationClient notifica
         }
 
         return await FinishAsync(id, await triage.AddNoteAsync(id, new NoteBody(NoteText), cancellationToken), ["text"], "noted", cancellationToken);
+    }
+
+    /// <summary>Admins only (Triage refuses anyone else, and the page shows the form only to them).</summary>
+    public async Task<IActionResult> OnPostRedactAsync(Guid id, CancellationToken cancellationToken)
+    {
+        ActiveForm = "redact";
+        var result = await triage.RedactAsync(id, new RedactionBody(RedactText ?? "", ExpectedVersion), cancellationToken);
+        return await FinishAsync(id, result, ["text", "expectedVersion"], "redacted", cancellationToken);
     }
 
     private async Task<IActionResult> AssignAsync(Guid id, string form, string? assignee, string done, CancellationToken cancellationToken)

@@ -1,0 +1,98 @@
+using System.Text;
+using SafetyReports.Contracts;
+using SafetyReports.Triage.Domain;
+using SafetyReports.Triage.Storage;
+
+namespace SafetyReports.IntegrationTests.Storage;
+
+/// <summary>On SQLite a redaction must also leave the files: no old page in the database or its WAL, no word in the search index.</summary>
+public sealed class SqliteRedactionTests : IDisposable
+{
+    private static readonly DateTimeOffset Start = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
+    private readonly TempSqliteFile _file = new(TriageStoreFactory.SqliteFileName);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose() => _file.Dispose();
+
+    [Fact]
+    public async Task A_redacted_text_is_in_no_byte_of_the_database_files_and_its_words_leave_the_search_index()
+    {
+        const string typed = "Quirinal.Zebedee@example.org";
+        var store = new SqliteTriageStore(_file.Path);
+        // Long enough to spill into overflow pages, which an update frees rather than rewrites.
+        var padding = string.Concat(Enumerable.Repeat("The model explains the jailbreak at length. ", 200));
+        var report = NewReport(Start, $"Reach me at {typed}. {padding}", [new EvidenceItem("prompt", $"I am {typed}, tell me how")]);
+        await store.AddReportAsync(report, Received(report), [], Ct);
+        for (var i = 1; i <= 20; i++)
+        {
+            var neighbour = NewReport(Start.AddMinutes(i), $"Neighbour {i} {padding}", []);
+            await store.AddReportAsync(neighbour, Received(neighbour), [], Ct);
+        }
+
+        Assert.NotEmpty(Traces(typed));
+        var outcome = ReportRedaction.Apply(report, new RedactionRequest(typed, null, 1), "admin@example.org", Start.AddHours(1));
+        Assert.True(await store.RedactReportAsync(outcome.Report!, 1, outcome.Audit!, Ct));
+
+        Assert.Empty(Terms("quirinal", "zebedee"));
+        Assert.Equal(["jailbreak", "org"], Terms("jailbreak", "org"));
+        var traces = Traces(typed);
+        Assert.True(traces.Count == 0, string.Join("; ", traces));
+        Assert.Equal("I am [redacted], tell me how", (await store.GetReportAsync(report.Id, Ct))!.Evidence[0].Content);
+    }
+
+    /// <summary>Which of <paramref name="terms"/> the full-text index still holds (fts5vocab, as the store declares it).</summary>
+    private List<string> Terms(params string[] terms)
+    {
+        using var connection = _file.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT term FROM reports_fts_terms WHERE term IN ({string.Join(',', terms.Select((_, i) => $"$t{i}"))}) ORDER BY term";
+        for (var i = 0; i < terms.Length; i++)
+        {
+            command.Parameters.AddWithValue($"$t{i}", terms[i]);
+        }
+
+        using var reader = command.ExecuteReader();
+        var found = new List<string>();
+        while (reader.Read())
+        {
+            found.Add(reader.GetString(0));
+        }
+
+        return found;
+    }
+
+    /// <summary>Files of the store's folder holding a distinctive part of <paramref name="typed"/>, in any case, as written or JSON-escaped.</summary>
+    private List<string> Traces(string typed)
+    {
+        var needles = new[] { typed[..16], typed[..16].ToLowerInvariant(), "zebedee", "Zebedee" }.Select(Encoding.UTF8.GetBytes).ToList();
+        var found = new List<string>();
+        foreach (var path in Directory.GetFiles(Path.GetDirectoryName(_file.Path)!))
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            var bytes = copy.ToArray();
+            found.AddRange(needles.Where(n => bytes.AsSpan().IndexOf(n) >= 0).Select(n => $"{Path.GetFileName(path)}: {Encoding.UTF8.GetString(n)}"));
+        }
+
+        return found;
+    }
+
+    private static Report NewReport(DateTimeOffset receivedAt, string description, IReadOnlyList<EvidenceItem> evidence) => new()
+    {
+        Id = Guid.NewGuid(),
+        Status = ReportStatuses.Triaged,
+        Version = 1,
+        Model = new ModelReference("huggingface", "org/model"),
+        Category = "privacy",
+        Severity = "medium",
+        Title = "Leaks an address",
+        Description = description,
+        Evidence = evidence,
+        ReceivedAt = receivedAt,
+        UpdatedAt = receivedAt,
+    };
+
+    private static AuditDraft Received(Report report) => new(report.Id, report.ReceivedAt, "intake", "received", "{}");
+}
