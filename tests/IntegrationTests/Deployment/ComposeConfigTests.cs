@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using SafetyReports.IntegrationTests.Infrastructure;
 
 namespace SafetyReports.IntegrationTests.Deployment;
 
@@ -8,53 +8,12 @@ public sealed class ComposeConfigTests
     [Fact]
     public async Task Docker_compose_accepts_the_compose_file()
     {
-        var executable = FindOnPath("docker-compose");
-        if (executable is null)
-        {
-            const string reason = "docker-compose is not installed (Debian package docker-compose), so docker-compose.yml was not validated";
-            if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
-            {
-                Assert.Fail(reason + "; CI must install it.");
-            }
+        var compose = ExternalCommand.RequireTool("docker-compose", "docker-compose", "docker-compose.yml was not validated");
 
-            Assert.Skip(reason + ".");
-        }
+        var run = await ExternalCommand.RunAsync(compose, ["-f", RepositoryLayout.ComposeFile, "config"],
+            TimeSpan.FromMinutes(2), RepositoryLayout.Root);
 
-        var start = new ProcessStartInfo(executable)
-        {
-            WorkingDirectory = RepositoryLayout.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "-f", RepositoryLayout.ComposeFile, "config" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("docker-compose did not start.");
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(2));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        Assert.True(process.ExitCode == 0,
-            $"docker-compose config exited with {process.ExitCode}:\n{await errors}\n{await output}");
-        Assert.Contains("intake:", await output);
+        Assert.True(run.ExitCode == 0, $"docker-compose config failed: {run}");
+        Assert.Contains("intake:", run.Output);
     }
-
-    private static string? FindOnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(directory => Path.Combine(directory, name))
-            .FirstOrDefault(File.Exists);
 }

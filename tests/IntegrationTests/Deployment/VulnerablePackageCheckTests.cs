@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -127,39 +126,19 @@ public sealed class VulnerablePackageCheckTests : IAsyncLifetime
         {projects}
         """;
 
-    private async Task<ScriptRun> RunAsync(string dotnetOutput, int dotnetExit, string npmOutput, int npmExit)
+    private async Task<ExternalCommand.Result> RunAsync(string dotnetOutput, int dotnetExit, string npmOutput, int npmExit)
     {
         var bin = Path.Combine(_work.Path, "bin");
         WriteStandIn(Path.Combine(bin, "dotnet"), dotnetOutput, dotnetExit);
         WriteStandIn(Path.Combine(bin, "npm"), npmOutput, npmExit);
 
-        var start = new ProcessStartInfo("bash")
-        {
-            WorkingDirectory = _work.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(_work.Path, "tests", "check-vulnerable-packages.sh"));
-        start.Environment["PATH"] = bin + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
-        start.Environment["no_proxy"] = start.Environment["NO_PROXY"] = "127.0.0.1";
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("bash did not start.");
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(1));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return new ScriptRun(process.ExitCode, await output, await errors);
+        return await ExternalCommand.RunAsync("bash", [Path.Combine(_work.Path, "tests", "check-vulnerable-packages.sh")],
+            TimeSpan.FromMinutes(1), _work.Path, new Dictionary<string, string>
+            {
+                ["PATH"] = bin + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"),
+                ["no_proxy"] = "127.0.0.1",
+                ["NO_PROXY"] = "127.0.0.1",
+            });
     }
 
     private static void WriteStandIn(string path, string output, int exitCode)
@@ -171,10 +150,5 @@ public sealed class VulnerablePackageCheckTests : IAsyncLifetime
         {
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
-    }
-
-    private sealed record ScriptRun(int ExitCode, string Output, string Errors)
-    {
-        public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Output}\n--- stderr\n{Errors}";
     }
 }
