@@ -9,6 +9,13 @@ public sealed class PortalOptions
     public const string Section = "SafetyReports:Portal";
     public const string DefaultClientId = "safetyreports-portal";
 
+    /// <summary>
+    /// How long the portal's access tokens live when Standalone registers its client. Short, because the portal
+    /// refreshes them (<see cref="Auth.AccessTokenLifetime.RefreshMargin"/> ahead) and a refresh is where a locked or
+    /// deleted maintainer is turned away: this bounds how long such a maintainer keeps the portal.
+    /// </summary>
+    public static readonly TimeSpan DefaultAccessTokenLifetime = TimeSpan.FromMinutes(5);
+
     /// <summary>False leaves the portal out entirely (no pages, no schemes); then no client secret is needed.</summary>
     public bool Enabled { get; set; } = true;
 
@@ -26,6 +33,9 @@ public sealed class PortalOptions
     public string? NotificationApi { get; set; }
 
     public string? IdentityApi { get; set; }
+
+    /// <summary>Standalone only (separate services set Identity's <c>Clients:N:AccessTokenLifetime</c>); see <see cref="DefaultAccessTokenLifetime"/>.</summary>
+    public TimeSpan AccessTokenLifetime { get; set; } = DefaultAccessTokenLifetime;
 
     /// <summary>How long a signed-in session lasts without use; each use extends it. The access token itself is refreshed with the refresh token.</summary>
     public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromHours(8);

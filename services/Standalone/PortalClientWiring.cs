@@ -25,6 +25,7 @@ public static class PortalClientWiring
         }
 
         var clientId = portal[nameof(PortalOptions.ClientId)] is { Length: > 0 } id ? id : PortalOptions.DefaultClientId;
+        var lifetime = portal.GetValue<TimeSpan?>(nameof(PortalOptions.AccessTokenLifetime)) ?? PortalOptions.DefaultAccessTokenLifetime;
         var secret = portal[nameof(PortalOptions.ClientSecret)];
         if (string.IsNullOrEmpty(secret))
         {
@@ -48,6 +49,7 @@ public static class PortalClientWiring
                 Scopes = [Scopes.Triage, Scopes.NotificationsAdmin, Scopes.IdentityAdmin],
                 RedirectUris = [issuer + PortalSchemes.CallbackPath.TrimStart('/')],
                 PostLogoutRedirectUris = [issuer + PortalSchemes.SignedOutCallbackPath.TrimStart('/')],
+                AccessTokenLifetime = lifetime,
             });
         });
     }
