@@ -5,7 +5,11 @@ using SafetyReports.Intake.Storage;
 
 namespace SafetyReports.Intake;
 
-/// <summary>Forgets idempotency records past their retention: they hold an encrypted copy of a status token.</summary>
+/// <summary>
+/// Forgets idempotency records past their retention (they hold an encrypted copy of a status token), then
+/// scrubs the store's files of what was deleted since the last run (payloads dropped after hand-over, erased
+/// contacts), so a report's text leaves Intake's files within the hour after Triage confirmed it.
+/// </summary>
 public sealed class IdempotencyJanitor(
     ISubmissionStore store, IOptions<IntakeOptions> options, TimeProvider clock, ILogger<IdempotencyJanitor> logger) : BackgroundService
 {
@@ -23,10 +27,15 @@ public sealed class IdempotencyJanitor(
                 {
                     logger.LogInformation("Forgot {Count} idempotency records past their retention", removed);
                 }
+
+                if (!await store.ScrubDeletedAsync(stoppingToken))
+                {
+                    logger.LogInformation("The store was too busy to scrub deleted content; trying again in an hour");
+                }
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning(ex, "Purging idempotency records failed; trying again in an hour");
+                logger.LogWarning(ex, "Purging idempotency records or scrubbing deleted content failed; trying again in an hour");
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

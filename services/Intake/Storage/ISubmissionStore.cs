@@ -41,6 +41,13 @@ public interface ISubmissionStore : IStoreHealth, IOutboxStore
     /// </summary>
     Task<int> PurgeIdempotencyAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Makes what was deleted (dropped payloads, erased contacts, purged records) unrecoverable from the store's
+    /// own files where the store can: SQLite empties its write-ahead log (deleted content is zeroed in the file as
+    /// it is deleted). False when it could not finish this time. MongoDB's files and oplog are out of reach: true.
+    /// </summary>
+    Task<bool> ScrubDeletedAsync(CancellationToken cancellationToken);
+
     /// <summary>Durably queues an event (a reporter's answer) for the bus.</summary>
     Task AddToOutboxAsync(OutboxMessage message, CancellationToken cancellationToken);
 

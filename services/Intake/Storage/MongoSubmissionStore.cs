@@ -169,6 +169,8 @@ public sealed class MongoSubmissionStore : ISubmissionStore
         }
     }
 
+    public Task<bool> ScrubDeletedAsync(CancellationToken cancellationToken) => Task.FromResult(true);
+
     public async Task<int> PurgeIdempotencyAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken)
     {
         await _setup.EnsureAsync(cancellationToken);

@@ -51,7 +51,8 @@ public sealed class SqliteSubmissionStore : ISubmissionStore, IAsyncDisposable
 
     public SqliteSubmissionStore(string path)
     {
-        _database = new SqliteDatabase(path, Schema);
+        // secure_delete: a dropped payload, an erased contact or a purged record is zeroed in the file, not left in free pages.
+        _database = new SqliteDatabase(path, Schema, " PRAGMA secure_delete=ON;");
         _writes = new SqliteGroupCommit(_database);
     }
 
@@ -160,6 +161,9 @@ public sealed class SqliteSubmissionStore : ISubmissionStore, IAsyncDisposable
                 "INSERT INTO used_challenges (challenge_hash, expires_at) VALUES ($hash, $expires) ON CONFLICT (challenge_hash) DO NOTHING",
                 t, ("$hash", challengeHash), ("$expires", expiresAt.ToUnixMs())) == 1;
         }, cancellationToken);
+
+    public Task<bool> ScrubDeletedAsync(CancellationToken cancellationToken) =>
+        _database.TruncateWriteAheadLogAsync(TimeSpan.FromSeconds(1), cancellationToken);
 
     public Task<int> PurgeIdempotencyAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken) =>
         _writes.WriteAsync((c, t) => c.ExecuteAsync(

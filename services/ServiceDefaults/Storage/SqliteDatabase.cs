@@ -57,6 +57,22 @@ public sealed class SqliteDatabase
         await command.ExecuteScalarAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Checkpoints the write-ahead log into the database file and empties it, so that page images written before
+    /// (deleted or replaced content) leave the <c>-wal</c> file. Writers wait while it runs; it gives up after
+    /// <paramref name="wait"/> for readers to finish, and then says false.
+    /// </summary>
+    public async Task<bool> TruncateWriteAheadLogAsync(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        Execute(connection, $"PRAGMA busy_timeout={(long)wait.TotalMilliseconds};");
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        // One row: busy (1 when it could not finish), log frames, checkpointed frames.
+        return await reader.ReadAsync(cancellationToken) && reader.GetInt64(0) == 0;
+    }
+
     private static void Execute(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();

@@ -135,8 +135,7 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
         if (saved)
         {
             // Earlier page images with the text stay in the WAL until it is emptied.
-            await using var connection = _database.Open();
-            await connection.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE)", null);
+            await _database.TruncateWriteAheadLogAsync(TimeSpan.FromSeconds(30), cancellationToken);
         }
 
         return saved;

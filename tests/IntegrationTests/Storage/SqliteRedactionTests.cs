@@ -1,4 +1,3 @@
-using System.Text;
 using SafetyReports.Contracts;
 using SafetyReports.Triage.Domain;
 using SafetyReports.Triage.Storage;
@@ -63,21 +62,8 @@ public sealed class SqliteRedactionTests : IDisposable
     }
 
     /// <summary>Files of the store's folder holding a distinctive part of <paramref name="typed"/>, in any case, as written or JSON-escaped.</summary>
-    private List<string> Traces(string typed)
-    {
-        var needles = new[] { typed[..16], typed[..16].ToLowerInvariant(), "zebedee", "Zebedee" }.Select(Encoding.UTF8.GetBytes).ToList();
-        var found = new List<string>();
-        foreach (var path in Directory.GetFiles(Path.GetDirectoryName(_file.Path)!))
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            var bytes = copy.ToArray();
-            found.AddRange(needles.Where(n => bytes.AsSpan().IndexOf(n) >= 0).Select(n => $"{Path.GetFileName(path)}: {Encoding.UTF8.GetString(n)}"));
-        }
-
-        return found;
-    }
+    private List<string> Traces(string typed) =>
+        FileTraces.Find(Path.GetDirectoryName(_file.Path)!, typed[..16], typed[..16].ToLowerInvariant(), "zebedee", "Zebedee");
 
     private static Report NewReport(DateTimeOffset receivedAt, string description, IReadOnlyList<EvidenceItem> evidence) => new()
     {
