@@ -12,14 +12,18 @@ public sealed class NotificationClient(ApiCaller api)
             : result;
     }
 
-    public Task<ApiResult<HostView>> GetHostAsync(string hostId, CancellationToken cancellationToken) =>
-        api.GetAsync<HostView>($"/api/v1/hosts/{Uri.EscapeDataString(hostId)}", cancellationToken);
+    public Task<ApiResult<HostView>> GetHostAsync(string? hostId, CancellationToken cancellationToken) =>
+        ApiPath.Segment(hostId) is { } id
+            ? api.GetAsync<HostView>($"/api/v1/hosts/{id}", cancellationToken)
+            : Task.FromResult(ApiPath.NotFound<HostView>());
 
     public Task<ApiResult<HostView>> CreateHostAsync(CreateHostBody body, CancellationToken cancellationToken) =>
         api.PostAsync<HostView>("/api/v1/hosts", body, cancellationToken);
 
-    public Task<ApiResult<SubscriptionSecret>> CreateSubscriptionAsync(string hostId, CreateSubscriptionBody body, CancellationToken cancellationToken) =>
-        api.PostAsync<SubscriptionSecret>($"/api/v1/hosts/{Uri.EscapeDataString(hostId)}/subscriptions", body, cancellationToken);
+    public Task<ApiResult<SubscriptionSecret>> CreateSubscriptionAsync(string? hostId, CreateSubscriptionBody body, CancellationToken cancellationToken) =>
+        ApiPath.Segment(hostId) is { } id
+            ? api.PostAsync<SubscriptionSecret>($"/api/v1/hosts/{id}/subscriptions", body, cancellationToken)
+            : Task.FromResult(ApiPath.NotFound<SubscriptionSecret>());
 
     public Task<ApiResult<SubscriptionView>> EditSubscriptionAsync(Guid subscriptionId, EditSubscriptionBody body, CancellationToken cancellationToken) =>
         api.SendAsync<SubscriptionView>(HttpMethod.Patch, $"/api/v1/subscriptions/{subscriptionId}", body, cancellationToken);
@@ -40,8 +44,10 @@ public sealed class NotificationClient(ApiCaller api)
     public Task<ApiResult<TestDelivery>> SendTestAsync(Guid subscriptionId, CancellationToken cancellationToken) =>
         api.PostAsync<TestDelivery>($"/api/v1/subscriptions/{subscriptionId}/test", null, cancellationToken);
 
-    public Task<ApiResult<DeliveryList>> DeliveriesAsync(string hostId, DeliveryFilter filter, CancellationToken cancellationToken) =>
-        api.GetAsync<DeliveryList>($"/api/v1/hosts/{Uri.EscapeDataString(hostId)}/deliveries{filter.ToQueryString()}", cancellationToken);
+    public Task<ApiResult<DeliveryList>> DeliveriesAsync(string? hostId, DeliveryFilter filter, CancellationToken cancellationToken) =>
+        ApiPath.Segment(hostId) is { } id
+            ? api.GetAsync<DeliveryList>($"/api/v1/hosts/{id}/deliveries{filter.ToQueryString()}", cancellationToken)
+            : Task.FromResult(ApiPath.NotFound<DeliveryList>());
 
     public Task<ApiResult<NoContent>> ReplayAsync(Guid deliveryId, CancellationToken cancellationToken) =>
         api.PostAsync<NoContent>($"/api/v1/deliveries/{deliveryId}/replay", null, cancellationToken);

@@ -146,6 +146,41 @@ public sealed class PathIdHostileInputTests(PortalHostileInputFixture fixture) :
         }));
     }
 
+    /// <summary>
+    /// A host id of only white space reaches the portal's handlers as null (model binding turns blank strings into
+    /// null): found by the property above as a 500 (<c>%09</c> on the disable form), now a page for every host form.
+    /// </summary>
+    [Theory]
+    [InlineData("%09")]
+    [InlineData("%20")]
+    [InlineData("%0A%20%0D")]
+    public async Task A_blank_host_id_gets_a_page_or_a_redirect_on_every_host_form(string blank)
+    {
+        await new NotificationClient(fixture.System.Api).EnsureHostAsync("hub-a");
+        var bearer = await fixture.System.Api.TokenAsync(PortalHostileInputFixture.IdentityAdmin);
+        using var portal = await fixture.SignedInAdminAsync();
+        var before = Stores(bearer);
+        var unknown = Guid.NewGuid();
+        string[] posts =
+        [
+            $"portal/admin/hosts/{blank}?handler=Disable&subscriptionId={unknown}",
+            $"portal/admin/hosts/{blank}?handler=Enable&subscriptionId={blank}",
+            $"portal/admin/hosts/{blank}?handler=CreateSubscription",
+            $"portal/admin/hosts/{blank}?handler=Edit&subscriptionId={unknown}",
+            $"portal/admin/hosts/{blank}?handler=Recover&subscriptionId={unknown}",
+            $"portal/admin/hosts/{blank}/deliveries?handler=Replay&deliveryId={unknown}",
+        ];
+
+        foreach (var post in posts)
+        {
+            PortalForms.AssertPageAnswer(portal.Post(post, "url=https%3A%2F%2Fexample.org%2Fhook&events=report.triaged&since=2026-01-01T00%3A00%3A00Z"));
+        }
+
+        PortalForms.AssertPageAnswer(portal.Get($"portal/admin/hosts/{blank}"));
+        PortalForms.AssertPageAnswer(portal.Get($"portal/admin/hosts/{blank}/deliveries"));
+        Assert.Equal(before, Stores(bearer));
+    }
+
     /// <summary>Row counts of every store, and Identity's users and clients as its API lists them.</summary>
     private string Stores(string identityBearer)
     {

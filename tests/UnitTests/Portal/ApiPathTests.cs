@@ -28,4 +28,12 @@ public class ApiPathTests
         Assert.False(result.IsOk);
         Assert.Equal(ApiOutcome.NotFound, result.Problem!.Outcome);
     }
+
+    [Theory]
+    [InlineData("hub-a", "", "/portal/admin/hosts/hub-a")]
+    [InlineData("hub a/b", "/deliveries", "/portal/admin/hosts/hub%20a%2Fb/deliveries")]
+    [InlineData(null, "/deliveries", "/portal/admin/hosts")]
+    [InlineData("..", "", "/portal/admin/hosts")]
+    public void A_host_page_for_a_route_id_falls_back_to_the_list_when_no_path_can_carry_it(string? hostId, string rest, string expected) =>
+        Assert.Equal(expected, ApiPath.HostPage(hostId, rest));
 }

@@ -6,7 +6,7 @@ namespace SafetyReports.Portal.Pages.Portal.Admin;
 /// <summary><c>/portal/admin/hosts/{hostId}/deliveries</c>: a host's webhook deliveries with every attempt; replay one.</summary>
 public sealed class DeliveriesModel(NotificationClient notification) : PortalPageModel
 {
-    public string HostId { get; private set; } = "";
+    public string? HostId { get; private set; }
 
     public DeliveryFilter Filter { get; private set; } = new(null, null, null);
 
@@ -14,26 +14,26 @@ public sealed class DeliveriesModel(NotificationClient notification) : PortalPag
 
     public bool Loaded { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string hostId, string? status, Guid? subscriptionId, Guid? reportId, string? done, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string? hostId, string? status, Guid? subscriptionId, Guid? reportId, string? done, CancellationToken cancellationToken)
     {
         ShowDone(done);
         return await LoadAsync(hostId, status, subscriptionId, reportId, cancellationToken) ?? Page();
     }
 
     public async Task<IActionResult> OnPostReplayAsync(
-        string hostId, Guid deliveryId, string? status, Guid? subscriptionId, Guid? reportId, CancellationToken cancellationToken)
+        string? hostId, Guid deliveryId, string? status, Guid? subscriptionId, Guid? reportId, CancellationToken cancellationToken)
     {
         var result = await notification.ReplayAsync(deliveryId, cancellationToken);
         if (result.IsOk)
         {
-            var back = $"/portal/admin/hosts/{Uri.EscapeDataString(hostId)}/deliveries" + new DeliveryFilter(Statuses(status), subscriptionId, reportId).ToQueryString();
+            var back = ApiPath.HostPage(hostId, "/deliveries") + new DeliveryFilter(Statuses(status), subscriptionId, reportId).ToQueryString();
             return Redirect(SafetyReports.Portal.Queue.UrlQuery.Append(back, "done", "replayed"));
         }
 
         return await ShowProblemAsync(result.Problem!) ?? await LoadAsync(hostId, status, subscriptionId, reportId, cancellationToken) ?? Page();
     }
 
-    private async Task<IActionResult?> LoadAsync(string hostId, string? status, Guid? subscriptionId, Guid? reportId, CancellationToken cancellationToken)
+    private async Task<IActionResult?> LoadAsync(string? hostId, string? status, Guid? subscriptionId, Guid? reportId, CancellationToken cancellationToken)
     {
         HostId = hostId;
         Filter = new DeliveryFilter(Statuses(status), subscriptionId, reportId);

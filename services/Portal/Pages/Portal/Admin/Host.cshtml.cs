@@ -35,13 +35,13 @@ public sealed class HostModel(NotificationClient notification) : PortalPageModel
     [BindProperty]
     public string? Since { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string hostId, string? done, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string? hostId, string? done, CancellationToken cancellationToken)
     {
         ShowDone(done);
         return await LoadAsync(hostId, cancellationToken) ?? Page();
     }
 
-    public async Task<IActionResult> OnPostCreateSubscriptionAsync(string hostId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostCreateSubscriptionAsync(string? hostId, CancellationToken cancellationToken)
     {
         var patterns = SubscriptionPatterns.Parse(ModelPatterns);
         var result = await notification.CreateSubscriptionAsync(hostId, new CreateSubscriptionBody(WebhookUrl?.Trim() ?? "", Events, patterns), cancellationToken);
@@ -61,29 +61,29 @@ public sealed class HostModel(NotificationClient notification) : PortalPageModel
         return await LoadAsync(hostId, cancellationToken) ?? Page();
     }
 
-    public async Task<IActionResult> OnPostEditAsync(string hostId, Guid subscriptionId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostEditAsync(string? hostId, Guid subscriptionId, CancellationToken cancellationToken)
     {
         var body = new EditSubscriptionBody(WebhookUrl?.Trim() ?? "", Events, SubscriptionPatterns.Parse(ModelPatterns));
         var result = await notification.EditSubscriptionAsync(subscriptionId, body, cancellationToken);
         if (result.IsOk)
         {
-            return Redirect($"/portal/admin/hosts/{Uri.EscapeDataString(hostId)}?done=subscription_edited");
+            return Redirect(ApiPath.HostPage(hostId) + "?done=subscription_edited");
         }
 
         EditedSubscription = subscriptionId;
         return await ShowProblemAsync(result.Problem!, "url", "events", "modelPatterns") ?? await LoadAsync(hostId, cancellationToken) ?? Page();
     }
 
-    public async Task<IActionResult> OnPostEnableAsync(string hostId, Guid subscriptionId, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnPostEnableAsync(string? hostId, Guid subscriptionId, CancellationToken cancellationToken) =>
         await FinishAsync(hostId, (await notification.EnableAsync(subscriptionId, cancellationToken)).Problem, "subscription_enabled", cancellationToken);
 
-    public async Task<IActionResult> OnPostDisableAsync(string hostId, Guid subscriptionId, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnPostDisableAsync(string? hostId, Guid subscriptionId, CancellationToken cancellationToken) =>
         await FinishAsync(hostId, (await notification.DisableAsync(subscriptionId, cancellationToken)).Problem, "subscription_disabled", cancellationToken);
 
-    public async Task<IActionResult> OnPostTestAsync(string hostId, Guid subscriptionId, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnPostTestAsync(string? hostId, Guid subscriptionId, CancellationToken cancellationToken) =>
         await FinishAsync(hostId, (await notification.SendTestAsync(subscriptionId, cancellationToken)).Problem, "test_sent", cancellationToken);
 
-    public async Task<IActionResult> OnPostRotateAsync(string hostId, Guid subscriptionId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRotateAsync(string? hostId, Guid subscriptionId, CancellationToken cancellationToken)
     {
         var result = await notification.RotateSecretAsync(subscriptionId, cancellationToken);
         if (result.IsOk)
@@ -100,7 +100,7 @@ public sealed class HostModel(NotificationClient notification) : PortalPageModel
         return await LoadAsync(hostId, cancellationToken) ?? Page();
     }
 
-    public async Task<IActionResult> OnPostRecoverAsync(string hostId, Guid subscriptionId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRecoverAsync(string? hostId, Guid subscriptionId, CancellationToken cancellationToken)
     {
         ActiveSubscription = subscriptionId;
         var result = await notification.RecoverAsync(subscriptionId, new RecoverBody(Since?.Trim() ?? ""), cancellationToken);
@@ -117,17 +117,17 @@ public sealed class HostModel(NotificationClient notification) : PortalPageModel
         return await LoadAsync(hostId, cancellationToken) ?? Page();
     }
 
-    private async Task<IActionResult> FinishAsync(string hostId, ApiProblem? problem, string done, CancellationToken cancellationToken)
+    private async Task<IActionResult> FinishAsync(string? hostId, ApiProblem? problem, string done, CancellationToken cancellationToken)
     {
         if (problem is null)
         {
-            return Redirect($"/portal/admin/hosts/{Uri.EscapeDataString(hostId)}?done={done}");
+            return Redirect(ApiPath.HostPage(hostId) + $"?done={done}");
         }
 
         return await ShowProblemAsync(problem) ?? await LoadAsync(hostId, cancellationToken) ?? Page();
     }
 
-    private async Task<IActionResult?> LoadAsync(string hostId, CancellationToken cancellationToken)
+    private async Task<IActionResult?> LoadAsync(string? hostId, CancellationToken cancellationToken)
     {
         var host = await notification.GetHostAsync(hostId, cancellationToken);
         if (!host.IsOk)
