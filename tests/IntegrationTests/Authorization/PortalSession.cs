@@ -39,15 +39,20 @@ internal static class PortalSession
         return http;
     }
 
-    /// <summary>Follows redirects (as GETs) until an answer that is not one.</summary>
-    private static async Task<HttpResponseMessage> FollowAsync(HttpClient http, HttpResponseMessage response, List<string> setCookies)
+    /// <summary>
+    /// Follows redirects (as GETs) until an answer that is not one, at most 10; collects the Set-Cookie headers on
+    /// the way and, when asked, the path of every page it was sent to.
+    /// </summary>
+    public static async Task<HttpResponseMessage> FollowAsync(HttpClient http, HttpResponseMessage response, List<string> setCookies, List<string>? visited = null)
     {
         setCookies.AddRange(response.Headers.TryGetValues("Set-Cookie", out var first) ? first : []);
         for (var hops = 0; hops < 10 && (int)response.StatusCode is 301 or 302 or 303; hops++)
         {
             var location = response.Headers.Location!;
             response.Dispose();
-            response = await http.GetAsync(location.IsAbsoluteUri ? location : new Uri(http.BaseAddress!, location), TestContext.Current.CancellationToken);
+            var next = location.IsAbsoluteUri ? location : new Uri(http.BaseAddress!, location);
+            visited?.Add(next.AbsolutePath);
+            response = await http.GetAsync(next, TestContext.Current.CancellationToken);
             setCookies.AddRange(response.Headers.TryGetValues("Set-Cookie", out var more) ? more : []);
         }
 

@@ -50,16 +50,7 @@ public class LockedMaintainerPortalTests
         var visited = new List<string>();
         var response = await portal.GetAsync("portal", cancel);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        for (var hops = 0; hops < 10 && (int)response.StatusCode is 301 or 302 or 303; hops++)
-        {
-            var location = response.Headers.Location!;
-            response.Dispose();
-            var next = location.IsAbsoluteUri ? location : new Uri(portal.BaseAddress!, location);
-            visited.Add(next.AbsolutePath);
-            response = await portal.GetAsync(next, cancel);
-        }
-
-        using (response)
+        using (response = await PortalSession.FollowAsync(portal, response, [], visited))
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal("/account/login", response.RequestMessage!.RequestUri!.AbsolutePath);
