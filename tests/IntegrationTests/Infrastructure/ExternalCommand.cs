@@ -11,9 +11,11 @@ public static class ExternalCommand
     }
 
     /// <summary>Kills the program (and its children) and throws when it runs longer than <paramref name="timeout"/>.</summary>
+    /// <param name="ignoreTestCancellation">For clean-up that must run even when the test was cancelled.</param>
     public static async Task<Result> RunAsync(string executable, IEnumerable<string> arguments, TimeSpan timeout,
-        string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
+        string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null, bool ignoreTestCancellation = false)
     {
+        var cancellation = ignoreTestCancellation ? CancellationToken.None : TestContext.Current.CancellationToken;
         var start = new ProcessStartInfo(executable)
         {
             WorkingDirectory = workingDirectory ?? "",
@@ -32,9 +34,9 @@ public static class ExternalCommand
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{executable} did not start.");
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var bound = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var output = process.StandardOutput.ReadToEndAsync(cancellation);
+        var errors = process.StandardError.ReadToEndAsync(cancellation);
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         bound.CancelAfter(timeout);
         try
         {
@@ -47,6 +49,16 @@ public static class ExternalCommand
         }
 
         return new Result(process.ExitCode, await output, await errors);
+    }
+
+    /// <summary>Like <see cref="RunAsync"/>, for clean-up and set-up commands that must succeed: throws unless the exit code is 0.</summary>
+    public static async Task<string> OutputAsync(string executable, IReadOnlyList<string> arguments, TimeSpan timeout,
+        IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var run = await RunAsync(executable, arguments, timeout, environment: environment, ignoreTestCancellation: true);
+        return run.ExitCode == 0
+            ? run.Output
+            : throw new InvalidOperationException($"{executable} {string.Join(' ', arguments)} failed: {run.Output} {run.Errors}");
     }
 
     /// <summary>

@@ -44,26 +44,8 @@ public sealed class RabbitMqBroker : IAsyncDisposable
     public static Task RabbitMqCtlAsync(params string[] arguments) => RabbitMqCtlOutputAsync(arguments);
 
     /// <summary><c>rabbitmqctl …</c> on the default node; returns what it printed.</summary>
-    public static async Task<string> RabbitMqCtlOutputAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("rabbitmqctl") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', arguments)} failed: {await output} {await error}");
-        }
-
-        return await output;
-    }
+    public static Task<string> RabbitMqCtlOutputAsync(params string[] arguments) =>
+        ExternalCommand.OutputAsync("rabbitmqctl", arguments, TimeSpan.FromSeconds(60));
 
     /// <summary>
     /// Stops the broker's application (<c>rabbitmqctl stop_app</c>): every connection drops, the node

@@ -170,31 +170,8 @@ public sealed class TlsRabbitMqNode : IAsyncDisposable
     /// <summary><c>rabbitmqctl -n {node} …</c>; returns what it printed.</summary>
     public Task<string> CtlAsync(params string[] arguments) => RunAsync(NodeEnvironment(), "rabbitmqctl", ["-n", NodeName, .. arguments]);
 
-    private static async Task<string> RunAsync(IDictionary<string, string> environment, string command, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(command) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{command} {string.Join(' ', arguments)} failed: {await output} {await error}");
-        }
-
-        return await output;
-    }
+    private static Task<string> RunAsync(IDictionary<string, string> environment, string command, params string[] arguments) =>
+        ExternalCommand.OutputAsync(command, arguments, TimeSpan.FromSeconds(60), environment.AsReadOnly());
 
     public async ValueTask DisposeAsync()
     {
