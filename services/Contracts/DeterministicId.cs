@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace SafetyReports.ServiceDefaults.Messaging;
+namespace SafetyReports.Contracts;
 
 /// <summary>A GUID derived from a name (RFC 9562 version 8, SHA-256 based): the same event always gets the same id.</summary>
 public static class DeterministicId
