@@ -69,7 +69,8 @@ public static partial class HostRequestValidator
 
     private static readonly string EventsRule = $"One or more of: {string.Join(", ", WebhookEvents.Subscribable)}.";
 
-    private const string PatternsRule = "At most 50 globs over model ids, each 1 to 200 characters without spaces (e.g. \"org/*\").";
+    private static readonly string PatternsRule =
+        $"At most 50 globs over model ids, each 1 to {ModelPattern.MaxLength} characters without spaces and with at most {ModelPattern.MaxWildcards} wildcards (e.g. \"org/*\").";
 
     private static bool AreEvents(List<string?>? events) =>
         events is { Count: > 0 } && events.All(e => e is not null && WebhookEvents.Subscribable.Contains(e));
