@@ -48,7 +48,7 @@ public sealed class ReportIntake(
             return Replay(previous, requestHash);
         }
 
-        var id = Guid.CreateVersion7(now);
+        var id = OpaqueId.New();
         var token = SecretHasher.NewToken();
         var receipt = new SubmissionReceipt(id, token, ReportStatuses.Received);
         var submission = new Submission(id, now, SecretHasher.Hash(token), ToMessage(id, now, request, context.Unchallenged), System.Diagnostics.Activity.Current?.Id);

@@ -154,9 +154,11 @@ public abstract partial class TriageStoreContractTests : IAsyncDisposable
     {
         var store = await CreateStoreAsync();
         string[] severities = ["critical", "high", "medium", "low"];
-        // Shared received times and shared deadlines, so only the id can break ties.
+        // Shared received times and shared deadlines, so only the id can break ties; random ids mixed with the
+        // time-ordered ones Intake minted before (a later time's v7 id sorts first here, so id order is not time order).
         var reports = Enumerable.Range(0, 26).Select(i => NewReport(At(i / 3)) with
         {
+            Id = i % 2 == 0 ? Guid.NewGuid() : Guid.CreateVersion7(At(30 - i)),
             Severity = i % 5 == 4 ? null : severities[i % 4],
             Category = i % 2 == 0 ? "privacy" : "hate",
             Title = i % 3 == 0 ? "needle report" : "hay report",
