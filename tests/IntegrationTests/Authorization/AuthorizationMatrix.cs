@@ -114,6 +114,8 @@ public static class AuthorizationMatrix
         PortalPage("GET", "/portal/admin/hosts/hub-a", Outcome.Forbidden, 200),
         PortalPage("GET", "/portal/admin/hosts/hub-a/deliveries", Outcome.Forbidden, 200),
         PortalPage("GET", "/portal/admin/notices", Outcome.Forbidden, 200),
+        // The provider's front-channel sign-out needs the session's sid (Identity sends none): a bare link signs no one out.
+        Public("GET", "/portal/signout-oidc", 400),
         PortalPage("GET", "/portal/signout", 200, 200),
         PortalPage("POST", "/portal/signout", 400, 400),
         Public("GET", "/portal/signin", Outcome.SignIn),
@@ -130,6 +132,7 @@ public static class AuthorizationMatrix
         Public("POST", "/connect/authorize", 400),
         Public("GET", "/account/logout", 200),
         Public("POST", "/account/logout", 400),
+        // Without an id_token_hint for the signed-in user: a redirect to the page that asks, nobody signed out.
         Public("GET", "/connect/logout", 302),
         Public("POST", "/connect/logout", 400),
     ];
