@@ -12,11 +12,11 @@ namespace SafetyReports.Triage.Transparency;
 /// </summary>
 public sealed class AuditReplay
 {
-    /// <summary>Actions that change nothing the figures count (text, assignee, contact, notices, disclosure, exports).</summary>
+    /// <summary>Actions that change nothing the figures count (text, assignee, contact, notices, disclosure, exports of a report or the chain).</summary>
     public static readonly IReadOnlySet<string> ActionsWithoutFacts = new HashSet<string>(StringComparer.Ordinal)
     {
         "note", ReportAssignment.Action, ContactErasure.Erased, ContactErasure.Purged, WebhookDisableNotice.Action,
-        DisclosurePolicy.RemindAction, DisclosurePolicy.DiscloseAction, ReportExportRecord.Action,
+        DisclosurePolicy.RemindAction, DisclosurePolicy.DiscloseAction, ReportExportRecord.Action, AuditExportRecord.Action,
     };
 
     private readonly Dictionary<Guid, TransparencyFacts> _facts = [];

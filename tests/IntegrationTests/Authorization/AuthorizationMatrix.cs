@@ -65,7 +65,8 @@ public static class AuthorizationMatrix
         TriageAdmin("GET", "/api/v1/triage/reports/{report}/export", 200, null),
         TriageAdmin("POST", "/api/v1/triage/reports/{none}/redactions", 404),
         TriageApi("GET", "/api/v1/triage/audit/verify", 200, null),
-        TriageApi("GET", "/api/v1/triage/audit/export", 200, null),
+        // The whole chain (every note and reporter message): admins only, and each export is an audit entry.
+        TriageAdmin("GET", "/api/v1/triage/audit/export", 200, null),
         // The maintainers' figures, nothing withheld (a missing host is a 400 once authorised).
         TriageApi("GET", "/api/v1/triage/accountability/hosts", 200, null),
         TriageApi("GET", "/api/v1/triage/accountability/models", 400, null),

@@ -380,6 +380,25 @@ public abstract partial class TriageStoreContractTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task An_entry_about_no_report_joins_the_chain_and_changes_no_report()
+    {
+        var store = await CreateStoreAsync();
+        var report = NewReport(At(0));
+        await store.AddReportAsync(report, Audit(report.Id, "received", At(0)), [], Ct);
+
+        var export = AuditExportRecord.Record("admin@example.org", At(1));
+        await store.AppendAuditAsync(export, Ct);
+        await store.UpdateReportAsync(report with { Version = 2 }, 1, Audit(report.Id, "note", At(2)), [], Ct);
+
+        var chain = await store.ReadAuditChainAsync(0, 10, Ct);
+        Assert.Equal(["received", AuditExportRecord.Action, "note"], chain.Select(e => e.Action));
+        Assert.Equal(AuditChain.Link(export, 2, chain[0].Hash), chain[1]);
+        Assert.Equal(chain[1].Hash, chain[2].PreviousHash);
+        Assert.Equal(2, (await store.GetReportAsync(report.Id, Ct))!.Version);
+        Assert.DoesNotContain(await store.GetAuditAsync(report.Id, Ct), e => e.Action == AuditExportRecord.Action);
+    }
+
+    [Fact]
     public async Task The_outbox_gives_events_in_the_order_written_and_removes_them_by_id()
     {
         var store = await CreateStoreAsync();
