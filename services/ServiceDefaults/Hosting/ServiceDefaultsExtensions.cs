@@ -129,8 +129,7 @@ public static class ServiceDefaultsExtensions
         var directory = string.IsNullOrWhiteSpace(configured)
             ? Path.Combine(storage.ResolveDataDirectory(), "keys")
             : Path.GetFullPath(configured);
-        Directory.CreateDirectory(directory);
-        return directory;
+        return Storage.OwnerOnlyFiles.FolderWithFiles(directory);
     }
 
     private static void AddOpenTelemetry(WebApplicationBuilder builder, string serviceName)
