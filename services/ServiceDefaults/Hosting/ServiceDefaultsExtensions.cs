@@ -39,6 +39,7 @@ public static class ServiceDefaultsExtensions
                 configuration.GetConnectionString("MongoDb") ?? o.MongoDbConnectionString);
         services.AddOptions<IdentityAuthorityOptions>().Bind(configuration.GetSection(IdentityAuthorityOptions.Section));
 
+        RequestLog.AddDefaults(configuration);
         builder.Logging.ClearProviders();
         builder.Logging.AddJsonConsole(o =>
         {
@@ -161,6 +162,8 @@ public static class ServiceDefaultsExtensions
     /// <summary>Forwarded headers from trusted proxies, error handling, health endpoints and the OpenAPI document.</summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
+        // Outermost: it sees every request, and the answer as finally sent.
+        app.UseRequestLog();
         if (app.Services.GetService<TrustedProxies>() is not null)
         {
             // First: everything after it (HSTS, Secure cookies, rate limits by client address) sees the real client and scheme.
