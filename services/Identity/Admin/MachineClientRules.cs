@@ -6,11 +6,11 @@ namespace SafetyReports.Identity.Admin;
 /// <summary>What a machine client created through the admin API must look like; errors keyed by request field.</summary>
 public static partial class MachineClientRules
 {
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\z")]
     private static partial Regex ClientIdPattern();
 
     /// <summary>The same form as a model host's id in Notification.</summary>
-    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,99}$")]
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9._-]{0,99}\z")]
     private static partial Regex HostIdPattern();
 
     public static Dictionary<string, string[]> FindErrors(CreateClientRequest request)

@@ -7,7 +7,7 @@ namespace SafetyReports.Notification.Api;
 /// <summary>Field rules of the hosts and subscriptions API.</summary>
 public static partial class HostRequestValidator
 {
-    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,99}$")]
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9._-]{0,99}\z")]
     private static partial Regex HostIdPattern();
 
     public static bool IsHostId(string? id) => id is not null && HostIdPattern().IsMatch(id);
