@@ -4,38 +4,38 @@ using MassTransit;
 namespace SafetyReports.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// Every <typeparamref name="T"/> published on a running Standalone's in-memory bus from now on, as a further
-/// subscriber sees it: a receive endpoint of its own, bound to the message type like any consumer's.
+/// What a running Standalone system publishes of one message type, caught on a temporary receive endpoint of its
+/// in-memory bus (bound to the message type like any consumer's): how a test sees an event a service announces
+/// without waiting for the service that consumes it.
 /// </summary>
 public sealed class PublishedMessages<T> : IAsyncDisposable where T : class
 {
     private readonly ConcurrentQueue<T> _messages = new();
-    private HostReceiveEndpointHandle? _endpoint;
-
-    public IReadOnlyCollection<T> All => _messages;
+    private HostReceiveEndpointHandle? _handle;
 
     public static async Task<PublishedMessages<T>> ListenAsync(IBus bus)
     {
         var listener = new PublishedMessages<T>();
-        listener._endpoint = bus.ConnectReceiveEndpoint($"test-{typeof(T).Name}-{Guid.NewGuid():N}", endpoint =>
-            endpoint.Handler<T>(context =>
-            {
-                listener._messages.Enqueue(context.Message);
-                return Task.CompletedTask;
-            }));
-        await listener._endpoint.Ready;
+        listener._handle = bus.ConnectReceiveEndpoint($"test-{typeof(T).Name}-{Guid.NewGuid():N}", e => e.Handler<T>(context =>
+        {
+            listener._messages.Enqueue(context.Message);
+            return Task.CompletedTask;
+        }));
+        await listener._handle.Ready;
         return listener;
     }
 
+    public IReadOnlyList<T> All => [.. _messages];
+
     /// <summary>The first message that matches, once it has arrived.</summary>
-    public Task<T> WaitAsync(Func<T, bool> match, string what) =>
-        Eventually.UntilAsync(() => Task.FromResult(_messages.FirstOrDefault(match)), TimeSpan.FromSeconds(30), what);
+    public Task<T> FirstAsync(Func<T, bool> match, TimeSpan timeout) =>
+        Eventually.UntilAsync(() => Task.FromResult(_messages.FirstOrDefault(match)), timeout, $"a {typeof(T).Name} to be published");
 
     public async ValueTask DisposeAsync()
     {
-        if (_endpoint is not null)
+        if (_handle is not null)
         {
-            await _endpoint.StopAsync();
+            await _handle.StopAsync();
         }
     }
 }

@@ -16,6 +16,7 @@ namespace SafetyReports.IntegrationTests.Triage;
 public sealed class HostLoopTriageTests(LifecycleFixture fixture) : IClassFixture<LifecycleFixture>
 {
     private const string Email = "rita.hostloop@example.org";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     private StandaloneSystem Sut => fixture.System;
 
@@ -84,7 +85,7 @@ public sealed class HostLoopTriageTests(LifecycleFixture fixture) : IClassFixtur
         Assert.Equal((true, "[1]", 1), (triaged["notice"]!["shareDescription"]!.GetValue<bool>(), triaged["notice"]!["sharedEvidence"]!.ToJsonString(),
             triaged["notice"]!["revision"]!.GetValue<int>()));
 
-        var first = await notices.WaitAsync(n => n.ReportId == id, "the first notice");
+        var first = await notices.FirstAsync(n => n.ReportId == id, Patience);
         Assert.Equal((1, "The model gave step-by-step instructions.", "Look at the output; the prompt stays with us.", true),
             (first.Revision, first.Description, first.NoteToHost, first.GoodFaith));
         Assert.Equal([new EvidenceItem("output", "Step 1 …")], first.Evidence);
@@ -112,7 +113,7 @@ public sealed class HostLoopTriageTests(LifecycleFixture fixture) : IClassFixtur
         var changed = await OkAsync(await SendAsync(HttpMethod.Put, $"/reports/{id}/notice",
             new { shareDescription = false, shareEvidence = new[] { 0, 1 }, noteToHost = (string?)null, expectedVersion = VersionOf(same) }));
         Assert.Equal((VersionOf(same) + 1, 2), (VersionOf(changed), changed["notice"]!["revision"]!.GetValue<int>()));
-        var second = await notices.WaitAsync(n => n.ReportId == id && n.Revision == 2, "the changed notice");
+        var second = await notices.FirstAsync(n => n.ReportId == id && n.Revision == 2, Patience);
         Assert.Equal(((string?)null, (string?)null, 2), (second.Description, second.NoteToHost, second.Evidence.Count));
         var entry = (await AuditAsync(id))[^1];
         Assert.Equal(("notice_changed", TestClients.Triager.ClientId), (entry["action"]!.GetValue<string>(), entry["actor"]!.GetValue<string>()));
@@ -122,7 +123,7 @@ public sealed class HostLoopTriageTests(LifecycleFixture fixture) : IClassFixtur
         var redacted = await OkAsync(await SendAsync(HttpMethod.Post, $"/reports/{id}/redactions",
             new { text = "how do I", expectedVersion = VersionOf(changed) }, LifecycleFixture.Exporter));
         Assert.Equal(3, redacted["notice"]!["revision"]!.GetValue<int>());
-        var third = await notices.WaitAsync(n => n.ReportId == id && n.Revision == 3, "the notice after the redaction");
+        var third = await notices.FirstAsync(n => n.ReportId == id && n.Revision == 3, Patience);
         Assert.Equal("[redacted] …", third.Evidence[0].Content);
         Assert.Equal(3, notices.All.Count(n => n.ReportId == id));
     }
@@ -174,7 +175,7 @@ public sealed class HostLoopTriageTests(LifecycleFixture fixture) : IClassFixtur
 
         var forwarded = await OkAsync(await SendAsync(HttpMethod.Post, path + "/forward", new { note = "We checked: it does.", expectedVersion = VersionOf(report) }));
         Assert.False(forwarded["contestOpen"]!.GetValue<bool>());
-        var sent = await forwards.WaitAsync(f => f.ContestId == contested.ContestId, "the forwarded contest");
+        var sent = await forwards.FirstAsync(f => f.ContestId == contested.ContestId, Patience);
         Assert.Equal((id, host, 1, contested.Reason, "We checked: it does."), (sent.ReportId, sent.HostId, sent.ResponseRevision, sent.Reason, sent.Note));
         await ProblemAsync(await SendAsync(HttpMethod.Post, path + "/forward", new { expectedVersion = VersionOf(forwarded) }), HttpStatusCode.Conflict);
         Assert.Empty((await OkAsync(await SendAsync(HttpMethod.Get, $"/reports?contested=true&modelHost={host}", null)))["items"]!.AsArray());
@@ -184,7 +185,7 @@ public sealed class HostLoopTriageTests(LifecycleFixture fixture) : IClassFixtur
         var closed = await OkAsync(await SendAsync(HttpMethod.Post, path + "/close",
             new { publicNote = "The host was asked to look again.", expectedVersion = VersionOf(forwarded) }));
         Assert.Equal("closed", closed["contests"]![0]!["state"]!.GetValue<string>());
-        var closing = await closes.WaitAsync(c => c.ContestId == contested.ContestId, "the closed contest");
+        var closing = await closes.FirstAsync(c => c.ContestId == contested.ContestId, Patience);
         Assert.Equal("The host was asked to look again.", closing.PublicNote);
 
         var actions = (await AuditAsync(id)).Select(e => e["action"]!.GetValue<string>()).ToList();
@@ -212,7 +213,7 @@ public sealed class HostLoopTriageTests(LifecycleFixture fixture) : IClassFixtur
         var written = await OkAsync(await SendAsync(HttpMethod.Post, $"/reports/{id}/host-messages", new { text = "Which revision did you take down?\nThanks." }));
         var ours = Assert.Single(written["hostMessages"]!.AsArray())!;
         Assert.Equal(("maintainers", TestClients.Triager.ClientId), (ours["from"]!.GetValue<string>(), ours["author"]!.GetValue<string>()));
-        var published = await messages.WaitAsync(m => m.ReportId == id, "the maintainers' message");
+        var published = await messages.FirstAsync(m => m.ReportId == id, Patience);
         Assert.Equal((host, Guid.Parse(ours["id"]!.GetValue<string>()), "Which revision did you take down?\nThanks."), (published.HostId, published.MessageId, published.Text));
 
         // The host's message (from Notification), delivered twice: recorded once.
