@@ -46,7 +46,7 @@ public static class PortalClientWiring
             {
                 ClientId = clientId,
                 ClientSecret = secret,
-                Scopes = [Scopes.Triage, Scopes.NotificationsAdmin, Scopes.IdentityAdmin],
+                Scopes = [Scopes.Triage, Scopes.NotificationsAdmin, Scopes.IdentityAdmin, Scopes.Host],
                 RedirectUris = [issuer + PortalSchemes.CallbackPath.TrimStart('/')],
                 PostLogoutRedirectUris = [issuer + PortalSchemes.SignedOutCallbackPath.TrimStart('/')],
                 AccessTokenLifetime = lifetime,
