@@ -18,7 +18,7 @@ public sealed class ReportModel(TriageClient triage, NotificationClient notifica
 
     public static readonly string[] NoticeFields = ["shareDescription", "shareEvidence", "noteToHost", "expectedVersion"];
 
-    /// <summary>A message to the host, a contest's forwarded reason: as Triage limits them.</summary>
+    /// <summary>A message to the host, a contest's forwarded reason, note or closing note: as Triage limits them.</summary>
     public const int MaxHostTextLength = 5_000;
 
     public ReportDetail? Report { get; private set; }
@@ -202,7 +202,7 @@ public sealed class ReportModel(TriageClient triage, NotificationClient notifica
     public async Task<IActionResult> OnPostCloseContestAsync(Guid id, Guid contestId, CancellationToken cancellationToken)
     {
         ActiveForm = $"close-{contestId}";
-        if (TextInput.Check(PublicNote, ReportActions.MaxTextLength, required: true) is { } error)
+        if (TextInput.Check(PublicNote, MaxHostTextLength, required: true) is { } error)
         {
             ShowFormErrors(new Dictionary<string, FormError> { ["publicNote"] = error });
             return await LoadAsync(id, cancellationToken) ?? Page();
