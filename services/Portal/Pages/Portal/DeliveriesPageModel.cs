@@ -53,7 +53,12 @@ public abstract class DeliveriesPageModel(NotificationClient notification) : Por
         var deliveries = await notification.DeliveriesAsync(HostId, Filter, cancellationToken);
         if (!deliveries.IsOk)
         {
-            return await ShowProblemAsync(deliveries.Problem!, "status");
+            if (deliveries.Problem!.Outcome == ApiOutcome.NotFound)
+            {
+                Response.StatusCode = Microsoft.AspNetCore.Http.StatusCodes.Status404NotFound;
+            }
+
+            return await ShowProblemAsync(deliveries.Problem, "status");
         }
 
         Deliveries = deliveries.Value!.Items;
