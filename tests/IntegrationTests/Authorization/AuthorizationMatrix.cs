@@ -11,6 +11,7 @@ namespace SafetyReports.IntegrationTests.Authorization;
 public static class AuthorizationMatrix
 {
     private const string Reply = """{"message":"An answer from the matrix."}""";
+    private const string Contest = """{"reason":"A contest from the matrix."}""";
 
     public static readonly IReadOnlyList<MatrixRow> Rows =
     [
@@ -20,11 +21,14 @@ public static class AuthorizationMatrix
         Public("POST", "/", 200),
         Public("GET", "/status", 200),
         Public("POST", "/status", 200),
+        Public("POST", "/status?handler=contest", 200),
         Public("GET", "/about", 200),
         Public("GET", "/assets/intake/intake.css", 200),
         Public("POST", "/api/v1/reports", 400, "{}"),
         Reporter("GET", "/api/v1/reports/{report}/status", 200),
         Reporter("POST", "/api/v1/reports/{report}/messages", 409, Reply),
+        // The matrix's report has no host response: there is nothing to contest.
+        Reporter("POST", "/api/v1/reports/{report}/contest", 409, Contest),
         // The matrix's report was sent without contact: erasing it changes nothing.
         Reporter("POST", "/api/v1/reports/{report}/erase-contact", 202),
         Public("GET", "/api/v1/challenge", 200),

@@ -10,7 +10,7 @@ namespace SafetyReports.IntegrationTests.HostileInput;
 
 /// <summary>
 /// Property-based tests over every public input of Intake: the JSON submission, its headers, the
-/// status look-up (path, query, token header), the reporter's answer, and the report form post (with a
+/// status look-up (path, query, token header), the reporter's answer and contest, and the report form post (with a
 /// valid antiforgery token). Every answer: no 5xx, bounded time, a problem+json 4xx (or the form page),
 /// and nothing stored unless the answer says it was. 200 cases per property keep the run to seconds.
 /// </summary>
@@ -111,6 +111,50 @@ public sealed partial class IntakeHostileInputTests(StandaloneFixture fixture) :
     }
 
     [Fact]
+    public async Task Hostile_contests_are_refused_cleanly_and_a_response_is_contested_at_most_once()
+    {
+        var api = fixture.System.Api;
+        var (id, token) = await ReporterLoop.TriagedReportAsync(api, "Contest target");
+        await ReporterLoop.RespondAsync(api, id, ReporterLoop.FullStatement());
+        await ReporterLoop.ReceiptAsync(api, id, token, s => s["canContest"]!.GetValue<bool>(), "the response to be contestable");
+        var bodies = Gen.OneOf(
+            HostileText.Any.Select(reason => new System.Text.Json.Nodes.JsonObject { ["reason"] = reason }.ToJsonString()),
+            HostileJson.Value(2).Select(v => new System.Text.Json.Nodes.JsonObject { ["reason"] = v?.DeepClone() }.ToJsonString()),
+            HostileJson.Value(3).Select(v => v?.ToJsonString() ?? "null"),
+            HostileText.Short);
+        var cases = Gen.Zip(bodies, Gen.Frequency((3, Gen.Constant(token)), (1, HostileText.HeaderValue)));
+        var accepted = 0;
+        Check.One(Cases, Prop.ForAll(cases.ToArbitrary(), ((string Body, string Token) c) =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, $"api/v1/reports/{id}/contest")
+            {
+                Content = new StringContent(c.Body, Encoding.UTF8, "application/json"),
+            };
+            request.Headers.TryAddWithoutValidation("X-Report-Token", c.Token);
+            var answer = _probe.Send(request);
+            HttpProbe.AssertApiAnswer(answer);
+            if (!HttpProbe.IsProtocolRejection(answer))
+            {
+                Assert.True(answer.Status is HttpStatusCode.Accepted or HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.Conflict,
+                    $"{(int)answer.Status} {answer.Body}");
+            }
+
+            if (answer.Status == HttpStatusCode.Accepted)
+            {
+                accepted++;
+                var reason = System.Text.Json.Nodes.JsonNode.Parse(c.Body)!["reason"]!.GetValue<string>();
+                Assert.Null(SafetyReports.Intake.Domain.ContestRules.ReasonProblem(reason));
+            }
+
+            Assert.True(accepted <= 1, "one response revision was contested twice");
+        }));
+
+        var status = await ReporterLoop.ReceiptAsync(api, id, token, _ => true, "the status");
+        Assert.Equal(accepted == 1, status["contest"] is not null);
+        Assert.Equal(accepted == 0, status["canContest"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public void Hostile_report_form_posts_show_the_form_or_a_receipt_and_store_only_with_a_receipt()
     {
         var (cookie, antiforgery) = FormToken();
@@ -159,14 +203,14 @@ public sealed partial class IntakeHostileInputTests(StandaloneFixture fixture) :
         var (cookie, antiforgery) = FormToken("status");
         var values = Gen.Frequency((4, HostileText.Any.Select(Uri.EscapeDataString)), (1, HostileText.InvalidUtf8Escapes),
             (1, Gen.Fresh(() => Guid.NewGuid().ToString())));
-        var cases = from id in values from token in values from message in values from handler in Gen.Elements("", "?handler=reply")
+        var cases = from id in values from token in values from message in values from handler in Gen.Elements("", "?handler=reply", "?handler=contest")
                     select (id, token, message, handler);
         Check.One(Cases, Prop.ForAll(cases.ToArbitrary(), ((string Id, string Token, string Message, string Handler) c) =>
         {
             var request = new HttpRequestMessage(HttpMethod.Post, "status" + c.Handler)
             {
                 Content = new StringContent(
-                    $"__RequestVerificationToken={Uri.EscapeDataString(antiforgery)}&id={c.Id}&token={c.Token}&message={c.Message}",
+                    $"__RequestVerificationToken={Uri.EscapeDataString(antiforgery)}&id={c.Id}&token={c.Token}&message={c.Message}&reason={c.Message}",
                     Encoding.ASCII, "application/x-www-form-urlencoded"),
             };
             request.Headers.Add("Cookie", cookie);
