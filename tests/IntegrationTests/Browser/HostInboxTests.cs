@@ -8,7 +8,8 @@ using static Microsoft.Playwright.Assertions;
 namespace SafetyReports.IntegrationTests.Browser;
 
 /// <summary>
-/// The loop between the maintainers and a model host in the portal, in a real browser without JavaScript: a maintainer
+/// The loop between the maintainers and a model host in the portal, in a real browser (without JavaScript, except where
+/// hostile text from the other side is shown: there a script would run if it could get in): a maintainer
 /// triages sharing only part of a report, the host user reads exactly that in their inbox, acknowledges, responds with
 /// a full statement of reasons and writes on the thread; the maintainer answers and changes what is shared; a reporter's
 /// contest is forwarded to the host and closed. A host user sees their own host only and none of the maintainers' pages.
@@ -33,7 +34,7 @@ public sealed class HostInboxTests(PortalFixture portal) : IClassFixture<PortalF
         var (id, _) = await portal.SubmitForHostAsync(hostId, title, reporterEmail);
 
         // The maintainer triages, sharing the description and evidence items 1 and 3, with a note; item 2 stays private.
-        await using var maintainer = await portal.SignedInAsync(PortalFixture.AdminEmail, PortalFixture.AdminPassword, javaScript: false);
+        await using var maintainer = await portal.SignedInAsync(PortalFixture.AdminEmail, PortalFixture.AdminPassword);
         var desk = maintainer.Page;
         await desk.GotoAsync($"/portal/reports/{id}");
         foreach (var i in new[] { 0, 1, 2 })
@@ -43,7 +44,8 @@ public sealed class HostInboxTests(PortalFixture portal) : IClassFixture<PortalF
 
         await Expect(desk.Locator("#transition-triaged-shareDescription")).ToBeCheckedAsync();
         await desk.Locator("#transition-triaged-shareEvidence-1").SetCheckedAsync(false);
-        await desk.FillAsync("#transition-triaged-noteToHost", "Please look at the shared output first.");
+        // Text from the other side is hostile by default: it renders as text on both sides.
+        await desk.FillAsync("#transition-triaged-noteToHost", "Please look at the shared output first. <img src=x onerror=alert('note')>");
         await desk.SelectOptionAsync("#transition-triaged-severity", "high");
         await desk.ClickAsync("#move-triaged");
         await Expect(desk.Locator("#report-status")).ToHaveAttributeAsync("data-status", "triaged");
@@ -52,8 +54,18 @@ public sealed class HostInboxTests(PortalFixture portal) : IClassFixture<PortalF
         await Expect(desk.Locator("#notice-note")).ToContainTextAsync("Please look at the shared output first.");
 
         // The host user signs in at /portal and lands in their inbox.
-        await using var host = await portal.SignedInAsync(hostUser, Password, javaScript: false);
+        await using var host = await portal.SignedInAsync(hostUser, Password);
         var inbox = host.Page;
+        var dialogs = new List<string>();
+        foreach (var tab in new[] { desk, inbox })
+        {
+            tab.Dialog += (_, dialog) =>
+            {
+                dialogs.Add(dialog.Message);
+                _ = dialog.DismissAsync();
+            };
+        }
+
         await Expect(inbox).ToHaveURLAsync(new Regex("/portal/host$"));
         await ReloadUntilAsync(inbox, $"#notice-{id}", "the notice in the inbox");
         await Expect(inbox.Locator($"#notice-{id}")).ToContainTextAsync(title);
@@ -66,7 +78,8 @@ public sealed class HostInboxTests(PortalFixture portal) : IClassFixture<PortalF
         await Expect(inbox.Locator("#notice-evidence li")).ToHaveCountAsync(2);
         await Expect(inbox.Locator("#notice-evidence")).ToContainTextAsync($"Prompt of {title}");
         await Expect(inbox.Locator("#notice-evidence")).ToContainTextAsync($"Shared output of {title}");
-        await Expect(inbox.Locator("#notice-note")).ToContainTextAsync("Please look at the shared output first.");
+        await Expect(inbox.Locator("#notice-note")).ToContainTextAsync("Please look at the shared output first. <img src=x onerror=alert('note')>");
+        Assert.Equal(0, await inbox.Locator("main img, main script").CountAsync());
         await Expect(inbox.Locator("#notice-received-on")).ToHaveTextAsync(new Regex(@"^\d{4}-\d{2}-\d{2}$"));
         var html = await inbox.ContentAsync();
         Assert.DoesNotContain($"Private output of {title}", html);
@@ -115,10 +128,12 @@ public sealed class HostInboxTests(PortalFixture portal) : IClassFixture<PortalF
         Assert.Equal("Appeal at https://hub.example/appeal within 14 days.", statement["redress"]!.GetValue<string>());
 
         // The host writes on the thread; the maintainer reads it on the report page and answers.
-        await inbox.FillAsync("#message-text", "Which model revision did the reporter use?");
+        await inbox.FillAsync("#message-text", "<script>alert('host')</script> Which model revision did the reporter use?");
         await inbox.ClickAsync("#send-message");
         await Expect(inbox.Locator("#thread li[data-from=host]")).ToContainTextAsync("Which model revision did the reporter use?");
         await ReloadUntilAsync(desk, "#thread li[data-from=host]", "the host's message on the report page");
+        await Expect(desk.Locator("#thread li[data-from=host]")).ToContainTextAsync("<script>alert('host')</script>");
+        Assert.Equal(0, await desk.Locator("main img, main script").CountAsync());
         await desk.FillAsync("#host-message-text", "Revision v3, as in the notice.");
         await desk.ClickAsync("#send-host-message");
         await Expect(desk.Locator("#thread li[data-from=maintainers]")).ToContainTextAsync(PortalFixture.AdminEmail);
@@ -137,6 +152,7 @@ public sealed class HostInboxTests(PortalFixture portal) : IClassFixture<PortalF
         await Expect(inbox.Locator("#notice-revision")).ToHaveTextAsync(new Regex("^2 ·"));
         await Expect(inbox.Locator("#notice-evidence li")).ToHaveCountAsync(2);
 
+        Assert.Empty(dialogs);
         maintainer.AssertNoConsoleErrors();
         host.AssertNoConsoleErrors();
     }
