@@ -53,8 +53,9 @@ public sealed class TriageClient(ApiCaller api)
     public Task<ApiResult<ReportDetail>> AddNoteAsync(Guid id, NoteBody body, CancellationToken cancellationToken) =>
         api.PostAsync<ReportDetail>($"{Reports}/{id}/notes", body, cancellationToken);
 
-    public Task<ApiResult<NoContent>> ChangeNoticeAsync(Guid id, NoticeChangeBody body, CancellationToken cancellationToken) =>
-        api.SendAsync<NoContent>(HttpMethod.Put, $"{Reports}/{id}/notice", body, cancellationToken);
+    /// <summary>The report afterwards: the same version when the choice was the one on record (nothing changed).</summary>
+    public Task<ApiResult<ReportDetail>> ChangeNoticeAsync(Guid id, NoticeChangeBody body, CancellationToken cancellationToken) =>
+        api.SendAsync<ReportDetail>(HttpMethod.Put, $"{Reports}/{id}/notice", body, cancellationToken);
 
     public Task<ApiResult<NoContent>> ForwardContestAsync(Guid id, Guid contestId, ForwardContestBody body, CancellationToken cancellationToken) =>
         api.PostAsync<NoContent>($"{Reports}/{id}/contests/{contestId}/forward", body, cancellationToken);

@@ -46,7 +46,7 @@ public partial class PortalTextTests
                 "Error_SeverityRequired", "Error_SeverityUnknown", "Error_TooLong"])
             .Concat(new[] { "claimed", "assigned", "unassigned", "classified", "noted", "user_created", "roles_saved", "user_locked", "user_unlocked",
                 "client_deleted", "host_created", "subscription_enabled", "subscription_disabled", "test_sent", "replayed", "subscription_edited",
-                "acknowledged", "responded", "message_sent", "notice_changed", "contest_forwarded", "contest_closed", "host_message_sent" }.Select(d => $"Done_{d}"));
+                "acknowledged", "responded", "message_sent", "notice_changed", "notice_unchanged", "contest_forwarded", "contest_closed", "host_message_sent" }.Select(d => $"Done_{d}"));
 
         var text = Localizer();
         var missing = literal.Concat(built).Where(k => text[k].ResourceNotFound).Order().ToList();

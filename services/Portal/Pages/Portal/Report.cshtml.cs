@@ -178,7 +178,10 @@ public sealed class ReportModel(TriageClient triage, NotificationClient notifica
 
         var choice = NoticeForm.ToChoice(input);
         var body = new NoticeChangeBody(choice.ShareDescription, choice.ShareEvidence, choice.NoteToHost, ExpectedVersion);
-        return await FinishAsync(id, (await triage.ChangeNoticeAsync(id, body, cancellationToken)).Problem, NoticeFields, "notice_changed", cancellationToken);
+        var result = await triage.ChangeNoticeAsync(id, body, cancellationToken);
+        // The choice on record again: Triage changes nothing and the host hears nothing; the page says so.
+        var done = result.Value is { } after && after.Version == ExpectedVersion ? "notice_unchanged" : "notice_changed";
+        return await FinishAsync(id, result.Problem, NoticeFields, done, cancellationToken);
     }
 
     /// <summary>Forwards a reporter's contest to the host: the reason as the reporter wrote it unless a maintainer shortened it, and their note.</summary>
