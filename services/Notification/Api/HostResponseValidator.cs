@@ -70,7 +70,7 @@ public static class HostResponseValidator
         }
 
         var value = body.GetProperty("until");
-        if (value.ValueKind != JsonValueKind.String || !value.TryGetDateTimeOffset(out var until))
+        if (value.ValueKind != JsonValueKind.String || !TryGetString(value, out _) || !value.TryGetDateTimeOffset(out var until))
         {
             errors["until"] = ["An ISO 8601 date and time with an offset (e.g. 2030-01-31T00:00:00Z), or null."];
             return null;
@@ -133,7 +133,7 @@ public static class HostResponseValidator
             return null;
         }
 
-        var codes = value.EnumerateArray().Select(item => item.GetString()!).ToList();
+        var codes = value.EnumerateArray().Select(item => TryGetString(item, out var code) ? code : "").ToList();
         if (codes is [TerritorialScopes.Worldwide])
         {
             return codes;

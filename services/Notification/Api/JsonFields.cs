@@ -11,6 +11,8 @@ public static class JsonFields
 {
     public const string ForbiddenCharacters = "Must not contain control characters or bidirectional overrides.";
 
+    public const string NotUtf8 = "Must be valid UTF-8 text.";
+
     /// <summary>A body that is not a JSON object: the error to answer with, else null.</summary>
     public static Dictionary<string, string[]>? NotAnObject(JsonElement body) =>
         body.ValueKind == JsonValueKind.Object ? null : new Dictionary<string, string[]> { [""] = ["The body must be a JSON object."] };
@@ -34,7 +36,13 @@ public static class JsonFields
             return null;
         }
 
-        var text = value.GetString()!.Trim();
+        if (!TryGetString(value, out var raw))
+        {
+            errors[name] = [NotUtf8];
+            return null;
+        }
+
+        var text = raw.Trim();
         if (text.Length == 0)
         {
             return Missing(name, errors, required);
@@ -71,6 +79,24 @@ public static class JsonFields
 
         errors[name] = ["Must be true, false or null."];
         return null;
+    }
+
+    /// <summary>
+    /// The string's value; false when its bytes are not valid UTF-8, which parsing a body into a <see cref="JsonElement"/>
+    /// does not check (binding a record would have refused the body).
+    /// </summary>
+    public static bool TryGetString(JsonElement value, out string text)
+    {
+        try
+        {
+            text = value.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = "";
+            return false;
+        }
     }
 
     private static string? Missing(string name, Dictionary<string, string[]> errors, bool required)

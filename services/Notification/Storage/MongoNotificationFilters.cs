@@ -226,6 +226,9 @@ public static class MongoNotificationFilters
     public static FilterDefinition<MongoNoticeDocument> NoticeOf(Guid reportId) =>
         Builders<MongoNoticeDocument>.Filter.Eq(d => d.ReportId, reportId);
 
+    public static ProjectionDefinition<MongoNoticeDocument> RevisionOnly { get; } =
+        Builders<MongoNoticeDocument>.Projection.Include(d => d.Revision);
+
     public static FilterDefinition<MongoNoticeDocument> NoticesOf(IEnumerable<Guid> reportIds) =>
         Builders<MongoNoticeDocument>.Filter.In(d => d.ReportId, reportIds.Distinct());
 

@@ -313,7 +313,10 @@ public sealed class MongoNotificationStore : INotificationStore
         await _setup.EnsureAsync(cancellationToken);
         return await MongoTransactions.RunAsync(_database.Client, async (session, ct) =>
         {
-            var kept = await _notices.Find(session, d => d.ReportId == notice.ReportId).Project(d => (int?)d.Revision).FirstOrDefaultAsync(ct);
+            // The revision alone: a notice may be long, and only its revision decides.
+            var stored = await _notices.Find(session, MongoNotificationFilters.NoticeOf(notice.ReportId))
+                .Project<MongoNoticeDocument>(MongoNotificationFilters.RevisionOnly).FirstOrDefaultAsync(ct);
+            int? kept = stored?.Revision;
             if (kept >= notice.Revision)
             {
                 return NoticeWrite.Ignored;

@@ -97,6 +97,9 @@ public static class AuthorizationMatrix
         HostApi("GET", "/api/v1/host/reports/{report}", 404, 404, null),
         HostApi("POST", "/api/v1/host/reports/{report}/acknowledge", 404, 404),
         HostApi("POST", "/api/v1/host/reports/{report}/response", 404, 404),
+        HostApi("GET", "/api/v1/host/reports/{report}/messages", 404, 404, null),
+        // A valid message: only the report's not being this host's refuses it.
+        HostApi("POST", "/api/v1/host/reports/{report}/messages", 404, 404, """{"text":"A message from the matrix."}"""),
 
         // Identity's admin API (scope identity:admin).
         IdentityAdmin("GET", "/api/v1/identity/users", 200, null),

@@ -173,4 +173,26 @@ public class HostResponseValidatorTests
             termsReference = new string('t', HostResponseValidator.MaxTermsReference), redress = new string('r', HostResponseValidator.MaxRedress),
         })).Errors);
     }
+
+    [Theory]
+    [InlineData("grounds")]
+    [InlineData("decisionGround")]
+    [InlineData("until")]
+    [InlineData("territorialScope")]
+    public void Invalid_utf8_in_a_text_is_a_field_error(string field)
+    {
+        var json = JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["action"] = "restricted", ["scope"] = "s", ["grounds"] = "g", ["automated"] = false,
+            [field] = field == "territorialScope" ? new[] { "MARK" } : "MARK",
+        });
+        var bytes = System.Text.Encoding.UTF8.GetBytes(json);
+        var at = bytes.AsSpan().IndexOf("MARK"u8);
+        bytes[at + 1] = 0xFF;
+
+        var result = HostResponseValidator.Validate(JsonDocument.Parse(bytes).RootElement, Now);
+
+        Assert.Null(result.Response);
+        Assert.Equal([field], result.Errors.Keys);
+    }
 }

@@ -64,6 +64,8 @@ public sealed class MongoHostLoopMappingTests
     {
         var report = Guid.NewGuid();
         Assert.Equal(new BsonDocument("_id", Uuid(report)), Render(MongoNotificationFilters.NoticeOf(report)));
+        Assert.Equal(new BsonDocument("revision", 1),
+            MongoNotificationFilters.RevisionOnly.Render(new(BsonSerializer.LookupSerializer<MongoNoticeDocument>(), BsonSerializer.SerializerRegistry)));
         Assert.Equal(new BsonDocument("_id", new BsonDocument("$in", new BsonArray { Uuid(report) })), Render(MongoNotificationFilters.NoticesOf([report, report])));
         Assert.Equal(new BsonDocument("reportId", new BsonDocument("$in", new BsonArray { Uuid(report) })), Render(MongoNotificationFilters.ContestsOf([report])));
         Assert.Equal(new BsonDocument { { "contestedAt", 1 }, { "_id", 1 } }, Render(MongoNotificationFilters.ContestsOldestFirst));
