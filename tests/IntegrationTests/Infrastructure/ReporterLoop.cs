@@ -37,11 +37,17 @@ public static class ReporterLoop
     public static async Task<(Guid Id, string Token)> TriagedReportAsync(SystemUnderTest api, string title)
     {
         var (id, token) = await api.SubmitAsync(SystemUnderTest.Report(TestClients.HostA.HostId!, $"org-{Guid.NewGuid():N}/model", title));
+        await TriageAsync(api, id);
+        return (id, token);
+    }
+
+    /// <summary>A maintainer moves the report to triaged, which opens its route to the host.</summary>
+    public static async Task TriageAsync(SystemUnderTest api, Guid id)
+    {
         var report = await api.TriageReportAsync(id);
         using var triaged = await api.SendAsync(HttpMethod.Post, api.Urls.Triage, $"/api/v1/triage/reports/{id}/transitions", TestClients.Triager,
             new { to = "triaged", note = "confirmed", expectedVersion = report["version"]!.GetValue<long>() });
         Assert.Equal(HttpStatusCode.OK, triaged.StatusCode);
-        return (id, token);
     }
 
     /// <summary>hub-a responds, once Notification has the report's route (it opens when Notification sees the triage).</summary>
