@@ -9,7 +9,7 @@ public static class PortalUser
 {
     public const string HostHome = "/portal/host";
 
-    public static bool IsMaintainer(ClaimsPrincipal user) => user.IsInRole(Roles.Triager) || user.IsInRole(Roles.Admin);
+    public static bool IsMaintainer(ClaimsPrincipal user) => Roles.Maintainers.Any(user.IsInRole);
 
     /// <summary>The host a host user is bound to (claim <c>host_id</c>); null for maintainers and for a host user without one.</summary>
     public static string? HostIdOf(ClaimsPrincipal user) =>

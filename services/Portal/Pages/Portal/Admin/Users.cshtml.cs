@@ -25,10 +25,10 @@ public sealed class UsersModel(IdentityClient identity) : PortalPageModel
     public string? HostId { get; set; }
 
     /// <summary>The roles a maintainer's row may change.</summary>
-    public static IReadOnlyList<string> MaintainerRoles { get; } = [SafetyReports.ServiceDefaults.Security.Roles.Admin, SafetyReports.ServiceDefaults.Security.Roles.Triager];
+    public static IReadOnlyList<string> MaintainerRoles => SafetyReports.ServiceDefaults.Security.Roles.Maintainers;
 
     /// <summary>The roles a new account may get: a maintainer's, or host (with a host id).</summary>
-    public static IReadOnlyList<string> NewUserRoles { get; } = [.. MaintainerRoles, SafetyReports.ServiceDefaults.Security.Roles.Host];
+    public static IReadOnlyList<string> NewUserRoles => SafetyReports.ServiceDefaults.Security.Roles.All;
 
     public async Task<IActionResult> OnGetAsync(string? done, CancellationToken cancellationToken)
     {
