@@ -83,7 +83,8 @@ public sealed class TriageReports(ITriageStore store, TimeProvider clock)
 
     /// <summary>
     /// A maintainer's edit: decided on the report as read, saved only if nobody changed it in between, with its events
-    /// (the further ones first: a notice is out before the status change that announces it).
+    /// (the further ones first, so a notice is written before the status change that announces it; the bus promises no
+    /// order, and Notification keeps a notice whenever it arrives).
     /// </summary>
     private async Task<WorkflowOutcome> ApplyMaintainerAsync(
         Guid id, Func<Report, DateTimeOffset, WorkflowOutcome> decide, CancellationToken cancellationToken,
