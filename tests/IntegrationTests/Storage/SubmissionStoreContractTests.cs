@@ -291,11 +291,7 @@ public abstract class SubmissionStoreContractTests : IAsyncDisposable
     [Fact]
     public async Task Concurrent_contests_of_one_revision_record_one_contest_and_one_message()
     {
-        var store = await CreateStoreAsync();
-        var submission = NewSubmission(At(0));
-        await store.AddAsync(submission, null, Ct);
-        await store.ApplyHostResponseAsync(submission.Id, Response(1, At(10)), Ct);
-        var contest = ContestRules.Open(submission.Id, Response(1, At(10)), At(11));
+        var (store, submission, contest) = await RespondedSubmissionAsync();
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(
             () => store.AddContestAsync(submission.Id, contest, Contested(submission.Id, contest), Ct), Ct)));
@@ -309,11 +305,7 @@ public abstract class SubmissionStoreContractTests : IAsyncDisposable
     [Fact]
     public async Task The_maintainers_events_move_the_contest_and_leave_the_rest_of_the_receipt()
     {
-        var store = await CreateStoreAsync();
-        var submission = NewSubmission(At(0));
-        await store.AddAsync(submission, null, Ct);
-        await store.ApplyHostResponseAsync(submission.Id, Response(1, At(10)), Ct);
-        var contest = ContestRules.Open(submission.Id, Response(1, At(10)), At(11));
+        var (store, submission, contest) = await RespondedSubmissionAsync();
         await store.AddContestAsync(submission.Id, contest, Contested(submission.Id, contest), Ct);
         await store.ApplyStatusAsync(submission.Id, ReportStatuses.Resolved, 7, "Done.", At(12), Ct);
 
@@ -330,6 +322,16 @@ public abstract class SubmissionStoreContractTests : IAsyncDisposable
         Assert.Equal((ReportStatuses.Resolved, 7L), (receipt.Status, receipt.StatusVersion));
         Assert.Equal("Done.", Assert.Single(receipt.PublicNotes).Text);
         Assert.Equal(1, receipt.HostResponse!.Revision);
+    }
+
+    /// <summary>A store with one submission the host responded to (revision 1), and the contest of that response, not yet added.</summary>
+    private async Task<(ISubmissionStore Store, Submission Submission, ReceiptContest Contest)> RespondedSubmissionAsync()
+    {
+        var store = await CreateStoreAsync();
+        var submission = NewSubmission(At(0));
+        await store.AddAsync(submission, null, Ct);
+        await store.ApplyHostResponseAsync(submission.Id, Response(1, At(10)), Ct);
+        return (store, submission, ContestRules.Open(submission.Id, Response(1, At(10)), At(11)));
     }
 
     private static ReceiptHostResponse Response(int revision, DateTimeOffset at) => new(
