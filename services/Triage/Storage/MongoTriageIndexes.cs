@@ -46,16 +46,17 @@ public static class MongoTriageIndexes
 
     /// <summary>
     /// <c>contested=true</c> in each order, as on SQLite: only reports with an open contest are in these (partial)
-    /// indexes, so the queue of contested reports walks a few entries whatever the other reports are.
+    /// indexes, so the queue of contested reports walks a few entries whatever the other reports are. The flag leads
+    /// the keys (the filter's equality) so no key pattern repeats another index's (servers before 5.0 refuse that).
     /// </summary>
     private static IEnumerable<CreateIndexModel<MongoReportDocument>> Contested()
     {
         var open = Builders<MongoReportDocument>.Filter.Eq(d => d.ContestOpen, true);
         return
         [
-            new(ReportKeys.Ascending(d => d.ReceivedAt).Ascending(d => d.Id),
+            new(ReportKeys.Ascending(d => d.ContestOpen).Ascending(d => d.ReceivedAt).Ascending(d => d.Id),
                 new CreateIndexOptions<MongoReportDocument> { Name = "ix_reports_contested_received", PartialFilterExpression = open }),
-            new(ReportKeys.Ascending(d => d.Deadline).Ascending(d => d.Id),
+            new(ReportKeys.Ascending(d => d.ContestOpen).Ascending(d => d.Deadline).Ascending(d => d.Id),
                 new CreateIndexOptions<MongoReportDocument> { Name = "ix_reports_contested_deadline", PartialFilterExpression = open }),
         ];
     }
