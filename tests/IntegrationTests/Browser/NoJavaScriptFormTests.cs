@@ -1,3 +1,4 @@
+using SafetyReports.Contracts;
 using SafetyReports.IntegrationTests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -170,10 +171,29 @@ public class NoJavaScriptFormTests(BrowserFixture browser) : IClassFixture<Brows
         Assert.DoesNotContain(tab.RequestUrls, url => url.Contains(token, StringComparison.Ordinal));
         tab.AssertNoConsoleErrors();
 
+        await using (var pending = await browser.NewPageAsync(bypassCsp: true))
+        {
+            await ShowStatusAsync(pending, id, token);
+            await Expect(pending.Page.Locator("#contest")).ToBeVisibleAsync();
+            await AxeAudit.AssertNoSeriousViolationsAsync(pending.Page, "the status page with the reporter's contest");
+        }
+
+        // The maintainers close it with a note to the reporter: the page shows the state and the note, as text.
+        var report = await api.TriageReportAsync(id, r => r["contests"] is System.Text.Json.Nodes.JsonArray { Count: 1 });
+        var note = $"<b>The host's answer stands</b> ({Guid.NewGuid():N})";
+        using (var closed = await api.SendAsync(HttpMethod.Post, browser.System.Url, $"/api/v1/triage/reports/{id}/contests/{ContestIds.For(id, "hub-a", 1)}/close",
+                   TestClients.Triager, new { publicNote = note, expectedVersion = report["version"]!.GetValue<long>() }))
+        {
+            Assert.True(closed.IsSuccessStatusCode, $"close: {(int)closed.StatusCode} {await closed.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
+        }
+
+        await ReporterLoop.ReceiptAsync(api, id, token, s => s["contest"]!["state"]!.GetValue<string>() == "closed", "the contest to show closed");
         await using var after = await browser.NewPageAsync(bypassCsp: true);
         await ShowStatusAsync(after, id, token);
-        await Expect(after.Page.Locator("#contest")).ToBeVisibleAsync();
-        await AxeAudit.AssertNoSeriousViolationsAsync(after.Page, "the status page with the reporter's contest");
+        await Expect(after.Page.Locator("[data-contest-state]")).ToHaveTextAsync("Closed");
+        await Expect(after.Page.Locator("#contest-public-note")).ToHaveTextAsync(note);
+        await Expect(after.Page.Locator("#contest-form")).ToHaveCountAsync(0);
+        await AxeAudit.AssertNoSeriousViolationsAsync(after.Page, "the status page with the closed contest and the maintainers' note");
     }
 
     private static async Task ShowStatusAsync(BrowserPage tab, Guid id, string token)
