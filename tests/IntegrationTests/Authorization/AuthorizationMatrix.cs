@@ -118,8 +118,9 @@ public static class AuthorizationMatrix
         IdentityAdmin("POST", "/api/v1/identity/clients", 400),
         IdentityAdmin("DELETE", "/api/v1/identity/clients/{none}", 404, null),
 
-        // The portal (a cookie session from signing in; bearer tokens open nothing here).
-        PortalPage("GET", "/portal", 200, 200),
+        // The portal (a cookie session from signing in; bearer tokens open nothing here). Host users get the Forbidden page
+        // on the maintainers' pages, and the maintainers on the host inbox's.
+        PortalPage("GET", "/portal", 200, 200, Outcome.HostInbox),
         PortalPage("GET", "/portal/reports/{report}", 200, 200),
         PortalPage("GET", "/portal/dashboard", 200, 200),
         PortalPage("GET", "/portal/admin/users", Outcome.Forbidden, 200),
@@ -128,8 +129,17 @@ public static class AuthorizationMatrix
         PortalPage("GET", "/portal/admin/hosts/hub-a", Outcome.Forbidden, 200),
         PortalPage("GET", "/portal/admin/hosts/hub-a/deliveries", Outcome.Forbidden, 200),
         PortalPage("GET", "/portal/admin/notices", Outcome.Forbidden, 200),
-        PortalPage("GET", "/portal/signout", 200, 200),
-        PortalPage("POST", "/portal/signout", 400, 400),
+        PortalPage("GET", "/portal/signout", 200, 200, 200),
+        PortalPage("POST", "/portal/signout", 400, 400, 400),
+        // The host inbox: the matrix's report is about hub-c, so to either host it does not exist; hub-b is no host Notification knows.
+        HostPage("GET", "/portal/host", 200, 200),
+        HostPage("GET", "/portal/host/reports/{report}", 404, 404),
+        HostPage("GET", "/portal/host/reports/{none}", 404, 404),
+        HostPage("GET", "/portal/host/subscriptions", 200, 404),
+        HostPage("GET", "/portal/host/deliveries", 200, 404),
+        // A form post without its antiforgery token is refused before anything else.
+        HostPage("POST", "/portal/host/reports/{report}?handler=Acknowledge", 400, 400),
+        HostPage("POST", "/portal/host/subscriptions?handler=Test&subscriptionId={subscription}", 400, 400),
         Public("GET", "/portal/signin", Outcome.SignIn),
         Public("GET", "/portal/signed-out", 200),
         Public("GET", "/portal/forbidden", 403),
