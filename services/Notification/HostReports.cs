@@ -6,7 +6,10 @@ using SafetyReports.ServiceDefaults.Messaging;
 
 namespace SafetyReports.Notification;
 
-/// <summary>A host's answers about the reports it was told about, applied to the store with their events.</summary>
+/// <summary>
+/// A host's answers about the reports it was told about (acknowledgement, statement of reasons, messages to the
+/// maintainers), applied to the store with their events.
+/// </summary>
 public sealed class HostReports(INotificationStore store, IBus bus, TimeProvider clock)
 {
     private const int MaxConflictRetries = 10;
@@ -70,6 +73,23 @@ public sealed class HostReports(INotificationStore store, IBus bus, TimeProvider
         throw new InvalidOperationException($"The route of {reportId} kept changing while a response was recorded.");
     }
 
-    // Both stores keep milliseconds: what we answer is what a later read returns.
-    private DateTimeOffset Now() => DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
+    /// <summary>The report's thread with this host, oldest first; null when the host has no such report.</summary>
+    public async Task<IReadOnlyList<ThreadMessage>?> ThreadAsync(string hostId, Guid reportId, CancellationToken cancellationToken) =>
+        await FindAsync(hostId, reportId, cancellationToken) is null ? null : await store.GetMessagesAsync(reportId, hostId, cancellationToken);
+
+    /// <summary>Adds the host's message to the thread and, in the same write, its announcement to the maintainers; null when the host has no such report.</summary>
+    public async Task<ThreadMessage?> WriteAsync(string hostId, Guid reportId, string text, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(hostId, reportId, cancellationToken) is null)
+        {
+            return null;
+        }
+
+        var (message, announcement) = ThreadMessage.ByHost(reportId, hostId, text, clock.GetUtcNow());
+        await store.AddMessageAsync(message, [], OutboxMessage.For(announcement, message.SentAt), cancellationToken);
+        return message;
+    }
+
+    // What we answer is what a later read returns.
+    private DateTimeOffset Now() => StoredTime.Of(clock.GetUtcNow());
 }

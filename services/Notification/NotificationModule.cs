@@ -26,6 +26,8 @@ public static class NotificationModule
             .Bind(builder.Configuration.GetSection(NotificationOptions.Section))
             .Validate(o => o.IsValid(),
                 "SafetyReports:Notification: timeouts, intervals and limits must be positive (queue capacity at least the per-endpoint concurrency), retry delays not negative, jitter in [0, 1).")
+            .Validate(o => o.PublicBaseUrl is null || HostReportLinks.IsValidBase(o.PublicBaseUrl),
+                $"SafetyReports:Notification:PublicBaseUrl: an absolute http or https URL (up to {HostReportLinks.MaxBaseLength} characters) without user info, query or fragment.")
             .ValidateOnStart();
 
         services.AddAuthorizationBuilder().AddPolicy(HostAccess.AdminOrHostPolicy, policy => policy
@@ -39,6 +41,8 @@ public static class NotificationModule
         services.AddSingleton<WebhookSecretProtector>();
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<HostReports>();
+        services.AddSingleton(sp => new HostReportLinks(Options(sp).PublicBaseUrl));
+        services.AddSingleton<ReportFollowUps>();
         services.AddSingleton<SubscriptionDisabler>();
         services.AddSingleton(sp => new RetryJitter(Options(sp).RetryJitter, Random.Shared.NextDouble));
         services.AddSingleton(sp => new TestSendThrottle(Options(sp).TestSendsPerMinute, TimeSpan.FromMinutes(1)));
@@ -53,6 +57,9 @@ public static class NotificationModule
         {
             x.AddConsumer<PlanWebhookDeliveriesConsumer>();
             x.AddConsumer<PlanDisclosureNoticeConsumer>();
+            x.AddConsumer<StoreNoticeConsumer>();
+            x.AddConsumer<StoreForwardedContestConsumer>();
+            x.AddConsumer<StoreMaintainersMessageConsumer>();
         });
         return builder;
     }

@@ -46,6 +46,12 @@ public sealed class NotificationOptions
     /// <summary>Test-sends allowed per subscription per minute (sliding), whoever asks.</summary>
     public int TestSendsPerMinute { get; set; } = TestSendThrottle.DefaultPerMinute;
 
+    /// <summary>
+    /// Where hosts reach this deployment's host API (e.g. <c>https://reports.example.org</c>): report webhooks link to
+    /// <c>{PublicBaseUrl}/api/v1/host/reports/{id}</c>. Unset, they carry the path alone. An absolute http(s) URL.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
     public RetrySchedule BuildRetrySchedule() =>
         new(RetrySchedule.Count == 0 ? Domain.RetrySchedule.SvixDefault : RetrySchedule);
 

@@ -1,4 +1,5 @@
 using MongoDB.Driver;
+using SafetyReports.Intake.Domain;
 
 namespace SafetyReports.Intake.Storage;
 
@@ -52,4 +53,12 @@ public static class MongoIntakeFilters
     /// </summary>
     public static FilterDefinition<MongoSubmissionDocument> ReceiptUnchanged(Guid id, long statusVersion, int publicNotes) =>
         Filter.Eq(d => d.Id, id) & Filter.Eq(d => d.StatusVersion, statusVersion) & Filter.Size(d => d.PublicNotes, publicNotes);
+
+    /// <summary>The receipt's host response becomes <paramref name="response"/> (SQLite: <c>host_response = …</c>).</summary>
+    public static UpdateDefinition<MongoSubmissionDocument> HostResponseKept(ReceiptHostResponse response) =>
+        Builders<MongoSubmissionDocument>.Update.Set(d => d.HostResponse, MongoHostResponseDocument.From(response));
+
+    /// <summary>The receipt's contests become <paramref name="contests"/> (SQLite: <c>contests = …</c>).</summary>
+    public static UpdateDefinition<MongoSubmissionDocument> ContestsKept(IEnumerable<ReceiptContest> contests) =>
+        Builders<MongoSubmissionDocument>.Update.Set(d => d.Contests, contests.Select(MongoContestDocument.From).ToList());
 }

@@ -10,40 +10,6 @@ namespace SafetyReports.Intake.Storage;
 
 public sealed class SqliteSubmissionStore : ISubmissionStore, IAsyncDisposable
 {
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS submissions (
-            id TEXT PRIMARY KEY,
-            received_at INTEGER NOT NULL,
-            token_hash TEXT NOT NULL,
-            status TEXT NOT NULL,
-            status_version INTEGER NOT NULL,
-            updated_at INTEGER NOT NULL,
-            public_notes TEXT NOT NULL,
-            payload TEXT,
-            handed_over_at INTEGER,
-            next_handover_at INTEGER,
-            handover_attempts INTEGER NOT NULL DEFAULT 0,
-            trace_parent TEXT
-        );
-        CREATE INDEX IF NOT EXISTS ix_submissions_handover ON submissions (next_handover_at) WHERE handed_over_at IS NULL;
-        CREATE TABLE IF NOT EXISTS idempotency (
-            key_hash TEXT PRIMARY KEY,
-            request_hash TEXT NOT NULL,
-            report_id TEXT NOT NULL,
-            protected_response TEXT NOT NULL,
-            created_at INTEGER NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS ix_idempotency_created ON idempotency (created_at);
-        CREATE TABLE IF NOT EXISTS used_challenges (
-            challenge_hash TEXT PRIMARY KEY,
-            expires_at INTEGER NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS ix_used_challenges_expiry ON used_challenges (expires_at);
-        CREATE TABLE IF NOT EXISTS secrets (
-            name TEXT PRIMARY KEY,
-            protected_secret TEXT NOT NULL
-        );
-        """ + SqliteOutbox.Schema;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly SqliteDatabase _database;
@@ -55,8 +21,7 @@ public sealed class SqliteSubmissionStore : ISubmissionStore, IAsyncDisposable
 
     public SqliteSubmissionStore(string path)
     {
-        // secure_delete: a dropped payload, an erased contact or a purged record is zeroed in the file, not left in free pages.
-        _database = new SqliteDatabase(path, Schema, " PRAGMA secure_delete=ON;");
+        _database = SqliteIntakeSchema.Open(path);
         _writes = new SqliteGroupCommit(_database);
     }
 
@@ -103,11 +68,14 @@ public sealed class SqliteSubmissionStore : ISubmissionStore, IAsyncDisposable
         _database.ReadAsync(async c =>
         {
             var rows = await c.QueryAsync(
-                "SELECT id, token_hash, status, status_version, received_at, updated_at, public_notes, handed_over_at FROM submissions WHERE id = $id",
+                """
+                SELECT id, token_hash, status, status_version, received_at, updated_at, public_notes, handed_over_at, host_response, contests
+                FROM submissions WHERE id = $id
+                """,
                 r => new Receipt(
                     Guid.Parse(r.GetString(0)), r.GetString(1), r.GetString(2), r.GetInt64(3), FromUnixMs(r.GetInt64(4)),
                     FromUnixMs(r.GetInt64(5)), JsonSerializer.Deserialize<List<PublicNote>>(r.GetString(6), Json) ?? [],
-                    r.IsDBNull(7) ? null : FromUnixMs(r.GetInt64(7))),
+                    r.IsDBNull(7) ? null : FromUnixMs(r.GetInt64(7)), HostResponseOf(r, 8), ContestsOf(r, 9)),
                 null, ("$id", id.ToString()));
             return rows.FirstOrDefault();
         });
@@ -163,6 +131,55 @@ public sealed class SqliteSubmissionStore : ISubmissionStore, IAsyncDisposable
                 "UPDATE submissions SET status = $status, status_version = $version, updated_at = $at, public_notes = $notes WHERE id = $id",
                 t, ("$id", id.ToString()), ("$status", update.Status), ("$version", update.Version), ("$at", update.UpdatedAt.ToUnixMs()),
                 ("$notes", JsonSerializer.Serialize(update.Notes, Json)));
+        }, cancellationToken);
+
+    public Task ApplyHostResponseAsync(Guid id, ReceiptHostResponse response, CancellationToken cancellationToken) =>
+        _writes.WriteAsync(async (c, t) =>
+        {
+            var rows = await c.QueryAsync("SELECT host_response FROM submissions WHERE id = $id", r => HostResponseOf(r, 0), t, ("$id", id.ToString()));
+            if (rows.Count == 0 || ReceiptHostResponse.Apply(rows[0], response) is not { } kept)
+            {
+                return 0;
+            }
+
+            return await c.ExecuteAsync("UPDATE submissions SET host_response = $response WHERE id = $id", t,
+                ("$id", id.ToString()), ("$response", JsonSerializer.Serialize(kept, Json)));
+        }, cancellationToken);
+
+    public async Task<ContestOutcome> AddContestAsync(Guid id, ReceiptContest contest, OutboxMessage contested, CancellationToken cancellationToken)
+    {
+        var outcome = await _writes.WriteAsync(async (c, t) =>
+        {
+            var rows = await c.QueryAsync(
+                "SELECT host_response, contests FROM submissions WHERE id = $id",
+                r => (Response: HostResponseOf(r, 0), Contests: ContestsOf(r, 1)), t, ("$id", id.ToString()));
+            if (rows.Count == 0)
+            {
+                return ContestOutcome.NotFound;
+            }
+
+            var checkedOutcome = ContestRules.CheckAdd(rows[0].Response, rows[0].Contests, contest);
+            if (checkedOutcome == ContestOutcome.Accepted)
+            {
+                await WriteContestsAsync(c, t, id, [.. rows[0].Contests, contest]);
+                await SqliteOutbox.AddAsync(c, t, contested);
+            }
+
+            return checkedOutcome;
+        }, cancellationToken);
+        if (outcome == ContestOutcome.Accepted)
+        {
+            OutboxSignal.Notify();
+        }
+
+        return outcome;
+    }
+
+    public Task UpdateContestsAsync(Guid id, Func<IReadOnlyList<ReceiptContest>, IReadOnlyList<ReceiptContest>?> change, CancellationToken cancellationToken) =>
+        _writes.WriteAsync(async (c, t) =>
+        {
+            var rows = await c.QueryAsync("SELECT contests FROM submissions WHERE id = $id", r => ContestsOf(r, 0), t, ("$id", id.ToString()));
+            return rows.Count == 1 && change(rows[0]) is { } changed ? await WriteContestsAsync(c, t, id, changed) : 0;
         }, cancellationToken);
 
     public Task<bool> TryConsumeChallengeAsync(string challengeHash, DateTimeOffset expiresAt, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -221,6 +238,16 @@ public sealed class SqliteSubmissionStore : ISubmissionStore, IAsyncDisposable
     public Task PingAsync(CancellationToken cancellationToken) => _database.PingAsync(cancellationToken);
 
     public ValueTask DisposeAsync() => _writes.DisposeAsync();
+
+    private static ReceiptHostResponse? HostResponseOf(SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : JsonSerializer.Deserialize<ReceiptHostResponse>(reader.GetString(ordinal), Json);
+
+    private static List<ReceiptContest> ContestsOf(SqliteDataReader reader, int ordinal) =>
+        JsonSerializer.Deserialize<List<ReceiptContest>>(reader.GetString(ordinal), Json) ?? [];
+
+    private static Task<int> WriteContestsAsync(SqliteConnection connection, SqliteTransaction transaction, Guid id, IReadOnlyList<ReceiptContest> contests) =>
+        connection.ExecuteAsync("UPDATE submissions SET contests = $contests WHERE id = $id", transaction,
+            ("$id", id.ToString()), ("$contests", JsonSerializer.Serialize(contests, Json)));
 
     private static async Task<IdempotencyRecord?> FindIdempotencyAsync(SqliteConnection connection, SqliteTransaction? transaction, string keyHash)
     {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using SafetyReports.Notification.Domain;
 using SafetyReports.Notification.Storage;
 using SafetyReports.ServiceDefaults.Hosting;
 using SafetyReports.ServiceDefaults.Security;
@@ -10,8 +11,9 @@ using SafetyReports.ServiceDefaults.Security;
 namespace SafetyReports.Notification.Api;
 
 /// <summary>
-/// The host API: a host's own client lists the reports it was told about, acknowledges them and responds
-/// with a statement of reasons. Another host's report answers exactly as an unknown one: 404.
+/// The host API: a host's own client lists the reports it was told about with what the maintainers shared
+/// (the notice) and the contests they forwarded, acknowledges them, responds with a statement of reasons and
+/// writes to the maintainers on each report's thread. Another host's report answers exactly as an unknown one: 404.
 /// </summary>
 public static class HostApiEndpoints
 {
@@ -26,6 +28,8 @@ public static class HostApiEndpoints
         host.MapGet("/reports/{id:guid}", GetAsync);
         host.MapPost("/reports/{id:guid}/acknowledge", AcknowledgeAsync);
         host.MapPost("/reports/{id:guid}/response", RespondAsync);
+        host.MapGet("/reports/{id:guid}/messages", ThreadAsync);
+        host.MapPost("/reports/{id:guid}/messages", WriteAsync);
     }
 
     private static async Task<IResult> ListAsync(string? cursor, int? limit, ClaimsPrincipal user, INotificationStore store, CancellationToken cancellationToken)
@@ -53,13 +57,23 @@ public static class HostApiEndpoints
         }
 
         var page = await store.GetRoutesAsync(hostId, after, limit ?? DefaultLimit, cancellationToken);
-        return Results.Ok(new HostReportPage(page.Items.Select(HostReportView.From).ToList(), page.Next?.Encode()));
+        return Results.Ok(new HostReportPage(await ViewsAsync(page.Items, store, cancellationToken), page.Next?.Encode()));
     }
 
-    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, HostReports reports, CancellationToken cancellationToken) =>
+    private static async Task<IResult> GetAsync(
+        Guid id, ClaimsPrincipal user, HostReports reports, INotificationStore store, CancellationToken cancellationToken) =>
         HostAccess.OwnHost(user) is { } hostId && await reports.FindAsync(hostId, id, cancellationToken) is { } route
-            ? Results.Ok(HostReportView.From(route))
+            ? Results.Ok((await ViewsAsync([route], store, cancellationToken))[0])
             : NoReport();
+
+    /// <summary>The routes as their host sees them, each with its notice and forwarded contests (two reads for a whole page).</summary>
+    private static async Task<List<HostReportView>> ViewsAsync(IReadOnlyList<ReportRoute> routes, INotificationStore store, CancellationToken cancellationToken)
+    {
+        var ids = routes.Select(r => r.ReportId).ToList();
+        var notices = (await store.GetNoticesAsync(ids, cancellationToken)).ToDictionary(n => n.ReportId);
+        var contests = (await store.GetContestsAsync(ids, cancellationToken)).ToLookup(c => c.ReportId);
+        return routes.Select(r => HostReportView.From(r, notices.GetValueOrDefault(r.ReportId), contests[r.ReportId])).ToList();
+    }
 
     private static async Task<IResult> AcknowledgeAsync(
         Guid id, AcknowledgeRequest? request, ClaimsPrincipal user, HostReports reports, CancellationToken cancellationToken)
@@ -98,6 +112,32 @@ public static class HostApiEndpoints
         return decision is null
             ? NoReport()
             : Results.Ok(new HostResponseResult(id, decision.Changed, HostReportView.ResponseOf(decision.Route)!));
+    }
+
+    private static async Task<IResult> ThreadAsync(Guid id, ClaimsPrincipal user, HostReports reports, CancellationToken cancellationToken) =>
+        HostAccess.OwnHost(user) is { } hostId && await reports.ThreadAsync(hostId, id, cancellationToken) is { } thread
+            ? Results.Ok(new ThreadView(thread.Select(ThreadMessageView.Of).ToList()))
+            : NoReport();
+
+    private static async Task<IResult> WriteAsync(Guid id, JsonElement body, ClaimsPrincipal user, HostReports reports, CancellationToken cancellationToken)
+    {
+        // Another host's report is a 404 before anything about the body is said.
+        if (HostAccess.OwnHost(user) is not { } hostId || await reports.FindAsync(hostId, id, cancellationToken) is null)
+        {
+            return NoReport();
+        }
+
+        var errors = JsonFields.NotAnObject(body) ?? [];
+        var text = errors.Count == 0 ? JsonFields.Text(body, "text", errors, ThreadMessage.MaxText, required: true) : null;
+        if (text is null)
+        {
+            return ProblemResults.Validation(errors);
+        }
+
+        var message = await reports.WriteAsync(hostId, id, text, cancellationToken);
+        return message is null
+            ? NoReport()
+            : Results.Created($"/api/v1/host/reports/{id}/messages", ThreadMessageView.Of(message));
     }
 
     private static IResult NoReport() => ProblemResults.NotFound("No report with this id was sent to your host.");

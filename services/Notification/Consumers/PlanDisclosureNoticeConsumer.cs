@@ -11,6 +11,7 @@ namespace SafetyReports.Notification.Consumers;
 public sealed class PlanDisclosureNoticeConsumer(
     INotificationStore store,
     DeliverySignal signal,
+    HostReportLinks links,
     IOptions<NotificationOptions> options,
     TimeProvider clock) : IConsumer<ReportDisclosurePending>
 {
@@ -21,7 +22,7 @@ public sealed class PlanDisclosureNoticeConsumer(
         var pending = context.Message;
         var route = await store.GetRouteAsync(pending.ReportId, context.CancellationToken);
         var subscriptions = await store.GetSubscriptionsAsync(pending.Model.Host, context.CancellationToken);
-        var plan = DeliveryPlanner.PlanDisclosureNotice(pending, route, subscriptions, _schedule, clock.GetUtcNow());
+        var plan = DeliveryPlanner.PlanDisclosureNotice(pending, route, subscriptions, links, _schedule, clock.GetUtcNow());
         await store.SavePlanAsync(plan, context.CancellationToken);
         if (plan.Deliveries.Count > 0)
         {

@@ -14,6 +14,7 @@ namespace SafetyReports.Notification.Consumers;
 public sealed class PlanWebhookDeliveriesConsumer(
     INotificationStore store,
     DeliverySignal signal,
+    HostReportLinks links,
     IOptions<NotificationOptions> options,
     TimeProvider clock) : IConsumer<ReportStatusChanged>
 {
@@ -29,7 +30,7 @@ public sealed class PlanWebhookDeliveriesConsumer(
         }
 
         var subscriptions = await store.GetSubscriptionsAsync(changed.Model.Host, context.CancellationToken);
-        var plan = DeliveryPlanner.Plan(changed, route, subscriptions, _schedule, clock.GetUtcNow());
+        var plan = DeliveryPlanner.Plan(changed, route, subscriptions, links, _schedule, clock.GetUtcNow());
         if (plan.Route is null)
         {
             return;

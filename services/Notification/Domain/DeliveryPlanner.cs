@@ -1,4 +1,3 @@
-using SafetyReports.ServiceDefaults.Messaging;
 using SafetyReports.Contracts;
 
 namespace SafetyReports.Notification.Domain;
@@ -6,13 +5,17 @@ namespace SafetyReports.Notification.Domain;
 /// <param name="Route">The report's route, new or with its summary brought up to date; null when the host is not to hear of the report.</param>
 public sealed record DeliveryPlan(ReportRoute? Route, IReadOnlyList<Delivery> Deliveries);
 
-/// <summary>Decides which subscriptions hear about a status change, a reminder or a test.</summary>
+/// <summary>
+/// Decides which subscriptions hear about a status change, a reminder, a changed notice, a forwarded contest,
+/// a maintainers' message or a test. Delivery ids derive from the report, what happened and the subscription,
+/// so a repeated event (or two planners racing) plans the same delivery, not a second one.
+/// </summary>
 public static class DeliveryPlanner
 {
     /// <param name="knownRoute">The report's route if Notification already told its host about it.</param>
     public static DeliveryPlan Plan(
         ReportStatusChanged changed, ReportRoute? knownRoute, IReadOnlyList<Subscription> hostSubscriptions,
-        RetrySchedule schedule, DateTimeOffset now)
+        HostReportLinks links, RetrySchedule schedule, DateTimeOffset now)
     {
         var eventType = WebhookEvents.ForStatus(changed.Status);
         // Hosts hear about a report from triage on; a report rejected before it was triaged stays internal.
@@ -32,42 +35,63 @@ public static class DeliveryPlanner
             return new DeliveryPlan(route, []);
         }
 
+        var payload = WebhookPayload.For(eventType, changed, links.For(changed.ReportId), now);
         var deliveries = hostSubscriptions
             .Where(s => s.Enabled && s.Events.Contains(eventType) && ModelPattern.MatchesAny(s.ModelPatterns, changed.Model.Id))
             .Select(s => NewDelivery(
-                // Derived from the event: a repeated status event plans the same delivery, not a second one.
                 DeterministicId.From($"{changed.ReportId:N}/{changed.Version}/{s.Id:N}/{eventType}"),
-                s, changed.ReportId, eventType, WebhookPayload.For(eventType, changed, now), schedule, now))
+                s, changed.ReportId, eventType, payload, schedule, now))
             .ToList();
         return new DeliveryPlan(route, deliveries);
     }
 
-    /// <summary>
-    /// Reminder number <paramref name="reminder"/> of a report to the subscriptions that would hear of it.
-    /// Ids derive from the report and the number, so two planners racing plan the same deliveries.
-    /// </summary>
+    /// <summary>Reminder number <paramref name="reminder"/> of a report to the subscriptions that would hear of it.</summary>
     public static IReadOnlyList<Delivery> PlanReminder(
-        ReportRoute route, int reminder, IReadOnlyList<Subscription> hostSubscriptions, RetrySchedule schedule, DateTimeOffset now) =>
-        hostSubscriptions
-            .Where(s => s.Enabled && WebhookEvents.ReceivesReminders(s.Events) && ModelPattern.MatchesAny(s.ModelPatterns, route.ModelId))
-            .Select(s => NewDelivery(
-                DeterministicId.From($"{route.ReportId:N}/reminder/{reminder}/{s.Id:N}"),
-                s, route.ReportId, WebhookEvents.Reminder, WebhookPayload.Reminder(route, reminder, now), schedule, now))
-            .ToList();
+        ReportRoute route, int reminder, IReadOnlyList<Subscription> hostSubscriptions, HostReportLinks links, RetrySchedule schedule, DateTimeOffset now) =>
+        FollowUp(route, route.HostId, WebhookEvents.Reminder, $"reminder/{reminder}",
+            WebhookPayload.Reminder(route, reminder, links.For(route.ReportId), now), hostSubscriptions, schedule, now);
+
+    /// <summary>
+    /// A <c>report.updated</c> when what the host is shown changed (revision 2 on) of a report its host was told about;
+    /// the store plans it only if the notice is newer than the one it keeps. A first notice is told by <c>report.triaged</c>.
+    /// </summary>
+    public static IReadOnlyList<Delivery> PlanNoticeUpdate(
+        HostNotice notice, ReportRoute? route, IReadOnlyList<Subscription> hostSubscriptions, HostReportLinks links, RetrySchedule schedule, DateTimeOffset now) =>
+        notice.Revision < 2
+            ? []
+            : FollowUp(route, notice.HostId, WebhookEvents.Updated, $"notice/{notice.Revision}",
+                WebhookPayload.Updated(notice.ReportId, notice.Revision, links.For(notice.ReportId), now), hostSubscriptions, schedule, now);
+
+    /// <summary>A <c>report.contested</c> for a contest the maintainers forwarded; the reason stays out of the body.</summary>
+    public static IReadOnlyList<Delivery> PlanContest(
+        HostContest contest, ReportRoute? route, IReadOnlyList<Subscription> hostSubscriptions, HostReportLinks links, RetrySchedule schedule, DateTimeOffset now) =>
+        FollowUp(route, contest.HostId, WebhookEvents.Contested, $"contest/{contest.Id:N}",
+            WebhookPayload.Contested(contest.ReportId, contest.Id, contest.ResponseRevision, links.For(contest.ReportId), now),
+            hostSubscriptions, schedule, now);
+
+    /// <summary>A <c>report.message</c> for a maintainers' message on the thread; the text stays out of the body.</summary>
+    public static IReadOnlyList<Delivery> PlanMessage(
+        ThreadMessage message, ReportRoute? route, IReadOnlyList<Subscription> hostSubscriptions, HostReportLinks links, RetrySchedule schedule, DateTimeOffset now) =>
+        message.From != ThreadSides.Maintainers
+            ? []
+            : FollowUp(route, message.HostId, WebhookEvents.Message, $"message/{message.Id:N}",
+                WebhookPayload.Message(message.ReportId, message.Id, links.For(message.ReportId), now), hostSubscriptions, schedule, now);
 
     /// <summary>
     /// The notice that a report will be disclosed unless the host responds. A host that never heard of the report
     /// (it had no subscription when the report was triaged) gets its route now, so it can answer through the host API.
     /// </summary>
     public static DeliveryPlan PlanDisclosureNotice(
-        ReportDisclosurePending pending, ReportRoute? knownRoute, IReadOnlyList<Subscription> hostSubscriptions, RetrySchedule schedule, DateTimeOffset now)
+        ReportDisclosurePending pending, ReportRoute? knownRoute, IReadOnlyList<Subscription> hostSubscriptions,
+        HostReportLinks links, RetrySchedule schedule, DateTimeOffset now)
     {
         var route = knownRoute ?? new ReportRoute(pending.ReportId, pending.Model.Host, pending.Model.Id, now, null, null);
+        var payload = WebhookPayload.DisclosurePending(pending, links.For(pending.ReportId), now);
         var deliveries = hostSubscriptions
             .Where(s => s.Enabled && WebhookEvents.ReceivesDisclosureNotices(s.Events) && ModelPattern.MatchesAny(s.ModelPatterns, pending.Model.Id))
             .Select(s => NewDelivery(
                 DeterministicId.From($"{pending.ReportId:N}/disclosure-pending/{s.Id:N}"),
-                s, pending.ReportId, WebhookEvents.DisclosurePending, WebhookPayload.DisclosurePending(pending, now), schedule, now))
+                s, pending.ReportId, WebhookEvents.DisclosurePending, payload, schedule, now))
             .ToList();
         return new DeliveryPlan(route, deliveries);
     }
@@ -76,6 +100,21 @@ public static class DeliveryPlanner
     public static Delivery PlanTest(Subscription subscription, RetrySchedule schedule, DateTimeOffset now) =>
         NewDelivery(OpaqueId.New(), subscription, Guid.Empty, WebhookEvents.Test,
             WebhookPayload.Test(subscription.HostId, subscription.Id, now), schedule, now);
+
+    /// <summary>
+    /// An event about a report the host was told about (it has a route, and it is this host's) to the subscriptions
+    /// covering the model that announce reports or ask for this event by name.
+    /// </summary>
+    private static IReadOnlyList<Delivery> FollowUp(
+        ReportRoute? route, string hostId, string eventType, string what, string payload,
+        IReadOnlyList<Subscription> hostSubscriptions, RetrySchedule schedule, DateTimeOffset now) =>
+        route is null || route.HostId != hostId
+            ? []
+            : hostSubscriptions
+                .Where(s => s.Enabled && s.HostId == hostId && WebhookEvents.ReceivesFollowUp(s.Events, eventType)
+                            && ModelPattern.MatchesAny(s.ModelPatterns, route.ModelId))
+                .Select(s => NewDelivery(DeterministicId.From($"{route.ReportId:N}/{what}/{s.Id:N}"), s, route.ReportId, eventType, payload, schedule, now))
+                .ToList();
 
     private static Delivery NewDelivery(
         Guid id, Subscription subscription, Guid reportId, string eventType, string payload, RetrySchedule schedule, DateTimeOffset now) =>

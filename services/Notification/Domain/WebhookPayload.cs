@@ -5,9 +5,11 @@ using SafetyReports.Contracts;
 namespace SafetyReports.Notification.Domain;
 
 /// <summary>
-/// The JSON bodies hosts receive. Built only from status events, which carry no reporter personal
-/// data (no contact, no evidence, no description), and kept under <see cref="MaxBytes"/>: every text
-/// field is clipped to the length intake allows, and a body still too long loses its free text.
+/// The JSON bodies hosts receive. Thin: ids, status and summary, built only from status events and the
+/// notice's, contest's and message's ids, never from what a notice, contest or message says (no contact, no
+/// description, no evidence, no reason, no message text). Every report's body links to the report in the host
+/// API (<c>resource</c>), where the host reads the rest. Kept under <see cref="MaxBytes"/>: every text field is
+/// clipped to the length intake allows, and a body still too long loses its free text.
 /// </summary>
 public static class WebhookPayload
 {
@@ -20,7 +22,7 @@ public static class WebhookPayload
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
-    public static string For(string eventType, ReportStatusChanged changed, DateTimeOffset timestamp) =>
+    public static string For(string eventType, ReportStatusChanged changed, string resource, DateTimeOffset timestamp) =>
         Bounded(clip => new
         {
             type = eventType,
@@ -35,11 +37,12 @@ public static class WebhookPayload
                 severity = Clip(changed.Severity, MaxCode),
                 title = Clip(changed.Title, clip ? 0 : MaxText),
                 changedAt = changed.ChangedAt,
+                resource,
             },
         });
 
     /// <summary>A reminder that a report still waits for the host's acknowledgement.</summary>
-    public static string Reminder(ReportRoute route, int reminder, DateTimeOffset timestamp) =>
+    public static string Reminder(ReportRoute route, int reminder, string resource, DateTimeOffset timestamp) =>
         Bounded(clip => new
         {
             type = WebhookEvents.Reminder,
@@ -54,10 +57,11 @@ public static class WebhookPayload
                 title = Clip(route.Summary?.Title, clip ? 0 : MaxText),
                 firstNotifiedAt = route.FirstEventAt,
                 reminder,
+                resource,
             },
         });
 
-    public static string DisclosurePending(ReportDisclosurePending pending, DateTimeOffset timestamp) =>
+    public static string DisclosurePending(ReportDisclosurePending pending, string resource, DateTimeOffset timestamp) =>
         Bounded(clip => new
         {
             type = WebhookEvents.DisclosurePending,
@@ -68,8 +72,21 @@ public static class WebhookPayload
                 model = Model(pending.Model, clip),
                 triagedAt = pending.TriagedAt,
                 disclosesAt = pending.DisclosesAt,
+                resource,
             },
         });
+
+    /// <summary>What the maintainers share with the host changed: read the notice at <paramref name="resource"/>.</summary>
+    public static string Updated(Guid reportId, int noticeRevision, string resource, DateTimeOffset timestamp) =>
+        JsonSerializer.Serialize(new { type = WebhookEvents.Updated, timestamp, data = new { reportId, noticeRevision, resource } }, Options);
+
+    /// <summary>The maintainers forwarded a reporter's contest of the host's response; the reason is read in the host API.</summary>
+    public static string Contested(Guid reportId, Guid contestId, int responseRevision, string resource, DateTimeOffset timestamp) =>
+        JsonSerializer.Serialize(new { type = WebhookEvents.Contested, timestamp, data = new { reportId, contestId, responseRevision, resource } }, Options);
+
+    /// <summary>The maintainers wrote on the report's thread; the text is read in the host API.</summary>
+    public static string Message(Guid reportId, Guid messageId, string resource, DateTimeOffset timestamp) =>
+        JsonSerializer.Serialize(new { type = WebhookEvents.Message, timestamp, data = new { reportId, messageId, resource } }, Options);
 
     public static string Test(string hostId, Guid subscriptionId, DateTimeOffset timestamp) =>
         JsonSerializer.Serialize(new { type = WebhookEvents.Test, timestamp, data = new { hostId, subscriptionId } }, Options);

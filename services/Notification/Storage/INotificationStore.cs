@@ -4,7 +4,10 @@ using SafetyReports.ServiceDefaults.Storage;
 
 namespace SafetyReports.Notification.Storage;
 
-/// <summary>Notification's data: hosts, subscriptions, the reports told to hosts, deliveries and their attempts, the outbox.</summary>
+/// <summary>
+/// Notification's data: hosts, subscriptions, the reports told to hosts, their notices, forwarded contests and threads,
+/// deliveries and their attempts, the outbox.
+/// </summary>
 public interface INotificationStore : IOutboxStore, IStoreHealth
 {
     /// <summary>False when a host with that id exists.</summary>
@@ -82,6 +85,31 @@ public interface INotificationStore : IOutboxStore, IStoreHealth
     /// false when the route moved on (nothing is written).
     /// </summary>
     Task<bool> SaveReminderAsync(Guid reportId, int expectedRemindersSent, DateTimeOffset at, IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Keeps <paramref name="notice"/> as its report's notice if its revision is higher than the one kept (or none is),
+    /// with <paramref name="deliveries"/> in the same transaction; otherwise writes nothing. Independent of the route.
+    /// A replaced notice leaves no trace in the store's files where the adapter can promise it (SQLite).
+    /// </summary>
+    Task<NoticeWrite> SaveNoticeAsync(HostNotice notice, IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken);
+
+    /// <summary>The notices kept for these reports (those that have one).</summary>
+    Task<IReadOnlyList<HostNotice>> GetNoticesAsync(IReadOnlyCollection<Guid> reportIds, CancellationToken cancellationToken);
+
+    /// <summary>Records a forwarded contest and its deliveries in one transaction; false (nothing written) when its id is known.</summary>
+    Task<bool> AddContestAsync(HostContest contest, IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken);
+
+    /// <summary>The forwarded contests of these reports, oldest first.</summary>
+    Task<IReadOnlyList<HostContest>> GetContestsAsync(IReadOnlyCollection<Guid> reportIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records a thread message with its deliveries and its announcement in one transaction; false (nothing written)
+    /// when its id is known.
+    /// </summary>
+    Task<bool> AddMessageAsync(ThreadMessage message, IReadOnlyList<Delivery> deliveries, OutboxMessage? announcement, CancellationToken cancellationToken);
+
+    /// <summary>The thread of a report with one host, oldest first.</summary>
+    Task<IReadOnlyList<ThreadMessage>> GetMessagesAsync(Guid reportId, string hostId, CancellationToken cancellationToken);
 
     /// <summary>Leases up to <paramref name="max"/> due deliveries so that no other dispatcher sends them meanwhile.</summary>
     Task<IReadOnlyList<Delivery>> LeaseDueDeliveriesAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken);

@@ -25,6 +25,28 @@ public sealed class MongoHostResponseDocument
     [BsonElement("note")]
     public string? Note { get; set; }
 
+    // The DSA Transparency Database fields: documents from before them lack them and read as null.
+    [BsonElement("decisionGround")]
+    public string? DecisionGround { get; set; }
+
+    [BsonElement("legalGround")]
+    public string? LegalGround { get; set; }
+
+    [BsonElement("termsReference")]
+    public string? TermsReference { get; set; }
+
+    [BsonElement("territorialScope")]
+    public List<string>? TerritorialScope { get; set; }
+
+    [BsonElement("automatedDetection")]
+    public bool? AutomatedDetection { get; set; }
+
+    [BsonElement("automatedDecision")]
+    public bool? AutomatedDecision { get; set; }
+
+    [BsonElement("redress")]
+    public string? Redress { get; set; }
+
     public static MongoHostResponseDocument From(HostResponse response) => new()
     {
         Action = response.Action,
@@ -33,7 +55,16 @@ public sealed class MongoHostResponseDocument
         Grounds = response.Grounds,
         Automated = response.Automated,
         Note = response.Note,
+        DecisionGround = response.DecisionGround,
+        LegalGround = response.LegalGround,
+        TermsReference = response.TermsReference,
+        TerritorialScope = response.TerritorialScope?.ToList(),
+        AutomatedDetection = response.AutomatedDetection,
+        AutomatedDecision = response.AutomatedDecision,
+        Redress = response.Redress,
     };
 
-    public HostResponse ToResponse() => new(Action, Scope, Until, Grounds, Automated, Note);
+    public HostResponse ToResponse() => new(
+        Action, Scope, Until, Grounds, Automated, Note, DecisionGround, LegalGround, TermsReference, TerritorialScope, AutomatedDetection,
+        AutomatedDecision, Redress);
 }

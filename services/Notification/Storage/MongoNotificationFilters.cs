@@ -223,6 +223,29 @@ public static class MongoNotificationFilters
     public static SortDefinition<MongoAttemptDocument> AttemptOrder { get; } =
         Builders<MongoAttemptDocument>.Sort.Ascending(d => d.Sequence);
 
+    public static FilterDefinition<MongoNoticeDocument> NoticeOf(Guid reportId) =>
+        Builders<MongoNoticeDocument>.Filter.Eq(d => d.ReportId, reportId);
+
+    public static ProjectionDefinition<MongoNoticeDocument> RevisionOnly { get; } =
+        Builders<MongoNoticeDocument>.Projection.Include(d => d.Revision);
+
+    public static FilterDefinition<MongoNoticeDocument> NoticesOf(IEnumerable<Guid> reportIds) =>
+        Builders<MongoNoticeDocument>.Filter.In(d => d.ReportId, reportIds.Distinct());
+
+    /// <summary>The forwarded contests of some reports, read through <c>ix_contests_report</c>.</summary>
+    public static FilterDefinition<MongoContestDocument> ContestsOf(IEnumerable<Guid> reportIds) =>
+        Builders<MongoContestDocument>.Filter.In(d => d.ReportId, reportIds.Distinct());
+
+    public static SortDefinition<MongoContestDocument> ContestsOldestFirst { get; } =
+        Builders<MongoContestDocument>.Sort.Ascending(d => d.ContestedAt).Ascending(d => d.Id);
+
+    /// <summary>A report's thread with one host, read through <c>ix_messages_report</c>.</summary>
+    public static FilterDefinition<MongoThreadMessageDocument> ThreadOf(Guid reportId, string hostId) =>
+        Builders<MongoThreadMessageDocument>.Filter.Eq(d => d.ReportId, reportId) & Builders<MongoThreadMessageDocument>.Filter.Eq(d => d.HostId, hostId);
+
+    public static SortDefinition<MongoThreadMessageDocument> ThreadOrder { get; } =
+        Builders<MongoThreadMessageDocument>.Sort.Ascending(d => d.SentAt).Ascending(d => d.Id);
+
     /// <summary>
     /// SQLite's <c>INSERT … ON CONFLICT DO NOTHING</c> as an upsert: every field but <c>_id</c> under
     /// <c>$setOnInsert</c>, so an existing document is left exactly as it is.

@@ -43,6 +43,18 @@ public static class MongoNotificationIndexes
             new CreateIndexOptions { Name = "ix_attempts_delivery" }),
     ];
 
+    public static IReadOnlyList<CreateIndexModel<MongoContestDocument>> Contests { get; } =
+    [
+        new(Builders<MongoContestDocument>.IndexKeys.Ascending(d => d.ReportId).Ascending(d => d.ContestedAt).Ascending(d => d.Id),
+            new CreateIndexOptions { Name = "ix_contests_report" }),
+    ];
+
+    public static IReadOnlyList<CreateIndexModel<MongoThreadMessageDocument>> Messages { get; } =
+    [
+        new(Builders<MongoThreadMessageDocument>.IndexKeys.Ascending(d => d.ReportId).Ascending(d => d.HostId).Ascending(d => d.SentAt).Ascending(d => d.Id),
+            new CreateIndexOptions { Name = "ix_messages_report" }),
+    ];
+
     /// <summary>Idempotent: creating a collection or an index that exists with the same keys and options does nothing.</summary>
     public static async Task CreateAsync(IMongoDatabase database, CancellationToken cancellationToken)
     {
@@ -50,7 +62,8 @@ public static class MongoNotificationIndexes
             database,
             [
                 MongoNotificationStore.HostsCollection, MongoNotificationStore.SubscriptionsCollection, MongoNotificationStore.RoutesCollection,
-                MongoNotificationStore.DeliveriesCollection, MongoNotificationStore.AttemptsCollection, MongoOutbox.CollectionName,
+                MongoNotificationStore.DeliveriesCollection, MongoNotificationStore.AttemptsCollection, MongoNotificationStore.NoticesCollection,
+                MongoNotificationStore.ContestsCollection, MongoNotificationStore.MessagesCollection, MongoOutbox.CollectionName,
             ],
             cancellationToken);
         var subscriptions = database.GetCollection<MongoSubscriptionDocument>(MongoNotificationStore.SubscriptionsCollection);
@@ -63,6 +76,11 @@ public static class MongoNotificationIndexes
             .Indexes.CreateManyAsync(Routes, cancellationToken);
         await database.GetCollection<MongoAttemptDocument>(MongoNotificationStore.AttemptsCollection)
             .Indexes.CreateManyAsync(Attempts, cancellationToken);
+        // Notices are read by _id (the report id) only: no index of their own.
+        await database.GetCollection<MongoContestDocument>(MongoNotificationStore.ContestsCollection)
+            .Indexes.CreateManyAsync(Contests, cancellationToken);
+        await database.GetCollection<MongoThreadMessageDocument>(MongoNotificationStore.MessagesCollection)
+            .Indexes.CreateManyAsync(Messages, cancellationToken);
         await new MongoOutbox(database).CreateIndexesAsync(cancellationToken);
     }
 }

@@ -17,6 +17,9 @@ public sealed class MongoNotificationStore : INotificationStore
     public const string RoutesCollection = "routes";
     public const string DeliveriesCollection = "deliveries";
     public const string AttemptsCollection = "attempts";
+    public const string NoticesCollection = "notices";
+    public const string ContestsCollection = "contests";
+    public const string MessagesCollection = "messages";
 
     private readonly IMongoDatabase _database;
     private readonly IMongoCollection<MongoHostDocument> _hosts;
@@ -24,6 +27,9 @@ public sealed class MongoNotificationStore : INotificationStore
     private readonly IMongoCollection<MongoRouteDocument> _routes;
     private readonly IMongoCollection<MongoDeliveryDocument> _deliveries;
     private readonly IMongoCollection<MongoAttemptDocument> _attempts;
+    private readonly IMongoCollection<MongoNoticeDocument> _notices;
+    private readonly IMongoCollection<MongoContestDocument> _contests;
+    private readonly IMongoCollection<MongoThreadMessageDocument> _messages;
     private readonly MongoOutbox _outbox;
     private readonly MongoStoreSetup _setup;
 
@@ -35,6 +41,9 @@ public sealed class MongoNotificationStore : INotificationStore
         _routes = database.GetCollection<MongoRouteDocument>(RoutesCollection);
         _deliveries = database.GetCollection<MongoDeliveryDocument>(DeliveriesCollection);
         _attempts = database.GetCollection<MongoAttemptDocument>(AttemptsCollection);
+        _notices = database.GetCollection<MongoNoticeDocument>(NoticesCollection);
+        _contests = database.GetCollection<MongoContestDocument>(ContestsCollection);
+        _messages = database.GetCollection<MongoThreadMessageDocument>(MessagesCollection);
         _outbox = new MongoOutbox(database);
         _setup = new MongoStoreSetup(ct => MongoNotificationIndexes.CreateAsync(database, ct));
     }
@@ -292,6 +301,112 @@ public sealed class MongoNotificationStore : INotificationStore
             await InsertDeliveriesAsync(session, deliveries, ct);
             return true;
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads the kept revision and replaces the notice in one transaction: two writers racing conflict, and the
+    /// driver runs the loser again, which then finds the winner's revision. MongoDB promises nothing about the
+    /// bytes of a replaced document on disk (docs/webhooks.md says so).
+    /// </summary>
+    public async Task<NoticeWrite> SaveNoticeAsync(HostNotice notice, IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        return await MongoTransactions.RunAsync(_database.Client, async (session, ct) =>
+        {
+            // The revision alone: a notice may be long, and only its revision decides.
+            var stored = await _notices.Find(session, MongoNotificationFilters.NoticeOf(notice.ReportId))
+                .Project<MongoNoticeDocument>(MongoNotificationFilters.RevisionOnly).FirstOrDefaultAsync(ct);
+            int? kept = stored?.Revision;
+            if (kept >= notice.Revision)
+            {
+                return NoticeWrite.Ignored;
+            }
+
+            await _notices.ReplaceOneAsync(
+                session, MongoNotificationFilters.NoticeOf(notice.ReportId), MongoNoticeDocument.From(notice), new ReplaceOptions { IsUpsert = true }, ct);
+            await InsertDeliveriesAsync(session, deliveries, ct);
+            return kept is null ? NoticeWrite.Stored : NoticeWrite.Replaced;
+        }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<HostNotice>> GetNoticesAsync(IReadOnlyCollection<Guid> reportIds, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        if (reportIds.Count == 0)
+        {
+            return [];
+        }
+
+        var documents = await _notices.Find(MongoNotificationFilters.NoticesOf(reportIds)).ToListAsync(cancellationToken);
+        return documents.Select(d => d.ToNotice()).ToList();
+    }
+
+    public async Task<bool> AddContestAsync(HostContest contest, IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        return await MongoTransactions.RunAsync(_database.Client, async (session, ct) =>
+        {
+            var result = await _contests.UpdateOneAsync(
+                session, Builders<MongoContestDocument>.Filter.Eq(d => d.Id, contest.Id),
+                MongoNotificationFilters.InsertIfAbsent(MongoContestDocument.From(contest)), new UpdateOptions { IsUpsert = true }, ct);
+            if (result.UpsertedId is null)
+            {
+                return false;
+            }
+
+            await InsertDeliveriesAsync(session, deliveries, ct);
+            return true;
+        }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<HostContest>> GetContestsAsync(IReadOnlyCollection<Guid> reportIds, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        if (reportIds.Count == 0)
+        {
+            return [];
+        }
+
+        var documents = await _contests.Find(MongoNotificationFilters.ContestsOf(reportIds))
+            .Sort(MongoNotificationFilters.ContestsOldestFirst).ToListAsync(cancellationToken);
+        return documents.Select(d => d.ToContest()).ToList();
+    }
+
+    public async Task<bool> AddMessageAsync(ThreadMessage message, IReadOnlyList<Delivery> deliveries, OutboxMessage? announcement, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        var added = await MongoTransactions.RunAsync(_database.Client, async (session, ct) =>
+        {
+            var result = await _messages.UpdateOneAsync(
+                session, Builders<MongoThreadMessageDocument>.Filter.Eq(d => d.Id, message.Id),
+                MongoNotificationFilters.InsertIfAbsent(MongoThreadMessageDocument.Of(message)), new UpdateOptions { IsUpsert = true }, ct);
+            if (result.UpsertedId is null)
+            {
+                return false;
+            }
+
+            await InsertDeliveriesAsync(session, deliveries, ct);
+            if (announcement is not null)
+            {
+                await _outbox.AddAsync(session, [announcement], ct);
+            }
+
+            return true;
+        }, cancellationToken);
+        if (added && announcement is not null)
+        {
+            OutboxSignal.Notify();
+        }
+
+        return added;
+    }
+
+    public async Task<IReadOnlyList<ThreadMessage>> GetMessagesAsync(Guid reportId, string hostId, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        var documents = await _messages.Find(MongoNotificationFilters.ThreadOf(reportId, hostId))
+            .Sort(MongoNotificationFilters.ThreadOrder).ToListAsync(cancellationToken);
+        return documents.Select(d => d.ToMessage()).ToList();
     }
 
     /// <summary>

@@ -4,8 +4,9 @@ using SafetyReports.ServiceDefaults.Storage;
 namespace SafetyReports.Notification.Storage;
 
 /// <summary>
-/// Notification's SQLite schema. A database made by an earlier version gets the columns added since
-/// (each <c>ALTER TABLE … ADD COLUMN</c> only when <c>pragma table_info</c> lacks it), so an upgrade keeps its data.
+/// Notification's SQLite schema. A database made by an earlier version gets the tables added since (notices,
+/// contests, messages: <c>CREATE TABLE IF NOT EXISTS</c>) and the columns added since (each <c>ALTER TABLE … ADD COLUMN</c>
+/// only when <c>pragma table_info</c> lacks it), so an upgrade keeps its data.
 /// </summary>
 public static class SqliteNotificationSchema
 {
@@ -63,7 +64,40 @@ public static class SqliteNotificationSchema
             response_excerpt TEXT
         );
         CREATE INDEX IF NOT EXISTS ix_attempts_delivery ON attempts (delivery_id, seq);
+        CREATE TABLE IF NOT EXISTS notices (
+            report_id TEXT PRIMARY KEY,
+            host_id TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            doc TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS contests (
+            id TEXT PRIMARY KEY,
+            report_id TEXT NOT NULL,
+            host_id TEXT NOT NULL,
+            response_revision INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            note TEXT,
+            contested_at INTEGER NOT NULL,
+            forwarded_at INTEGER NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_contests_report ON contests (report_id, contested_at, id);
+        CREATE TABLE IF NOT EXISTS messages (
+            id TEXT PRIMARY KEY,
+            report_id TEXT NOT NULL,
+            host_id TEXT NOT NULL,
+            sender TEXT NOT NULL,
+            author TEXT NOT NULL,
+            text TEXT NOT NULL,
+            sent_at INTEGER NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_messages_report ON messages (report_id, host_id, sent_at, id);
         """ + SqliteOutbox.Schema;
+
+    /// <summary>
+    /// secure_delete: a replaced notice (what the maintainers no longer share, a redacted text) is zeroed in the
+    /// file, not left in free pages; the write-ahead log is emptied after each replacement.
+    /// </summary>
+    public const string ConnectionPragmas = " PRAGMA secure_delete=ON;";
 
     /// <summary>Columns added after the first schema: (table, column, definition).</summary>
     public static readonly IReadOnlyList<(string Table, string Column, string Definition)> AddedColumns =
@@ -100,7 +134,7 @@ public static class SqliteNotificationSchema
 
     public static SqliteDatabase Open(string path)
     {
-        var database = new SqliteDatabase(path, Tables);
+        var database = new SqliteDatabase(path, Tables, ConnectionPragmas);
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction(deferred: false);
         foreach (var (table, column, definition) in AddedColumns)

@@ -278,6 +278,120 @@ public sealed class SqliteNotificationStore : INotificationStore, IAsyncDisposab
             return recorded;
         }, cancellationToken);
 
+    public async Task<NoticeWrite> SaveNoticeAsync(HostNotice notice, IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken)
+    {
+        var write = await _writes.WriteAsync(async (c, t) =>
+        {
+            var kept = await c.QueryAsync("SELECT revision FROM notices WHERE report_id = $id", r => r.GetInt32(0), t, ("$id", notice.ReportId.ToString()));
+            if (kept is [var revision] && revision >= notice.Revision)
+            {
+                return NoticeWrite.Ignored;
+            }
+
+            await c.ExecuteAsync(
+                """
+                INSERT INTO notices (report_id, host_id, revision, doc) VALUES ($id, $host, $revision, $doc)
+                ON CONFLICT (report_id) DO UPDATE SET host_id = excluded.host_id, revision = excluded.revision, doc = excluded.doc
+                """,
+                t, ("$id", notice.ReportId.ToString()), ("$host", notice.HostId), ("$revision", notice.Revision),
+                ("$doc", JsonSerializer.Serialize(notice, Json)));
+            await InsertDeliveriesAsync(c, t, deliveries);
+            return kept.Count == 0 ? NoticeWrite.Stored : NoticeWrite.Replaced;
+        }, cancellationToken);
+        if (write == NoticeWrite.Replaced)
+        {
+            // secure_delete zeroed the old row and its freed pages; earlier page images stay in the WAL until it is emptied.
+            await _database.TruncateWriteAheadLogAsync(TimeSpan.FromSeconds(30), cancellationToken);
+        }
+
+        return write;
+    }
+
+    public async Task<IReadOnlyList<HostNotice>> GetNoticesAsync(IReadOnlyCollection<Guid> reportIds, CancellationToken cancellationToken) =>
+        reportIds.Count == 0
+            ? []
+            : await _database.ReadAsync(c =>
+            {
+                var (list, parameters) = InList(reportIds);
+                return c.QueryAsync($"SELECT doc FROM notices WHERE report_id IN ({list})",
+                    r => JsonSerializer.Deserialize<HostNotice>(r.GetString(0), Json)!, null, parameters);
+            });
+
+    public Task<bool> AddContestAsync(HostContest contest, IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken) =>
+        _writes.WriteAsync(async (c, t) =>
+        {
+            var added = await c.ExecuteAsync(
+                """
+                INSERT INTO contests (id, report_id, host_id, response_revision, reason, note, contested_at, forwarded_at)
+                VALUES ($id, $report, $host, $revision, $reason, $note, $contested, $forwarded) ON CONFLICT (id) DO NOTHING
+                """,
+                t, ("$id", contest.Id.ToString()), ("$report", contest.ReportId.ToString()), ("$host", contest.HostId),
+                ("$revision", contest.ResponseRevision), ("$reason", contest.Reason), ("$note", contest.Note),
+                ("$contested", contest.ContestedAt.ToUnixMs()), ("$forwarded", contest.ForwardedAt.ToUnixMs())) == 1;
+            if (added)
+            {
+                await InsertDeliveriesAsync(c, t, deliveries);
+            }
+
+            return added;
+        }, cancellationToken);
+
+    public async Task<IReadOnlyList<HostContest>> GetContestsAsync(IReadOnlyCollection<Guid> reportIds, CancellationToken cancellationToken) =>
+        reportIds.Count == 0
+            ? []
+            : await _database.ReadAsync(c =>
+            {
+                var (list, parameters) = InList(reportIds);
+                return c.QueryAsync(
+                    $"""
+                    SELECT id, report_id, host_id, response_revision, reason, note, contested_at, forwarded_at FROM contests
+                    WHERE report_id IN ({list}) ORDER BY contested_at, id
+                    """,
+                    r => new HostContest(Guid.Parse(r.GetString(0)), Guid.Parse(r.GetString(1)), r.GetString(2), r.GetInt32(3), r.GetString(4),
+                        r.GetNullableString(5), FromUnixMs(r.GetInt64(6)), FromUnixMs(r.GetInt64(7))),
+                    null, parameters);
+            });
+
+    public async Task<bool> AddMessageAsync(ThreadMessage message, IReadOnlyList<Delivery> deliveries, OutboxMessage? announcement, CancellationToken cancellationToken)
+    {
+        var added = await _writes.WriteAsync(async (c, t) =>
+        {
+            var inserted = await c.ExecuteAsync(
+                """
+                INSERT INTO messages (id, report_id, host_id, sender, author, text, sent_at)
+                VALUES ($id, $report, $host, $sender, $author, $text, $at) ON CONFLICT (id) DO NOTHING
+                """,
+                t, ("$id", message.Id.ToString()), ("$report", message.ReportId.ToString()), ("$host", message.HostId),
+                ("$sender", message.From), ("$author", message.Author), ("$text", message.Text), ("$at", message.SentAt.ToUnixMs())) == 1;
+            if (inserted)
+            {
+                await InsertDeliveriesAsync(c, t, deliveries);
+                if (announcement is not null)
+                {
+                    await SqliteOutbox.AddAsync(c, t, announcement);
+                }
+            }
+
+            return inserted;
+        }, cancellationToken);
+        if (added && announcement is not null)
+        {
+            OutboxSignal.Notify();
+        }
+
+        return added;
+    }
+
+    public async Task<IReadOnlyList<ThreadMessage>> GetMessagesAsync(Guid reportId, string hostId, CancellationToken cancellationToken) =>
+        await _database.ReadAsync(c => c.QueryAsync(
+            """
+            SELECT id, report_id, host_id, sender, author, text, sent_at FROM messages
+            WHERE report_id = $report AND host_id = $host ORDER BY sent_at, id
+            """,
+            r => new ThreadMessage(Guid.Parse(r.GetString(0)), Guid.Parse(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4),
+                r.GetString(5), FromUnixMs(r.GetInt64(6))),
+            null, ("$report", reportId.ToString()), ("$host", hostId)));
+
     public async Task<IReadOnlyList<Delivery>> LeaseDueDeliveriesAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken) =>
         await _writes.WriteAsync(async (c, t) =>
         {
@@ -390,6 +504,13 @@ public sealed class SqliteNotificationStore : INotificationStore, IAsyncDisposab
                 ("$report", d.ReportId.ToString()), ("$event", d.EventType), ("$webhook", d.WebhookId), ("$payload", d.Payload),
                 ("$status", d.Status), ("$round", d.RoundAttempts), ("$next", d.NextAttemptAt?.ToUnixMs()), ("$created", d.CreatedAt.ToUnixMs()));
         }
+    }
+
+    /// <summary>"$r0, $r1, …" and their values, for <c>IN (…)</c> over report ids.</summary>
+    private static (string List, (string, object?)[] Parameters) InList(IReadOnlyCollection<Guid> reportIds)
+    {
+        var parameters = reportIds.Distinct().Select((id, i) => ($"$r{i}", (object?)id.ToString())).ToArray();
+        return (string.Join(", ", parameters.Select(p => p.Item1)), parameters);
     }
 
     private static async Task<Subscription?> GetSubscriptionAsync(SqliteConnection connection, SqliteTransaction? transaction, Guid id) =>

@@ -14,6 +14,7 @@ namespace SafetyReports.Notification.Webhooks;
 public sealed class ReminderPlanner(
     INotificationStore store,
     DeliverySignal signal,
+    HostReportLinks links,
     IOptions<NotificationOptions> options,
     TimeProvider clock,
     ILogger<ReminderPlanner> logger) : BackgroundService
@@ -52,7 +53,7 @@ public sealed class ReminderPlanner(
         {
             var subscriptions = await store.GetSubscriptionsAsync(route.HostId, cancellationToken);
             var reminder = route.RemindersSent + 1;
-            var deliveries = DeliveryPlanner.PlanReminder(route, reminder, subscriptions, _schedule, now);
+            var deliveries = DeliveryPlanner.PlanReminder(route, reminder, subscriptions, links, _schedule, now);
             if (await store.SaveReminderAsync(route.ReportId, route.RemindersSent, now, deliveries, cancellationToken))
             {
                 planned += deliveries.Count;

@@ -11,7 +11,7 @@ public sealed class NotificationHostileInputFixture : NotificationSystemFixture;
 
 /// <summary>
 /// Property-based tests over Notification's inputs: hosts, subscriptions (URLs above all), subscription
-/// edits (PATCH), and a host's acknowledgement and response. Every answer: no 5xx, bounded time, a
+/// edits (PATCH), and a host's acknowledgement, response (with the DSA statement fields) and thread messages. Every answer: no 5xx, bounded time, a
 /// problem+json 4xx, and nothing stored or changed unless the answer says it was.
 /// </summary>
 public sealed class NotificationHostileInputTests(NotificationHostileInputFixture fixture)
@@ -129,8 +129,12 @@ public sealed class NotificationHostileInputTests(NotificationHostileInputFixtur
                 {
                     ["action"] = action, ["scope"] = "the repository, worldwide", ["until"] = action == "restricted" ? "2030-01-01T00:00:00Z" : null,
                     ["grounds"] = "Breach of our content policy", ["automated"] = false, ["note"] = "Done",
+                    ["decisionGround"] = "illegal_content", ["legalGround"] = "Art. 5 of the Weapons Act",
+                    ["territorialScope"] = new JsonArray("DE", "FR"), ["automatedDetection"] = true, ["automatedDecision"] = false,
+                    ["redress"] = "Appeal at https://hub.example/appeals",
                 },
-                ["action", "scope", "until", "grounds", "automated", "note", "extra"]))
+                ["action", "scope", "until", "grounds", "automated", "note", "decisionGround", "legalGround", "termsReference",
+                 "territorialScope", "territorialScope.0", "automatedDetection", "automatedDecision", "redress", "extra"]))
             .Select(b => ("response", b));
         Check.One(Cases, Prop.ForAll(Gen.OneOf(acknowledgements, responses).ToArbitrary(), ((string Kind, HostileBody Body) c) =>
         {
@@ -141,6 +145,36 @@ public sealed class NotificationHostileInputTests(NotificationHostileInputFixtur
             if (answer.Status != HttpStatusCode.OK)
             {
                 Assert.Equal(before, HostRecord(reportId, bearer));
+            }
+        }));
+    }
+
+    [Fact]
+    public async Task Hostile_thread_messages_from_a_host_are_refused_cleanly_and_stored_only_when_created()
+    {
+        await using var receiver = await ScriptedReceiver.StartAsync();
+        await fixture.Notification.EnsureHostAsync("hub-a");
+        var model = $"org-{Guid.NewGuid():N}/model";
+        await fixture.Notification.SubscribeAsync(TestClients.HostA, "hub-a", receiver.BaseUrl + "/a", null, [model]);
+        var reportId = await fixture.Notification.TriagedReportAsync("hub-a", model, "Hostile thread");
+        await NotificationClient.WebhookAsync(receiver, "report.triaged", reportId);
+        var bearer = await fixture.System.Api.TokenAsync(TestClients.HostA);
+        var path = $"api/v1/host/reports/{reportId}/messages";
+
+        var bodies = HostileJson.RequestBody(() => new JsonObject { ["text"] = "We removed the model.\nThanks for the report." }, ["text", "extra"]);
+        Check.One(Cases, Prop.ForAll(bodies.ToArbitrary(), (HostileBody body) =>
+        {
+            var before = Rows("messages");
+            var answer = _probe.SendJson(HttpMethod.Post, path, body.Bytes, bearer);
+            HttpProbe.AssertApiAnswer(answer);
+            Assert.True(answer.Status is HttpStatusCode.Created or HttpStatusCode.BadRequest, $"{body}: {(int)answer.Status} {answer.Body}");
+            Assert.Equal(before + (answer.Status == HttpStatusCode.Created ? 1 : 0), Rows("messages"));
+            if (answer.Status == HttpStatusCode.Created)
+            {
+                // What was stored is what the thread shows, as answered.
+                var created = JsonNode.Parse(answer.Body)!;
+                var thread = JsonNode.Parse(_probe.Get(path, bearer).Body)!["items"]!.AsArray();
+                Assert.Equal(created.ToJsonString(), thread.Single(m => m!["id"]!.GetValue<string>() == created["id"]!.GetValue<string>())!.ToJsonString());
             }
         }));
     }

@@ -26,18 +26,8 @@ public sealed class HostApiTests(HostApiFixture fixture) : IClassFixture<HostApi
         note = "Removed within a day",
     };
 
-    /// <summary>A report about a model of hub-a, triaged and announced to a subscription of hub-a.</summary>
-    private async Task<(Guid ReportId, ScriptedReceiver Receiver)> AnnouncedReportAsync(string[]? events = null)
-    {
-        var receiver = await ScriptedReceiver.StartAsync();
-        await Notification.EnsureHostAsync("hub-a");
-        await Notification.EnsureHostAsync("hub-b");
-        var model = $"org-{Guid.NewGuid():N}/model";
-        await Notification.SubscribeAsync(TestClients.HostA, "hub-a", receiver.BaseUrl + "/a", events, [model]);
-        var reportId = await Notification.TriagedReportAsync("hub-a", model, "Unsafe completions");
-        await receiver.NextAsync(r => r.Body.Contains(reportId.ToString()), NotificationClient.Patience);
-        return (reportId, receiver);
-    }
+    private Task<(Guid ReportId, ScriptedReceiver Receiver)> AnnouncedReportAsync(string[]? events = null) =>
+        Notification.AnnouncedReportAsync(events);
 
     [Fact]
     public async Task Admins_list_every_host_by_id_and_hosts_cannot()

@@ -66,15 +66,38 @@ public sealed class NotificationClient(SystemUnderTest api)
     public static JsonArray Attempts(JsonNode delivery) => delivery["attempts"]!.AsArray();
 
     /// <summary>Submits a report about <paramref name="modelId"/> on <paramref name="hostId"/> and triages it; returns its id.</summary>
-    public async Task<Guid> TriagedReportAsync(string hostId, string modelId, string title = "Harmful output")
+    public async Task<Guid> TriagedReportAsync(string hostId, string modelId, string title = "Harmful output", string? reporterEmail = null)
     {
-        var (id, _) = await api.SubmitAsync(SystemUnderTest.Report(hostId, modelId, title));
+        var (id, _) = await api.SubmitAsync(SystemUnderTest.Report(hostId, modelId, title, reporterEmail));
         var received = await api.TriageReportAsync(id);
         using var triaged = await api.SendAsync(HttpMethod.Post, api.Urls.Triage, $"/api/v1/triage/reports/{id}/transitions", TestClients.Triager,
             new { to = "triaged", severity = "high", expectedVersion = received["version"]!.GetValue<long>() });
         Assert.Equal(HttpStatusCode.OK, triaged.StatusCode);
         return id;
     }
+
+    /// <summary>
+    /// A report about a model of its own on hub-a, triaged and announced to a new subscription of hub-a (for
+    /// <paramref name="events"/>, which must include <c>report.triaged</c>) at a new receiver.
+    /// </summary>
+    public async Task<(Guid ReportId, ScriptedReceiver Receiver)> AnnouncedReportAsync(string[]? events = null, string? reporterEmail = null)
+    {
+        var receiver = await ScriptedReceiver.StartAsync();
+        await EnsureHostAsync("hub-a");
+        await EnsureHostAsync("hub-b");
+        var model = $"org-{Guid.NewGuid():N}/model";
+        await SubscribeAsync(TestClients.HostA, "hub-a", receiver.BaseUrl + "/a", events, [model]);
+        var reportId = await TriagedReportAsync("hub-a", model, "Unsafe completions", reporterEmail);
+        await WebhookAsync(receiver, "report.triaged", reportId);
+        return (reportId, receiver);
+    }
+
+    /// <summary>The first webhook of <paramref name="type"/> about the report that reached the receiver, once one has.</summary>
+    public static Task<ReceivedRequest> WebhookAsync(ScriptedReceiver receiver, string type, Guid reportId) =>
+        Eventually.UntilAsync(
+            () => Task.FromResult(receiver.Received.FirstOrDefault(r => r.Body.Contains($"\"type\":\"{type}\"", StringComparison.Ordinal)
+                                                                    && r.Body.Contains(reportId.ToString(), StringComparison.Ordinal))),
+            Patience, $"a {type} webhook about {reportId}");
 
     public async Task<IReadOnlyList<string>> AuditActionsAsync(Guid reportId)
     {

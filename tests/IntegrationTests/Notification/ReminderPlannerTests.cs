@@ -22,7 +22,7 @@ public sealed class ReminderPlannerTests : IDisposable
     public ReminderPlannerTests()
     {
         _store = new SqliteNotificationStore(Path.Combine(_data.Path, NotificationStoreFactory.SqliteFileName));
-        _planner = new ReminderPlanner(_store, new DeliverySignal(), Options.Create(new NotificationOptions()), _clock, NullLogger<ReminderPlanner>.Instance);
+        _planner = new ReminderPlanner(_store, new DeliverySignal(), HostReportLinks.PathOnly, Options.Create(new NotificationOptions()), _clock, NullLogger<ReminderPlanner>.Instance);
     }
 
     public void Dispose()
@@ -46,7 +46,7 @@ public sealed class ReminderPlannerTests : IDisposable
         var subscription = new Subscription(Guid.NewGuid(), "hub", "https://hooks.example.org", [WebhookEvents.Triaged], ["**"], "secret", true, Told);
         await _store.AddSubscriptionAsync(subscription, ct);
         var changed = new ReportStatusChanged(Guid.NewGuid(), ReportStatuses.Triaged, null, 3, new ModelReference("hub", "org/model"), "hate", "high", "T", null, Told);
-        await _store.SavePlanAsync(DeliveryPlanner.Plan(changed, null, [subscription], new RetrySchedule([TimeSpan.Zero]), Told), ct);
+        await _store.SavePlanAsync(DeliveryPlanner.Plan(changed, null, [subscription], HostReportLinks.PathOnly, new RetrySchedule([TimeSpan.Zero]), Told), ct);
 
         async Task<IReadOnlyList<Delivery>> Reminders() => (await _store.GetDeliveriesAsync(new DeliveryQuery("hub", changed.ReportId), ct))
             .Where(d => d.EventType == WebhookEvents.Reminder).ToList();

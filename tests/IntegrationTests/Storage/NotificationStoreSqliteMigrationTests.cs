@@ -65,6 +65,37 @@ public sealed class NotificationStoreSqliteMigrationTests : IDisposable
     }
 
     [Fact]
+    public async Task An_earlier_database_gains_the_notices_contests_and_threads_and_its_responses_read_without_the_dsa_fields()
+    {
+        var reportId = Guid.NewGuid();
+        using (var connection = _file.Open())
+        {
+            using var command = connection.CreateCommand();
+            // The release before the host loop: routes with responses, no notices, contests or messages.
+            command.CommandText = FirstSchema + $$"""
+                ALTER TABLE routes ADD COLUMN response TEXT;
+                ALTER TABLE routes ADD COLUMN response_revision INTEGER NOT NULL DEFAULT 0;
+                INSERT INTO routes (report_id, host_id, model_id, first_event_at, acknowledged_at, response, response_revision)
+                VALUES ('{{reportId}}', 'huggingface', 'org/model', {{At(2).ToUnixTimeMilliseconds()}}, {{At(3).ToUnixTimeMilliseconds()}},
+                    '{"action":"removed","scope":"the repository","until":null,"grounds":"ToS","automated":false,"note":null}', 1);
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        var store = new SqliteNotificationStore(_file.Path);
+
+        Assert.Equal(new HostResponse("removed", "the repository", null, "ToS", false, null), (await store.GetRouteAsync(reportId, Ct))!.Response);
+        var notice = new HostNotice(reportId, "huggingface", 1, new Contracts.ModelReference("huggingface", "org/model"), "d", [], null, true,
+            new DateOnly(2025, 3, 1), At(4));
+        Assert.Equal(NoticeWrite.Stored, await store.SaveNoticeAsync(notice, [], Ct));
+        Assert.True(await store.AddContestAsync(new HostContest(Guid.NewGuid(), reportId, "huggingface", 1, "r", null, At(5), At(6)), [], Ct));
+        Assert.True(await store.AddMessageAsync(new ThreadMessage(Guid.NewGuid(), reportId, "huggingface", ThreadSides.Host, "host:huggingface", "t", At(7)), [], null, Ct));
+        Assert.Single(await store.GetNoticesAsync([reportId], Ct));
+        Assert.Single(await store.GetContestsAsync([reportId], Ct));
+        Assert.Single(await store.GetMessagesAsync(reportId, "huggingface", Ct));
+    }
+
+    [Fact]
     public async Task Subscriptions_disabled_before_disabled_at_existed_get_a_time_and_appear_in_the_notices()
     {
         var failingId = Guid.NewGuid();

@@ -14,7 +14,7 @@ public class DeliveryPlannerTests
     [Fact]
     public void A_triaged_report_gets_a_route_with_its_summary()
     {
-        var plan = DeliveryPlanner.Plan(Changed(ReportStatuses.Triaged, 3), null, [], Schedule, Now);
+        var plan = DeliveryPlanner.Plan(Changed(ReportStatuses.Triaged, 3), null, [], HostReportLinks.PathOnly, Schedule, Now);
         Assert.Equal(new ReportSummary(ReportStatuses.Triaged, 3, new ModelReference("hub", "org/model"), "hate", "high", "Title", Now), plan.Route!.Summary);
         Assert.Equal(Now, plan.Route.FirstEventAt);
     }
@@ -22,14 +22,14 @@ public class DeliveryPlannerTests
     [Fact]
     public void A_known_report_keeps_its_route_current_on_statuses_without_an_event_and_never_goes_back()
     {
-        var route = DeliveryPlanner.Plan(Changed(ReportStatuses.Triaged, 3), null, [], Schedule, Now).Route!;
+        var route = DeliveryPlanner.Plan(Changed(ReportStatuses.Triaged, 3), null, [], HostReportLinks.PathOnly, Schedule, Now).Route!;
 
-        var acknowledged = DeliveryPlanner.Plan(Changed(ReportStatuses.Acknowledged, 5), route, [], Schedule, Now.AddHours(1));
+        var acknowledged = DeliveryPlanner.Plan(Changed(ReportStatuses.Acknowledged, 5), route, [], HostReportLinks.PathOnly, Schedule, Now.AddHours(1));
         Assert.Empty(acknowledged.Deliveries);
         Assert.Equal(ReportStatuses.Acknowledged, acknowledged.Route!.Summary!.Status);
         Assert.Equal(Now, acknowledged.Route.FirstEventAt);
 
-        var late = DeliveryPlanner.Plan(Changed(ReportStatuses.HostNotified, 4), acknowledged.Route, [], Schedule, Now.AddHours(2));
+        var late = DeliveryPlanner.Plan(Changed(ReportStatuses.HostNotified, 4), acknowledged.Route, [], HostReportLinks.PathOnly, Schedule, Now.AddHours(2));
         Assert.Equal(5, late.Route!.Summary!.Version);
     }
 

@@ -73,12 +73,12 @@ public class DeliveryRulesTests
         var matching = Sub("org/*");
         var subscriptions = new[] { matching, Sub("other/*"), Sub("org/*", enabled: false), Sub("org/*", evt: WebhookEvents.Resolved) };
 
-        var plan = DeliveryPlanner.Plan(changed, null, subscriptions, Schedule, Now);
+        var plan = DeliveryPlanner.Plan(changed, null, subscriptions, HostReportLinks.PathOnly, Schedule, Now);
         var delivery = Assert.Single(plan.Deliveries);
         Assert.Equal(matching.Id, delivery.SubscriptionId);
         Assert.Equal("hub", plan.Route!.HostId);
         Assert.DoesNotContain("description", delivery.Payload);
-        Assert.Equal(delivery.Id, DeliveryPlanner.Plan(changed, null, subscriptions, Schedule, Now.AddMinutes(1)).Deliveries[0].Id);
+        Assert.Equal(delivery.Id, DeliveryPlanner.Plan(changed, null, subscriptions, HostReportLinks.PathOnly, Schedule, Now.AddMinutes(1)).Deliveries[0].Id);
         Assert.StartsWith("msg_", delivery.WebhookId);
     }
 
@@ -87,7 +87,7 @@ public class DeliveryRulesTests
     {
         var rejected = new ReportStatusChanged(Guid.NewGuid(), ReportStatuses.Rejected, ReportStatuses.Received, 2,
             new ModelReference("hub", "org/model"), "hate", null, "title", null, Now);
-        var plan = DeliveryPlanner.Plan(rejected, null, [], Schedule, Now);
+        var plan = DeliveryPlanner.Plan(rejected, null, [], HostReportLinks.PathOnly, Schedule, Now);
         Assert.Null(plan.Route);
         Assert.Empty(plan.Deliveries);
     }
@@ -99,7 +99,7 @@ public class DeliveryRulesTests
             new ModelReference("hub", "org/model"), "hate", "high", "title", null, Now, TriagedAt: Now.AddMinutes(-5));
         var subscription = new Subscription(Guid.NewGuid(), "hub", "https://example.org/hook", [WebhookEvents.Resolved], ["org/*"], "secret", true, Now);
 
-        var plan = DeliveryPlanner.Plan(resolved, null, [subscription], Schedule, Now);
+        var plan = DeliveryPlanner.Plan(resolved, null, [subscription], HostReportLinks.PathOnly, Schedule, Now);
 
         Assert.NotNull(plan.Route);
         Assert.Equal(WebhookEvents.Resolved, Assert.Single(plan.Deliveries).EventType);

@@ -66,4 +66,28 @@ public class HostResponseRulesTests
         Assert.Equal(Now.AddDays(30), second.Responded.Until);
         Assert.Null(second.Acknowledged);
     }
+
+    [Fact]
+    public void The_dsa_fields_are_published_and_a_resent_statement_with_the_same_countries_changes_nothing()
+    {
+        var full = Removed with
+        {
+            DecisionGround = "incompatible_with_terms", TermsReference = "ToS §4", TerritorialScope = ["AT", "DE"],
+            AutomatedDetection = true, AutomatedDecision = false, Redress = "Appeal by mail",
+        };
+        var first = HostResponseRules.Apply(Route(), full, Now);
+
+        var responded = first.Responded!;
+        Assert.Equal(("incompatible_with_terms", "ToS §4", (string?)null), (responded.DecisionGround, responded.TermsReference, responded.LegalGround));
+        Assert.Equal(["AT", "DE"], responded.TerritorialScope!);
+        Assert.Equal((true, false, "Appeal by mail"), (responded.AutomatedDetection, responded.AutomatedDecision, responded.Redress));
+
+        // A list read again from JSON is another instance: still the same statement.
+        var again = HostResponseRules.Apply(first.Route, full with { TerritorialScope = new List<string> { "AT", "DE" } }, Now.AddHours(1));
+        Assert.False(again.Changed);
+        Assert.True(HostResponseRules.Apply(first.Route, full with { TerritorialScope = ["AT"] }, Now.AddHours(1)).Changed);
+        Assert.True(HostResponseRules.Apply(first.Route, full with { TerritorialScope = null }, Now.AddHours(1)).Changed);
+        Assert.True(HostResponseRules.Apply(first.Route, full with { Redress = null }, Now.AddHours(1)).Changed);
+        Assert.Equal(full.GetHashCode(), (full with { TerritorialScope = new List<string> { "AT", "DE" } }).GetHashCode());
+    }
 }

@@ -82,4 +82,117 @@ public class HostResponseValidatorTests
     {
         Assert.Equal(["action", "automated", "grounds"], Validate("{}").Errors.Keys.Order());
     }
+
+    [Fact]
+    public void A_full_statement_reads_the_dsa_fields_and_lists_the_countries_in_one_order()
+    {
+        var result = Validate("""
+            {"action":"restricted","scope":"the repository","grounds":"Instructions for weapons","note":null,
+             "decisionGround":"illegal_content","legalGround":" Art. 5 of the Weapons Act ","territorialScope":["FR","DE","AT"],
+             "automatedDetection":true,"automatedDecision":false,"redress":"Appeal at https://hub.example/appeals"}
+            """);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(
+            new HostResponse("restricted", "the repository", null, "Instructions for weapons", false, null, "illegal_content", "Art. 5 of the Weapons Act",
+                null, ["AT", "DE", "FR"], true, false, "Appeal at https://hub.example/appeals"),
+            result.Response);
+    }
+
+    [Fact]
+    public void Existing_statements_read_as_before()
+    {
+        var response = Validate("""{"action":"no_action","grounds":"Not a violation","automated":true}""").Response!;
+        Assert.Equal(new HostResponse("no_action", null, null, "Not a violation", true, null), response);
+        Assert.Null(response.DecisionGround);
+        Assert.Null(response.TerritorialScope);
+    }
+
+    [Theory]
+    [InlineData(""" "automatedDecision":true""", true)]
+    [InlineData(""" "automatedDecision":false""", false)]
+    [InlineData(""" "automatedDecision":true,"automated":true""", true)]
+    public void Automated_defaults_to_automated_decision(string fields, bool automated) =>
+        Assert.Equal(automated, Validate($$"""{"action":"no_action","grounds":"g",{{fields}}}""").Response!.Automated);
+
+    [Fact]
+    public void Worldwide_stands_alone()
+    {
+        Assert.Equal(["worldwide"], Validate("""{"action":"removed","scope":"s","grounds":"g","automated":false,"territorialScope":["worldwide"]}""").Response!.TerritorialScope);
+    }
+
+    [Theory]
+    [InlineData(""" "decisionGround":"illegal" """, "decisionGround")]
+    [InlineData(""" "decisionGround":3""", "decisionGround")]
+    [InlineData(""" "legalGround":"Art. 5" """, "legalGround")]
+    [InlineData(""" "decisionGround":"incompatible_with_terms","legalGround":"Art. 5" """, "legalGround")]
+    [InlineData(""" "termsReference":"ToS 4" """, "termsReference")]
+    [InlineData(""" "decisionGround":"illegal_content","termsReference":"ToS 4" """, "termsReference")]
+    [InlineData(""" "decisionGround":"illegal_content","legalGround":"a\u202eb" """, "legalGround")]
+    [InlineData(""" "territorialScope":"DE" """, "territorialScope")]
+    [InlineData(""" "territorialScope":[]""", "territorialScope")]
+    [InlineData(""" "territorialScope":["de"]""", "territorialScope")]
+    [InlineData(""" "territorialScope":["DE","DE"]""", "territorialScope")]
+    [InlineData(""" "territorialScope":["UK"]""", "territorialScope")]
+    [InlineData(""" "territorialScope":["EU"]""", "territorialScope")]
+    [InlineData(""" "territorialScope":["worldwide","DE"]""", "territorialScope")]
+    [InlineData(""" "territorialScope":["Worldwide"]""", "territorialScope")]
+    [InlineData(""" "territorialScope":[null]""", "territorialScope")]
+    [InlineData(""" "territorialScope":[49]""", "territorialScope")]
+    [InlineData(""" "automatedDetection":"yes" """, "automatedDetection")]
+    [InlineData(""" "automatedDecision":1""", "automatedDecision")]
+    [InlineData(""" "automatedDecision":true,"automated":false""", "automated")]
+    [InlineData(""" "redress":{"url":"x"}""", "redress")]
+    public void Each_bad_dsa_field_is_named(string fields, string field)
+    {
+        var json = fields.Contains("\"automated\"", StringComparison.Ordinal) || fields.Contains("automatedDecision\":1", StringComparison.Ordinal)
+            ? $$"""{"action":"removed","scope":"s","grounds":"g",{{fields}}}"""
+            : $$"""{"action":"removed","scope":"s","grounds":"g","automated":false,{{fields}}}""";
+        var result = Validate(json);
+        Assert.Null(result.Response);
+        Assert.Equal([field], result.Errors.Keys);
+    }
+
+    [Fact]
+    public void Dsa_texts_are_bounded()
+    {
+        var result = Validate(JsonSerializer.Serialize(new
+        {
+            action = "removed",
+            scope = "s",
+            grounds = "g",
+            automated = false,
+            decisionGround = "illegal_content",
+            legalGround = new string('l', HostResponseValidator.MaxLegalGround + 1),
+            redress = new string('r', HostResponseValidator.MaxRedress + 1),
+        }));
+        Assert.Equal(["legalGround", "redress"], result.Errors.Keys.Order());
+        Assert.Empty(Validate(JsonSerializer.Serialize(new
+        {
+            action = "removed", scope = "s", grounds = "g", automated = false, decisionGround = "incompatible_with_terms",
+            termsReference = new string('t', HostResponseValidator.MaxTermsReference), redress = new string('r', HostResponseValidator.MaxRedress),
+        })).Errors);
+    }
+
+    [Theory]
+    [InlineData("grounds")]
+    [InlineData("decisionGround")]
+    [InlineData("until")]
+    [InlineData("territorialScope")]
+    public void Invalid_utf8_in_a_text_is_a_field_error(string field)
+    {
+        var json = JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["action"] = "restricted", ["scope"] = "s", ["grounds"] = "g", ["automated"] = false,
+            [field] = field == "territorialScope" ? new[] { "MARK" } : "MARK",
+        });
+        var bytes = System.Text.Encoding.UTF8.GetBytes(json);
+        var at = bytes.AsSpan().IndexOf("MARK"u8);
+        bytes[at + 1] = 0xFF;
+
+        var result = HostResponseValidator.Validate(JsonDocument.Parse(bytes).RootElement, Now);
+
+        Assert.Null(result.Response);
+        Assert.Equal([field], result.Errors.Keys);
+    }
 }

@@ -63,12 +63,12 @@ public class ReminderRuleTests
         var remindersOnly = Sub([WebhookEvents.Reminder]);
         var others = new[] { Sub([WebhookEvents.Resolved]), Sub([WebhookEvents.Triaged], "other/*"), Sub([WebhookEvents.Triaged], enabled: false) };
 
-        var deliveries = DeliveryPlanner.PlanReminder(route, 2, [triaged, remindersOnly, .. others], Schedule, Told + Week * 2);
+        var deliveries = DeliveryPlanner.PlanReminder(route, 2, [triaged, remindersOnly, .. others], HostReportLinks.PathOnly, Schedule, Told + Week * 2);
 
         Assert.Equal([triaged.Id, remindersOnly.Id], deliveries.Select(d => d.SubscriptionId));
         Assert.All(deliveries, d => Assert.Equal(WebhookEvents.Reminder, d.EventType));
         Assert.All(deliveries, d => Assert.Contains("\"reminder\":2", d.Payload));
-        Assert.Equal(deliveries.Select(d => d.Id), DeliveryPlanner.PlanReminder(route, 2, [triaged, remindersOnly], Schedule, Told).Select(d => d.Id));
-        Assert.NotEqual(deliveries[0].Id, DeliveryPlanner.PlanReminder(route, 3, [triaged], Schedule, Told)[0].Id);
+        Assert.Equal(deliveries.Select(d => d.Id), DeliveryPlanner.PlanReminder(route, 2, [triaged, remindersOnly], HostReportLinks.PathOnly, Schedule, Told).Select(d => d.Id));
+        Assert.NotEqual(deliveries[0].Id, DeliveryPlanner.PlanReminder(route, 3, [triaged], HostReportLinks.PathOnly, Schedule, Told)[0].Id);
     }
 }

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Options;
+using SafetyReports.Notification.Domain;
+using SafetyReports.Notification.Storage;
+using SafetyReports.Notification.Webhooks;
+
+namespace SafetyReports.Notification.Consumers;
+
+/// <summary>Plans the deliveries of an event about a report from its route and its host's subscriptions.</summary>
+public delegate IReadOnlyList<Delivery> FollowUpPlan(
+    ReportRoute? route, IReadOnlyList<Subscription> hostSubscriptions, HostReportLinks links, RetrySchedule schedule, DateTimeOffset now);
+
+/// <summary>
+/// What the consumers of follow-up events (a changed notice, a forwarded contest, a maintainers' message) share:
+/// the report's route and its host's subscriptions to plan with, and waking the dispatcher once deliveries are stored.
+/// A report whose route is not there yet (events are not ordered) gets no deliveries: its host hears of it by
+/// <c>report.triaged</c> and reads the rest in the host API.
+/// </summary>
+public sealed class ReportFollowUps(
+    INotificationStore store,
+    DeliverySignal signal,
+    HostReportLinks links,
+    IOptions<NotificationOptions> options,
+    TimeProvider clock)
+{
+    private readonly RetrySchedule _schedule = options.Value.BuildRetrySchedule();
+
+    public async Task<IReadOnlyList<Delivery>> PlanAsync(Guid reportId, FollowUpPlan plan, CancellationToken cancellationToken)
+    {
+        var route = await store.GetRouteAsync(reportId, cancellationToken);
+        var subscriptions = route is null ? [] : await store.GetSubscriptionsAsync(route.HostId, cancellationToken);
+        return plan(route, subscriptions, links, _schedule, clock.GetUtcNow());
+    }
+
+    /// <param name="stored">Whether the store wrote the event (and so its deliveries).</param>
+    public void Stored(bool stored, IReadOnlyList<Delivery> deliveries)
+    {
+        if (stored && deliveries.Count > 0)
+        {
+            signal.Notify();
+        }
+    }
+}

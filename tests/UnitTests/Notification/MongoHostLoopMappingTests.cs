@@ -1,0 +1,86 @@
+using System.Text.Json;
+using MongoDB.Bson;
+using MongoDB.Bson.Serialization;
+using SafetyReports.Contracts;
+using SafetyReports.Notification.Domain;
+using SafetyReports.Notification.Storage;
+using static SafetyReports.UnitTests.Storage.MongoRendering;
+
+namespace SafetyReports.UnitTests.Notification;
+
+/// <summary>The BSON of what the host loop (issue 14) added to Notification's documents, and the filters and indexes that read it.</summary>
+public sealed class MongoHostLoopMappingTests
+{
+    private static readonly DateTimeOffset At = new(2026, 11, 29, 12, 0, 0, 123, TimeSpan.Zero);
+
+    [Fact]
+    public void A_notice_round_trips_with_its_evidence_and_day()
+    {
+        var notice = new HostNotice(Guid.NewGuid(), "hub", 3, new ModelReference("hub", "org/model", "main", "https://hub.example/org/model"),
+            "What the model did", [new EvidenceItem("prompt", "p"), new EvidenceItem("output", "o")], "note", true, new DateOnly(2026, 2, 28), At);
+
+        var (bson, back) = RoundTrip(MongoNoticeDocument.From(notice));
+
+        AssertUuid(notice.ReportId, bson["_id"]);
+        Assert.Equal(3, bson["revision"].AsInt32);
+        Assert.Equal("2026-02-28", bson["receivedOn"].AsString);
+        Assert.Equal("output", bson["evidence"][1]["kind"].AsString);
+        AssertDate(At, bson["sharedAt"]);
+        Assert.Equal(JsonSerializer.Serialize(notice), JsonSerializer.Serialize(back.ToNotice()));
+    }
+
+    [Fact]
+    public void A_contest_and_a_message_round_trip()
+    {
+        var contest = new HostContest(Guid.NewGuid(), Guid.NewGuid(), "hub", 2, "reason", null, At, At.AddHours(1));
+        var message = new ThreadMessage(Guid.NewGuid(), Guid.NewGuid(), "hub", ThreadSides.Maintainers, "rita", "text", At);
+
+        var (contestBson, contestBack) = RoundTrip(MongoContestDocument.From(contest));
+        var (messageBson, messageBack) = RoundTrip(MongoThreadMessageDocument.Of(message));
+
+        AssertUuid(contest.ReportId, contestBson["reportId"]);
+        Assert.Equal(contest, contestBack.ToContest());
+        Assert.Equal("maintainers", messageBson["from"].AsString);
+        Assert.Equal(message, messageBack.ToMessage());
+    }
+
+    [Fact]
+    public void A_response_keeps_the_dsa_fields_and_one_from_before_them_reads_without()
+    {
+        var response = new HostResponse("removed", "s", null, "g", true, null, "illegal_content", "Art. 5", null, ["AT", "DE"], true, true, "Appeal");
+
+        var (bson, back) = RoundTrip(MongoHostResponseDocument.From(response));
+
+        Assert.Equal(new BsonArray { "AT", "DE" }, bson["territorialScope"]);
+        Assert.Equal("illegal_content", bson["decisionGround"].AsString);
+        Assert.Equal(response, back.ToResponse());
+
+        var old = new BsonDocument { { "action", "no_action" }, { "scope", BsonNull.Value }, { "until", BsonNull.Value }, { "grounds", "g" }, { "automated", false }, { "note", BsonNull.Value } };
+        Assert.Equal(new HostResponse("no_action", null, null, "g", false, null), BsonSerializer.Deserialize<MongoHostResponseDocument>(old).ToResponse());
+    }
+
+    [Fact]
+    public void Notices_contests_and_threads_are_read_by_report()
+    {
+        var report = Guid.NewGuid();
+        Assert.Equal(new BsonDocument("_id", Uuid(report)), Render(MongoNotificationFilters.NoticeOf(report)));
+        Assert.Equal(new BsonDocument("revision", 1),
+            MongoNotificationFilters.RevisionOnly.Render(new(BsonSerializer.LookupSerializer<MongoNoticeDocument>(), BsonSerializer.SerializerRegistry)));
+        Assert.Equal(new BsonDocument("_id", new BsonDocument("$in", new BsonArray { Uuid(report) })), Render(MongoNotificationFilters.NoticesOf([report, report])));
+        Assert.Equal(new BsonDocument("reportId", new BsonDocument("$in", new BsonArray { Uuid(report) })), Render(MongoNotificationFilters.ContestsOf([report])));
+        Assert.Equal(new BsonDocument { { "contestedAt", 1 }, { "_id", 1 } }, Render(MongoNotificationFilters.ContestsOldestFirst));
+        Assert.Equal(new BsonDocument { { "reportId", Uuid(report) }, { "hostId", "hub" } }, Render(MongoNotificationFilters.ThreadOf(report, "hub")));
+        Assert.Equal(new BsonDocument { { "sentAt", 1 }, { "_id", 1 } }, Render(MongoNotificationFilters.ThreadOrder));
+    }
+
+    [Fact]
+    public void Contests_and_threads_have_indexes_that_lead_with_the_report()
+    {
+        Assert.Equal(
+            new BsonDocument { { "reportId", 1 }, { "contestedAt", 1 }, { "_id", 1 } },
+            Keys(Assert.Single(MongoNotificationIndexes.Contests, i => i.Options.Name == "ix_contests_report")));
+        Assert.Equal(
+            new BsonDocument { { "reportId", 1 }, { "hostId", 1 }, { "sentAt", 1 }, { "_id", 1 } },
+            Keys(Assert.Single(MongoNotificationIndexes.Messages, i => i.Options.Name == "ix_messages_report")));
+    }
+}
