@@ -116,7 +116,9 @@ public sealed class StatusEventOrderTests : IAsyncDisposable
         var reportId = Guid.NewGuid();
 
         // Both consumers read "no route yet" before either writes: the order two concurrent consumers can take.
-        await ConsumeAsync(HeldRouteReads.Wrap(_store, readers: 2), TriagedEvent(reportId), ResolvedEvent(reportId));
+        await ConsumeAsync(
+            InterceptedStore.Wrap(_store, InterceptedStore.HoldUntilTogether(nameof(INotificationStore.GetRouteAsync), callers: 2)),
+            TriagedEvent(reportId), ResolvedEvent(reportId));
 
         Assert.Equal([WebhookEvents.Resolved, WebhookEvents.Triaged], await PlannedEventsAsync(reportId));
         var route = await _store.GetRouteAsync(reportId, TestContext.Current.CancellationToken);
