@@ -64,6 +64,8 @@ public static class TriageModule
             x.AddConsumer<RecordAcknowledgementConsumer>();
             x.AddConsumer<RecordReporterReplyConsumer>();
             x.AddConsumer<RecordHostResponseConsumer>();
+            x.AddConsumer<RecordReporterContestConsumer>();
+            x.AddConsumer<RecordHostMessageConsumer>();
             x.AddConsumer<RecordWebhookDisableConsumer>();
             x.AddConsumer<EraseReporterContactConsumer>();
         });

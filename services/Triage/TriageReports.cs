@@ -29,7 +29,40 @@ public sealed class TriageReports(ITriageStore store, TimeProvider clock)
 
     public Task<WorkflowOutcome> RedactAsync(Guid id, RedactionRequest request, string actor, CancellationToken cancellationToken) =>
         ApplyMaintainerAsync(id, (report, now) => ReportRedaction.Apply(report, request, actor, now), cancellationToken,
-            (outcome, version, ct) => store.RedactReportAsync(outcome.Report!, version, outcome.Audit!, ct));
+            (outcome, version, events, ct) => store.RedactReportAsync(outcome.Report!, version, outcome.Audit!, events, ct));
+
+    public Task<WorkflowOutcome> EditNoticeAsync(Guid id, NoticeUpdateRequest request, string actor, CancellationToken cancellationToken) =>
+        ApplyMaintainerAsync(id, (report, now) => ReportNotices.Edit(report, request, actor, now), cancellationToken);
+
+    public Task<WorkflowOutcome> ForwardContestAsync(Guid id, Guid contestId, ContestForwardRequest request, string actor, CancellationToken cancellationToken) =>
+        ApplyMaintainerAsync(id, (report, now) => ReportContests.Forward(report, contestId, request, actor, now), cancellationToken);
+
+    public Task<WorkflowOutcome> CloseContestAsync(Guid id, Guid contestId, ContestCloseRequest request, string actor, CancellationToken cancellationToken) =>
+        ApplyMaintainerAsync(id, (report, now) => ReportContests.Close(report, contestId, request, actor, now), cancellationToken);
+
+    /// <summary>A maintainer's message to the host, on the report as it is when saved (like a note, it needs no version).</summary>
+    public async Task<WorkflowOutcome> SendHostMessageAsync(Guid id, string text, string actor, CancellationToken cancellationToken)
+    {
+        var messageId = Guid.NewGuid();
+        for (var attempt = 0; attempt < MaxSystemAttempts; attempt++)
+        {
+            var report = await store.GetReportAsync(id, cancellationToken);
+            if (report is null)
+            {
+                return new WorkflowOutcome(WorkflowOutcomeKind.NotFound);
+            }
+
+            var now = clock.GetUtcNow();
+            var outcome = HostThread.Send(report, messageId, text, actor, now);
+            if (outcome.Kind != WorkflowOutcomeKind.Applied
+                || await store.UpdateReportAsync(outcome.Report!, report.Version, outcome.Audit!, Events(outcome, now), cancellationToken))
+            {
+                return outcome;
+            }
+        }
+
+        throw new InvalidOperationException($"Report {id} kept changing while a message to its host was added.");
+    }
 
     public Task<WorkflowOutcome> ClassifyAsync(Guid id, ClassificationRequest request, string actor, CancellationToken cancellationToken) =>
         ApplyMaintainerAsync(id, (report, now) => ReportClassification.Apply(report, request, actor, now), cancellationToken);
@@ -48,10 +81,14 @@ public sealed class TriageReports(ITriageStore store, TimeProvider clock)
         return results;
     }
 
-    /// <summary>A maintainer's edit: decided on the report as read, saved only if nobody changed it in between.</summary>
+    /// <summary>
+    /// A maintainer's edit: decided on the report as read, saved only if nobody changed it in between, with its events
+    /// (the further ones first, so a notice is written before the status change that announces it; the bus promises no
+    /// order, and Notification keeps a notice whenever it arrives).
+    /// </summary>
     private async Task<WorkflowOutcome> ApplyMaintainerAsync(
         Guid id, Func<Report, DateTimeOffset, WorkflowOutcome> decide, CancellationToken cancellationToken,
-        Func<WorkflowOutcome, long, CancellationToken, Task<bool>>? save = null)
+        Func<WorkflowOutcome, long, IReadOnlyList<OutboxMessage>, CancellationToken, Task<bool>>? save = null)
     {
         var report = await store.GetReportAsync(id, cancellationToken);
         if (report is null)
@@ -66,14 +103,20 @@ public sealed class TriageReports(ITriageStore store, TimeProvider clock)
             return outcome;
         }
 
-        IReadOnlyList<OutboxMessage> events = outcome.Event is null ? [] : [OutboxMessage.For(outcome.Event, now)];
+        var events = Events(outcome, now);
         var saved = save is null
             ? await store.UpdateReportAsync(outcome.Report!, report.Version, outcome.Audit!, events, cancellationToken)
-            : await save(outcome, report.Version, cancellationToken);
+            : await save(outcome, report.Version, events, cancellationToken);
         return saved
             ? outcome
             : new WorkflowOutcome(WorkflowOutcomeKind.Conflict, Detail: "The report changed while your edit was saved. Reload it and try again.");
     }
+
+    private static IReadOnlyList<OutboxMessage> Events(WorkflowOutcome outcome, DateTimeOffset now) =>
+    [
+        .. (outcome.Messages ?? []).Select(m => OutboxMessage.For(m, now)),
+        .. outcome.Event is null ? [] : new[] { OutboxMessage.For(outcome.Event, now) },
+    ];
 
     public async Task<Report?> AddNoteAsync(Guid id, string text, string actor, CancellationToken cancellationToken)
     {
@@ -124,6 +167,16 @@ public sealed class TriageReports(ITriageStore store, TimeProvider clock)
 
     public Task RecordReporterReplyAsync(ReporterReplied replied, CancellationToken cancellationToken) =>
         ApplySystemAsync(replied.ReportId, (r, now) => SystemMoves.RecordReporterReply(r, replied, now), cancellationToken);
+
+    public Task RecordContestAsync(ReporterContested contested, CancellationToken cancellationToken) =>
+        ApplySystemAsync(contested.ReportId, (r, now) => ReportContests.Record(r, contested, now) is { } recorded
+            ? (recorded.Report, recorded.Audit, null)
+            : null, cancellationToken);
+
+    public Task RecordHostMessageAsync(HostMessagedMaintainers messaged, CancellationToken cancellationToken) =>
+        ApplySystemAsync(messaged.ReportId, (r, now) => HostThread.Receive(r, messaged, now) is { } received
+            ? (received.Report, received.Audit, null)
+            : null, cancellationToken);
 
     public Task RecordHostResponseAsync(HostResponded responded, CancellationToken cancellationToken) =>
         ApplySystemAsync(responded.ReportId, (r, now) => HostResponseMoves.Record(r, responded, now) is { } recorded

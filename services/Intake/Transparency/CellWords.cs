@@ -23,4 +23,8 @@ public sealed class CellWords(IStringLocalizer<TransparencyText> text, int thres
         : time.Count.Kind == CellKind.None ? text["Cell_None"] : text["Cell_Withheld"];
 
     public string Share(double? share) => share is { } s ? Charts.AcknowledgementChart.Percent(s) : text["Cell_Withheld"];
+
+    /// <summary>A share of <paramref name="of"/>: "none" when there was nothing to share out (a total of 0), not "withheld".</summary>
+    public string Share(double? share, FigureCell of) =>
+        share is null && of is { Kind: CellKind.Value, Value: 0 } ? text["Cell_None"] : Share(share);
 }

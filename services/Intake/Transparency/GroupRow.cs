@@ -13,7 +13,8 @@ public sealed record GroupRow(
     IReadOnlyDictionary<string, FigureCell> ByCategory,
     IReadOnlyDictionary<string, FigureCell> Actions,
     IReadOnlyDictionary<string, TimeCell> Times,
-    AcknowledgementRow Acknowledgement)
+    AcknowledgementRow Acknowledgement,
+    ContestRow Contests)
 {
     public static GroupRow From(PublishedGroup group, bool byModel)
     {
@@ -34,7 +35,8 @@ public sealed record GroupRow(
                 [Milestone.Acknowledge] = TimeCell.From(group.TimeToAcknowledge),
                 [Milestone.Respond] = TimeCell.From(group.TimeToRespond),
             },
-            AcknowledgementRow.From(group.Acknowledgement));
+            AcknowledgementRow.From(group.Acknowledgement),
+            ContestRow.From(group));
     }
 
     /// <summary>A breakdown's cell; a key Triage did not send counts as withheld rather than as 0.</summary>
@@ -52,4 +54,16 @@ public sealed record AcknowledgementRow(FigureCell Notified, FigureCell WithinSl
         ? new AcknowledgementRow(FigureCell.Total(null), FigureCell.Part(null), FigureCell.Part(null), FigureCell.Part(null), FigureCell.Total(null), null)
         : new AcknowledgementRow(FigureCell.Total(a.Notified), FigureCell.Part(a.WithinSla), FigureCell.Part(a.Late), FigureCell.Part(a.Overdue),
             FigureCell.Total(a.Pending), a.ShareWithinSla is >= 0 and <= 1 ? a.ShareWithinSla : null);
+}
+
+/// <summary>
+/// The host's responses and how many of them the reporter contested. Triage from before contests sends neither count:
+/// both are then withheld rather than shown as 0.
+/// </summary>
+public sealed record ContestRow(FigureCell Responded, FigureCell Contested, double? ContestedShare)
+{
+    public static ContestRow From(PublishedGroup group) => new(
+        FigureCell.Total(group.Responded),
+        FigureCell.Total(group.Contested),
+        group.ContestedShare is >= 0 and <= 1 ? group.ContestedShare : null);
 }

@@ -30,7 +30,10 @@ public sealed record PublishedGroup(
     PublishedResponseTime? TimeToRespond,
     PublishedAcknowledgement? Acknowledgement,
     long? Open,
-    IReadOnlyDictionary<string, long?>? OpenByAge);
+    IReadOnlyDictionary<string, long?>? OpenByAge,
+    long? Responded = null,
+    long? Contested = null,
+    double? ContestedShare = null);
 
 /// <summary>How many reports reached a milestone, and the median and 90th percentile in seconds.</summary>
 public sealed record PublishedResponseTime(long? Count, long? MedianSeconds, long? P90Seconds);

@@ -21,11 +21,20 @@ public sealed record ReportListItem(
     DateTimeOffset? HostNotifiedAt,
     DateTimeOffset? AcknowledgedAt,
     DateTimeOffset Deadline,
-    bool Overdue)
+    bool Overdue,
+    IReadOnlyList<ContestSummary> Contests,
+    bool ContestOpen)
 {
     public static ReportListItem From(Report r, SlaPolicy sla) => new(
         r.Id, r.Status, r.Version, r.Model, r.Category, r.Severity, r.Title, r.Unchallenged, r.Assignee, r.DuplicateOf,
-        r.ReceivedAt, r.UpdatedAt, r.TriagedAt, r.HostNotifiedAt, r.AcknowledgedAt, sla.Deadline(r), sla.IsOverdue(r));
+        r.ReceivedAt, r.UpdatedAt, r.TriagedAt, r.HostNotifiedAt, r.AcknowledgedAt, sla.Deadline(r), sla.IsOverdue(r),
+        [.. r.Contests.Select(ContestSummary.From)], ReportContests.HasOpen(r));
+}
+
+/// <summary>A contest in the queue: where it stands, without the reporter's reason (the queue shows no report text).</summary>
+public sealed record ContestSummary(Guid Id, int ResponseRevision, string State, DateTimeOffset ContestedAt)
+{
+    public static ContestSummary From(ReportContest c) => new(c.Id, c.ResponseRevision, c.State, c.ContestedAt);
 }
 
 /// <summary>A maintainer's full view of a report, with the reporter's contact decrypted.</summary>
@@ -56,13 +65,18 @@ public sealed record ReportView(
     DateTimeOffset? RespondedAt,
     HostStatement? HostResponse,
     DateTimeOffset Deadline,
-    bool Overdue)
+    bool Overdue,
+    ReportNotice? Notice,
+    IReadOnlyList<ReportContest> Contests,
+    bool ContestOpen,
+    IReadOnlyList<HostThreadMessage> HostMessages)
 {
     public static ReportView From(Report r, ReporterContactProtector protector, SlaPolicy sla) => new(
         r.Id, r.Status, r.Version, r.Model, r.Category, r.Severity, r.Title, r.Description, r.Evidence,
         protector.Unprotect(r.ProtectedContact), r.ContactAllowed, r.Unchallenged, r.Assignee, r.DuplicateOf, r.Notes, r.ReporterMessages, r.PublicNotes,
         ReportWorkflow.NextStatuses(r.Status, ActorKind.Maintainer).ToList(),
-        r.ReceivedAt, r.UpdatedAt, r.TriagedAt, r.HostNotifiedAt, r.AcknowledgedAt, r.RespondedAt, r.HostResponse, sla.Deadline(r), sla.IsOverdue(r));
+        r.ReceivedAt, r.UpdatedAt, r.TriagedAt, r.HostNotifiedAt, r.AcknowledgedAt, r.RespondedAt, r.HostResponse, sla.Deadline(r), sla.IsOverdue(r),
+        r.Notice, r.Contests, ReportContests.HasOpen(r), r.HostMessages);
 }
 
 public sealed record ReportListResponse(IReadOnlyList<ReportListItem> Items, string? NextCursor);

@@ -26,6 +26,10 @@ public static class TriageEndpoints
         triage.MapGet("/reports/{id:guid}/audit", AuditAsync);
         triage.MapGet("/reports/{id:guid}/export", ExportReportAsync).RequireAuthorization(ReportExportAccess.Policy);
         triage.MapPost("/reports/{id:guid}/redactions", RedactAsync).RequireAuthorization(ReportExportAccess.Policy);
+        triage.MapPut("/reports/{id:guid}/notice", EditNoticeAsync);
+        triage.MapPost("/reports/{id:guid}/contests/{contestId:guid}/forward", ForwardContestAsync);
+        triage.MapPost("/reports/{id:guid}/contests/{contestId:guid}/close", CloseContestAsync);
+        triage.MapPost("/reports/{id:guid}/host-messages", SendHostMessageAsync);
         triage.MapGet("/audit/verify", VerifyAsync);
         triage.MapGet("/audit/export", ExportAsync);
         triage.MapAccountabilityEndpoints();
@@ -33,10 +37,10 @@ public static class TriageEndpoints
 
     private static async Task<IResult> ListAsync(
         ITriageStore store, SlaPolicy sla, TimeProvider clock, string? status, string? category, string? severity, string? modelHost,
-        string? modelId, string? q, string? assignee, string? cursor, int? limit, string? sort, bool? overdue,
+        string? modelId, string? q, string? assignee, string? cursor, int? limit, string? sort, bool? overdue, bool? contested,
         CancellationToken cancellationToken)
     {
-        var filter = new QueueFilter(status, category, severity, modelHost, modelId, q, assignee, cursor, limit, sort, overdue);
+        var filter = new QueueFilter(status, category, severity, modelHost, modelId, q, assignee, cursor, limit, sort, overdue, contested);
         var (query, errors) = filter.ToQuery(clock.GetUtcNow());
         if (query is null)
         {
@@ -49,9 +53,9 @@ public static class TriageEndpoints
 
     private static async Task<IResult> CountsAsync(
         ITriageStore store, TimeProvider clock, string? category, string? severity, string? modelHost, string? modelId, string? q,
-        string? assignee, bool? overdue, CancellationToken cancellationToken)
+        string? assignee, bool? overdue, bool? contested, CancellationToken cancellationToken)
     {
-        var filter = new QueueFilter(null, category, severity, modelHost, modelId, q, assignee, null, null, null, overdue);
+        var filter = new QueueFilter(null, category, severity, modelHost, modelId, q, assignee, null, null, null, overdue, contested);
         var (query, errors) = filter.ToQuery(clock.GetUtcNow());
         if (query is null)
         {
@@ -96,6 +100,31 @@ public static class TriageEndpoints
         SlaPolicy sla, CancellationToken cancellationToken) =>
         ReportResult(await reports.RedactAsync(id, request, ActorName.Of(user), cancellationToken), protector, sla);
 
+    private static async Task<IResult> EditNoticeAsync(
+        Guid id, NoticeUpdateRequest request, ClaimsPrincipal user, TriageReports reports, ReporterContactProtector protector,
+        SlaPolicy sla, CancellationToken cancellationToken) =>
+        ReportResult(await reports.EditNoticeAsync(id, request, ActorName.Of(user), cancellationToken), protector, sla);
+
+    private static async Task<IResult> ForwardContestAsync(
+        Guid id, Guid contestId, ContestForwardRequest request, ClaimsPrincipal user, TriageReports reports, ReporterContactProtector protector,
+        SlaPolicy sla, CancellationToken cancellationToken) =>
+        ReportResult(await reports.ForwardContestAsync(id, contestId, request, ActorName.Of(user), cancellationToken), protector, sla);
+
+    private static async Task<IResult> CloseContestAsync(
+        Guid id, Guid contestId, ContestCloseRequest request, ClaimsPrincipal user, TriageReports reports, ReporterContactProtector protector,
+        SlaPolicy sla, CancellationToken cancellationToken) =>
+        ReportResult(await reports.CloseContestAsync(id, contestId, request, ActorName.Of(user), cancellationToken), protector, sla);
+
+    private static async Task<IResult> SendHostMessageAsync(
+        Guid id, HostMessageRequest request, ClaimsPrincipal user, TriageReports reports, ReporterContactProtector protector,
+        SlaPolicy sla, CancellationToken cancellationToken)
+    {
+        var errors = HostThread.Validate(request);
+        return errors.Count > 0
+            ? ProblemResults.Validation(errors)
+            : ReportResult(await reports.SendHostMessageAsync(id, request.Text!, ActorName.Of(user), cancellationToken), protector, sla);
+    }
+
     private static async Task<IResult> BulkRejectAsync(
         BulkRejectRequest request, ClaimsPrincipal user, TriageReports reports, CancellationToken cancellationToken)
     {
@@ -111,10 +140,10 @@ public static class TriageEndpoints
 
     private static IResult ReportResult(WorkflowOutcome outcome, ReporterContactProtector protector, SlaPolicy sla) => outcome.Kind switch
     {
-        WorkflowOutcomeKind.Applied => Results.Ok(ReportView.From(outcome.Report!, protector, sla)),
+        WorkflowOutcomeKind.Applied or WorkflowOutcomeKind.Unchanged => Results.Ok(ReportView.From(outcome.Report!, protector, sla)),
         WorkflowOutcomeKind.Invalid => ProblemResults.Validation(outcome.Errors!),
         WorkflowOutcomeKind.Conflict => ProblemResults.Conflict(outcome.Detail!),
-        _ => ProblemResults.NotFound("No report with this id."),
+        _ => ProblemResults.NotFound(outcome.Detail ?? "No report with this id."),
     };
 
     private static async Task<IResult> AddNoteAsync(

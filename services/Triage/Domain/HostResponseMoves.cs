@@ -22,7 +22,8 @@ public static class HostResponseMoves
         }
 
         var statement = new HostStatement(responded.Revision, responded.Action, responded.Scope, responded.Until, responded.Grounds,
-            responded.Automated, responded.Note, responded.RespondedAt);
+            responded.Automated, responded.Note, responded.RespondedAt, responded.DecisionGround, responded.LegalGround, responded.TermsReference,
+            responded.TerritorialScope, responded.AutomatedDetection, responded.AutomatedDecision, responded.Redress);
         var updated = report with
         {
             Version = report.Version + 1,
@@ -41,6 +42,13 @@ public static class HostResponseMoves
             automated = responded.Automated,
             note = responded.Note,
             respondedAt = responded.RespondedAt,
+            decisionGround = responded.DecisionGround,
+            legalGround = responded.LegalGround,
+            termsReference = responded.TermsReference,
+            territorialScope = responded.TerritorialScope,
+            automatedDetection = responded.AutomatedDetection,
+            automatedDecision = responded.AutomatedDecision,
+            redress = responded.Redress,
         });
         return (updated, new AuditDraft(report.Id, now, $"host:{responded.HostId}", report.HostResponse is null ? Responded : Updated, data));
     }

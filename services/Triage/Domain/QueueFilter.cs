@@ -3,10 +3,13 @@ using SafetyReports.Triage.Storage;
 
 namespace SafetyReports.Triage.Domain;
 
-/// <summary>The queue's query string as the API receives it, checked and turned into a store query. <c>status</c> is a status or <c>open</c>.</summary>
+/// <summary>
+/// The queue's query string as the API receives it, checked and turned into a store query. <c>status</c> is a status or <c>open</c>;
+/// <c>contested=true</c> keeps reports with a contest waiting on the maintainers.
+/// </summary>
 public sealed record QueueFilter(
     string? Status, string? Category, string? Severity, string? ModelHost, string? ModelId,
-    string? Q, string? Assignee, string? Cursor, int? Limit, string? Sort = null, bool? Overdue = null)
+    string? Q, string? Assignee, string? Cursor, int? Limit, string? Sort = null, bool? Overdue = null, bool? Contested = null)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
@@ -60,6 +63,6 @@ public sealed record QueueFilter(
 
         // Hosts are lower-cased at intake, so the filter is too. Overdue reports are all open: open adds nothing to overdue.
         return (new ReportQuery(open ? null : Status, Category, Severity, ModelHost?.Trim().ToLowerInvariant(), ModelId, Q, Assignee, after,
-            Limit ?? DefaultPageSize, sort, Overdue == true ? now : null, Open: open && Overdue != true), errors);
+            Limit ?? DefaultPageSize, sort, Overdue == true ? now : null, Open: open && Overdue != true, Contested: Contested == true), errors);
     }
 }

@@ -52,6 +52,15 @@ public sealed record Report
     /// <summary>The host's latest statement of reasons; earlier revisions are in the audit chain.</summary>
     public HostStatement? HostResponse { get; init; }
 
+    /// <summary>What the maintainers share with the host (set on the first move to triaged); null before.</summary>
+    public ReportNotice? Notice { get; init; }
+
+    /// <summary>The reporter's contests of the host's responses, in the order they arrived.</summary>
+    public IReadOnlyList<ReportContest> Contests { get; init; } = [];
+
+    /// <summary>The thread between the maintainers and the host, oldest first.</summary>
+    public IReadOnlyList<HostThreadMessage> HostMessages { get; init; } = [];
+
     public static Report FromSubmission(ReportSubmitted submitted, DateTimeOffset now) => new()
     {
         Id = submitted.ReportId,

@@ -16,6 +16,7 @@ public sealed record RedactionRequest(string? Text, IReadOnlyList<string>? Field
 /// <c>redacted</c> audit entry records who, when, which fields and how many replacements, never the text.
 /// The title is not redactable here: it travels to hosts in webhooks and Notification keeps it, out of
 /// Triage's reach. Reporters' follow-up messages are not either: their audit entries hold their text.
+/// When the host was shown a redacted field (the report's notice), the notice is shared again at its next revision.
 /// </summary>
 public static class ReportRedaction
 {
@@ -71,15 +72,14 @@ public static class ReportRedaction
             });
         }
 
-        var updated = report with { Description = description, Evidence = evidence, Version = report.Version + 1, UpdatedAt = now };
-        var data = JsonSerializer.Serialize(new
-        {
-            fields = changedFields,
-            whole = text is null,
-            occurrences = text is null ? changedFields.Count : occurrences,
-            version = updated.Version,
-        });
-        return new WorkflowOutcome(WorkflowOutcomeKind.Applied, updated, new AuditDraft(report.Id, now, actor, Action, data));
+        var redacted = report with { Description = description, Evidence = evidence, Version = report.Version + 1, UpdatedAt = now };
+        var (updated, shared) = ReportNotices.Reshare(report, redacted, now);
+        var count = text is null ? changedFields.Count : occurrences;
+        var data = shared is null
+            ? JsonSerializer.Serialize(new { fields = changedFields, whole = text is null, occurrences = count, version = updated.Version })
+            : JsonSerializer.Serialize(new { fields = changedFields, whole = text is null, occurrences = count, version = updated.Version, noticeRevision = shared.Revision });
+        return new WorkflowOutcome(WorkflowOutcomeKind.Applied, updated, new AuditDraft(report.Id, now, actor, Action, data),
+            Messages: shared is null ? null : [shared]);
     }
 
     private static string Redact(string value, string? text, ref int occurrences)

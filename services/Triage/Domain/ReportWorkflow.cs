@@ -10,15 +10,20 @@ public enum WorkflowOutcomeKind
     Invalid,
     Conflict,
     NotFound,
+
+    /// <summary>The edit asks for what is already there: nothing is written, the report is answered as it is.</summary>
+    Unchanged,
 }
 
+/// <param name="Messages">Further events of an applied edit, written to the outbox with it (before <paramref name="Event"/>).</param>
 public sealed record WorkflowOutcome(
     WorkflowOutcomeKind Kind,
     Report? Report = null,
     AuditDraft? Audit = null,
     ReportStatusChanged? Event = null,
     IDictionary<string, string[]>? Errors = null,
-    string? Detail = null);
+    string? Detail = null,
+    IReadOnlyList<object>? Messages = null);
 
 /// <summary>The report workflow: which status may follow which, who may make the move, and what it records.</summary>
 public static class ReportWorkflow
@@ -59,10 +64,14 @@ public static class ReportWorkflow
     public static IEnumerable<string> NextStatuses(string from, ActorKind actor) =>
         Transitions.Where(t => t.Key.From == from && t.Value.Contains(actor)).Select(t => t.Key.To);
 
-    /// <summary>A maintainer's transition: validated, checked against the version they saw, then applied.</summary>
+    /// <summary>
+    /// A maintainer's transition: validated, checked against the version they saw, then applied. A move to triaged
+    /// sets the report's notice (its choice, or the one it had, or everything) and shares it when that is new.
+    /// </summary>
     public static WorkflowOutcome Apply(Report report, TransitionRequest request, string actor, DateTimeOffset now)
     {
         var errors = Validate(report, request);
+        var choice = NoticeChoiceOf(report, request, errors);
         if (errors.Count > 0)
         {
             return new WorkflowOutcome(WorkflowOutcomeKind.Invalid, Errors: errors);
@@ -82,6 +91,7 @@ public static class ReportWorkflow
         }
 
         var severity = request.Severity ?? report.Severity;
+        var (notice, shared) = to == Triaged ? ReportNotices.Choose(report.Notice, choice, now) : (report.Notice, false);
         var updated = report with
         {
             Status = to,
@@ -94,6 +104,7 @@ public static class ReportWorkflow
             ClosedAt = ContactRetention.ClosedAt(report, to, now),
             Notes = Append(report.Notes, request.Note, actor, now),
             PublicNotes = Append(report.PublicNotes, request.PublicNote, actor, now),
+            Notice = notice,
         };
 
         var data = JsonSerializer.Serialize(new
@@ -106,12 +117,35 @@ public static class ReportWorkflow
             duplicateOf = request.DuplicateOf,
             note = request.Note,
             publicNote = request.PublicNote,
+            notice = to == Triaged ? ReportNotices.AuditData(report.Notice, notice!) : null,
         });
         return new WorkflowOutcome(
             WorkflowOutcomeKind.Applied,
             updated,
             new AuditDraft(report.Id, now, actor, "transition", data),
-            updated.StatusChanged(report.Status, request.PublicNote));
+            updated.StatusChanged(report.Status, request.PublicNote),
+            Messages: shared ? [NoticeContent.Of(updated)!] : null);
+    }
+
+    /// <summary>
+    /// The notice choice of a move to triaged: the one asked for, else the one the report has (a re-triage keeps it),
+    /// else everything. Null when the report keeps its notice, or the move is not to triaged.
+    /// </summary>
+    private static NoticeChoice? NoticeChoiceOf(Report report, TransitionRequest request, Dictionary<string, string[]> errors)
+    {
+        if (request.To != Triaged)
+        {
+            if (request.Notice is not null)
+            {
+                errors["notice"] = ["Only a move to 'triaged' shares a notice with the host; change it later with PUT …/notice."];
+            }
+
+            return null;
+        }
+
+        return request.Notice is null && report.Notice is not null
+            ? null
+            : ReportNotices.Parse(request.Notice, report.Evidence.Count, "notice.", errors);
     }
 
     /// <summary>

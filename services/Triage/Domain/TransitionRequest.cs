@@ -1,6 +1,6 @@
 namespace SafetyReports.Triage.Domain;
 
-/// <summary>A maintainer's request to move a report, as in the public contract.</summary>
+/// <summary>A maintainer's request to move a report, as in the public contract; <see cref="Notice"/> only with a move to triaged.</summary>
 public sealed record TransitionRequest(
     string? To,
     string? Severity,
@@ -8,4 +8,5 @@ public sealed record TransitionRequest(
     Guid? DuplicateOf,
     string? Note,
     string? PublicNote,
-    long? ExpectedVersion);
+    long? ExpectedVersion,
+    NoticeRequest? Notice = null);

@@ -26,11 +26,11 @@ public interface ITriageStore : IOutboxStore, IStoreHealth
     Task<bool> UpdateReportAsync(Report updated, long expectedVersion, AuditDraft audit, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Saves a redaction as <see cref="UpdateReportAsync"/> does (no events), and removes the replaced text from
+    /// Saves a redaction as <see cref="UpdateReportAsync"/> does (its events: a notice shared again), and removes the replaced text from
     /// the storage underneath as far as the adapter can: on SQLite from the file's free space, the search index
     /// and the WAL; on MongoDB the document and its text index entry are replaced (the server's own files are its matter).
     /// </summary>
-    Task<bool> RedactReportAsync(Report redacted, long expectedVersion, AuditDraft audit, CancellationToken cancellationToken);
+    Task<bool> RedactReportAsync(Report redacted, long expectedVersion, AuditDraft audit, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken);
 
     /// <summary>
     /// Ids of closed reports that still hold reporter contact and were closed before <paramref name="closedBefore"/>,

@@ -4,6 +4,7 @@ using SafetyReports.Triage.Domain;
 
 namespace SafetyReports.Triage.Storage;
 
+/// <summary>The host's statement on a report; the DSA fields are left out of the document while they are null (as in responses from before them).</summary>
 [BsonNoId]
 public sealed class MongoHostStatementDocument
 {
@@ -31,6 +32,27 @@ public sealed class MongoHostStatementDocument
     [BsonElement("respondedAt"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset RespondedAt { get; set; }
 
+    [BsonElement("decisionGround"), BsonIgnoreIfNull]
+    public string? DecisionGround { get; set; }
+
+    [BsonElement("legalGround"), BsonIgnoreIfNull]
+    public string? LegalGround { get; set; }
+
+    [BsonElement("termsReference"), BsonIgnoreIfNull]
+    public string? TermsReference { get; set; }
+
+    [BsonElement("territorialScope"), BsonIgnoreIfNull]
+    public List<string>? TerritorialScope { get; set; }
+
+    [BsonElement("automatedDetection"), BsonIgnoreIfNull]
+    public bool? AutomatedDetection { get; set; }
+
+    [BsonElement("automatedDecision"), BsonIgnoreIfNull]
+    public bool? AutomatedDecision { get; set; }
+
+    [BsonElement("redress"), BsonIgnoreIfNull]
+    public string? Redress { get; set; }
+
     public static MongoHostStatementDocument From(HostStatement statement) => new()
     {
         Revision = statement.Revision,
@@ -41,7 +63,15 @@ public sealed class MongoHostStatementDocument
         Automated = statement.Automated,
         Note = statement.Note,
         RespondedAt = statement.RespondedAt,
+        DecisionGround = statement.DecisionGround,
+        LegalGround = statement.LegalGround,
+        TermsReference = statement.TermsReference,
+        TerritorialScope = statement.TerritorialScope?.ToList(),
+        AutomatedDetection = statement.AutomatedDetection,
+        AutomatedDecision = statement.AutomatedDecision,
+        Redress = statement.Redress,
     };
 
-    public HostStatement ToStatement() => new(Revision, Action, Scope, Until, Grounds, Automated, Note, RespondedAt);
+    public HostStatement ToStatement() => new(Revision, Action, Scope, Until, Grounds, Automated, Note, RespondedAt,
+        DecisionGround, LegalGround, TermsReference, TerritorialScope, AutomatedDetection, AutomatedDecision, Redress);
 }

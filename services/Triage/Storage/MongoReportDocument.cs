@@ -83,6 +83,19 @@ public sealed class MongoReportDocument
     [BsonElement("hostResponse")]
     public MongoHostStatementDocument? HostResponse { get; set; }
 
+    [BsonElement("notice")]
+    public MongoReportNoticeDocument? Notice { get; set; }
+
+    [BsonElement("contests")]
+    public List<MongoContestDocument> Contests { get; set; } = [];
+
+    /// <summary>Whether a contest waits on the maintainers (<see cref="ReportContests.HasOpen"/>), indexed (partially: true only) for <c>contested=true</c>.</summary>
+    [BsonElement("contestOpen")]
+    public bool ContestOpen { get; set; }
+
+    [BsonElement("hostMessages")]
+    public List<MongoHostMessageDocument> HostMessages { get; set; } = [];
+
     [BsonElement("disclosureRemindedAt"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset? DisclosureRemindedAt { get; set; }
 
@@ -136,6 +149,10 @@ public sealed class MongoReportDocument
         AcknowledgedAt = report.AcknowledgedAt,
         RespondedAt = report.RespondedAt,
         HostResponse = report.HostResponse is null ? null : MongoHostStatementDocument.From(report.HostResponse),
+        Notice = report.Notice is null ? null : MongoReportNoticeDocument.From(report.Notice),
+        Contests = report.Contests.Select(MongoContestDocument.From).ToList(),
+        ContestOpen = ReportContests.HasOpen(report),
+        HostMessages = report.HostMessages.Select(MongoHostMessageDocument.From).ToList(),
         DisclosureRemindedAt = report.DisclosureRemindedAt,
         DisclosureDueAt = report.DisclosureDueAt,
         DisclosedAt = report.DisclosedAt,
@@ -172,6 +189,9 @@ public sealed class MongoReportDocument
         AcknowledgedAt = AcknowledgedAt,
         RespondedAt = RespondedAt,
         HostResponse = HostResponse?.ToStatement(),
+        Notice = Notice?.ToNotice(),
+        Contests = Contests.Select(c => c.ToContest()).ToList(),
+        HostMessages = HostMessages.Select(m => m.ToMessage()).ToList(),
         DisclosureRemindedAt = DisclosureRemindedAt,
         DisclosureDueAt = DisclosureDueAt,
         DisclosedAt = DisclosedAt,

@@ -98,6 +98,12 @@ public static class MongoTriageFilters
             filters.Add(Text(search));
         }
 
+        if (query.Contested)
+        {
+            // The partial indexes ix_reports_contested_* hold exactly the documents this matches.
+            filters.Add(Reports.Eq(d => d.ContestOpen, true));
+        }
+
         if (query.OverdueAt is { } now)
         {
             filters.Add(Reports.In(d => d.Status, Domain.SlaPolicy.OpenStatuses) & Reports.Lt(d => d.Deadline, now));

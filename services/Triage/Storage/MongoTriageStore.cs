@@ -143,8 +143,8 @@ public sealed class MongoTriageStore : ITriageStore
     }
 
     /// <summary>The replacement rewrites <c>searchText</c>, so the text index drops the removed words with it.</summary>
-    public Task<bool> RedactReportAsync(Report redacted, long expectedVersion, AuditDraft audit, CancellationToken cancellationToken) =>
-        UpdateReportAsync(redacted, expectedVersion, audit, [], cancellationToken);
+    public Task<bool> RedactReportAsync(Report redacted, long expectedVersion, AuditDraft audit, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken) =>
+        UpdateReportAsync(redacted, expectedVersion, audit, events, cancellationToken);
 
     public async Task<IReadOnlyList<Guid>> ContactPurgeDueAsync(DateTimeOffset closedBefore, int max, CancellationToken cancellationToken)
     {

@@ -5,7 +5,8 @@ namespace SafetyReports.Triage.Storage;
 /// ANDed, see <see cref="SearchTerms"/>). <see cref="OverdueAt"/>, when set, keeps only reports still open
 /// for triage whose deadline is before that time. <see cref="CountCap"/> is where counts with a search term
 /// stop (see <see cref="ReportCounts"/>); lists ignore it. <see cref="Open"/> keeps only reports not closed
-/// (<see cref="Domain.OpenReports"/>); like <see cref="Status"/>, counts ignore it.
+/// (<see cref="Domain.OpenReports"/>); like <see cref="Status"/>, counts ignore it. <see cref="Contested"/> keeps only reports with
+/// an open contest (<see cref="Domain.ReportContests.HasOpen"/>); counts apply it.
 /// </summary>
 public sealed record ReportQuery(
     string? Status = null,
@@ -20,4 +21,5 @@ public sealed record ReportQuery(
     ReportSort Sort = ReportSort.Newest,
     DateTimeOffset? OverdueAt = null,
     int CountCap = ReportCounts.SearchCap,
-    bool Open = false);
+    bool Open = false,
+    bool Contested = false);

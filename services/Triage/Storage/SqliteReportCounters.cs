@@ -50,9 +50,9 @@ internal static class SqliteReportCounters
             GROUP BY status, category, coalesce(severity, ''), model_host, coalesce(assignee, '');
         """;
 
-    /// <summary>Whether the counters answer <paramref name="query"/> exactly: no search, model id or overdue filter.</summary>
+    /// <summary>Whether the counters answer <paramref name="query"/> exactly: no search, model id, overdue or contested filter.</summary>
     public static bool Answer(ReportQuery query) =>
-        SearchTerms.Words(query.Text).Count == 0 && query.ModelId is null && query.OverdueAt is null;
+        SearchTerms.Words(query.Text).Count == 0 && query.ModelId is null && query.OverdueAt is null && !query.Contested;
 
     public static (string Sql, (string, object?)[] Parameters) Counts(ReportQuery query)
     {

@@ -10,7 +10,7 @@ namespace SafetyReports.Triage.Storage;
 /// <summary>
 /// Triage's SQLite schema and its upgrades, run at start: a database from before the queue's deadlines,
 /// full-text search and status counters gets the columns, the indexes, the FTS5 table and the counter
-/// table with its triggers, and the transparency cells, backfilled in one transaction.
+/// table with its triggers, and the transparency cells, backfilled in one transaction (and the open-contest column, NULL for all).
 /// Deadlines are stored (so the deadline order and the overdue filter are index walks) and recomputed
 /// whenever the configured SLA differs from the one they were computed with.
 /// </summary>
@@ -65,6 +65,8 @@ internal static class SqliteTriageSchema
         CREATE UNIQUE INDEX IF NOT EXISTS ux_reports_search_rowid ON reports (search_rowid);
         CREATE INDEX IF NOT EXISTS ix_reports_unanswered ON reports (unanswered_since) WHERE unanswered_since IS NOT NULL;
         CREATE INDEX IF NOT EXISTS ix_reports_disclosed ON reports (disclosed_at DESC, id DESC) WHERE disclosed_at IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS ix_reports_contested_received ON reports (received_at, id, status) WHERE contest_open = 1;
+        CREATE INDEX IF NOT EXISTS ix_reports_contested_deadline ON reports (deadline, id) WHERE contest_open = 1;
         DROP INDEX IF EXISTS ix_reports_status;
         DROP INDEX IF EXISTS ix_reports_model;
         """;
@@ -86,6 +88,13 @@ internal static class SqliteTriageSchema
     /// <summary>Recorded once every report has its <c>unanswered_since</c> and <c>disclosed_at</c> (its writes keep them since).</summary>
     private const string DisclosureVersion = "1";
 
+    /// <summary>
+    /// What <c>contest_open</c> holds: 1 while a contest waits on the maintainers, else NULL, so the partial indexes
+    /// behind <c>contested=true</c> hold those reports only. Reports stored before contests existed have none: the
+    /// column added to an older database starts NULL, which is right for every one of them.
+    /// </summary>
+    public static long? ContestOpen(Report report) => ReportContests.HasOpen(report) ? 1 : null;
+
     /// <summary>Recorded once closed reports without a close time have been given one.</summary>
     private const string ClosedAtVersion = "1";
 
@@ -96,7 +105,7 @@ internal static class SqliteTriageSchema
     {
         using var transaction = connection.BeginTransaction(deferred: false);
         var columns = Query(connection, transaction, "SELECT name FROM pragma_table_info('reports')", r => r.GetString(0));
-        foreach (var column in new[] { "deadline", "search_rowid", "contact_closed_at", "transparency", "unanswered_since", "disclosed_at" }.Except(columns))
+        foreach (var column in new[] { "deadline", "search_rowid", "contact_closed_at", "transparency", "unanswered_since", "disclosed_at", "contest_open" }.Except(columns))
         {
             Execute(connection, transaction, $"ALTER TABLE reports ADD COLUMN {column} INTEGER");
         }

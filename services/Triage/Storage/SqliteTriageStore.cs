@@ -43,8 +43,8 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
         {
             var inserted = await c.ExecuteAsync(
                 """
-                INSERT INTO reports (id, status, category, severity, model_host, model_id, assignee, received_at, version, search_text, doc, deadline, search_rowid, contact_closed_at, transparency, unanswered_since, disclosed_at)
-                VALUES ($id, $status, $category, $severity, $host, $model, $assignee, $received, $version, $search, $doc, $deadline, $rowid, $contactclosed, $transparency, $unanswered, $disclosed)
+                INSERT INTO reports (id, status, category, severity, model_host, model_id, assignee, received_at, version, search_text, doc, deadline, search_rowid, contact_closed_at, transparency, unanswered_since, disclosed_at, contest_open)
+                VALUES ($id, $status, $category, $severity, $host, $model, $assignee, $received, $version, $search, $doc, $deadline, $rowid, $contactclosed, $transparency, $unanswered, $disclosed, $contestopen)
                 ON CONFLICT (id) DO NOTHING
                 """,
                 t, [.. Parameters(report), ("$rowid", await FreeSearchKeyAsync(c, t, report))]);
@@ -93,7 +93,7 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
             UPDATE reports SET status = $status, category = $category, severity = $severity, model_host = $host,
                 model_id = $model, assignee = $assignee, received_at = $received, version = $version,
                 search_text = $search, doc = $doc, deadline = $deadline, contact_closed_at = $contactclosed,
-                transparency = $transparency, unanswered_since = $unanswered, disclosed_at = $disclosed
+                transparency = $transparency, unanswered_since = $unanswered, disclosed_at = $disclosed, contest_open = $contestopen
             WHERE id = $id AND version = $expected
             """,
             t, [.. Parameters(updated), ("$expected", expectedVersion)]);
@@ -116,7 +116,7 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
         return true;
     }
 
-    public async Task<bool> RedactReportAsync(Report redacted, long expectedVersion, AuditDraft audit, CancellationToken cancellationToken)
+    public async Task<bool> RedactReportAsync(Report redacted, long expectedVersion, AuditDraft audit, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken)
     {
         // The update zeroes the replaced row and its freed pages (secure_delete on every connection). The search
         // index only marks the old entry deleted; 'optimize' rewrites it without it (FTS5's own secure-delete
@@ -124,7 +124,7 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
         // reports on the 2-core machine, every other write waiting (docs/triage.md), fine for a rare admin act.
         var saved = await _writes.WriteAsync(async (c, t) =>
         {
-            var updated = await UpdateInTransactionAsync(c, t, redacted, expectedVersion, audit, []);
+            var updated = await UpdateInTransactionAsync(c, t, redacted, expectedVersion, audit, events);
             if (updated)
             {
                 await c.ExecuteAsync("INSERT INTO reports_fts (reports_fts) VALUES ('optimize')", t);
@@ -134,6 +134,11 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
         }, cancellationToken);
         if (saved)
         {
+            if (events.Count > 0)
+            {
+                OutboxSignal.Notify();
+            }
+
             // Earlier page images with the text stay in the WAL until it is emptied.
             await _database.TruncateWriteAheadLogAsync(TimeSpan.FromSeconds(30), cancellationToken);
         }
@@ -189,12 +194,12 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
     public Task BulkLoadAsync(IEnumerable<Report> reports, CancellationToken cancellationToken) =>
         _writes.WriteAsync(async (c, t) =>
         {
-            var names = new[] { "$id", "$status", "$category", "$severity", "$host", "$model", "$assignee", "$received", "$version", "$search", "$doc", "$deadline", "$rowid", "$contactclosed", "$transparency", "$unanswered", "$disclosed" };
+            var names = new[] { "$id", "$status", "$category", "$severity", "$host", "$model", "$assignee", "$received", "$version", "$search", "$doc", "$deadline", "$rowid", "$contactclosed", "$transparency", "$unanswered", "$disclosed", "$contestopen" };
             var cells = new CellDeltas();
             await using var insert = c.Command(
                 """
-                INSERT INTO reports (id, status, category, severity, model_host, model_id, assignee, received_at, version, search_text, doc, deadline, search_rowid, contact_closed_at, transparency, unanswered_since, disclosed_at)
-                VALUES ($id, $status, $category, $severity, $host, $model, $assignee, $received, $version, $search, $doc, $deadline, $rowid, $contactclosed, $transparency, $unanswered, $disclosed)
+                INSERT INTO reports (id, status, category, severity, model_host, model_id, assignee, received_at, version, search_text, doc, deadline, search_rowid, contact_closed_at, transparency, unanswered_since, disclosed_at, contest_open)
+                VALUES ($id, $status, $category, $severity, $host, $model, $assignee, $received, $version, $search, $doc, $deadline, $rowid, $contactclosed, $transparency, $unanswered, $disclosed, $contestopen)
                 """, t, [.. names.Select(n => (n, (object?)null))]);
             await using var text = c.Command("INSERT INTO reports_fts (rowid, text) VALUES ($rowid, $search)", t, ("$rowid", null), ("$search", null));
             foreach (var report in reports)
@@ -305,6 +310,7 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
         ("$transparency", Contribution(report).Serialize()),
         ("$unanswered", DisclosurePolicy.UnansweredSince(report)?.ToUnixMs()),
         ("$disclosed", report.DisclosedAt?.ToUnixMs()),
+        ("$contestopen", SqliteTriageSchema.ContestOpen(report)),
     ];
 
     private TransparencyContribution Contribution(Report report) => TransparencyContribution.For(report, _transparency.AcknowledgementSla);

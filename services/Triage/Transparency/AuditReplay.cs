@@ -12,11 +12,15 @@ namespace SafetyReports.Triage.Transparency;
 /// </summary>
 public sealed class AuditReplay
 {
-    /// <summary>Actions that change nothing the figures count (text, assignee, contact, notices, disclosure, exports).</summary>
+    /// <summary>
+    /// Actions that change nothing the figures count (text, assignee, contact, notices, disclosure, exports, the host's notice,
+    /// what becomes of a contest once made, the thread with the host).
+    /// </summary>
     public static readonly IReadOnlySet<string> ActionsWithoutFacts = new HashSet<string>(StringComparer.Ordinal)
     {
         "note", ReportAssignment.Action, ContactErasure.Erased, ContactErasure.Purged, WebhookDisableNotice.Action,
-        DisclosurePolicy.RemindAction, DisclosurePolicy.DiscloseAction, ReportExportRecord.Action,
+        DisclosurePolicy.RemindAction, DisclosurePolicy.DiscloseAction, ReportExportRecord.Action, ReportRedaction.Action,
+        ReportNotices.ChangedAction, ReportContests.ForwardedAction, ReportContests.ClosedAction, HostThread.SentAction, HostThread.ReceivedAction,
     };
 
     private readonly Dictionary<Guid, TransparencyFacts> _facts = [];
@@ -101,6 +105,9 @@ public sealed class AuditReplay
                     Automated = data.Bool("automated"),
                     RespondedAt = facts.RespondedAt ?? Truncate(Required(entry, data.Time("respondedAt"), "respondedAt")),
                 });
+                break;
+            case ReportContests.ContestedAction:
+                Update(entry, facts => facts with { Contested = true });
                 break;
             case "reporter_message":
                 Update(entry, facts => facts with { Status = Required(entry, data.String("to"), "to") });

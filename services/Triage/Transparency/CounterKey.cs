@@ -66,4 +66,7 @@ public enum CounterKind
     AcknowledgementOverdue = 16,
     AcknowledgementPending = 17,
     OpenInAgeBand = 18,
+
+    /// <summary>The host responded and the reporter contested a response (one per report, however many contests).</summary>
+    Contested = 19,
 }

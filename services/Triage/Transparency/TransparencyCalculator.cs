@@ -21,6 +21,7 @@ public static class TransparencyCalculator
         var reports = Count(CounterKind.Reports);
         var open = tally.OfKind(CounterKind.OpenInAgeBand).Sum(c => c.Count);
         var responded = tally.OfKind(CounterKind.Action).Sum(c => c.Count);
+        var contested = Count(CounterKind.Contested);
         var within = Count(CounterKind.AcknowledgedWithinSla);
         var late = Count(CounterKind.AcknowledgedLate);
         var overdue = Count(CounterKind.AcknowledgementOverdue);
@@ -48,7 +49,10 @@ public static class TransparencyCalculator
                 Withhold(Count(CounterKind.AcknowledgementPending)),
                 settled >= threshold && settled > 0 ? Math.Round((double)within / settled, 4) : null),
             Withhold(open),
-            Breakdown(open, OpenAgeBands.All.Select((b, i) => (b.Name, tally[new CounterKey(CounterKind.OpenInAgeBand, i)])).ToList(), threshold));
+            Breakdown(open, OpenAgeBands.All.Select((b, i) => (b.Name, tally[new CounterKey(CounterKind.OpenInAgeBand, i)])).ToList(), threshold),
+            Withhold(responded),
+            Withhold(contested),
+            Withhold(responded) > 0 && Withhold(contested) is not null ? Math.Round((double)contested / responded, 4) : null);
     }
 
     /// <summary>The cells of a breakdown of <paramref name="total"/>, withheld as described on the class.</summary>

@@ -26,6 +26,11 @@ public sealed record TransparencyContribution(string Host, string Model, int Mon
             {
                 keys.Add(new CounterKey(CounterKind.AutomatedResponse, 0));
             }
+
+            if (facts.Contested)
+            {
+                keys.Add(new CounterKey(CounterKind.Contested, 0));
+            }
         }
 
         if (facts.TriagedAt is not null)

@@ -7,7 +7,8 @@ namespace SafetyReports.Triage.Transparency;
 /// <summary>
 /// The figures as CSV (RFC 4180): a header row, then one row per host or model with every figure in its own
 /// column. A withheld cell is empty; times are in seconds; the period, the moment and the audit point are in
-/// every row so a row copied elsewhere still says what it covers and can be recomputed from an export.
+/// every row so a row copied elsewhere still says what it covers and can be recomputed from an export. Columns added later
+/// come last (responded, contested, contested_share), so a reader that counts columns keeps working.
 /// </summary>
 public static class TransparencyCsv
 {
@@ -35,7 +36,8 @@ public static class TransparencyCsv
             .Append("automated_responses")
             .Concat(TransparencyMetrics.All.SelectMany(m => new[] { $"{Snake(m)}_count", $"{Snake(m)}_median_seconds", $"{Snake(m)}_p90_seconds" }))
             .Concat(["ack_notified", "ack_within_sla", "ack_late", "ack_overdue", "ack_pending", "ack_share_within_sla", "open"])
-            .Concat(OpenAgeBands.All.Select(b => $"open_{b.Name}"));
+            .Concat(OpenAgeBands.All.Select(b => $"open_{b.Name}"))
+            .Concat(["responded", "contested", "contested_share"]);
     }
 
     private static IEnumerable<string> Row(TransparencyFigures figures, GroupFigures group)
@@ -78,12 +80,16 @@ public static class TransparencyCsv
         yield return Number(ack.Late);
         yield return Number(ack.Overdue);
         yield return Number(ack.Pending);
-        yield return ack.ShareWithinSla?.ToString("0.####", CultureInfo.InvariantCulture) ?? "";
+        yield return Share(ack.ShareWithinSla);
         yield return Number(group.Open);
         foreach (var band in OpenAgeBands.All)
         {
             yield return Number(group.OpenByAge.GetValueOrDefault(band.Name));
         }
+
+        yield return Number(group.Responded);
+        yield return Number(group.Contested);
+        yield return Share(group.ContestedShare);
     }
 
     private static string Snake(TransparencyMetric metric) => metric switch
@@ -95,6 +101,8 @@ public static class TransparencyCsv
     };
 
     private static string Number(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
+
+    private static string Share(double? value) => value?.ToString("0.####", CultureInfo.InvariantCulture) ?? "";
 
     /// <summary>Quotes a field with a comma, quote or line break; a leading =, +, - or @ is prefixed with ' so a spreadsheet never runs a name as a formula.</summary>
     private static string Escape(string field)

@@ -4,7 +4,7 @@ namespace SafetyReports.Triage.Transparency;
 
 /// <summary>
 /// What the published figures know about one report: no text, no reporter, only the model, the category,
-/// the status, the milestone times and the host's action. Times are cut to milliseconds, the precision the
+/// the status, the milestone times, the host's action and whether the reporter contested it. Times are cut to milliseconds, the precision the
 /// stores and the audit chain keep, so figures recomputed from an audit export match the service's.
 /// </summary>
 public sealed record TransparencyFacts
@@ -23,6 +23,9 @@ public sealed record TransparencyFacts
     public string? Action { get; init; }
     public bool Automated { get; init; }
 
+    /// <summary>The reporter contested a response of the host at least once.</summary>
+    public bool Contested { get; init; }
+
     public static TransparencyFacts From(Report report) => new()
     {
         Host = report.Model.Host,
@@ -36,6 +39,7 @@ public sealed record TransparencyFacts
         RespondedAt = Truncate(report.RespondedAt),
         Action = report.HostResponse?.Action,
         Automated = report.HostResponse?.Automated ?? false,
+        Contested = report.Contests.Count > 0,
     };
 
     private static DateTimeOffset? Truncate(DateTimeOffset? at) => at is { } value ? AuditChain.Truncate(value) : null;

@@ -16,6 +16,9 @@ public sealed record TransparencyFigures(
 /// <summary>The audit chain's last entry when the figures were read: recompute them from an export up to here.</summary>
 public sealed record AuditPoint(long Sequence, string Hash);
 
+/// <param name="Responded">Reports the host gave a statement of reasons on.</param>
+/// <param name="Contested">Of those, reports whose reporter contested a response.</param>
+/// <param name="ContestedShare">Contested over responded; withheld whenever either count is (a shown share of a shown total would give a withheld count away).</param>
 public sealed record GroupFigures(
     string Host,
     string? Model,
@@ -31,7 +34,10 @@ public sealed record GroupFigures(
     ResponseTime TimeToRespond,
     AcknowledgementFigures Acknowledgement,
     long? Open,
-    IReadOnlyDictionary<string, long?> OpenByAge);
+    IReadOnlyDictionary<string, long?> OpenByAge,
+    long? Responded,
+    long? Contested,
+    double? ContestedShare);
 
 /// <summary>How many reports reached the milestone, and the median and 90th percentile (nearest rank) in seconds.</summary>
 public sealed record ResponseTime(long? Count, long? MedianSeconds, long? P90Seconds);

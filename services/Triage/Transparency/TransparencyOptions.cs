@@ -17,8 +17,11 @@ public sealed class TransparencyOptions
     /// <summary>The longest period one request may ask for.</summary>
     public int MaxMonths { get; set; } = 60;
 
-    /// <summary>Changes with the contribution's rules and the acknowledgement SLA; stores refill their cells at start when it changes.</summary>
-    public string CellsFingerprint => $"1:{(long)AcknowledgementSla.TotalMilliseconds}";
+    /// <summary>
+    /// Changes with the contribution's rules (2: contested responses) and the acknowledgement SLA; stores refill their cells
+    /// at start when it changes.
+    /// </summary>
+    public string CellsFingerprint => $"2:{(long)AcknowledgementSla.TotalMilliseconds}";
 
     public bool IsValid() =>
         SuppressionThreshold is >= 1 and <= 1000 && AcknowledgementSla > TimeSpan.Zero && DefaultMonths >= 1 && MaxMonths >= DefaultMonths;

@@ -60,6 +60,13 @@ public static class AuthorizationMatrix
         TriageApi("POST", "/api/v1/triage/reports/{none}/notes", 400),
         TriageApi("POST", "/api/v1/triage/reports/{none}/assignment", 404),
         TriageApi("POST", "/api/v1/triage/reports/{none}/classification", 404),
+        // The host loop: the notice, contests (both ids unknown) and the thread (text checked first, as a note's is).
+        TriageApi("GET", "/api/v1/triage/reports?contested=true", 200, null),
+        TriageApi("GET", "/api/v1/triage/reports/counts?contested=true", 200, null),
+        TriageApi("PUT", "/api/v1/triage/reports/{none}/notice", 404),
+        TriageApi("POST", "/api/v1/triage/reports/{none}/contests/{none}/forward", 404),
+        TriageApi("POST", "/api/v1/triage/reports/{none}/contests/{none}/close", 404),
+        TriageApi("POST", "/api/v1/triage/reports/{none}/host-messages", 400),
         TriageApi("POST", "/api/v1/triage/reports/bulk-reject", 400),
         TriageApi("GET", "/api/v1/triage/reports/{report}/audit", 200, null),
         TriageAdmin("GET", "/api/v1/triage/reports/{report}/export", 200, null),

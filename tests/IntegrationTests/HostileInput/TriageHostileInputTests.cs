@@ -3,15 +3,18 @@ using System.Text;
 using System.Text.Json.Nodes;
 using FsCheck;
 using FsCheck.Fluent;
+using MassTransit;
+using SafetyReports.Contracts;
 using SafetyReports.IntegrationTests.Infrastructure;
 
 namespace SafetyReports.IntegrationTests.HostileInput;
 
 /// <summary>
 /// Property-based tests over Triage's inputs, as a maintainer client (scope <c>triage</c>) would send them:
-/// the workflow bodies (transition, note, assignment, classification), bulk reject, and the queue's query
-/// strings with cursors. Every answer: no 5xx, bounded time, a problem+json 4xx, and a report changes
-/// (version, audit entries) only when the answer is 200.
+/// the workflow bodies (transition with its notice, note, assignment, classification), the host loop's (the notice,
+/// a contest's forward and close, a message to the host), bulk reject, and the queue's query strings with cursors.
+/// Every answer: no 5xx, bounded time, a problem+json 4xx, and a report changes (version, audit entries) only when
+/// the answer is 200 (a notice asked for as it is is a 200 that changes nothing).
 /// </summary>
 public sealed class TriageHostileInputTests(StandaloneFixture fixture) : IClassFixture<StandaloneFixture>, IDisposable
 {
@@ -41,28 +44,82 @@ public sealed class TriageHostileInputTests(StandaloneFixture fixture) : IClassF
             from body in WorkflowBody(kind, to, ids[1])
             select (target, kind, body);
         Check.One(Cases, Prop.ForAll(cases.ToArbitrary(), ((Guid Id, string Kind, HostileBody Body) c) =>
-        {
-            var version = Report(c.Id, bearer)["version"]!.GetValue<long>();
-            var audit = AuditCount(c.Id, bearer);
-            var bytes = WithVersion(c.Body.Bytes, version);
-
-            var answer = _probe.SendJson(HttpMethod.Post, $"api/v1/triage/reports/{c.Id}/{c.Kind}", bytes, bearer);
-
-            HttpProbe.AssertApiAnswer(answer);
-            var after = Report(c.Id, bearer)["version"]!.GetValue<long>();
-            if (answer.Status == HttpStatusCode.OK)
-            {
-                Assert.True(after > version, $"{c.Kind} {c.Body}: 200 without a new version");
-            }
-            else
-            {
-                Assert.True(answer.Status is HttpStatusCode.BadRequest or HttpStatusCode.Conflict or HttpStatusCode.NotFound,
-                    $"{c.Kind} {c.Body}: {(int)answer.Status} {answer.Body}");
-                Assert.Equal(version, after);
-                Assert.Equal(audit, AuditCount(c.Id, bearer));
-            }
-        }));
+            SendAndCheck(HttpMethod.Post, c.Id, c.Kind, c.Body, bearer)));
     }
+
+    [Fact]
+    public async Task Hostile_host_loop_bodies_are_refused_cleanly_and_change_a_report_only_when_accepted()
+    {
+        var bearer = await fixture.System.Api.TokenAsync(TestClients.Triager);
+        var bus = fixture.System.Get<IBus>();
+        var targets = new List<(Guid Id, Guid Contest)>();
+        for (var i = 0; i < 3; i++)
+        {
+            var (id, _) = await fixture.System.Api.SubmitAsync(SystemUnderTest.Report("hub-l", $"org/loop-{i}", $"Host loop target {i}"));
+            var report = await fixture.System.Api.TriageReportAsync(id);
+            if (i > 0)
+            {
+                // Two are triaged (their notice and thread are open to edits); one is not, so those are refused on it.
+                var moved = _probe.SendJson(HttpMethod.Post, $"api/v1/triage/reports/{id}/transitions",
+                    Encoding.UTF8.GetBytes($$"""{"to":"triaged","expectedVersion":{{report["version"]}}}"""), bearer);
+                Assert.Equal(HttpStatusCode.OK, moved.Status);
+            }
+
+            var contest = ContestIds.For(id, "hub-l", 1);
+            await bus.Publish(new ReporterContested(id, contest, "hub-l", 1, "I disagree", DateTimeOffset.UtcNow), TestContext.Current.CancellationToken);
+            await fixture.System.Api.TriageReportAsync(id, r => r["contests"]!.AsArray().Count == 1);
+            targets.Add((id, contest));
+        }
+
+        var cases =
+            from target in Gen.Elements(targets.ToArray())
+            from kind in Gen.Elements("notice", "forward", "close", "host-messages")
+            from body in HostLoopBody(kind)
+            select (target, kind, body);
+        Check.One(Cases, Prop.ForAll(cases.ToArbitrary(), (((Guid Id, Guid Contest) Target, string Kind, HostileBody Body) c) =>
+            SendAndCheck(c.Kind == "notice" ? HttpMethod.Put : HttpMethod.Post, c.Target.Id,
+                c.Kind is "forward" or "close" ? $"contests/{c.Target.Contest}/{c.Kind}" : c.Kind, c.Body, bearer)));
+    }
+
+    /// <summary>Sends the body (the report's version put in) and checks the answer and that only a 200 changed the report.</summary>
+    private void SendAndCheck(HttpMethod method, Guid id, string path, HostileBody body, string bearer)
+    {
+        var version = Report(id, bearer)["version"]!.GetValue<long>();
+        var audit = AuditCount(id, bearer);
+        var bytes = WithVersion(body.Bytes, version);
+
+        var answer = _probe.SendJson(method, $"api/v1/triage/reports/{id}/{path}", bytes, bearer);
+
+        HttpProbe.AssertApiAnswer(answer);
+        var after = Report(id, bearer)["version"]!.GetValue<long>();
+        if (answer.Status == HttpStatusCode.OK && !(path == "notice" && after == version))
+        {
+            Assert.True(after > version, $"{path} {body}: 200 without a new version");
+        }
+        else
+        {
+            Assert.True(answer.Status is HttpStatusCode.OK or HttpStatusCode.BadRequest or HttpStatusCode.Conflict or HttpStatusCode.NotFound,
+                $"{path} {body}: {(int)answer.Status} {answer.Body}");
+            Assert.Equal(version, after);
+            Assert.Equal(audit, AuditCount(id, bearer));
+        }
+    }
+
+    private static Gen<HostileBody> HostLoopBody(string kind) => kind switch
+    {
+        "notice" => HostileJson.RequestBody(
+            () => new JsonObject
+            {
+                ["shareDescription"] = true, ["shareEvidence"] = new JsonArray(0, 1), ["noteToHost"] = "A note to the host", ["expectedVersion"] = VersionMark,
+            },
+            ["shareDescription", "shareEvidence", "shareEvidence.0", "shareEvidence.1", "noteToHost", "expectedVersion", "extra"]),
+        "forward" => HostileJson.RequestBody(
+            () => new JsonObject { ["reason"] = "Shortened", ["note"] = "Ours", ["expectedVersion"] = VersionMark },
+            ["reason", "note", "expectedVersion", "extra"]),
+        "close" => HostileJson.RequestBody(
+            () => new JsonObject { ["publicNote"] = "Closed with a note", ["expectedVersion"] = VersionMark }, ["publicNote", "expectedVersion", "extra"]),
+        _ => HostileJson.RequestBody(() => new JsonObject { ["text"] = "A message to the host" }, ["text", "extra"]),
+    };
 
     /// <summary>Stands for the report's current version in generated bodies; replaced just before sending.</summary>
     private const long VersionMark = -4242424242;
@@ -74,8 +131,12 @@ public sealed class TriageHostileInputTests(StandaloneFixture fixture) : IClassF
             {
                 ["to"] = to, ["severity"] = "high", ["category"] = "hate", ["duplicateOf"] = to == "duplicate" ? duplicateOf.ToString() : null,
                 ["note"] = "internal", ["publicNote"] = "public", ["expectedVersion"] = VersionMark,
+                ["notice"] = to == "triaged"
+                    ? new JsonObject { ["shareDescription"] = true, ["shareEvidence"] = new JsonArray(1), ["noteToHost"] = "For the host" }
+                    : null,
             },
-            ["to", "severity", "category", "duplicateOf", "note", "publicNote", "expectedVersion", "extra"]),
+            ["to", "severity", "category", "duplicateOf", "note", "publicNote", "expectedVersion", "notice", "notice.shareDescription",
+                "notice.shareEvidence", "notice.shareEvidence.0", "notice.noteToHost", "extra"]),
         "notes" => HostileJson.RequestBody(() => new JsonObject { ["text"] = "A note" }, ["text", "extra"]),
         "assignment" => HostileJson.RequestBody(
             () => new JsonObject { ["assignee"] = "maintainer@example.org", ["expectedVersion"] = VersionMark }, ["assignee", "expectedVersion", "extra"]),

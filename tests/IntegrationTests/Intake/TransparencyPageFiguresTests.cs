@@ -18,7 +18,7 @@ public class TransparencyPageFiguresTests
            "timeToTriage":{"count":12,"medianSeconds":600,"p90Seconds":1200},"timeToNotify":{"count":0,"medianSeconds":null,"p90Seconds":null},
            "timeToAcknowledge":{"count":null,"medianSeconds":null,"p90Seconds":null},"timeToRespond":{"count":null,"medianSeconds":null,"p90Seconds":null},
            "acknowledgement":{"notified":9,"withinSla":null,"late":null,"overdue":0,"pending":null,"shareWithinSla":null},
-           "open":null,"openByAge":{"under7Days":null}}]}
+           "open":null,"openByAge":{"under7Days":null},"responded":20,"contested":null,"contestedShare":null}]}
         """;
 
     private const string Disclosures = """
@@ -48,7 +48,9 @@ public class TransparencyPageFiguresTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var hostsRow = Row(html, "hosts-table", "hub-w");
-        Assert.Equal(["12", "9", "fewer than 5", "withheld"], Cells(hostsRow));
+        Assert.Equal(["12", "9", "fewer than 5", "withheld", "withheld"], Cells(hostsRow));
+        Assert.Equal(["20", "fewer than 5", "withheld"], Cells(Row(html, "hosts-contests-table", "hub-w")));
+        Assert.Contains("may contest it once per answer", html, StringComparison.Ordinal);
         Assert.Equal(["9", "withheld", "withheld", "0", "fewer than 5", "withheld"], Cells(Row(html, "hosts-acknowledgement-table", "hub-w")));
         Assert.Equal(["10 min", "20 min", "none", "none", "withheld", "withheld", "withheld", "withheld"], Cells(Row(html, "hosts-times-table", "hub-w")));
         Assert.Contains("withheld: too few reports reached this step", html, StringComparison.Ordinal);

@@ -31,7 +31,7 @@ public sealed class SqliteRedactionTests : IDisposable
 
         Assert.NotEmpty(Traces(typed));
         var outcome = ReportRedaction.Apply(report, new RedactionRequest(typed, null, 1), "admin@example.org", Start.AddHours(1));
-        Assert.True(await store.RedactReportAsync(outcome.Report!, 1, outcome.Audit!, Ct));
+        Assert.True(await store.RedactReportAsync(outcome.Report!, 1, outcome.Audit!, [], Ct));
 
         Assert.Empty(Terms("quirinal", "zebedee"));
         Assert.Equal(["jailbreak", "org"], Terms("jailbreak", "org"));

@@ -197,6 +197,38 @@ public sealed class SqliteTriageStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_from_before_contests_gets_the_open_contest_column_and_its_indexes_at_start()
+    {
+        var old = NewReport(Start, "From before contests");
+        await using (var store = new SqliteTriageStore(_file.Path))
+        {
+            Assert.True(await store.AddReportAsync(old, Received(old), [], Ct));
+        }
+
+        SqliteConnection.ClearAllPools();
+        using (var connection = _file.Open())
+        {
+            // The previous version's file: no column, no indexes (its documents have no contests).
+            Execute(connection, "DROP INDEX ix_reports_contested_received; DROP INDEX ix_reports_contested_deadline; ALTER TABLE reports DROP COLUMN contest_open;");
+        }
+
+        await using var upgraded = new SqliteTriageStore(_file.Path);
+        Assert.Empty((await upgraded.ListReportsAsync(new ReportQuery(Contested: true), Ct)).Items);
+        var contested = (await upgraded.GetReportAsync(old.Id, Ct))! with
+        {
+            Version = 2,
+            Contests = [new ReportContest(Guid.NewGuid(), "huggingface", 1, "no", Start.AddDays(1), ContestStates.Open)],
+        };
+        Assert.True(await upgraded.UpdateReportAsync(contested, 1, Received(old), [], Ct));
+
+        Assert.Equal([old.Id], (await upgraded.ListReportsAsync(new ReportQuery(Contested: true, Sort: ReportSort.Deadline), Ct)).Items.Select(r => r.Id));
+        Assert.Equal(1, (await upgraded.CountReportsAsync(new ReportQuery(Contested: true), Ct)).Counts[ReportStatuses.Received]);
+        using var check = _file.Open();
+        var (sql, parameters) = SqliteQueueSql.List(new ReportQuery(Contested: true));
+        Assert.Contains(Plan(check, sql, parameters), step => step.Contains("ix_reports_contested_received", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_changed_sla_recomputes_stored_deadlines_at_start()
     {
         var store = new SqliteTriageStore(_file.Path);
@@ -211,7 +243,7 @@ public sealed class SqliteTriageStoreTests : IDisposable
     public static TheoryData<string, ReportSort> EveryFilterAndOrder()
     {
         var data = new TheoryData<string, ReportSort>();
-        foreach (var filter in new[] { "none", "status", "category", "severity", "modelHost", "modelId", "assignee", "overdue" })
+        foreach (var filter in new[] { "none", "status", "category", "severity", "modelHost", "modelId", "assignee", "overdue", "contested" })
         {
             foreach (var sort in Enum.GetValues<ReportSort>())
             {
@@ -255,6 +287,7 @@ public sealed class SqliteTriageStoreTests : IDisposable
         "modelId" => new ReportQuery(ModelId: "org/model"),
         "assignee" => new ReportQuery(Assignee: "ana"),
         "overdue" => new ReportQuery(OverdueAt: Start),
+        "contested" => new ReportQuery(Contested: true),
         _ => new ReportQuery(),
     };
 

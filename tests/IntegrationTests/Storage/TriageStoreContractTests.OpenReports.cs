@@ -29,37 +29,10 @@ public abstract partial class TriageStoreContractTests
             await store.AddReportAsync(report, Audit(report.Id, "received", report.ReceivedAt), [], Ct);
         }
 
-        var sla = new SlaOptions();
-        IEnumerable<Guid> Expected(Func<Report, bool> filter)
-        {
-            var open = reports.Where(r => r.Status is not (ReportStatuses.Resolved or ReportStatuses.Rejected or ReportStatuses.Duplicate)).Where(filter);
-            var ordered = sort switch
-            {
-                ReportSort.Oldest => open.OrderBy(r => r.ReceivedAt).ThenBy(r => r.Id.ToString(), StringComparer.Ordinal),
-                ReportSort.Deadline => open.OrderBy(r => SlaPolicy.Deadline(sla, r.ReceivedAt, r.Severity)).ThenBy(r => r.Id.ToString(), StringComparer.Ordinal),
-                _ => open.OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id.ToString(), StringComparer.Ordinal),
-            };
-            return ordered.Select(r => r.Id);
-        }
+        IEnumerable<Guid> Expected(Func<Report, bool> filter) =>
+            InQueueOrder(reports.Where(r => r.Status is not (ReportStatuses.Resolved or ReportStatuses.Rejected or ReportStatuses.Duplicate)).Where(filter), sort);
 
-        async Task<List<Guid>> All(ReportQuery query)
-        {
-            var seen = new List<Guid>();
-            ReportCursor? cursor = null;
-            for (var pages = 0; pages < 50; pages++)
-            {
-                var page = await store.ListReportsAsync(query with { After = cursor, Limit = 3, Sort = sort, Open = true }, Ct);
-                seen.AddRange(page.Items.Select(r => r.Id));
-                if (page.Next is null)
-                {
-                    return seen;
-                }
-
-                Assert.True(ReportCursor.TryDecode(page.Next.Encode(), out cursor));
-            }
-
-            throw new InvalidOperationException("The cursor never ended.");
-        }
+        Task<List<Guid>> All(ReportQuery query) => AllPagesAsync(store, query with { Limit = 3, Sort = sort, Open = true });
 
         Assert.Equal(24, Expected(_ => true).Count());
         Assert.Equal(Expected(_ => true), await All(new ReportQuery()));

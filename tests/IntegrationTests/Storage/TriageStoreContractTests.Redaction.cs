@@ -24,7 +24,7 @@ public abstract partial class TriageStoreContractTests
         Assert.Equal([report.Id], await SearchAsync(store, "rita"));
 
         var outcome = ReportRedaction.Apply(report, new RedactionRequest(typed.ToLowerInvariant(), null, report.Version), "admin@example.org", At(3));
-        Assert.True(await store.RedactReportAsync(outcome.Report!, report.Version, outcome.Audit!, Ct));
+        Assert.True(await store.RedactReportAsync(outcome.Report!, report.Version, outcome.Audit!, [], Ct));
 
         var stored = (await store.GetReportAsync(report.Id, Ct))!;
         Assert.Equal("The jailbreak works; write to [redacted] for the transcript.", stored.Description);

@@ -421,6 +421,39 @@ public abstract partial class TriageStoreContractTests : IAsyncDisposable
         UpdatedAt = receivedAt,
     };
 
+    /// <summary>The ids of <paramref name="reports"/> in the queue's order for <paramref name="sort"/> (ties by id, as the stores break them).</summary>
+    private static IEnumerable<Guid> InQueueOrder(IEnumerable<Report> reports, ReportSort sort)
+    {
+        var sla = new SlaOptions();
+        var ordered = sort switch
+        {
+            ReportSort.Oldest => reports.OrderBy(r => r.ReceivedAt).ThenBy(r => r.Id.ToString(), StringComparer.Ordinal),
+            ReportSort.Deadline => reports.OrderBy(r => SlaPolicy.Deadline(sla, r.ReceivedAt, r.Severity)).ThenBy(r => r.Id.ToString(), StringComparer.Ordinal),
+            _ => reports.OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id.ToString(), StringComparer.Ordinal),
+        };
+        return ordered.Select(r => r.Id);
+    }
+
+    /// <summary>Every page of <paramref name="query"/>, following the cursors (each through its encoded form), as ids.</summary>
+    private static async Task<List<Guid>> AllPagesAsync(ITriageStore store, ReportQuery query)
+    {
+        var seen = new List<Guid>();
+        ReportCursor? cursor = null;
+        for (var pages = 0; pages < 50; pages++)
+        {
+            var page = await store.ListReportsAsync(query with { After = cursor }, Ct);
+            seen.AddRange(page.Items.Select(r => r.Id));
+            if (page.Next is null)
+            {
+                return seen;
+            }
+
+            Assert.True(ReportCursor.TryDecode(page.Next.Encode(), out cursor));
+        }
+
+        throw new InvalidOperationException("The cursor never ended.");
+    }
+
     private static AuditDraft Audit(Guid reportId, string action, DateTimeOffset at) =>
         new(reportId, at, "maintainer@example.org", action, $$"""{"action":"{{action}}"}""");
 

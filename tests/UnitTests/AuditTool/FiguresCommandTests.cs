@@ -127,6 +127,44 @@ public sealed class FiguresCommandTests : IDisposable
         Assert.Equal(3, csv.Output.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
+    [Fact]
+    public void The_hosts_responses_and_the_contests_of_them_are_recomputed_from_the_export()
+    {
+        Seed();
+        var reports = _store.Reports.Values.Where(r => r.TriagedAt is not null).Select(r => r.Id).ToList();
+        foreach (var (id, i) in reports.Select((id, i) => (id, i)))
+        {
+            _store.Write(HostResponseMoves.Record(_store[id],
+                new HostResponded(id, "hub", 1, HostResponseActions.NoAction, null, null, "within our terms", false, null, T0.AddDays(3 + i),
+                    DecisionGrounds.IncompatibleWithTerms, TermsReference: "§4", TerritorialScope: ["worldwide"]), T0.AddDays(3 + i)));
+        }
+
+        // One contested twice (two revisions counted once), forwarded and closed; the thread and a notice edit change no figure.
+        var contested = reports[0];
+        _store.Write(HostResponseMoves.Record(_store[contested],
+            new HostResponded(contested, "hub", 2, HostResponseActions.Removed, null, null, "removed after all", false, null, T0.AddDays(9)), T0.AddDays(9)));
+        foreach (var revision in new[] { 1, 2 })
+        {
+            var contest = new ReporterContested(contested, ContestIds.For(contested, "hub", revision), "hub", revision, "no", T0.AddDays(8 + revision));
+            _store.Write(ReportContests.Record(_store[contested], contest, T0.AddDays(8 + revision)));
+            _store.Write(ReportContests.Forward(_store[contested], contest.ContestId, new ContestForwardRequest(null, null, _store[contested].Version),
+                Maintainer, T0.AddDays(8 + revision).AddHours(1)));
+        }
+
+        _store.Write(ReportContests.Close(_store[contested], ContestIds.For(contested, "hub", 1), new ContestCloseRequest("settled", _store[contested].Version),
+            Maintainer, T0.AddDays(11)));
+        _store.Write(HostThread.Send(_store[contested], Guid.NewGuid(), "thanks", Maintainer, T0.AddDays(11)));
+        _store.Write(ReportNotices.Edit(_store[contested], new NoticeUpdateRequest(false, [], null, _store[contested].Version), Maintainer, T0.AddDays(12)));
+
+        var (code, output, error) = Run(Figures(Export(), "--hosts"));
+
+        Assert.Equal(0, code);
+        Assert.Equal(JsonSerializer.Serialize(Expected(_store.Reports.Values, _store.Head), ApiJson()) + Environment.NewLine, output);
+        Assert.DoesNotContain("unknown", error, StringComparison.OrdinalIgnoreCase);
+        var hub = JsonNode.Parse(output)!["groups"]!.AsArray().Single()!;
+        Assert.Equal((3L, 1L, 0.3333), (hub["responded"]!.GetValue<long>(), hub["contested"]!.GetValue<long>(), hub["contestedShare"]!.GetValue<double>()));
+    }
+
     public static TheoryData<string> Tamperings() => ["edited", "deleted", "reordered", "inserted"];
 
     [Theory]

@@ -33,9 +33,20 @@ public sealed class MongoIndexTests
                 ("ix_reports_contact_closed", new BsonDocument("contactClosedAt", 1)),
                 ("ix_reports_unanswered_since", new BsonDocument("unansweredSince", 1)),
                 ("ix_reports_disclosed", new BsonDocument("disclosedAt", -1)),
+                ("ix_reports_contested_received", new BsonDocument { { "contestOpen", 1 }, { "receivedAt", 1 }, { "_id", 1 } }),
+                ("ix_reports_contested_deadline", new BsonDocument { { "contestOpen", 1 }, { "deadline", 1 }, { "_id", 1 } }),
                 ("ix_reports_text", new BsonDocument { { "searchText", "text" } }),
             ]);
         Assert.Equal("none", MongoTriageIndexes.Reports[^1].Options.DefaultLanguage);
+
+        // Only reports with an open contest are in the contested indexes: the filter the queue sends matches exactly those,
+        // and no key pattern repeats another index's.
+        var contested = MongoTriageIndexes.Reports.Where(i => i.Options.Name.StartsWith("ix_reports_contested_", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, contested.Count);
+        Assert.All(contested, i => Assert.Equal(new BsonDocument("contestOpen", true),
+            Render(Assert.IsType<CreateIndexOptions<MongoReportDocument>>(i.Options).PartialFilterExpression)));
+        Assert.Equal(new BsonDocument("contestOpen", true), Render(MongoTriageFilters.List(new ReportQuery(Contested: true))));
+        Assert.Equal(MongoTriageIndexes.Reports.Count, MongoTriageIndexes.Reports.Select(i => Keys(i).ToJson()).Distinct().Count());
         AssertIndexes(MongoTriageIndexes.Audit, ("ix_audit_report", new BsonDocument { { "reportId", 1 }, { "_id", 1 } }));
     }
 

@@ -40,6 +40,42 @@ public class HostResponseMovesTests
     }
 
     [Fact]
+    public void The_dsa_fields_of_a_statement_are_kept_on_the_report_and_in_the_entry()
+    {
+        var report = Acknowledged();
+        var responded = Responded(report.Id, 1) with
+        {
+            DecisionGround = DecisionGrounds.IllegalContent,
+            LegalGround = "Art. 3 of the act",
+            TerritorialScope = ["DE", "FR"],
+            AutomatedDetection = true,
+            AutomatedDecision = false,
+            Redress = "Write to appeals@hub.example",
+        };
+
+        var (updated, audit) = HostResponseMoves.Record(report, responded, Now)!.Value;
+
+        var statement = updated.HostResponse!;
+        Assert.Equal((DecisionGrounds.IllegalContent, "Art. 3 of the act", (string?)null, true, false, "Write to appeals@hub.example"),
+            (statement.DecisionGround, statement.LegalGround, statement.TermsReference, statement.AutomatedDetection, statement.AutomatedDecision, statement.Redress));
+        Assert.Equal(["DE", "FR"], statement.TerritorialScope!);
+        Assert.Contains("\"decisionGround\":\"illegal_content\"", audit.Data);
+        Assert.Contains("\"territorialScope\":[\"DE\",\"FR\"]", audit.Data);
+        Assert.Contains("\"automatedDetection\":true", audit.Data);
+        Assert.Contains("\"redress\":\"Write to appeals@hub.example\"", audit.Data);
+    }
+
+    [Fact]
+    public void A_statement_from_before_the_dsa_fields_has_none_of_them()
+    {
+        var report = Acknowledged();
+        var (updated, audit) = HostResponseMoves.Record(report, Responded(report.Id, 1), Now)!.Value;
+
+        Assert.Equal(new HostStatement(1, "removed", "the repository", null, "ToS §4", false, null, Now), updated.HostResponse);
+        Assert.Contains("\"decisionGround\":null", audit.Data);
+    }
+
+    [Fact]
     public void A_repeated_or_older_revision_changes_nothing()
     {
         var report = Acknowledged();

@@ -42,6 +42,16 @@ public class QueueFilterTests
     }
 
     [Fact]
+    public void Contested_true_keeps_reports_with_an_open_contest_and_false_does_not_filter()
+    {
+        Assert.True((Empty with { Contested = true }).ToQuery(Now).Query!.Contested);
+        Assert.False((Empty with { Contested = false }).ToQuery(Now).Query!.Contested);
+        Assert.False(Empty.ToQuery(Now).Query!.Contested);
+        var open = (Empty with { Status = "open", Contested = true }).ToQuery(Now).Query!;
+        Assert.True(open is { Open: true, Contested: true });
+    }
+
+    [Fact]
     public void Overdue_compares_with_now_and_false_does_not_filter()
     {
         Assert.Equal(Now, (Empty with { Overdue = true }).ToQuery(Now).Query!.OverdueAt);

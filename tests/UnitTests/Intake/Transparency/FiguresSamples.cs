@@ -13,7 +13,10 @@ internal static class FiguresSamples
         double? share = 0.75,
         IReadOnlyDictionary<string, long?>? byCategory = null,
         string? model = null,
-        long? ackCount = 8) => new(
+        long? ackCount = 8,
+        long? responded = 10,
+        long? contested = 5,
+        double? contestedShare = 0.5) => new(
         host,
         model,
         reports,
@@ -28,7 +31,10 @@ internal static class FiguresSamples
         new PublishedResponseTime(null, null, null),
         new PublishedAcknowledgement(10, 6, null, null, 0, share),
         null,
-        new Dictionary<string, long?> { ["under7Days"] = null });
+        new Dictionary<string, long?> { ["under7Days"] = null },
+        responded,
+        contested,
+        contestedShare);
 
     public static PublishedFigures Figures(params PublishedGroup[] groups) =>
         new(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero), "2026-01", "2026-03", 5, 259_200, new PublishedAuditPoint(42, new string('a', 64)), groups);

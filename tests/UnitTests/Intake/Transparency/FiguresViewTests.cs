@@ -62,6 +62,19 @@ public class FiguresViewTests
     }
 
     [Fact]
+    public void Responses_and_contests_are_totals_and_their_share_is_shown_only_when_believable()
+    {
+        var row = Assert.Single(FiguresView.Of(FiguresSamples.Figures(FiguresSamples.Group("hub-a", responded: 10, contested: null, contestedShare: null)), byModel: false).Rows);
+        Assert.Equal((new FigureCell(CellKind.Value, 10), CellKind.FewerThan, (double?)null), (row.Contests.Responded, row.Contests.Contested.Kind, row.Contests.ContestedShare));
+
+        var shown = Assert.Single(FiguresView.Of(FiguresSamples.Figures(FiguresSamples.Group("hub-a", responded: 20, contested: 5, contestedShare: 0.25)), byModel: false).Rows);
+        Assert.Equal((20L, 5L, (double?)0.25), (shown.Contests.Responded.Value, shown.Contests.Contested.Value, shown.Contests.ContestedShare));
+
+        var odd = Assert.Single(FiguresView.Of(FiguresSamples.Figures(FiguresSamples.Group("hub-a", contestedShare: -0.1)), byModel: false).Rows);
+        Assert.Null(odd.Contests.ContestedShare);
+    }
+
+    [Fact]
     public void A_share_outside_0_to_1_is_not_believed()
     {
         var row = Assert.Single(FiguresView.Of(FiguresSamples.Figures(FiguresSamples.Group("hub-a", share: 1.5)), byModel: false).Rows);

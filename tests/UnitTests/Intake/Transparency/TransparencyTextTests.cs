@@ -45,6 +45,10 @@ public partial class TransparencyTextTests
         Assert.Equal("12 + withheld", words.Of(new SummedCell(12, 1)));
         Assert.Equal("withheld", words.Share(null));
         Assert.Equal("83.3%", words.Share(0.8333));
+        Assert.Equal("none", words.Share(null, FigureCell.Total(0)));
+        Assert.Equal("withheld", words.Share(null, FigureCell.Total(20)));
+        Assert.Equal("withheld", words.Share(null, FigureCell.Total(null)));
+        Assert.Equal("0%", words.Share(0, FigureCell.Total(20)));
         Assert.Equal("2.5 h", words.Duration(new TimeCell(FigureCell.Total(9), 9000, 9000), 9000));
         Assert.Equal("withheld", words.Duration(new TimeCell(FigureCell.Total(null), null, null), null));
     }

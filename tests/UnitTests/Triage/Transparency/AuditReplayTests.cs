@@ -53,6 +53,17 @@ public class AuditReplayTests
         Move(store, full, Triaged, T0.AddDays(201).AddHours(1), category: "violent-crimes");
         store.Write(InternalNote.Add(store[full], "checked again", Maintainer, T0.AddDays(201).AddHours(2)));
 
+        // The host loop: the notice changed and re-shared by a redaction, the reporter contests the response (forwarded,
+        // then closed), and the maintainers and the host write on the thread. Only the contest is a fact.
+        store.Write(ReportNotices.Edit(store[full], new NoticeUpdateRequest(false, [0], "look", store[full].Version), Maintainer, T0.AddDays(202)));
+        store.Write(ReportRedaction.Apply(store[full], new RedactionRequest("…", null, store[full].Version), Maintainer, T0.AddDays(202).AddHours(1)));
+        var contest = new ReporterContested(full, ContestIds.For(full, "hub", 2), "hub", 2, "it still does it", T0.AddDays(203));
+        store.Write(ReportContests.Record(store[full], contest, T0.AddDays(203)));
+        store.Write(ReportContests.Forward(store[full], contest.ContestId, new ContestForwardRequest(null, null, store[full].Version), Maintainer, T0.AddDays(204)));
+        store.Write(ReportContests.Close(store[full], contest.ContestId, new ContestCloseRequest("asked", store[full].Version), Maintainer, T0.AddDays(205)));
+        store.Write(HostThread.Send(store[full], Guid.NewGuid(), "which revision?", Maintainer, T0.AddDays(205)));
+        store.Write(HostThread.Receive(store[full], new HostMessagedMaintainers(full, "hub", Guid.NewGuid(), "host:hub", "rev 2", T0.AddDays(206)), T0.AddDays(206)));
+
         // Waits on the reporter, who answers; rejected in bulk; the reporter erases their contact.
         var answered = Receive(store, Submission("hub", "org/a", "privacy", T0.AddHours(1)), T0.AddHours(1).AddSeconds(1)).Id;
         Move(store, answered, NeedsInfo, T0.AddHours(2));
@@ -88,6 +99,8 @@ public class AuditReplayTests
         var unnotified = Receive(store, Submission("other", "x/z", "hate", T0.AddDays(42)), T0.AddDays(42)).Id;
         Move(store, unnotified, Triaged, T0.AddDays(42).AddHours(6), severity: "critical");
         store.Write(HostResponseMoves.Record(store[unnotified], Response(unnotified, 1, HostResponseActions.NoAction, false, T0.AddDays(43)), T0.AddDays(43)));
+        store.Write(ReportContests.Record(store[unnotified],
+            new ReporterContested(unnotified, ContestIds.For(unnotified, "other", 1), "other", 1, "why?", T0.AddDays(44)), T0.AddDays(44)));
 
         var replay = AuditReplay.Of(store.Export());
 
@@ -111,6 +124,8 @@ public class AuditReplayTests
         Assert.NotNull(store[disclosed].DisclosedAt);
         Assert.Equal(Ms(T0.AddDays(41)), facts[untouched].ReceivedAt);
         Assert.Equal((HostResponseActions.NoAction, (DateTimeOffset?)null), (facts[unnotified].Action, facts[unnotified].NotifiedAt));
+        Assert.Equal(new[] { full, unnotified }.Order(), facts.Where(f => f.Value.Contested).Select(f => f.Key).Order());
+        Assert.Equal(3, store[full].Notice!.Revision);
     }
 
     [Fact]

@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using MassTransit;
-using SafetyReports.IntegrationTests.Infrastructure;
 
-namespace SafetyReports.IntegrationTests.Notification;
+namespace SafetyReports.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// What a running Standalone system publishes of one message type, caught on a temporary receive endpoint of its
-/// in-memory bus: how a test sees an event a service announces without waiting for the service that consumes it.
+/// in-memory bus (bound to the message type like any consumer's): how a test sees an event a service announces
+/// without waiting for the service that consumes it.
 /// </summary>
 public sealed class PublishedMessages<T> : IAsyncDisposable where T : class
 {
@@ -27,6 +27,7 @@ public sealed class PublishedMessages<T> : IAsyncDisposable where T : class
 
     public IReadOnlyList<T> All => [.. _messages];
 
+    /// <summary>The first message that matches, once it has arrived.</summary>
     public Task<T> FirstAsync(Func<T, bool> match, TimeSpan timeout) =>
         Eventually.UntilAsync(() => Task.FromResult(_messages.FirstOrDefault(match)), timeout, $"a {typeof(T).Name} to be published");
 
