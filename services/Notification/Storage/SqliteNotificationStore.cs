@@ -510,6 +510,12 @@ public sealed class SqliteNotificationStore : INotificationStore, IAsyncDisposab
     public Task RemoveFromOutboxAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         SqliteOutbox.RemoveAsync(_writes, ids, cancellationToken);
 
+    public Task QuarantineOutboxAsync(Guid id, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
+        SqliteOutbox.QuarantineAsync(_writes, id, reason, at, cancellationToken);
+
+    public async Task<IReadOnlyDictionary<string, long>> CountQuarantinedAsync(CancellationToken cancellationToken) =>
+        QuarantineCounts.Of(await SqliteOutbox.CountQuarantinedAsync(_database));
+
     public Task PingAsync(CancellationToken cancellationToken) => _database.PingAsync(cancellationToken);
 
     private static async Task InsertDeliveriesAsync(SqliteConnection c, SqliteTransaction t, IReadOnlyList<Delivery> deliveries)

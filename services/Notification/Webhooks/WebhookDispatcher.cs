@@ -107,8 +107,11 @@ public sealed class WebhookDispatcher(
             return;
         }
 
-        var signing = SigningSecrets.At(subscription, now).Select(secrets.Unprotect).ToList();
-        var result = await sender.SendAsync(subscription.Url, delivery.WebhookId, delivery.Payload, signing, cancellationToken);
+        if (await SendAsync(delivery, lease, subscription, now, cancellationToken) is not { } result)
+        {
+            return;
+        }
+
         var finished = clock.GetUtcNow();
         _pace.Record(EndpointKey.For(subscription.Url), TimeSpan.FromMilliseconds(result.LatencyMs));
         var outcome = DeliveryRules.AfterAttempt(delivery, result.StatusCode, result.RetryAfter, _schedule, finished, jitter);
@@ -134,6 +137,30 @@ public sealed class WebhookDispatcher(
         {
             logger.LogWarning("Delivery {DeliveryId} ({WebhookId}) to host {HostId} failed after {Attempts} attempts",
                 delivery.Id, delivery.WebhookId, delivery.HostId, outcome.Delivery.RoundAttempts);
+        }
+    }
+
+    /// <summary>
+    /// Signs and sends the attempt. One that fails before anything left (a signing secret that can no longer be decrypted,
+    /// a URL or secret that cannot be used) is recorded as a failed attempt with its reason and retried on the schedule,
+    /// like a receiver's failure but without counting against the receiver: null then, the attempt is recorded here.
+    /// </summary>
+    private async Task<SendResult?> SendAsync(
+        Delivery delivery, DeliveryLease lease, Subscription subscription, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var signing = SigningSecrets.At(subscription, now).Select(secrets.Unprotect).ToList();
+            return await sender.SendAsync(subscription.Url, delivery.WebhookId, delivery.Payload, signing, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            var reason = NotSent.Reason(ex);
+            logger.LogWarning(ex, "Delivery {DeliveryId} of subscription {SubscriptionId} was not sent: {Reason}", delivery.Id, subscription.Id, reason);
+            var at = clock.GetUtcNow();
+            var outcome = DeliveryRules.AfterAttempt(delivery, null, null, _schedule, at, jitter);
+            await CompleteAsync(outcome.Delivery, lease, new DeliveryAttempt(delivery.Id, at, null, 0, reason, null), null, cancellationToken);
+            return null;
         }
     }
 

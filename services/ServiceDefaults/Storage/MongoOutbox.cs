@@ -7,8 +7,11 @@ namespace SafetyReports.ServiceDefaults.Storage;
 public sealed class MongoOutbox(IMongoDatabase database)
 {
     public const string CollectionName = "outbox";
+    public const string QuarantineCollectionName = "outboxQuarantine";
 
     private readonly IMongoCollection<MongoOutboxDocument> _collection = database.GetCollection<MongoOutboxDocument>(CollectionName);
+    private readonly IMongoCollection<MongoQuarantinedOutboxDocument> _quarantine =
+        database.GetCollection<MongoQuarantinedOutboxDocument>(QuarantineCollectionName);
 
     /// <summary>A message id is written once, as SQLite's UNIQUE column enforces.</summary>
     public static IReadOnlyList<CreateIndexModel<MongoOutboxDocument>> Indexes { get; } =
@@ -39,6 +42,27 @@ public sealed class MongoOutbox(IMongoDatabase database)
             .Sort(OldestFirst).Limit(max).ToListAsync(cancellationToken);
         return documents.Select(d => d.ToMessage()).ToList();
     }
+
+    /// <summary>
+    /// Copies the row into the quarantine (an upsert by message id), then deletes it from the outbox: after a crash between
+    /// the two, the row is quarantined again on the next round, changing nothing. No transaction is needed.
+    /// </summary>
+    public async Task QuarantineAsync(Guid id, string reason, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var row = await _collection.Find(ByMessageIds([id])).FirstOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return;
+        }
+
+        await _quarantine.ReplaceOneAsync(
+            Builders<MongoQuarantinedOutboxDocument>.Filter.Eq(d => d.MessageId, id), MongoQuarantinedOutboxDocument.From(row, reason, at),
+            new ReplaceOptions { IsUpsert = true }, cancellationToken);
+        await _collection.DeleteManyAsync(ByMessageIds([id]), cancellationToken);
+    }
+
+    public Task<long> CountQuarantinedAsync(CancellationToken cancellationToken) =>
+        _quarantine.CountDocumentsAsync(FilterDefinition<MongoQuarantinedOutboxDocument>.Empty, cancellationToken: cancellationToken);
 
     public async Task RemoveAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {

@@ -236,6 +236,18 @@ public sealed class MongoTriageStore : ITriageStore
         await _outbox.RemoveAsync(ids, cancellationToken);
     }
 
+    public async Task QuarantineOutboxAsync(Guid id, string reason, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        await _outbox.QuarantineAsync(id, reason, at, cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<string, long>> CountQuarantinedAsync(CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        return QuarantineCounts.Of(await _outbox.CountQuarantinedAsync(cancellationToken));
+    }
+
     public async Task PingAsync(CancellationToken cancellationToken)
     {
         await _setup.EnsureAsync(cancellationToken);

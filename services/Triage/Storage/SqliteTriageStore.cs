@@ -261,6 +261,12 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
     public Task RemoveFromOutboxAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         SqliteOutbox.RemoveAsync(_writes, ids, cancellationToken);
 
+    public Task QuarantineOutboxAsync(Guid id, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
+        SqliteOutbox.QuarantineAsync(_writes, id, reason, at, cancellationToken);
+
+    public async Task<IReadOnlyDictionary<string, long>> CountQuarantinedAsync(CancellationToken cancellationToken) =>
+        QuarantineCounts.Of(await SqliteOutbox.CountQuarantinedAsync(_database));
+
     public Task PingAsync(CancellationToken cancellationToken) => _database.PingAsync(cancellationToken);
 
     /// <summary>Runs inside the write transaction, so the head it reads cannot move under it.</summary>

@@ -18,23 +18,14 @@ namespace SafetyReports.IntegrationTests.Notification;
 /// </summary>
 public sealed class DispatcherLeaseTests : IAsyncDisposable
 {
-    private static readonly DateTimeOffset Start = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Start = DispatcherReplica.Start;
+    private static readonly string Secret = "whsec_" + Convert.ToBase64String(new byte[24]);
     private readonly TempDirectory _data = new("safetyreports-leases");
     private readonly ManualClock _clock = new(Start);
     private readonly WebhookSecretProtector _secrets = new(new EphemeralDataProtectionProvider());
-    private readonly List<Replica> _replicas = [];
+    private readonly List<DispatcherReplica> _replicas = [];
 
     private string StorePath => Path.Combine(_data.Path, NotificationStoreFactory.SqliteFileName);
-
-    private static NotificationOptions Options(TimeSpan pollInterval) => new()
-    {
-        PollInterval = pollInterval,
-        AttemptTimeout = TimeSpan.FromSeconds(30),
-        RetrySchedule = [TimeSpan.Zero, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)],
-        RetryJitter = 0,
-        MaxConcurrentPerEndpoint = 1,
-        EndpointQueueCapacity = 4,
-    };
 
     public async ValueTask DisposeAsync()
     {
@@ -47,28 +38,11 @@ public sealed class DispatcherLeaseTests : IAsyncDisposable
         _data.Dispose();
     }
 
-    private Replica NewReplica(HeldEndpoint endpoint, TimeSpan pollInterval)
+    private DispatcherReplica NewReplica(HeldEndpoint endpoint, TimeSpan pollInterval)
     {
-        var replica = new Replica(StorePath, _clock, Options(pollInterval), endpoint, _secrets);
+        var replica = new DispatcherReplica(StorePath, _clock, DispatcherReplica.TestOptions(pollInterval), endpoint, _secrets);
         _replicas.Add(replica);
         return replica;
-    }
-
-    /// <summary>A host, a subscription, and deliveries to it due at the given times.</summary>
-    private async Task<IReadOnlyList<Delivery>> PlanAsync(INotificationStore store, params DateTimeOffset[] due)
-    {
-        var ct = TestContext.Current.CancellationToken;
-        await store.AddHostAsync(new ModelHost("hub", "Hub", "security@hub.example", Start), ct);
-        var subscription = new Subscription(Guid.NewGuid(), "hub", "https://hooks.hub.example/a", [WebhookEvents.Triaged], ["**"],
-            _secrets.Protect("whsec_" + Convert.ToBase64String(new byte[24])), true, Start);
-        await store.AddSubscriptionAsync(subscription, ct);
-        var deliveries = due.Select(at =>
-        {
-            var id = Guid.NewGuid();
-            return new Delivery(id, subscription.Id, "hub", Guid.NewGuid(), WebhookEvents.Triaged, $"msg_{id:N}", "{}", DeliveryStatuses.Pending, 0, at, Start, null);
-        }).ToList();
-        await store.SavePlanAsync(new DeliveryPlan(null, deliveries), ct);
-        return deliveries;
     }
 
     [Fact]
@@ -79,7 +53,7 @@ public sealed class DispatcherLeaseTests : IAsyncDisposable
         // The stalled replica does not poll meanwhile: it would only find the delivery leased or done.
         var paused = NewReplica(held, TimeSpan.FromHours(1));
         var other = NewReplica(new HeldEndpoint { AnswerAtOnce = HttpStatusCode.NoContent }, TimeSpan.FromMilliseconds(20));
-        var delivery = (await PlanAsync(paused.Store, Start))[0];
+        var delivery = (await DispatcherReplica.PlanAsync(paused.Store, _secrets.Protect(Secret), Start))[0];
 
         await paused.Dispatcher.StartAsync(ct);
         Assert.Equal(delivery.WebhookId, await held.NextArrivalAsync());
@@ -108,7 +82,7 @@ public sealed class DispatcherLeaseTests : IAsyncDisposable
         var held = new HeldEndpoint();
         var paused = NewReplica(held, TimeSpan.FromHours(1));
         var other = NewReplica(new HeldEndpoint(), TimeSpan.FromHours(1));
-        var delivery = (await PlanAsync(paused.Store, Start))[0];
+        var delivery = (await DispatcherReplica.PlanAsync(paused.Store, _secrets.Protect(Secret), Start))[0];
 
         await paused.Dispatcher.StartAsync(ct);
         Assert.Equal(delivery.WebhookId, await held.NextArrivalAsync());
@@ -135,7 +109,7 @@ public sealed class DispatcherLeaseTests : IAsyncDisposable
         var held = new HeldEndpoint();
         var replica = NewReplica(held, TimeSpan.FromMilliseconds(20));
         var other = NewReplica(new HeldEndpoint(), TimeSpan.FromHours(1));
-        var deliveries = await PlanAsync(replica.Store, Start.AddSeconds(-1), Start);
+        var deliveries = await DispatcherReplica.PlanAsync(replica.Store, _secrets.Protect(Secret), Start.AddSeconds(-1), Start);
         var (running, waiting) = (deliveries[0], deliveries[1]);
 
         // One attempt at a time per endpoint: the first one hangs, the second waits in the lane behind it.
@@ -157,58 +131,5 @@ public sealed class DispatcherLeaseTests : IAsyncDisposable
         Assert.True(await replica.CompletionAsync(waiting.Id));
         Assert.Equal(1, held.Received.Count(id => id == waiting.WebhookId));
         Assert.Equal(DeliveryStatuses.Succeeded, (await replica.Store.GetDeliveryAsync(waiting.Id, ct))!.Status);
-    }
-
-    /// <summary>A replica: its own store instance on the shared file, its dispatcher, and what its dispatcher asked its store.</summary>
-    private sealed class Replica : IAsyncDisposable
-    {
-        private readonly SqliteNotificationStore _store;
-        private readonly Channel<(string Method, object?[] Args, object? Result)> _calls = Channel.CreateUnbounded<(string, object?[], object?)>();
-
-        public Replica(string path, ManualClock clock, NotificationOptions options, HeldEndpoint endpoint, WebhookSecretProtector secrets)
-        {
-            _store = new SqliteNotificationStore(path);
-            Options = options;
-            Store = InterceptedStore.Wrap(_store, after: (method, args, result) => _calls.Writer.TryWrite((method, args, result)));
-            var sender = new WebhookSender(new HttpClient(endpoint), clock, options.AttemptTimeout);
-            Dispatcher = new WebhookDispatcher(Store, sender, secrets, new DeliverySignal(),
-                new SubscriptionDisabler(Store, clock, NullLogger<SubscriptionDisabler>.Instance), RetryJitter.None,
-                Microsoft.Extensions.Options.Options.Create(options), clock, NullLogger<WebhookDispatcher>.Instance);
-        }
-
-        public NotificationOptions Options { get; }
-
-        public INotificationStore Store { get; }
-
-        public WebhookDispatcher Dispatcher { get; }
-
-        /// <summary>The next lease call of this replica whose result matches.</summary>
-        public async Task LeaseCallAsync(Func<IReadOnlyList<LeasedDelivery>, bool> match) =>
-            await NextCallAsync(nameof(INotificationStore.LeaseDueDeliveriesAsync), (_, result) => match((IReadOnlyList<LeasedDelivery>)result!));
-
-        /// <summary>Whether this replica's next recording of an attempt of the delivery was taken.</summary>
-        public async Task<bool> CompletionAsync(Guid deliveryId) =>
-            (bool)(await NextCallAsync(nameof(INotificationStore.CompleteAttemptAsync), (args, _) => ((Delivery)args[0]!).Id == deliveryId))!;
-
-        public async ValueTask DisposeAsync()
-        {
-            await Dispatcher.StopAsync(CancellationToken.None);
-            Dispatcher.Dispose();
-            await _store.DisposeAsync();
-        }
-
-        private async Task<object?> NextCallAsync(string method, Func<object?[], object?, bool> match)
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(30));
-            while (true)
-            {
-                var (name, args, result) = await _calls.Reader.ReadAsync(timeout.Token);
-                if (name == method && match(args, result))
-                {
-                    return result;
-                }
-            }
-        }
     }
 }
