@@ -20,6 +20,13 @@ public sealed class MongoOutbox(IMongoDatabase database)
             new CreateIndexOptions { Name = "ux_outbox_message_id", Unique = true }),
     ];
 
+    /// <summary>
+    /// The outbox as the dispatcher reads it: with majority read concern, so only rows of a transaction a majority of the
+    /// replica set has committed are published. The default (local) could publish an event whose change a fail-over then
+    /// rolls back.
+    /// </summary>
+    public IMongoCollection<MongoOutboxDocument> Committed => _collection.WithReadConcern(ReadConcern.Majority);
+
     public static SortDefinition<MongoOutboxDocument> OldestFirst { get; } = Builders<MongoOutboxDocument>.Sort.Ascending(d => d.Sequence);
 
     public static FilterDefinition<MongoOutboxDocument> ByMessageIds(IEnumerable<Guid> ids) =>
@@ -38,7 +45,7 @@ public sealed class MongoOutbox(IMongoDatabase database)
 
     public async Task<IReadOnlyList<OutboxMessage>> PeekAsync(int max, CancellationToken cancellationToken)
     {
-        var documents = await _collection.Find(FilterDefinition<MongoOutboxDocument>.Empty)
+        var documents = await Committed.Find(FilterDefinition<MongoOutboxDocument>.Empty)
             .Sort(OldestFirst).Limit(max).ToListAsync(cancellationToken);
         return documents.Select(d => d.ToMessage()).ToList();
     }
@@ -49,7 +56,7 @@ public sealed class MongoOutbox(IMongoDatabase database)
     /// </summary>
     public async Task QuarantineAsync(Guid id, string reason, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var row = await _collection.Find(ByMessageIds([id])).FirstOrDefaultAsync(cancellationToken);
+        var row = await Committed.Find(ByMessageIds([id])).FirstOrDefaultAsync(cancellationToken);
         if (row is null)
         {
             return;

@@ -40,4 +40,15 @@ public sealed class MongoOutboxDocumentTests
             new BsonDocument("messageId", new BsonDocument("$in", new BsonArray { Uuid(ids[0]), Uuid(ids[1]) })),
             Render(MongoOutbox.ByMessageIds(ids)));
     }
+
+    [Fact]
+    public void The_dispatcher_reads_the_outbox_with_majority_read_concern_so_only_committed_events_leave()
+    {
+        // The client connects lazily: nothing here needs a server.
+        var database = new MongoDB.Driver.MongoClient("mongodb://127.0.0.1:1").GetDatabase("outbox-test");
+        var outbox = new MongoOutbox(database);
+
+        Assert.Equal(MongoDB.Driver.ReadConcern.Majority, outbox.Committed.Settings.ReadConcern);
+        Assert.Equal(MongoOutbox.CollectionName, outbox.Committed.CollectionNamespace.CollectionName);
+    }
 }
