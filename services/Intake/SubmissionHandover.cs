@@ -32,7 +32,10 @@ public sealed partial class SubmissionHandover(
         timeout.CancelAfter(OutboxDispatcher.PublishTimeout);
         using (MessagingActivity.Start("ReportSubmitted hand-over", pending.TraceParent))
         {
-            await bus.Publish(pending.Payload, timeout.Token);
+            // Each copy expires about when the next one goes out: while Triage is down, copies do not pile up in its queue
+            // (each could hold a consumer for minutes of retries on its return); the re-publish keeps the hand-over lossless.
+            var timeToLive = schedule.TimeToLive(pending.Attempts + 1);
+            await bus.Publish(pending.Payload, context => context.TimeToLive = timeToLive, timeout.Token);
         }
 
         if (pending.Attempts > 0)

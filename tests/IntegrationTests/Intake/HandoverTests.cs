@@ -14,14 +14,15 @@ namespace SafetyReports.IntegrationTests.Intake;
 
 /// <summary>
 /// Intake's hand-over loop on a real SQLite store and MassTransit's test harness: a submission whose stored payload
-/// cannot be read is set aside, counted and logged, and the submissions after it are published.
+/// cannot be read is set aside, counted and logged, and the submissions after it are published; every copy carries a
+/// time-to-live in step with the retry schedule.
 /// </summary>
-public sealed class HandoverQuarantineTests : IAsyncDisposable
+public sealed class HandoverTests : IAsyncDisposable
 {
     private readonly TempSqliteFile _file = new(SubmissionStoreFactory.SqliteFileName);
     private readonly SqliteSubmissionStore _store;
 
-    public HandoverQuarantineTests()
+    public HandoverTests()
     {
         _store = new SqliteSubmissionStore(_file.Path);
     }
@@ -87,5 +88,46 @@ public sealed class HandoverQuarantineTests : IAsyncDisposable
         // Kept for an operator to repair: the receipt answers, and the row is no longer due.
         Assert.NotNull(await _store.FindReceiptAsync(unreadable.Id, ct));
         Assert.Empty((await _store.DueForHandoverAsync(DateTimeOffset.UtcNow.AddDays(1), 10, ct)).Unreadable);
+    }
+
+    [Fact]
+    public async Task Every_handover_copy_is_published_with_a_time_to_live_of_about_its_retry_interval()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var submission = NewSubmission("Sent again and again");
+        await _store.AddAsync(submission, null, ct);
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        await using var provider = new ServiceCollection()
+            .AddMassTransitTestHarness(x => x.SetTestTimeouts(TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(30)))
+            .BuildServiceProvider(true);
+        var harness = provider.GetRequiredService<ITestHarness>();
+        await harness.Start();
+        var schedule = HandoverSchedule.Default;
+        using var handover = new SubmissionHandover(_store, harness.Bus, new HandoverSignal(), schedule, clock, new RecordingLogger<SubmissionHandover>());
+        await handover.StartAsync(ct);
+        try
+        {
+            // Triage never confirms: the copy goes out again at each retry, each one expiring in step with the schedule.
+            var lives = new List<TimeSpan?>();
+            for (var attempt = 1; attempt <= 3; attempt++)
+            {
+                var copy = await Eventually.UntilAsync(
+                    () => Task.FromResult(harness.Published.Select<ReportSubmitted>(ct).Skip(attempt - 1).FirstOrDefault()),
+                    TimeSpan.FromSeconds(30), $"copy {attempt} of the submission");
+                lives.Add(copy.Context.TimeToLive);
+                await Eventually.UntilAsync(
+                    async () => (await _store.DueForHandoverAsync(DateTimeOffset.MaxValue, 10, ct)).Due.Single().Attempts == attempt,
+                    TimeSpan.FromSeconds(30), $"copy {attempt} to be recorded");
+                clock.Now += schedule.MaxRetry + TimeSpan.FromSeconds(1);
+            }
+
+            Assert.Equal([schedule.TimeToLive(1), schedule.TimeToLive(2), schedule.TimeToLive(3)], lives);
+            Assert.Equal(TimeSpan.FromSeconds(20), lives[0]);
+        }
+        finally
+        {
+            await handover.StopAsync(ct);
+            await harness.Stop(ct);
+        }
     }
 }
