@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using SafetyReports.Notification.Domain;
 using SafetyReports.ServiceDefaults.Messaging;
 using SafetyReports.ServiceDefaults.Storage;
@@ -29,10 +31,14 @@ public sealed class SqliteNotificationStore : INotificationStore, IAsyncDisposab
     // process's own writers. Other replicas still take turns on the file's lock.
     private readonly SqliteGroupCommit _writes;
 
-    public SqliteNotificationStore(string path)
+    private readonly WriteAheadLogScrub _scrub;
+
+    /// <param name="logger">Where a write-ahead log that could not be emptied after a replaced notice is reported.</param>
+    public SqliteNotificationStore(string path, ILogger? logger = null)
     {
         _database = SqliteNotificationSchema.Open(path);
         _writes = new SqliteGroupCommit(_database);
+        _scrub = new WriteAheadLogScrub(_database.TruncateWriteAheadLogAsync, logger ?? NullLogger.Instance);
     }
 
     public ValueTask DisposeAsync() => _writes.DisposeAsync();
@@ -303,8 +309,9 @@ public sealed class SqliteNotificationStore : INotificationStore, IAsyncDisposab
         }, cancellationToken);
         if (write == NoticeWrite.Replaced)
         {
-            // secure_delete zeroed the old row and its freed pages; earlier page images stay in the WAL until it is emptied.
-            await _database.TruncateWriteAheadLogAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            // secure_delete zeroed the old row and its freed pages; earlier page images stay in the WAL until it is emptied
+            // (now, or later when readers hold it: the notice is committed either way).
+            await _scrub.AfterCommitAsync(cancellationToken);
         }
 
         return write;

@@ -102,6 +102,16 @@ public sealed class WebhookDispatcher(
             return;
         }
 
+        // Narrowed since it was planned (fewer events, other model patterns): the host no longer asked for this one.
+        if (delivery.EventType != WebhookEvents.Test && await store.GetRouteAsync(delivery.ReportId, cancellationToken) is { } route
+            && !SubscriptionInterest.Wants(subscription, delivery.EventType, route.ModelId))
+        {
+            var dropped = delivery with { Status = DeliveryStatuses.Failed, NextAttemptAt = null, LastAttemptAt = now };
+            await CompleteAsync(dropped, lease,
+                new DeliveryAttempt(delivery.Id, now, null, 0, SubscriptionInterest.NoLongerWanted(delivery.EventType, route.ModelId), null), null, cancellationToken);
+            return;
+        }
+
         if (!await HoldForAttemptAsync(delivery, lease, now, cancellationToken))
         {
             return;

@@ -6,7 +6,10 @@ using SafetyReports.Notification.Webhooks;
 
 namespace SafetyReports.IntegrationTests.Notification;
 
-/// <summary>An attempt that fails before anything is sent is recorded, with its reason, and follows the retry schedule.</summary>
+/// <summary>
+/// Attempts that end before anything is sent are recorded with their reason: one that fails (it follows the retry schedule),
+/// and one that a subscription narrowed since its planning no longer asks for (it ends there).
+/// </summary>
 public sealed class DispatcherFailureTests : IAsyncDisposable
 {
     private static readonly DateTimeOffset Start = DispatcherReplica.Start;
@@ -54,5 +57,29 @@ public sealed class DispatcherFailureTests : IAsyncDisposable
         Assert.Empty(_endpoint.Received);
         // Nothing was sent: the receiver is not counted as failing.
         Assert.Null((await _replica.Store.GetSubscriptionAsync(delivery.SubscriptionId, ct))!.FailingSince);
+    }
+
+    [Theory]
+    [InlineData("events")]
+    [InlineData("patterns")]
+    public async Task A_delivery_planned_before_its_subscription_was_narrowed_is_not_sent_and_the_log_says_why(string narrowed)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var delivery = (await DispatcherReplica.PlanAsync(_replica.Store, "never decrypted: the delivery ends before signing", Start))[0];
+        var subscription = (await _replica.Store.GetSubscriptionAsync(delivery.SubscriptionId, ct))!;
+        // The host narrows the subscription before the dispatcher gets to the delivery.
+        var edit = narrowed == "events"
+            ? SubscriptionEdit.Of(subscription, null, [WebhookEvents.Resolved], null)
+            : SubscriptionEdit.Of(subscription, null, null, ["other/*"]);
+        Assert.True(await _replica.Store.EditSubscriptionAsync(edit, ct));
+
+        await _replica.Dispatcher.StartAsync(ct);
+        Assert.True(await _replica.CompletionAsync(delivery.Id));
+
+        var stored = await _replica.Store.GetDeliveryAsync(delivery.Id, ct);
+        Assert.Equal((DeliveryStatuses.Failed, (DateTimeOffset?)null), (stored!.Status, stored.NextAttemptAt));
+        var attempt = Assert.Single(await _replica.Store.GetAttemptsAsync(delivery.Id, ct));
+        Assert.Equal((null, SubscriptionInterest.NoLongerWanted(WebhookEvents.Triaged, DispatcherReplica.Model)), (attempt.StatusCode, attempt.Error));
+        Assert.Empty(_endpoint.Received);
     }
 }

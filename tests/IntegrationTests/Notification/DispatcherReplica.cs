@@ -40,7 +40,13 @@ public sealed class DispatcherReplica : IAsyncDisposable
         EndpointQueueCapacity = 4,
     };
 
-    /// <summary>A host, a subscription signing with <paramref name="protectedSecret"/>, and deliveries to it due at the given times.</summary>
+    /// <summary>The model every planned report is about.</summary>
+    public const string Model = "org/model";
+
+    /// <summary>
+    /// A host, a subscription for <c>report.triaged</c> about every model signing with <paramref name="protectedSecret"/>, and
+    /// deliveries to it due at the given times, each of a report (about <see cref="Model"/>) its route names.
+    /// </summary>
     public static async Task<IReadOnlyList<Delivery>> PlanAsync(INotificationStore store, string protectedSecret, params DateTimeOffset[] due)
     {
         var ct = TestContext.Current.CancellationToken;
@@ -52,7 +58,11 @@ public sealed class DispatcherReplica : IAsyncDisposable
             var id = Guid.NewGuid();
             return new Delivery(id, subscription.Id, "hub", Guid.NewGuid(), WebhookEvents.Triaged, $"msg_{id:N}", "{}", DeliveryStatuses.Pending, 0, at, Start, null);
         }).ToList();
-        await store.SavePlanAsync(new DeliveryPlan(null, deliveries), ct);
+        foreach (var delivery in deliveries)
+        {
+            await store.SavePlanAsync(new DeliveryPlan(new ReportRoute(delivery.ReportId, "hub", Model, Start, null, null), [delivery]), ct);
+        }
+
         return deliveries;
     }
 
