@@ -53,6 +53,8 @@ public static class IntakeModule
         {
             x.AddConsumer<ConfirmHandoverConsumer>();
             x.AddConsumer<UpdateReceiptConsumer>();
+            x.AddConsumer<UpdateReceiptHostResponseConsumer>();
+            x.AddConsumer<UpdateReceiptContestConsumer>();
         });
         return builder;
     }

@@ -109,6 +109,30 @@ public sealed class ReportIntake(
     }
 
     /// <summary>
+    /// The reporter contests the host's response with the status token: the contest goes on the receipt and, in the same
+    /// write, <see cref="ReporterContested"/> into the outbox for Triage.
+    /// </summary>
+    public async Task<ContestResult> ContestAsync(Guid id, string? token, string reason, CancellationToken cancellationToken)
+    {
+        var receipt = await FindReceiptAsync(id, token, cancellationToken);
+        if (receipt is null)
+        {
+            return new ContestResult(ContestOutcome.NotFound);
+        }
+
+        if (ContestRules.Check(receipt.HostResponse, receipt.Contests) is var allowed and not ContestOutcome.Accepted)
+        {
+            return new ContestResult(allowed);
+        }
+
+        var now = clock.GetUtcNow();
+        var contest = ContestRules.Open(id, receipt.HostResponse!, now);
+        var contested = new ReporterContested(id, contest.Id, contest.HostId, contest.ResponseRevision, reason, now);
+        var outcome = await store.AddContestAsync(id, contest, OutboxMessage.For(contested, now), cancellationToken);
+        return new ContestResult(outcome, outcome == ContestOutcome.Accepted ? contest : null);
+    }
+
+    /// <summary>
     /// The reporter erases their contact with the status token: Intake drops any copy it still holds and tells
     /// Triage to drop its own. False (a 404, as for the status) for an unknown id or a wrong token.
     /// </summary>

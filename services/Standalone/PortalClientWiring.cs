@@ -46,7 +46,8 @@ public static class PortalClientWiring
             {
                 ClientId = clientId,
                 ClientSecret = secret,
-                Scopes = [Scopes.Triage, Scopes.NotificationsAdmin, Scopes.IdentityAdmin],
+                // host: for host users' inbox; Identity grants each user only the scopes of their roles.
+                Scopes = [Scopes.Triage, Scopes.NotificationsAdmin, Scopes.IdentityAdmin, Scopes.Host],
                 RedirectUris = [issuer + PortalSchemes.CallbackPath.TrimStart('/')],
                 PostLogoutRedirectUris = [issuer + PortalSchemes.SignedOutCallbackPath.TrimStart('/')],
                 AccessTokenLifetime = lifetime,

@@ -1,12 +1,14 @@
 namespace SafetyReports.Identity.Admin;
 
-public sealed record CreateUserRequest(string? Email, string? Password, List<string?>? Roles);
+/// <param name="HostId">The model host a user with the <c>host</c> role acts for; required with that role, refused without it.</param>
+public sealed record CreateUserRequest(string? Email, string? Password, List<string?>? Roles, string? HostId = null);
 
 public sealed record SetRolesRequest(List<string?>? Roles);
 
 public sealed record CreateClientRequest(string? ClientId, List<string?>? Scopes, string? HostId);
 
-public sealed record UserView(string Id, string Email, IReadOnlyList<string> Roles, bool LockedOut);
+/// <param name="HostId">The model host of a host user; null for maintainers.</param>
+public sealed record UserView(string Id, string Email, IReadOnlyList<string> Roles, bool LockedOut, string? HostId);
 
 public sealed record ClientView(string ClientId, IReadOnlyList<string> Scopes, string? HostId, bool Interactive);
 

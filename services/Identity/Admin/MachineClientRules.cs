@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SafetyReports.Identity.Users;
 using SafetyReports.ServiceDefaults.Security;
 
 namespace SafetyReports.Identity.Admin;
@@ -8,10 +9,6 @@ public static partial class MachineClientRules
 {
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
     private static partial Regex ClientIdPattern();
-
-    /// <summary>The same form as a model host's id in Notification.</summary>
-    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,99}$")]
-    private static partial Regex HostIdPattern();
 
     public static Dictionary<string, string[]> FindErrors(CreateClientRequest request)
     {
@@ -32,9 +29,9 @@ public static partial class MachineClientRules
         }
 
         var hasHostScope = scopes.Contains(Scopes.Host, StringComparer.Ordinal);
-        if (request.HostId is not null && !HostIdPattern().IsMatch(request.HostId))
+        if (request.HostId is not null && !HostIdRule.IsValid(request.HostId))
         {
-            errors["hostId"] = ["A host id is 1 to 100 lowercase letters, digits, '.', '_' or '-', starting with a letter or digit."];
+            errors["hostId"] = [HostIdRule.Problem];
         }
         else if (hasHostScope && request.HostId is null)
         {

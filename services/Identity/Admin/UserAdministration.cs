@@ -1,16 +1,18 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using SafetyReports.Identity.Storage;
 using SafetyReports.Identity.Users;
 using SafetyReports.ServiceDefaults.Security;
 
 namespace SafetyReports.Identity.Admin;
 
 /// <summary>
-/// Managing maintainers for the admin API: create, change roles, lock and unlock. Changes that could
-/// remove the last active admin run one at a time (<see cref="AdminChangeLock"/>) and are refused by
-/// <see cref="LastAdminRule"/>.
+/// Managing users for the admin API: create (maintainers, and host users bound to one host id), change roles, lock and
+/// unlock. Changes that could remove the last active admin run one at a time (<see cref="AdminChangeLock"/>) and are
+/// refused by <see cref="LastAdminRule"/>.
 /// </summary>
-public sealed class UserAdministration(UserManager<IdentityUser> users, AdminChangeLock changeLock, TimeProvider time)
+public sealed class UserAdministration(UserManager<IdentityUser> users, IdentityDbContext db, AdminChangeLock changeLock, TimeProvider time)
 {
     public async Task<IReadOnlyList<UserView>> ListAsync(CancellationToken cancellationToken)
     {
@@ -41,6 +43,13 @@ public sealed class UserAdministration(UserManager<IdentityUser> users, AdminCha
         {
             errors["roles"] = [rolesError];
         }
+        else
+        {
+            foreach (var (field, messages) in UserRules.FindHostErrors(request.Roles!, request.HostId))
+            {
+                errors[field] = messages;
+            }
+        }
 
         if (errors.Count > 0)
         {
@@ -52,6 +61,8 @@ public sealed class UserAdministration(UserManager<IdentityUser> users, AdminCha
             return AdminOutcome<UserView>.Conflict("A user with this e-mail already exists.");
         }
 
+        // The account, its roles and its host id are written together: never a host user without its host.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var user = new IdentityUser { UserName = request.Email, Email = request.Email, EmailConfirmed = true };
         var created = await users.CreateAsync(user, request.Password!);
         if (!created.Succeeded)
@@ -63,6 +74,12 @@ public sealed class UserAdministration(UserManager<IdentityUser> users, AdminCha
         }
 
         Ensure(await users.AddToRolesAsync(user, UserRules.Normalize(request.Roles!)));
+        if (request.HostId is not null)
+        {
+            Ensure(await users.AddClaimAsync(user, new Claim(Scopes.HostIdClaim, request.HostId)));
+        }
+
+        await transaction.CommitAsync();
         return AdminOutcome<UserView>.Created(await ViewAsync(user));
     }
 
@@ -74,6 +91,11 @@ public sealed class UserAdministration(UserManager<IdentityUser> users, AdminCha
         }
 
         var wanted = UserRules.Normalize(request.Roles!);
+        if (await users.FindByIdAsync(id) is { } existing && UserRules.CheckRoleChange(await users.GetRolesAsync(existing), wanted) is { } changeError)
+        {
+            return AdminOutcome<UserView>.Invalid(new Dictionary<string, string[]> { ["roles"] = [changeError] });
+        }
+
         return await ChangeAsync(id, wanted.Contains(Roles.Admin), staysUnlocked: true, async user =>
         {
             var current = await users.GetRolesAsync(user);
@@ -129,7 +151,8 @@ public sealed class UserAdministration(UserManager<IdentityUser> users, AdminCha
         user.Id,
         user.Email ?? string.Empty,
         [.. (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal)],
-        await users.IsLockedOutAsync(user));
+        await users.IsLockedOutAsync(user),
+        await HostUsers.HostIdOfAsync(users, user));
 
     private static void Ensure(IdentityResult result)
     {

@@ -58,7 +58,15 @@ public sealed class SeededClientValidator : IValidateOptions<IdentityServiceOpti
 
             var hasHostScope = client.Scopes.Contains(Scopes.Host, StringComparer.Ordinal);
             var hasHostId = !string.IsNullOrWhiteSpace(client.HostId);
-            if (hasHostScope && !hasHostId)
+            if (client.IsInteractive)
+            {
+                // An interactive client may ask for 'host' on behalf of host users; the host comes from the signed-in user.
+                if (hasHostId)
+                {
+                    errors.Add($"{key}:HostId: an interactive client (with RedirectUris) signs users in, and a host user's host id is the user's own; remove it.");
+                }
+            }
+            else if (hasHostScope && !hasHostId)
             {
                 errors.Add($"{key}:HostId is required with the '{Scopes.Host}' scope: it binds the client to one model host.");
             }
@@ -79,7 +87,7 @@ public sealed class SeededClientValidator : IValidateOptions<IdentityServiceOpti
         return errors;
     }
 
-    /// <summary>Redirect URIs must be exact absolute http(s) URLs; an interactive client acts for users, never for a model host.</summary>
+    /// <summary>Redirect URIs must be exact absolute http(s) URLs.</summary>
     private static IEnumerable<string> FindInteractiveErrors(SeededClientOptions client, string key)
     {
         for (var i = 0; i < client.RedirectUris.Count; i++)
@@ -101,11 +109,6 @@ public sealed class SeededClientValidator : IValidateOptions<IdentityServiceOpti
         if (client.PostLogoutRedirectUris.Count > 0 && !client.IsInteractive)
         {
             yield return $"{key}:PostLogoutRedirectUris needs RedirectUris: only an interactive client signs users out.";
-        }
-
-        if (client.IsInteractive && client.Scopes.Contains(Scopes.Host, StringComparer.Ordinal))
-        {
-            yield return $"{key}:Scopes: an interactive client (with RedirectUris) acts for maintainers and cannot have the '{Scopes.Host}' scope.";
         }
     }
 

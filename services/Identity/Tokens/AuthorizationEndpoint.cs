@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using SafetyReports.Identity.Site;
+using SafetyReports.Identity.Users;
 
 namespace SafetyReports.Identity.Tokens;
 
@@ -53,7 +54,8 @@ public static class AuthorizationEndpoint
         }
 
         var roles = await users.GetRolesAsync(user);
-        var principal = UserPrincipalFactory.Create(user.Id, user.Email!, roles, ScopeGrant.For(request.GetScopes(), roles));
+        var principal = UserPrincipalFactory.Create(
+            user.Id, user.Email!, roles, ScopeGrant.For(request.GetScopes(), roles), await HostUsers.HostIdOfAsync(users, user));
         return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 }

@@ -8,6 +8,7 @@ using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using SafetyReports.Identity.Clients;
 using SafetyReports.Identity.Throttling;
+using SafetyReports.Identity.Users;
 
 namespace SafetyReports.Identity.Tokens;
 
@@ -86,7 +87,8 @@ public static class TokenEndpoint
 
         var roles = await users.GetRolesAsync(user);
         var principal = UserPrincipalFactory.Create(
-            user.Id, user.Email!, roles, ScopeGrant.For(grant.Principal!.GetScopes(), roles), grant.Principal!.GetAuthorizationId());
+            user.Id, user.Email!, roles, ScopeGrant.For(grant.Principal!.GetScopes(), roles), await HostUsers.HostIdOfAsync(users, user),
+            grant.Principal!.GetAuthorizationId());
         return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 }

@@ -3,7 +3,7 @@ using SafetyReports.ServiceDefaults.Security;
 
 namespace SafetyReports.Identity.Users;
 
-/// <summary>What makes a maintainer's e-mail and role list acceptable.</summary>
+/// <summary>What makes a user's e-mail, role list and host id acceptable.</summary>
 public static class UserRules
 {
     public const int MaximumEmailLength = 254;
@@ -50,4 +50,53 @@ public static class UserRules
     /// <summary>The roles as stored: known, distinct, in a stable order.</summary>
     public static IReadOnlyList<string> Normalize(IEnumerable<string?> roles) =>
         [.. roles.OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    public const string HostAlone = $"The '{Roles.Host}' role stands alone: a host user cannot also be {Roles.Admin} or {Roles.Triager}.";
+
+    public const string HostRoleFixed =
+        $"The '{Roles.Host}' role is given with its host id when a user is created: it cannot be added to or taken from an existing user.";
+
+    /// <summary>
+    /// A host user has the <c>host</c> role alone and a valid host id; nobody else has a host id. Expects roles that
+    /// <see cref="CheckRoles"/> accepted. A host id of null is none; any other value (even empty) is one.
+    /// </summary>
+    /// <returns>Errors keyed by request field (<c>roles</c>, <c>hostId</c>); empty when acceptable.</returns>
+    public static Dictionary<string, string[]> FindHostErrors(IReadOnlyCollection<string?> roles, string? hostId)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var isHost = roles.Contains(Roles.Host, StringComparer.Ordinal);
+        if (isHost && roles.Any(r => r != Roles.Host))
+        {
+            errors["roles"] = [HostAlone];
+        }
+
+        if (isHost && hostId is null)
+        {
+            errors["hostId"] = [$"A user with the '{Roles.Host}' role needs a hostId: it binds the user to one model host."];
+        }
+        else if (!isHost && hostId is not null)
+        {
+            errors["hostId"] = [$"A hostId is only for a user with the '{Roles.Host}' role."];
+        }
+        else if (isHost && !HostIdRule.IsValid(hostId))
+        {
+            errors["hostId"] = [HostIdRule.Problem];
+        }
+
+        return errors;
+    }
+
+    /// <summary>Changing an existing user's roles may not make a maintainer a host user or a host user a maintainer.</summary>
+    /// <returns>Why not, or null when the change is acceptable.</returns>
+    public static string? CheckRoleChange(IEnumerable<string> current, IReadOnlyCollection<string> wanted)
+    {
+        var wasHost = current.Contains(Roles.Host, StringComparer.Ordinal);
+        var staysHost = wanted.Contains(Roles.Host, StringComparer.Ordinal);
+        if (wasHost != staysHost)
+        {
+            return HostRoleFixed;
+        }
+
+        return staysHost && wanted.Count > 1 ? HostAlone : null;
+    }
 }

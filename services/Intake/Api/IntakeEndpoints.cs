@@ -29,6 +29,12 @@ public static class IntakeEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        api.MapPost("/reports/{id:guid}/contest", ContestAsync)
+            .Produces<ContestView>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapPost("/reports/{id:guid}/erase-contact", EraseContactAsync);
         api.MapGet("/challenge", Challenge);
         api.MapGet("/taxonomy", () => Results.Ok(HazardTaxonomy.Categories));
@@ -101,10 +107,9 @@ public static class IntakeEndpoints
         Guid id, [FromHeader(Name = TokenHeader)] string? token, ReplyRequest request, HttpContext context,
         ReportIntake intake, SubmissionRateLimiter limiter, CancellationToken cancellationToken)
     {
-        var rate = await limiter.TryAcquireAsync(context.Connection.RemoteIpAddress, unchallenged: false, cancellationToken);
-        if (!rate.Allowed)
+        if (await RateLimitedAsync(context, limiter, "Too many messages; try again later.", cancellationToken) is { } limited)
         {
-            return GateProblems.For(context, new GateResult(GateVerdict.RateLimited, RetryAfter: rate.RetryAfter, Detail: "Too many messages; try again later."));
+            return limited;
         }
 
         if (ReplyValidator.Validate(request.Message) is { } problem)
@@ -116,7 +121,32 @@ public static class IntakeEndpoints
         {
             ReplyOutcome.Accepted => Results.Accepted($"/api/v1/reports/{id}/status", new { id, status = "received" }),
             ReplyOutcome.NotAwaitingInformation => ProblemResults.Conflict("This report is not waiting for more information from you."),
-            _ => ProblemResults.NotFound("No report with this id and token."),
+            _ => NoReport(),
+        };
+    }
+
+    /// <summary>The reporter contests the host's response: once per revision of it, with a reason for the maintainers.</summary>
+    private static async Task<IResult> ContestAsync(
+        Guid id, [FromHeader(Name = TokenHeader)] string? token, ContestRequest request, HttpContext context,
+        ReportIntake intake, SubmissionRateLimiter limiter, CancellationToken cancellationToken)
+    {
+        if (await RateLimitedAsync(context, limiter, "Too many messages; try again later.", cancellationToken) is { } limited)
+        {
+            return limited;
+        }
+
+        if (ContestRules.ReasonProblem(request.Reason) is { } problem)
+        {
+            return ProblemResults.Validation(new Dictionary<string, string[]> { ["reason"] = [problem] });
+        }
+
+        var result = await intake.ContestAsync(id, token, request.Reason!, cancellationToken);
+        return result.Outcome switch
+        {
+            ContestOutcome.Accepted => Results.Accepted($"/api/v1/reports/{id}/status", ContestView.From(result.Contest!)),
+            ContestOutcome.NoHostResponse => ProblemResults.Conflict("The host has not responded to this report yet: there is nothing to contest."),
+            ContestOutcome.AlreadyContested => ProblemResults.Conflict("You have already contested this response of the host."),
+            _ => NoReport(),
         };
     }
 
@@ -124,29 +154,29 @@ public static class IntakeEndpoints
         Guid id, [FromHeader(Name = TokenHeader)] string? token, HttpContext context,
         ReportIntake intake, SubmissionRateLimiter limiter, CancellationToken cancellationToken)
     {
-        var rate = await limiter.TryAcquireAsync(context.Connection.RemoteIpAddress, unchallenged: false, cancellationToken);
-        if (!rate.Allowed)
+        if (await RateLimitedAsync(context, limiter, "Too many requests; try again later.", cancellationToken) is { } limited)
         {
-            return GateProblems.For(context, new GateResult(GateVerdict.RateLimited, RetryAfter: rate.RetryAfter, Detail: "Too many requests; try again later."));
+            return limited;
         }
 
         return await intake.EraseContactAsync(id, token, cancellationToken)
             ? Results.Accepted($"/api/v1/reports/{id}/status", new { id, contact = "erased" })
-            : ProblemResults.NotFound("No report with this id and token.");
+            : NoReport();
     }
+
+    /// <summary>What a reporter sends with the status token counts against the same per-client limit as submissions.</summary>
+    private static async Task<IResult?> RateLimitedAsync(HttpContext context, SubmissionRateLimiter limiter, string detail, CancellationToken cancellationToken)
+    {
+        var rate = await limiter.TryAcquireAsync(context.Connection.RemoteIpAddress, unchallenged: false, cancellationToken);
+        return rate.Allowed ? null : GateProblems.For(context, new GateResult(GateVerdict.RateLimited, RetryAfter: rate.RetryAfter, Detail: detail));
+    }
+
+    // The same answer for an unknown id and a wrong token: ids cannot be probed.
+    private static IResult NoReport() => ProblemResults.NotFound("No report with this id and token.");
 
     private static async Task<IResult> StatusAsync(
-        Guid id, [FromHeader(Name = TokenHeader)] string? token, ReportIntake intake, CancellationToken cancellationToken)
-    {
-        var receipt = await intake.FindReceiptAsync(id, token, cancellationToken);
-        if (receipt is null)
-        {
-            // The same answer for an unknown id and a wrong token: ids cannot be probed.
-            return ProblemResults.NotFound("No report with this id and token.");
-        }
-
-        return Results.Ok(new ReportStatusResponse(
-            receipt.Id, receipt.Status, receipt.ReceivedAt, receipt.UpdatedAt,
-            receipt.PublicNotes.Select(n => new PublicNoteResponse(n.At, n.Text)).ToList()));
-    }
+        Guid id, [FromHeader(Name = TokenHeader)] string? token, ReportIntake intake, CancellationToken cancellationToken) =>
+        await intake.FindReceiptAsync(id, token, cancellationToken) is { } receipt
+            ? Results.Ok(ReportStatusResponse.From(receipt))
+            : NoReport();
 }

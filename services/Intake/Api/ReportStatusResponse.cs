@@ -1,10 +1,43 @@
+using SafetyReports.Intake.Domain;
+
 namespace SafetyReports.Intake.Api;
 
+/// <param name="HostResponse">The host's latest statement of reasons (without the host's note to the maintainers); null until the host responds.</param>
+/// <param name="Contest">The reporter's contest of the latest response they contested; null when none.</param>
+/// <param name="CanContest">True while the host's current response can be contested (once per revision).</param>
 public sealed record ReportStatusResponse(
     Guid Id,
     string Status,
     DateTimeOffset ReceivedAt,
     DateTimeOffset UpdatedAt,
-    IReadOnlyList<PublicNoteResponse> PublicNotes);
+    IReadOnlyList<PublicNoteResponse> PublicNotes,
+    ReceiptHostResponse? HostResponse,
+    ContestView? Contest,
+    bool CanContest)
+{
+    public static ReportStatusResponse From(Receipt receipt) => new(
+        receipt.Id,
+        receipt.Status,
+        receipt.ReceivedAt,
+        receipt.UpdatedAt,
+        receipt.PublicNotes.Select(n => new PublicNoteResponse(n.At, n.Text)).ToList(),
+        receipt.HostResponse,
+        receipt.Contest is { } contest ? ContestView.From(contest) : null,
+        receipt.CanContest);
+}
 
 public sealed record PublicNoteResponse(DateTimeOffset At, string Text);
+
+/// <param name="State"><c>pending</c>, <c>forwarded</c> or <c>closed</c>.</param>
+/// <param name="PublicNote">The maintainers' note to the reporter when they closed it.</param>
+public sealed record ContestView(
+    Guid Id,
+    int ResponseRevision,
+    string State,
+    DateTimeOffset ContestedAt,
+    DateTimeOffset? ForwardedAt,
+    DateTimeOffset? ClosedAt,
+    string? PublicNote)
+{
+    public static ContestView From(ReceiptContest c) => new(c.Id, c.ResponseRevision, c.State, c.ContestedAt, c.ForwardedAt, c.ClosedAt, c.PublicNote);
+}

@@ -6,7 +6,7 @@ namespace SafetyReports.Intake.Storage;
 
 /// <summary>
 /// Intake's data: submissions until Triage confirms them, receipts, idempotency records, spent
-/// proof-of-work challenges, and an outbox for the reporters' answers.
+/// proof-of-work challenges, and an outbox for the reporters' answers and contests.
 /// </summary>
 public interface ISubmissionStore : IStoreHealth, IOutboxStore
 {
@@ -74,4 +74,17 @@ public interface ISubmissionStore : IStoreHealth, IOutboxStore
 
     /// <summary>Applies a status change to the receipt unless a newer one was applied already.</summary>
     Task ApplyStatusAsync(Guid id, string status, long version, string? publicNote, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Keeps the host's response on the receipt unless it already holds that revision or a later one (<see cref="ReceiptHostResponse.Apply"/>).</summary>
+    Task ApplyHostResponseAsync(Guid id, ReceiptHostResponse response, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The reporter contests the host's response: in one write, adds <paramref name="contest"/> to the receipt and queues
+    /// <paramref name="contested"/> for Triage, if <see cref="ContestRules.CheckAdd"/> allows it on the receipt as it is then.
+    /// </summary>
+    /// <returns>What happened; nothing is written unless <see cref="ContestOutcome.Accepted"/>.</returns>
+    Task<ContestOutcome> AddContestAsync(Guid id, ReceiptContest contest, OutboxMessage contested, CancellationToken cancellationToken);
+
+    /// <summary>Applies a change to the receipt's contests (a rule of <see cref="ContestRules"/>, which returns null for no change).</summary>
+    Task UpdateContestsAsync(Guid id, Func<IReadOnlyList<ReceiptContest>, IReadOnlyList<ReceiptContest>?> change, CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using MongoDB.Bson;
 using MongoDB.Driver;
+using SafetyReports.Intake.Domain;
 
 namespace SafetyReports.Intake.Storage;
 
@@ -68,4 +69,12 @@ public static class MongoIntakeFilters
     /// <summary>The <c>_id</c> of a raw submission document (a standard UUID), or null when even that cannot be read.</summary>
     public static Guid? IdOf(BsonDocument raw) =>
         raw.TryGetValue("_id", out var id) && id is BsonBinaryData { SubType: BsonBinarySubType.UuidStandard } binary ? binary.ToGuid() : null;
+
+    /// <summary>The receipt's host response becomes <paramref name="response"/> (SQLite: <c>host_response = …</c>).</summary>
+    public static UpdateDefinition<MongoSubmissionDocument> HostResponseKept(ReceiptHostResponse response) =>
+        Builders<MongoSubmissionDocument>.Update.Set(d => d.HostResponse, MongoHostResponseDocument.From(response));
+
+    /// <summary>The receipt's contests become <paramref name="contests"/> (SQLite: <c>contests = …</c>).</summary>
+    public static UpdateDefinition<MongoSubmissionDocument> ContestsKept(IEnumerable<ReceiptContest> contests) =>
+        Builders<MongoSubmissionDocument>.Update.Set(d => d.Contests, contests.Select(MongoContestDocument.From).ToList());
 }

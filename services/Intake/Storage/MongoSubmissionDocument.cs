@@ -54,6 +54,14 @@ public sealed class MongoSubmissionDocument
     [BsonElement("quarantineReason"), BsonIgnoreIfNull]
     public string? QuarantineReason { get; set; }
 
+    /// <summary>Absent from documents written before host responses reached Intake: read as none.</summary>
+    [BsonElement("hostResponse")]
+    public MongoHostResponseDocument? HostResponse { get; set; }
+
+    /// <summary>Absent from documents written before contests existed: read as empty.</summary>
+    [BsonElement("contests")]
+    public List<MongoContestDocument> Contests { get; set; } = [];
+
     /// <summary>A new submission: status <c>received</c> at version 0, due for hand-over at once.</summary>
     public static MongoSubmissionDocument From(Submission submission) => new()
     {
@@ -69,8 +77,13 @@ public sealed class MongoSubmissionDocument
         NextHandoverAt = submission.ReceivedAt,
         HandoverAttempts = 0,
         TraceParent = submission.TraceParent,
+        HostResponse = null,
+        Contests = [],
     };
 
     public Receipt ToReceipt() => new(
-        Id, TokenHash, Status, StatusVersion, ReceivedAt, UpdatedAt, PublicNotes.Select(n => n.ToNote()).ToList(), HandedOverAt);
+        Id, TokenHash, Status, StatusVersion, ReceivedAt, UpdatedAt, PublicNotes.Select(n => n.ToNote()).ToList(), HandedOverAt,
+        HostResponse?.ToResponse(), ContestsOf());
+
+    public IReadOnlyList<ReceiptContest> ContestsOf() => Contests.Select(c => c.ToContest()).ToList();
 }

@@ -203,6 +203,69 @@ public sealed class MongoSubmissionStore : ISubmissionStore
         throw new MongoConflictException($"The receipt of {id} kept changing while a status event was applied.");
     }
 
+    /// <summary>
+    /// The host response, the contests and the outbox change in transactions: a read-then-write in one is refused by the
+    /// server (a write conflict, retried by <see cref="MongoTransactions"/>) if the document changed since the read.
+    /// </summary>
+    public async Task ApplyHostResponseAsync(Guid id, ReceiptHostResponse response, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        await MongoTransactions.RunAsync(_database.Client, async (session, ct) =>
+        {
+            var current = await _submissions.Find(session, d => d.Id == id).FirstOrDefaultAsync(ct);
+            if (current is not null && ReceiptHostResponse.Apply(current.HostResponse?.ToResponse(), response) is { } kept)
+            {
+                await _submissions.UpdateOneAsync(session, d => d.Id == id, MongoIntakeFilters.HostResponseKept(kept), cancellationToken: ct);
+            }
+
+            return 0;
+        }, cancellationToken);
+    }
+
+    public async Task<ContestOutcome> AddContestAsync(Guid id, ReceiptContest contest, OutboxMessage contested, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        var outcome = await MongoTransactions.RunAsync(_database.Client, async (session, ct) =>
+        {
+            var current = await _submissions.Find(session, d => d.Id == id).FirstOrDefaultAsync(ct);
+            if (current is null)
+            {
+                return ContestOutcome.NotFound;
+            }
+
+            var contests = current.ContestsOf();
+            var checkedOutcome = ContestRules.CheckAdd(current.HostResponse?.ToResponse(), contests, contest);
+            if (checkedOutcome == ContestOutcome.Accepted)
+            {
+                await _submissions.UpdateOneAsync(session, d => d.Id == id, MongoIntakeFilters.ContestsKept([.. contests, contest]), cancellationToken: ct);
+                await _outbox.AddAsync(session, [contested], ct);
+            }
+
+            return checkedOutcome;
+        }, cancellationToken);
+        if (outcome == ContestOutcome.Accepted)
+        {
+            OutboxSignal.Notify();
+        }
+
+        return outcome;
+    }
+
+    public async Task UpdateContestsAsync(Guid id, Func<IReadOnlyList<ReceiptContest>, IReadOnlyList<ReceiptContest>?> change, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        await MongoTransactions.RunAsync(_database.Client, async (session, ct) =>
+        {
+            var current = await _submissions.Find(session, d => d.Id == id).FirstOrDefaultAsync(ct);
+            if (current is not null && change(current.ContestsOf()) is { } changed)
+            {
+                await _submissions.UpdateOneAsync(session, d => d.Id == id, MongoIntakeFilters.ContestsKept(changed), cancellationToken: ct);
+            }
+
+            return 0;
+        }, cancellationToken);
+    }
+
     public async Task PingAsync(CancellationToken cancellationToken)
     {
         await _setup.EnsureAsync(cancellationToken);

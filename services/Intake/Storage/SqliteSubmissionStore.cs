@@ -10,50 +10,6 @@ namespace SafetyReports.Intake.Storage;
 
 public sealed class SqliteSubmissionStore : ISubmissionStore, IAsyncDisposable
 {
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS submissions (
-            id TEXT PRIMARY KEY,
-            received_at INTEGER NOT NULL,
-            token_hash TEXT NOT NULL,
-            status TEXT NOT NULL,
-            status_version INTEGER NOT NULL,
-            updated_at INTEGER NOT NULL,
-            public_notes TEXT NOT NULL,
-            payload TEXT,
-            handed_over_at INTEGER,
-            next_handover_at INTEGER,
-            handover_attempts INTEGER NOT NULL DEFAULT 0,
-            trace_parent TEXT,
-            quarantined_at INTEGER,
-            quarantine_reason TEXT
-        );
-        CREATE INDEX IF NOT EXISTS ix_submissions_handover ON submissions (next_handover_at) WHERE handed_over_at IS NULL;
-        CREATE TABLE IF NOT EXISTS idempotency (
-            key_hash TEXT PRIMARY KEY,
-            request_hash TEXT NOT NULL,
-            report_id TEXT NOT NULL,
-            protected_response TEXT NOT NULL,
-            created_at INTEGER NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS ix_idempotency_created ON idempotency (created_at);
-        CREATE TABLE IF NOT EXISTS used_challenges (
-            challenge_hash TEXT PRIMARY KEY,
-            expires_at INTEGER NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS ix_used_challenges_expiry ON used_challenges (expires_at);
-        """ + SqliteOutbox.Schema;
-
-    /// <summary>Columns added after the first schema: (column, definition), added to an earlier file on open.</summary>
-    private static readonly IReadOnlyList<(string Column, string Definition)> AddedColumns =
-    [
-        ("quarantined_at", "INTEGER"),
-        ("quarantine_reason", "TEXT"),
-    ];
-
-    /// <summary>Indexes over added columns: the quarantined submissions, few, counted by every readiness probe.</summary>
-    private const string AddedIndexes =
-        "CREATE INDEX IF NOT EXISTS ix_submissions_quarantined ON submissions (quarantined_at) WHERE quarantined_at IS NOT NULL;";
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly SqliteDatabase _database;
 
@@ -64,33 +20,8 @@ public sealed class SqliteSubmissionStore : ISubmissionStore, IAsyncDisposable
 
     public SqliteSubmissionStore(string path)
     {
-        // secure_delete: a dropped payload, an erased contact or a purged record is zeroed in the file, not left in free pages.
-        _database = new SqliteDatabase(path, Schema, " PRAGMA secure_delete=ON;");
-        AddColumns(_database);
+        _database = SqliteIntakeSchema.Open(path);
         _writes = new SqliteGroupCommit(_database);
-    }
-
-    /// <summary>An Intake file made before the quarantine gets its columns (each only when <c>pragma table_info</c> lacks it) and index.</summary>
-    private static void AddColumns(SqliteDatabase database)
-    {
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction(deferred: false);
-        foreach (var (column, definition) in AddedColumns)
-        {
-            using var has = connection.Command("SELECT COUNT(*) FROM pragma_table_info('submissions') WHERE name = $column", transaction, ("$column", column));
-            if ((long)has.ExecuteScalar()! == 0)
-            {
-                using var add = connection.Command($"ALTER TABLE submissions ADD COLUMN {column} {definition}", transaction);
-                add.ExecuteNonQuery();
-            }
-        }
-
-        using (var index = connection.Command(AddedIndexes, transaction))
-        {
-            index.ExecuteNonQuery();
-        }
-
-        transaction.Commit();
     }
 
     public Task<AddSubmissionResult> AddAsync(Submission submission, IdempotencyRecord? idempotency, CancellationToken cancellationToken) =>
@@ -128,11 +59,14 @@ public sealed class SqliteSubmissionStore : ISubmissionStore, IAsyncDisposable
         _database.ReadAsync(async c =>
         {
             var rows = await c.QueryAsync(
-                "SELECT id, token_hash, status, status_version, received_at, updated_at, public_notes, handed_over_at FROM submissions WHERE id = $id",
+                """
+                SELECT id, token_hash, status, status_version, received_at, updated_at, public_notes, handed_over_at, host_response, contests
+                FROM submissions WHERE id = $id
+                """,
                 r => new Receipt(
                     Guid.Parse(r.GetString(0)), r.GetString(1), r.GetString(2), r.GetInt64(3), FromUnixMs(r.GetInt64(4)),
                     FromUnixMs(r.GetInt64(5)), JsonSerializer.Deserialize<List<PublicNote>>(r.GetString(6), Json) ?? [],
-                    r.IsDBNull(7) ? null : FromUnixMs(r.GetInt64(7))),
+                    r.IsDBNull(7) ? null : FromUnixMs(r.GetInt64(7)), HostResponseOf(r, 8), ContestsOf(r, 9)),
                 null, ("$id", id.ToString()));
             return rows.FirstOrDefault();
         });
@@ -247,6 +181,55 @@ public sealed class SqliteSubmissionStore : ISubmissionStore, IAsyncDisposable
                 ("$notes", JsonSerializer.Serialize(update.Notes, Json)));
         }, cancellationToken);
 
+    public Task ApplyHostResponseAsync(Guid id, ReceiptHostResponse response, CancellationToken cancellationToken) =>
+        _writes.WriteAsync(async (c, t) =>
+        {
+            var rows = await c.QueryAsync("SELECT host_response FROM submissions WHERE id = $id", r => HostResponseOf(r, 0), t, ("$id", id.ToString()));
+            if (rows.Count == 0 || ReceiptHostResponse.Apply(rows[0], response) is not { } kept)
+            {
+                return 0;
+            }
+
+            return await c.ExecuteAsync("UPDATE submissions SET host_response = $response WHERE id = $id", t,
+                ("$id", id.ToString()), ("$response", JsonSerializer.Serialize(kept, Json)));
+        }, cancellationToken);
+
+    public async Task<ContestOutcome> AddContestAsync(Guid id, ReceiptContest contest, OutboxMessage contested, CancellationToken cancellationToken)
+    {
+        var outcome = await _writes.WriteAsync(async (c, t) =>
+        {
+            var rows = await c.QueryAsync(
+                "SELECT host_response, contests FROM submissions WHERE id = $id",
+                r => (Response: HostResponseOf(r, 0), Contests: ContestsOf(r, 1)), t, ("$id", id.ToString()));
+            if (rows.Count == 0)
+            {
+                return ContestOutcome.NotFound;
+            }
+
+            var checkedOutcome = ContestRules.CheckAdd(rows[0].Response, rows[0].Contests, contest);
+            if (checkedOutcome == ContestOutcome.Accepted)
+            {
+                await WriteContestsAsync(c, t, id, [.. rows[0].Contests, contest]);
+                await SqliteOutbox.AddAsync(c, t, contested);
+            }
+
+            return checkedOutcome;
+        }, cancellationToken);
+        if (outcome == ContestOutcome.Accepted)
+        {
+            OutboxSignal.Notify();
+        }
+
+        return outcome;
+    }
+
+    public Task UpdateContestsAsync(Guid id, Func<IReadOnlyList<ReceiptContest>, IReadOnlyList<ReceiptContest>?> change, CancellationToken cancellationToken) =>
+        _writes.WriteAsync(async (c, t) =>
+        {
+            var rows = await c.QueryAsync("SELECT contests FROM submissions WHERE id = $id", r => ContestsOf(r, 0), t, ("$id", id.ToString()));
+            return rows.Count == 1 && change(rows[0]) is { } changed ? await WriteContestsAsync(c, t, id, changed) : 0;
+        }, cancellationToken);
+
     public Task<bool> TryConsumeChallengeAsync(string challengeHash, DateTimeOffset expiresAt, DateTimeOffset now, CancellationToken cancellationToken) =>
         _writes.WriteAsync(async (c, t) =>
         {
@@ -306,6 +289,16 @@ public sealed class SqliteSubmissionStore : ISubmissionStore, IAsyncDisposable
     public Task PingAsync(CancellationToken cancellationToken) => _database.PingAsync(cancellationToken);
 
     public ValueTask DisposeAsync() => _writes.DisposeAsync();
+
+    private static ReceiptHostResponse? HostResponseOf(SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : JsonSerializer.Deserialize<ReceiptHostResponse>(reader.GetString(ordinal), Json);
+
+    private static List<ReceiptContest> ContestsOf(SqliteDataReader reader, int ordinal) =>
+        JsonSerializer.Deserialize<List<ReceiptContest>>(reader.GetString(ordinal), Json) ?? [];
+
+    private static Task<int> WriteContestsAsync(SqliteConnection connection, SqliteTransaction transaction, Guid id, IReadOnlyList<ReceiptContest> contests) =>
+        connection.ExecuteAsync("UPDATE submissions SET contests = $contests WHERE id = $id", transaction,
+            ("$id", id.ToString()), ("$contests", JsonSerializer.Serialize(contests, Json)));
 
     private static async Task<IdempotencyRecord?> FindIdempotencyAsync(SqliteConnection connection, SqliteTransaction? transaction, string keyHash)
     {

@@ -11,6 +11,7 @@ public static class ApiClientRegistration
         services.AddTransient<AccessTokenHandler>();
         Add<TriageClient>(services, o => o.TriageApi!, (http, logger) => new TriageClient(new ApiCaller(http, logger)));
         Add<NotificationClient>(services, o => o.NotificationApi!, (http, logger) => new NotificationClient(new ApiCaller(http, logger)));
+        Add<HostClient>(services, o => o.NotificationApi!, (http, logger) => new HostClient(new ApiCaller(http, logger)));
         Add<IdentityClient>(services, o => o.IdentityApi!, (http, logger) => new IdentityClient(new ApiCaller(http, logger)));
     }
 

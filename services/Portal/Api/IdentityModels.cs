@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SafetyReports.Portal.Api;
 
 // The Identity admin API's JSON as the portal reads it; missing fields take their defaults.
@@ -8,6 +10,9 @@ public sealed record UserView
     public string Email { get; init; } = "";
     public IReadOnlyList<string> Roles { get; init; } = [];
     public bool LockedOut { get; init; }
+
+    /// <summary>The host a host user is bound to; null for maintainers.</summary>
+    public string? HostId { get; init; }
 }
 
 public sealed record UserList
@@ -37,7 +42,10 @@ public sealed record CreatedClient
     public string? HostId { get; init; }
 }
 
-public sealed record CreateUserBody(string Email, string Password, IReadOnlyList<string> Roles);
+/// <param name="HostId">Only for a host user (role <c>host</c>); left out otherwise.</param>
+public sealed record CreateUserBody(
+    string Email, string Password, IReadOnlyList<string> Roles,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? HostId = null);
 
 public sealed record RolesBody(IReadOnlyList<string> Roles);
 

@@ -91,7 +91,8 @@ public sealed record EditSubscriptionBody(string Url, IReadOnlyList<string> Even
 /// <summary>The events a subscription may ask for, as the Notification API names them.</summary>
 public static class WebhookEventNames
 {
-    public static readonly IReadOnlyList<string> Subscribable = ["report.triaged", "report.resolved", "report.rejected", "report.reminder"];
+    public static readonly IReadOnlyList<string> Subscribable =
+        ["report.triaged", "report.resolved", "report.rejected", "report.reminder", "report.updated", "report.contested", "report.message"];
 
     public static readonly IReadOnlyList<string> DeliveryStatuses = ["pending", "succeeded", "failed"];
 }

@@ -53,6 +53,20 @@ public sealed class TriageClient(ApiCaller api)
     public Task<ApiResult<ReportDetail>> AddNoteAsync(Guid id, NoteBody body, CancellationToken cancellationToken) =>
         api.PostAsync<ReportDetail>($"{Reports}/{id}/notes", body, cancellationToken);
 
+    /// <summary>The report afterwards: the same version when the choice was the one on record (nothing changed).</summary>
+    public Task<ApiResult<ReportDetail>> ChangeNoticeAsync(Guid id, NoticeChangeBody body, CancellationToken cancellationToken) =>
+        api.SendAsync<ReportDetail>(HttpMethod.Put, $"{Reports}/{id}/notice", body, cancellationToken);
+
+    public Task<ApiResult<NoContent>> ForwardContestAsync(Guid id, Guid contestId, ForwardContestBody body, CancellationToken cancellationToken) =>
+        api.PostAsync<NoContent>($"{Reports}/{id}/contests/{contestId}/forward", body, cancellationToken);
+
+    public Task<ApiResult<NoContent>> CloseContestAsync(Guid id, Guid contestId, CloseContestBody body, CancellationToken cancellationToken) =>
+        api.PostAsync<NoContent>($"{Reports}/{id}/contests/{contestId}/close", body, cancellationToken);
+
+    /// <summary>The maintainers write to the report's host on its thread.</summary>
+    public Task<ApiResult<NoContent>> SendHostMessageAsync(Guid id, MessageBody body, CancellationToken cancellationToken) =>
+        api.PostAsync<NoContent>($"{Reports}/{id}/host-messages", body, cancellationToken);
+
     public Task<ApiResult<BulkRejectResponse>> BulkRejectAsync(BulkRejectBody body, CancellationToken cancellationToken) =>
         api.PostAsync<BulkRejectResponse>(Reports + "/bulk-reject", body, cancellationToken);
 }

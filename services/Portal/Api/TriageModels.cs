@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SafetyReports.Portal.Api;
 
 // The Triage API's JSON as the portal reads it. Every field the design lists is optional here: a field
@@ -27,6 +29,9 @@ public sealed record ReportListItem
     public DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? Deadline { get; init; }
     public bool? Overdue { get; init; }
+
+    /// <summary>A reporter's contest waits for the maintainers (state <c>open</c>).</summary>
+    public bool ContestOpen { get; init; }
 }
 
 public sealed record ReportListPage
@@ -70,16 +75,42 @@ public sealed record ReporterMessageView
     public string? Text { get; init; }
 }
 
-public sealed record HostStatementView
+/// <summary>What the maintainers chose to share with the host (the report's notice); null before the first triage.</summary>
+public sealed record ReportNoticeView
 {
+    public bool ShareDescription { get; init; } = true;
+
+    /// <summary>Indices into the report's evidence.</summary>
+    public IReadOnlyList<int> SharedEvidence { get; init; } = [];
+    public string? NoteToHost { get; init; }
     public int Revision { get; init; }
-    public string? Action { get; init; }
-    public string? Scope { get; init; }
-    public DateTimeOffset? Until { get; init; }
-    public string? Grounds { get; init; }
-    public bool Automated { get; init; }
-    public string? Note { get; init; }
-    public DateTimeOffset? RespondedAt { get; init; }
+    public DateTimeOffset? ChangedAt { get; init; }
+}
+
+/// <summary>A reporter's contest of a host response, as the maintainers handle it.</summary>
+public sealed record ContestView
+{
+    public const string Open = "open";
+    public const string Forwarded = "forwarded";
+    public const string Closed = "closed";
+
+    public Guid Id { get; init; }
+    public string? HostId { get; init; }
+    public int ResponseRevision { get; init; }
+    public string? Reason { get; init; }
+    public DateTimeOffset? ContestedAt { get; init; }
+
+    /// <summary><c>open</c>, <c>forwarded</c> or <c>closed</c>.</summary>
+    public string State { get; init; } = "";
+    public DateTimeOffset? ForwardedAt { get; init; }
+    public string? ForwardedReason { get; init; }
+    public string? ForwardNote { get; init; }
+    public DateTimeOffset? ClosedAt { get; init; }
+    public string? PublicNote { get; init; }
+
+    public bool CanForward => State == Open;
+
+    public bool CanClose => State is Open or Forwarded;
 }
 
 public sealed record ReportDetail
@@ -108,9 +139,16 @@ public sealed record ReportDetail
     public DateTimeOffset? HostNotifiedAt { get; init; }
     public DateTimeOffset? AcknowledgedAt { get; init; }
     public DateTimeOffset? RespondedAt { get; init; }
-    public HostStatementView? HostResponse { get; init; }
+    /// <summary>The host's statement of reasons as Triage recorded it (the shape the host API answers with).</summary>
+    public HostResponseView? HostResponse { get; init; }
     public DateTimeOffset? Deadline { get; init; }
     public bool? Overdue { get; init; }
+    public ReportNoticeView? Notice { get; init; }
+    public IReadOnlyList<ContestView> Contests { get; init; } = [];
+    public bool ContestOpen { get; init; }
+
+    /// <summary>The thread with the host, both sides, oldest first.</summary>
+    public IReadOnlyList<ThreadMessage> HostMessages { get; init; } = [];
 }
 
 public sealed record AuditEntryView
@@ -135,7 +173,24 @@ public sealed record BulkRejectResponse
 }
 
 // Request bodies, named as the API names its fields.
-public sealed record TransitionBody(string To, string? Severity, string? Category, Guid? DuplicateOf, string? Note, string? PublicNote, long ExpectedVersion);
+/// <param name="Notice">Only with the move to <c>triaged</c>: what the host receives (left out otherwise: Triage refuses it with any other move).</param>
+public sealed record TransitionBody(
+    string To, string? Severity, string? Category, Guid? DuplicateOf, string? Note, string? PublicNote, long ExpectedVersion,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] NoticeChoice? Notice = null);
+
+/// <summary>What the host receives: the description or not, the evidence items by index, a note (null: none).</summary>
+public sealed record NoticeChoice(bool ShareDescription, IReadOnlyList<int> ShareEvidence, string? NoteToHost);
+
+/// <summary>A change of the shared notice after triage (PUT /api/v1/triage/reports/{id}/notice).</summary>
+public sealed record NoticeChangeBody(bool ShareDescription, IReadOnlyList<int> ShareEvidence, string? NoteToHost, long ExpectedVersion);
+
+/// <summary>Forwarding a contest: the reason as forwarded (null: the reporter's, as written) and the maintainers' note.</summary>
+public sealed record ForwardContestBody(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Note,
+    long ExpectedVersion);
+
+public sealed record CloseContestBody(string PublicNote, long ExpectedVersion);
 
 public sealed record AssignmentBody(string? Assignee, long ExpectedVersion);
 

@@ -47,6 +47,17 @@ public static class PortalAuthentication
                 // Anonymous visitors of a portal page go to the provider's sign-in page.
                 o.ForwardChallenge = PortalSchemes.OpenIdConnect;
                 o.Events.OnValidatePrincipal = refresher.ValidateAsync;
+                var forbidden = o.Events.OnRedirectToAccessDenied;
+                o.Events.OnRedirectToAccessDenied = context =>
+                {
+                    if (PortalUser.LandingInsteadOfForbidden(context.HttpContext.User, context.Request.Path) is { } landing)
+                    {
+                        context.Response.Redirect(landing);
+                        return Task.CompletedTask;
+                    }
+
+                    return forbidden(context);
+                };
             });
 
         services.AddOptions<OpenIdConnectOptions>(PortalSchemes.OpenIdConnect)

@@ -14,7 +14,10 @@ public static class PortalSchemes
     public const string ForbiddenPath = "/portal/forbidden";
     public const string SignedOutPath = "/portal/signed-out";
 
-    /// <summary>Identity gives each user the API scopes of their roles (the intersection with these), so a triager asking for admin scopes gets only <c>triage</c>.</summary>
+    /// <summary>
+    /// Identity gives each user the API scopes of their roles (the intersection with these), so a triager asking for admin
+    /// scopes gets only <c>triage</c>, and a host user only <c>host</c> (maintainers never get it).
+    /// </summary>
     public static readonly IReadOnlyList<string> RequestedScopes =
-        ["openid", "profile", "email", "roles", "offline_access", "triage", "notifications:admin", "identity:admin"];
+        ["openid", "profile", "email", "roles", "offline_access", "triage", "notifications:admin", "identity:admin", "host"];
 }

@@ -24,6 +24,9 @@ public sealed record QueueQuery
     public string? Assignee { get; init; }
     public string? Sort { get; init; }
     public bool Overdue { get; init; }
+
+    /// <summary>Only reports with a reporter's contest waiting for the maintainers.</summary>
+    public bool Contested { get; init; }
     public string? Cursor { get; init; }
     public int? Limit { get; init; }
 
@@ -52,6 +55,7 @@ public sealed record QueueQuery
         ("q", Q),
         ("assignee", Assignee),
         ("overdue", Overdue ? "true" : null),
+        ("contested", Contested ? "true" : null),
     ];
 
     /// <summary>For <c>GET /api/v1/triage/reports</c>.</summary>

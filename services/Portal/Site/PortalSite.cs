@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +11,6 @@ namespace SafetyReports.Portal.Site;
 public static class PortalSite
 {
     public const string PagesFolder = "/Portal";
-    public const string AdminFolder = "/Portal/Admin";
 
     /// <summary>The same key as the public site's: Razor Pages are mapped once per app, whichever module asks first.</summary>
     public const string RazorPagesMappedKey = "SafetyReports.RazorPagesMapped";
@@ -24,8 +24,8 @@ public static class PortalSite
         services.AddRazorPages(o =>
             {
                 o.Conventions.AddFolderApplicationModelConvention(PagesFolder, m => m.Filters.Add(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(PortalPageHeaders))));
-                o.Conventions.AuthorizeFolder(PagesFolder, PortalPolicies.User);
-                o.Conventions.AuthorizeFolder(AdminFolder, PortalPolicies.Admin);
+                // One policy per page (PortalPolicies.ForPage), not nested folder policies: a host inbox page must not also need a maintainer.
+                o.Conventions.AddFolderApplicationModelConvention(PagesFolder, m => m.EndpointMetadata.Add(new AuthorizeAttribute(PortalPolicies.ForPage(m.ViewEnginePath))));
                 o.Conventions.AllowAnonymousToPage($"{PagesFolder}/Forbidden");
                 o.Conventions.AllowAnonymousToPage($"{PagesFolder}/SignedOut");
                 o.Conventions.AllowAnonymousToPage($"{PagesFolder}/SignIn");

@@ -11,6 +11,7 @@ namespace SafetyReports.IntegrationTests.Authorization;
 public static class AuthorizationMatrix
 {
     private const string Reply = """{"message":"An answer from the matrix."}""";
+    private const string Contest = """{"reason":"A contest from the matrix."}""";
 
     public static readonly IReadOnlyList<MatrixRow> Rows =
     [
@@ -20,11 +21,14 @@ public static class AuthorizationMatrix
         Public("POST", "/", 200),
         Public("GET", "/status", 200),
         Public("POST", "/status", 200),
+        Public("POST", "/status?handler=contest", 200),
         Public("GET", "/about", 200),
         Public("GET", "/assets/intake/intake.css", 200),
         Public("POST", "/api/v1/reports", 400, "{}"),
         Reporter("GET", "/api/v1/reports/{report}/status", 200),
         Reporter("POST", "/api/v1/reports/{report}/messages", 409, Reply),
+        // The matrix's report has no host response: there is nothing to contest.
+        Reporter("POST", "/api/v1/reports/{report}/contest", 409, Contest),
         // The matrix's report was sent without contact: erasing it changes nothing.
         Reporter("POST", "/api/v1/reports/{report}/erase-contact", 202),
         Public("GET", "/api/v1/challenge", 200),
@@ -114,8 +118,9 @@ public static class AuthorizationMatrix
         IdentityAdmin("POST", "/api/v1/identity/clients", 400),
         IdentityAdmin("DELETE", "/api/v1/identity/clients/{none}", 404, null),
 
-        // The portal (a cookie session from signing in; bearer tokens open nothing here).
-        PortalPage("GET", "/portal", 200, 200),
+        // The portal (a cookie session from signing in; bearer tokens open nothing here). Host users get the Forbidden page
+        // on the maintainers' pages, and the maintainers on the host inbox's.
+        PortalPage("GET", "/portal", 200, 200, Outcome.HostInbox),
         PortalPage("GET", "/portal/reports/{report}", 200, 200),
         PortalPage("GET", "/portal/dashboard", 200, 200),
         PortalPage("GET", "/portal/admin/users", Outcome.Forbidden, 200),
@@ -124,8 +129,17 @@ public static class AuthorizationMatrix
         PortalPage("GET", "/portal/admin/hosts/hub-a", Outcome.Forbidden, 200),
         PortalPage("GET", "/portal/admin/hosts/hub-a/deliveries", Outcome.Forbidden, 200),
         PortalPage("GET", "/portal/admin/notices", Outcome.Forbidden, 200),
-        PortalPage("GET", "/portal/signout", 200, 200),
-        PortalPage("POST", "/portal/signout", 400, 400),
+        PortalPage("GET", "/portal/signout", 200, 200, 200),
+        PortalPage("POST", "/portal/signout", 400, 400, 400),
+        // The host inbox: the matrix's report is about hub-c, so to either host it does not exist; hub-b is no host Notification knows.
+        HostPage("GET", "/portal/host", 200, 200),
+        HostPage("GET", "/portal/host/reports/{report}", 404, 404),
+        HostPage("GET", "/portal/host/reports/{none}", 404, 404),
+        HostPage("GET", "/portal/host/subscriptions", 200, 404),
+        HostPage("GET", "/portal/host/deliveries", 200, 404),
+        // A form post without its antiforgery token is refused before anything else.
+        HostPage("POST", "/portal/host/reports/{report}?handler=Acknowledge", 400, 400),
+        HostPage("POST", "/portal/host/subscriptions?handler=Test&subscriptionId={subscription}", 400, 400),
         Public("GET", "/portal/signin", Outcome.SignIn),
         Public("GET", "/portal/signed-out", 200),
         Public("GET", "/portal/forbidden", 403),

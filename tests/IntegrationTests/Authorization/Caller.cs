@@ -15,10 +15,10 @@ public enum Caller
     /// <summary>Admin API client (triage, notifications:admin, identity:admin) and the signed-in first admin.</summary>
     Admin,
 
-    /// <summary>Model host hub-a's client (scope host, bound to hub-a).</summary>
+    /// <summary>Model host hub-a's client (scope host, bound to hub-a) and a signed-in portal user with the host role for hub-a.</summary>
     HostA,
 
-    /// <summary>Model host hub-b's client (scope host, bound to hub-b).</summary>
+    /// <summary>Model host hub-b's client (scope host, bound to hub-b) and a signed-in portal user with the host role for hub-b (a host Notification does not know).</summary>
     HostB,
 
     /// <summary>A token the real Identity signed for a client with every scope, used after it expired.</summary>

@@ -18,6 +18,9 @@ public sealed class MatrixFixture : IAsyncLifetime
     public const string AdminPassword = "matrix admin passphrase";
     public const string TriagerEmail = "matrix.triager@example.org";
     public const string TriagerPassword = "matrix triager passphrase";
+    public const string HostAEmail = "matrix.host-a@example.org";
+    public const string HostBEmail = "matrix.host-b@example.org";
+    public const string HostPassword = "matrix host user passphrase";
 
     private static readonly TestClient AllScopes = new("matrix-admin", "matrix-admin-secret-0123456789", "triage notifications:admin identity:admin");
     private static readonly TestClient Expiring = new("matrix-expiring", "matrix-expiring-secret-0123456789", "triage notifications:admin identity:admin");
@@ -71,6 +74,8 @@ public sealed class MatrixFixture : IAsyncLifetime
 
         _clients[Caller.Admin] = await PortalSession.SignInAsync(System.Url, AdminEmail, AdminPassword, SignInCookies);
         _clients[Caller.Triager] = await PortalSession.SignInAsync(System.Url, TriagerEmail, TriagerPassword, SignInCookies);
+        _clients[Caller.HostA] = await PortalSession.SignInAsync(System.Url, HostAEmail, HostPassword, SignInCookies, landing: "/portal/host");
+        _clients[Caller.HostB] = await PortalSession.SignInAsync(System.Url, HostBEmail, HostPassword, SignInCookies, landing: "/portal/host");
         foreach (var caller in Enum.GetValues<Caller>().Where(c => !_clients.ContainsKey(c)))
         {
             _clients[caller] = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false })
@@ -120,6 +125,13 @@ public sealed class MatrixFixture : IAsyncLifetime
                    new { email = TriagerEmail, password = TriagerPassword, roles = new[] { "triager" } }))
         {
             Assert.Equal(HttpStatusCode.Created, user.StatusCode);
+        }
+
+        foreach (var (email, hostId) in new[] { (HostAEmail, "hub-a"), (HostBEmail, "hub-b") })
+        {
+            using var hostUser = await api.SendAsync(HttpMethod.Post, System.Url, "/api/v1/identity/users", AllScopes,
+                new { email, password = HostPassword, roles = new[] { "host" }, hostId });
+            Assert.Equal(HttpStatusCode.Created, hostUser.StatusCode);
         }
 
         using (var host = await api.SendAsync(HttpMethod.Post, System.Url, "/api/v1/hosts", AllScopes,

@@ -42,12 +42,26 @@ public sealed record MatrixRow(string Method, string Path, IReadOnlyDictionary<C
     public static MatrixRow IdentityAdmin(string method, string path, Outcome admin, string? json = "{}") =>
         Bearer(method, path, json, triager: 403, admin: admin, hostA: 403, hostB: 403);
 
-    /// <summary>A portal page: without a portal session (bearer tokens do not count) the browser is sent to sign in.</summary>
-    public static MatrixRow PortalPage(string method, string path, Outcome triager, Outcome admin) =>
+    /// <summary>
+    /// A maintainers' portal page: without a portal session (bearer tokens do not count) the browser is sent to sign in;
+    /// a host user gets the Forbidden page unless <paramref name="host"/> says otherwise.
+    /// </summary>
+    public static MatrixRow PortalPage(string method, string path, Outcome triager, Outcome admin, Outcome? host = null) =>
         new(method, path, Enum.GetValues<Caller>().ToDictionary(c => c, c => c switch
         {
             Caller.Triager => triager,
             Caller.Admin => admin,
+            Caller.HostA or Caller.HostB => host ?? Outcome.Forbidden,
+            _ => Outcome.SignIn,
+        }), null);
+
+    /// <summary>A host inbox page: host users only (each sees their own host's); maintainers get the Forbidden page.</summary>
+    public static MatrixRow HostPage(string method, string path, Outcome hostA, Outcome hostB) =>
+        new(method, path, Enum.GetValues<Caller>().ToDictionary(c => c, c => c switch
+        {
+            Caller.Triager or Caller.Admin => Outcome.Forbidden,
+            Caller.HostA => hostA,
+            Caller.HostB => hostB,
             _ => Outcome.SignIn,
         }), null);
 

@@ -9,5 +9,8 @@ public sealed record Outcome(int Status, string? RedirectTo = null)
 
     public static readonly Outcome Forbidden = new(302, "/portal/forbidden");
 
+    /// <summary>A host user asking for the portal's front page lands in the host inbox.</summary>
+    public static readonly Outcome HostInbox = new(302, "/portal/host");
+
     public override string ToString() => RedirectTo is null ? Status.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{Status} → {RedirectTo}";
 }

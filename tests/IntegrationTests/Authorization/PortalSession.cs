@@ -12,8 +12,9 @@ internal static class PortalSession
 {
     /// <param name="setCookies">Receives every Set-Cookie header of the sign-in, for the hardening checks.</param>
     /// <param name="handler">Builds the client's handler on the session's cookies (over https: one that trusts the test certificate); it must not follow redirects.</param>
+    /// <param name="landing">Where the sign-in ends: the queue for maintainers, the host inbox (<c>/portal/host</c>) for host users.</param>
     public static async Task<HttpClient> SignInAsync(string baseUrl, string email, string password, List<string> setCookies,
-        Func<CookieContainer, HttpMessageHandler>? handler = null)
+        Func<CookieContainer, HttpMessageHandler>? handler = null, string landing = "/portal")
     {
         var cookies = new CookieContainer();
         var http = new HttpClient(handler?.Invoke(cookies) ?? new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies })
@@ -34,7 +35,7 @@ internal static class PortalSession
         });
         using var portal = await FollowAsync(http, await http.PostAsync("account/login", form, cancel), setCookies);
         Assert.Equal(HttpStatusCode.OK, portal.StatusCode);
-        Assert.Equal("/portal", portal.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal(landing, portal.RequestMessage!.RequestUri!.AbsolutePath);
         login.Dispose();
         return http;
     }

@@ -54,6 +54,21 @@ public sealed class ContentSecurityPolicyTests(PortalFixture portal) : IClassFix
         ]);
     }
 
+    [Fact]
+    public async Task Host_inbox_pages_cause_no_policy_violation_and_block_an_injected_inline_script()
+    {
+        var hostId = $"csp-{Guid.NewGuid():N}"[..16];
+        await new NotificationClient(portal.System.Api).EnsureHostAsync(hostId);
+        var email = $"{hostId}@hub.example";
+        await portal.CreateHostUserAsync(email, "host user passphrase, long enough", hostId);
+        var (report, _) = await portal.SubmitForHostAsync(hostId, $"Policy check {hostId}", $"{hostId}@example.org");
+        await using var host = await portal.SignedInAsync(email, "host user passphrase, long enough");
+        await CheckEveryPageAsync(host,
+        [
+            "/portal/host", $"/portal/host/reports/{report}", "/portal/host/subscriptions", "/portal/host/deliveries", "/portal/signout", "/portal/forbidden",
+        ]);
+    }
+
     private static async Task CheckEveryPageAsync(BrowserPage tab, IReadOnlyList<string> paths)
     {
         var page = tab.Page;

@@ -10,6 +10,10 @@ public static class IntakeApi
 {
     /// <summary>The status Intake shows the reporter, once it is <paramref name="status"/>.</summary>
     public static Task<JsonNode> ReceiptStatusAsync(StandaloneSystem system, Guid id, string token, string status) =>
+        ReceiptStatusAsync(system, id, token, json => json["status"]!.GetValue<string>() == status, $"receipt {id} in status {status}");
+
+    /// <summary>The status Intake shows the reporter, once <paramref name="until"/> holds for it.</summary>
+    public static Task<JsonNode> ReceiptStatusAsync(StandaloneSystem system, Guid id, string token, Func<JsonNode, bool> until, string? what = null) =>
         Eventually.UntilAsync(async () =>
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, $"{system.Url}/api/v1/reports/{id}/status");
@@ -21,8 +25,8 @@ public static class IntakeApi
             }
 
             var json = await SystemUnderTest.JsonAsync(response);
-            return json["status"]!.GetValue<string>() == status ? json : null;
-        }, TimeSpan.FromSeconds(30), $"receipt {id} in status {status}");
+            return until(json) ? json : null;
+        }, TimeSpan.FromSeconds(30), what ?? $"receipt {id} to reach the expected state");
 
     /// <summary>A maintainer's transition through the Triage API, from the version Triage has now.</summary>
     public static async Task TransitionAsync(StandaloneSystem system, Guid id, string to, string? publicNote = null)

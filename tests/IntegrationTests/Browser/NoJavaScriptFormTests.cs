@@ -1,9 +1,10 @@
+using SafetyReports.Contracts;
 using SafetyReports.IntegrationTests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
 namespace SafetyReports.IntegrationTests.Browser;
 
-/// <summary>A reporter with JavaScript turned off can file, follow and answer a report.</summary>
+/// <summary>A reporter with JavaScript turned off can file, follow and answer a report, and contest the host's decision.</summary>
 public class NoJavaScriptFormTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
@@ -107,6 +108,101 @@ public class NoJavaScriptFormTests(BrowserFixture browser) : IClassFixture<Brows
         Assert.Contains(stored["reporterMessages"]!.AsArray(), m => m!.ToJsonString().Contains(answer, StringComparison.Ordinal));
         Assert.DoesNotContain(tab.RequestUrls, url => url.Contains(token, StringComparison.Ordinal));
         tab.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task A_reporter_without_javascript_reads_the_hosts_statement_and_contests_it_and_the_pages_pass_axe()
+    {
+        var api = browser.System.Api;
+        await using var tab = await browser.NewPageAsync(javaScript: false);
+        var page = tab.Page;
+        await tab.GotoAsync("/");
+        await tab.FillAsync(new FormInput($"Contested without JavaScript {Guid.NewGuid():N}", ModelUrl: null, Host: TestClients.HostA.HostId, Id: $"org-{Guid.NewGuid():N}/model"));
+        await tab.SendAsync();
+        var (id, token) = await tab.ReceiptAsync();
+        await ReporterLoop.TriageAsync(api, id);
+        var grounds = $"<script>alert('grounds')</script> Breach of §3 ({Guid.NewGuid():N})";
+        await ReporterLoop.RespondAsync(api, id, ReporterLoop.FullStatement(grounds));
+        await ReporterLoop.ReceiptAsync(api, id, token, s => s["canContest"]!.GetValue<bool>(), "the response to be contestable");
+
+        // The statement and the form pass an audit (the audit script needs JavaScript and the CSP bypassed).
+        await using (var audited = await browser.NewPageAsync(bypassCsp: true))
+        {
+            await ShowStatusAsync(audited, id, token);
+            await Expect(audited.Page.Locator("#contest-form")).ToBeVisibleAsync();
+            await AxeAudit.AssertNoSeriousViolationsAsync(audited.Page, "the status page with the host's statement and the contest form");
+            await audited.PostAsync("#send-contest", "/status");
+            await Expect(audited.Page.Locator("#reason-error")).ToBeVisibleAsync();
+            await AxeAudit.AssertNoSeriousViolationsAsync(audited.Page, "the contest form with an error");
+        }
+
+        await ShowStatusAsync(tab, id, token);
+
+        // The statement of reasons as text: the host's words never become markup, its note to the maintainers is not shown.
+        var statement = page.Locator("#host-response");
+        await Expect(page.Locator("#host-response-grounds")).ToHaveTextAsync(grounds);
+        await Expect(page.Locator("#host-response script")).ToHaveCountAsync(0);
+        await Expect(statement).ToContainTextAsync("Restricted access to the model or the content");
+        await Expect(statement).ToContainTextAsync("Downloads of the model from the EU");
+        await Expect(statement).ToContainTextAsync("The content breaks the host’s terms");
+        await Expect(statement).ToContainTextAsync("Acceptable use policy §3.1");
+        await Expect(statement).ToContainTextAsync("DE, FR");
+        await Expect(page.Locator("#host-response-redress")).ToHaveTextAsync("Write to appeals@hub-a.example within 6 months.");
+        await Expect(page.Locator("body")).Not.ToContainTextAsync(ReporterLoop.HostNote);
+
+        // A refused reason is explained beside the field and kept; a good one is sent.
+        await tab.PostAsync("#send-contest", "/status");
+        await Expect(page.Locator("#reason-error")).ToContainTextAsync("Enter why you contest the decision.");
+        await Expect(page.Locator("#reason")).ToHaveAttributeAsync("aria-invalid", "true");
+        var refused = "The demo still answers ‮ backwards";
+        await page.FillAsync("#reason", refused);
+        await tab.PostAsync("#send-contest", "/status");
+        await Expect(page.Locator("#reason-error")).ToContainTextAsync("control or text-direction characters");
+        await Expect(page.Locator("#reason")).ToHaveValueAsync(refused);
+        var reason = $"The hosted demo still answers the prompt ({Guid.NewGuid():N}).";
+        await page.FillAsync("#reason", reason);
+        await tab.PostAsync("#send-contest", "/status");
+        await Expect(page.Locator("#contest-sent")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-contest-state]")).ToHaveTextAsync("Sent to the maintainers");
+        await Expect(page.Locator("#contest-form")).ToHaveCountAsync(0);
+
+        var status = await ReporterLoop.ReceiptAsync(api, id, token, s => s["contest"] is not null, "the contest on the receipt");
+        Assert.Equal("pending", status["contest"]!["state"]!.GetValue<string>());
+        Assert.DoesNotContain(tab.RequestUrls, url => url.Contains(token, StringComparison.Ordinal));
+        tab.AssertNoConsoleErrors();
+
+        await using (var pending = await browser.NewPageAsync(bypassCsp: true))
+        {
+            await ShowStatusAsync(pending, id, token);
+            await Expect(pending.Page.Locator("#contest")).ToBeVisibleAsync();
+            await AxeAudit.AssertNoSeriousViolationsAsync(pending.Page, "the status page with the reporter's contest");
+        }
+
+        // The maintainers close it with a note to the reporter: the page shows the state and the note, as text.
+        var report = await api.TriageReportAsync(id, r => r["contests"] is System.Text.Json.Nodes.JsonArray { Count: 1 });
+        var note = $"<b>The host's answer stands</b> ({Guid.NewGuid():N})";
+        using (var closed = await api.SendAsync(HttpMethod.Post, browser.System.Url, $"/api/v1/triage/reports/{id}/contests/{ContestIds.For(id, "hub-a", 1)}/close",
+                   TestClients.Triager, new { publicNote = note, expectedVersion = report["version"]!.GetValue<long>() }))
+        {
+            Assert.True(closed.IsSuccessStatusCode, $"close: {(int)closed.StatusCode} {await closed.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
+        }
+
+        await ReporterLoop.ReceiptAsync(api, id, token, s => s["contest"]!["state"]!.GetValue<string>() == "closed", "the contest to show closed");
+        await using var after = await browser.NewPageAsync(bypassCsp: true);
+        await ShowStatusAsync(after, id, token);
+        await Expect(after.Page.Locator("[data-contest-state]")).ToHaveTextAsync("Closed");
+        await Expect(after.Page.Locator("#contest-public-note")).ToHaveTextAsync(note);
+        await Expect(after.Page.Locator("#contest-form")).ToHaveCountAsync(0);
+        await AxeAudit.AssertNoSeriousViolationsAsync(after.Page, "the status page with the closed contest and the maintainers' note");
+    }
+
+    private static async Task ShowStatusAsync(BrowserPage tab, Guid id, string token)
+    {
+        await tab.GotoAsync("/status");
+        await tab.Page.FillAsync("#id", id.ToString());
+        await tab.Page.FillAsync("#token", token);
+        await tab.PostAsync("#show-status", "/status");
+        await Expect(tab.Page.Locator("#host-response")).ToBeVisibleAsync();
     }
 
     [Fact]

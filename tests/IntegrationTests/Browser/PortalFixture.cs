@@ -67,6 +67,50 @@ public class PortalFixture : BrowserFixture
         await Expect(page.Locator("#users-table")).ToContainTextAsync(email);
     }
 
+    /// <summary>Creates a host user (role host, bound to <paramref name="hostId"/>) through the admin's Users page.</summary>
+    public async Task CreateHostUserAsync(string email, string password, string hostId)
+    {
+        await using var admin = await SignedInAsync(AdminEmail, AdminPassword);
+        var page = admin.Page;
+        await page.GotoAsync("/portal/admin/users");
+        await page.FillAsync("#create-user-form #email", email);
+        await page.FillAsync("#create-user-form #password", password);
+        await page.Locator("#new-role-admin").SetCheckedAsync(false);
+        await page.Locator("#new-role-triager").SetCheckedAsync(false);
+        await page.Locator("#new-role-host").SetCheckedAsync(true);
+        await page.FillAsync("#create-user-form #hostId", hostId);
+        await page.ClickAsync("#create-user");
+        await Expect(page.Locator("#page-notice")).ToBeVisibleAsync();
+        await Expect(page.Locator("#users-table")).ToContainTextAsync(email);
+    }
+
+    /// <summary>
+    /// A report about <paramref name="hostId"/>'s model with a description, three evidence items and the reporter's contact,
+    /// submitted through Intake's public API, once Triage has it.
+    /// </summary>
+    public async Task<(Guid Id, string Token)> SubmitForHostAsync(string hostId, string title, string reporterEmail)
+    {
+        var submitted = await System.Api.SubmitAsync(new
+        {
+            model = new { host = hostId, id = "org/inbox-model", revision = "v3", url = "https://hub.example/org/inbox-model" },
+            category = "hate",
+            severity = "high",
+            title,
+            description = $"Description of {title}: the model wrote demeaning text on request.",
+            evidence = new[]
+            {
+                new { kind = "prompt", content = $"Prompt of {title}" },
+                new { kind = "output", content = $"Private output of {title}" },
+                new { kind = "output", content = $"Shared output of {title}" },
+            },
+            reporter = new { name = "Rita Reporter", email = reporterEmail },
+            contactAllowed = true,
+            goodFaith = true,
+        });
+        await System.Api.TriageReportAsync(submitted.Id);
+        return submitted;
+    }
+
     public static async Task<HttpStatusCode> StatusOfAsync(IPage page, string path)
     {
         var response = await page.GotoAsync(path);

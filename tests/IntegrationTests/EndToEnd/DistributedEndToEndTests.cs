@@ -7,18 +7,22 @@ namespace SafetyReports.IntegrationTests.EndToEnd;
 public class DistributedEndToEndTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task A_report_travels_across_separate_processes_over_RabbitMQ()
+    public async Task A_report_travels_across_separate_processes_over_RabbitMQ_and_the_host_loop_closes()
     {
         await using var broker = await RabbitMqBroker.CreateVirtualHostAsync();
         await using var receiver = await WebhookReceiver.StartAsync();
-        await using var system = await DistributedSystem.StartAsync(broker);
+        await using var system = await DistributedSystem.StartAsync(broker, new DistributedSystemOptions { Settings = HostLoopJourney.Settings });
         try
         {
             var values = await ReportJourney.RunAsync(system.Api, receiver);
+            var loop = await HostLoopJourney.RunAsync(system.Api, receiver);
             var secrets = KnownSecrets.OfSharedClients();
             secrets.Add("reporter e-mail", values.Email);
             secrets.Add("webhook secret", values.WebhookSecret);
             secrets.Add("status token", values.StatusToken);
+            secrets.Add("the host loop's reporter e-mail", loop.Email);
+            secrets.Add("the host loop's status token", loop.StatusToken);
+            secrets.Add("the host loop's webhook secret", loop.WebhookSecret);
             foreach (var client in new[] { TestClients.Triager, TestClients.Admin, TestClients.HostA })
             {
                 secrets.Add($"access token of {client.ClientId}", await system.Api.TokenAsync(client));

@@ -196,12 +196,18 @@ public sealed class IdentityHostileInputTests(IdentityHostileInputFixture fixtur
                 ["email"] = $"maintainer-{Guid.NewGuid():N}@example.org", ["password"] = "a long enough passphrase", ["roles"] = new JsonArray("triager"),
             },
             ["email", "password", "roles", "roles.0", "extra"]).Select(b => ("POST", "api/v1/identity/users", b));
+        var hostUsers = HostileJson.RequestBody(
+            () => new JsonObject
+            {
+                ["email"] = $"host-{Guid.NewGuid():N}@example.org", ["password"] = "a long enough passphrase", ["roles"] = new JsonArray("host"), ["hostId"] = "hub-a",
+            },
+            ["email", "roles", "roles.0", "roles.1", "hostId", "extra"]).Select(b => ("POST", "api/v1/identity/users", b));
         var roles = HostileJson.RequestBody(() => new JsonObject { ["roles"] = new JsonArray("admin", "triager") }, ["roles", "roles.0", "roles.1", "extra"])
             .Select(b => ("PUT", $"api/v1/identity/users/{userId}/roles", b));
         var clients = HostileJson.RequestBody(
             () => new JsonObject { ["clientId"] = $"client-{Guid.NewGuid():N}", ["scopes"] = new JsonArray("host"), ["hostId"] = "hub-a" },
             ["clientId", "scopes", "scopes.0", "hostId", "extra"]).Select(b => ("POST", "api/v1/identity/clients", b));
-        Check.One(Cases, Prop.ForAll(Gen.OneOf(users, roles, clients).ToArbitrary(), ((string Method, string Path, HostileBody Body) c) =>
+        Check.One(Cases, Prop.ForAll(Gen.OneOf(users, hostUsers, roles, clients).ToArbitrary(), ((string Method, string Path, HostileBody Body) c) =>
         {
             var (usersBefore, clientsBefore) = (Count("users", bearer), Count("clients", bearer));
             var answer = _probe.SendJson(new HttpMethod(c.Method), c.Path, c.Body.Bytes, bearer);

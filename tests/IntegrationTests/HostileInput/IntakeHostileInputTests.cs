@@ -10,7 +10,7 @@ namespace SafetyReports.IntegrationTests.HostileInput;
 
 /// <summary>
 /// Property-based tests over every public input of Intake: the JSON submission, its headers, the
-/// status look-up (path, query, token header), the reporter's answer, and the report form post (with a
+/// status look-up (path, query, token header), the reporter's answer and contest, and the report form post (with a
 /// valid antiforgery token). Every answer: no 5xx, bounded time, a problem+json 4xx (or the form page),
 /// and nothing stored unless the answer says it was. 200 cases per property keep the run to seconds.
 /// </summary>
@@ -98,16 +98,50 @@ public sealed partial class IntakeHostileInputTests(StandaloneFixture fixture) :
         var cases = Gen.Zip(bodies, Gen.Frequency((2, Gen.Constant(token)), (1, HostileText.HeaderValue)));
         Check.One(Cases, Prop.ForAll(cases.ToArbitrary(), ((string Body, string Token) c) =>
         {
-            var request = new HttpRequestMessage(HttpMethod.Post, $"api/v1/reports/{id}/messages")
-            {
-                Content = new StringContent(c.Body, Encoding.UTF8, "application/json"),
-            };
-            request.Headers.TryAddWithoutValidation("X-Report-Token", c.Token);
-            var answer = _probe.Send(request);
+            var answer = _probe.Send(ReporterPost($"api/v1/reports/{id}/messages", c.Body, c.Token));
             HttpProbe.AssertApiAnswer(answer);
             // The report is not waiting for an answer, so nothing may ever be accepted.
             Assert.NotEqual(HttpStatusCode.Accepted, answer.Status);
         }));
+    }
+
+    [Fact]
+    public async Task Hostile_contests_are_refused_cleanly_and_a_response_is_contested_at_most_once()
+    {
+        var api = fixture.System.Api;
+        var (id, token) = await ReporterLoop.TriagedReportAsync(api, "Contest target");
+        await ReporterLoop.RespondAsync(api, id, ReporterLoop.FullStatement());
+        await ReporterLoop.ReceiptAsync(api, id, token, s => s["canContest"]!.GetValue<bool>(), "the response to be contestable");
+        var bodies = Gen.OneOf(
+            HostileText.Any.Select(reason => new System.Text.Json.Nodes.JsonObject { ["reason"] = reason }.ToJsonString()),
+            HostileJson.Value(2).Select(v => new System.Text.Json.Nodes.JsonObject { ["reason"] = v?.DeepClone() }.ToJsonString()),
+            HostileJson.Value(3).Select(v => v?.ToJsonString() ?? "null"),
+            HostileText.Short);
+        var cases = Gen.Zip(bodies, Gen.Frequency((3, Gen.Constant(token)), (1, HostileText.HeaderValue)));
+        var accepted = 0;
+        Check.One(Cases, Prop.ForAll(cases.ToArbitrary(), ((string Body, string Token) c) =>
+        {
+            var answer = _probe.Send(ReporterPost($"api/v1/reports/{id}/contest", c.Body, c.Token));
+            HttpProbe.AssertApiAnswer(answer);
+            if (!HttpProbe.IsProtocolRejection(answer))
+            {
+                Assert.True(answer.Status is HttpStatusCode.Accepted or HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.Conflict,
+                    $"{(int)answer.Status} {answer.Body}");
+            }
+
+            if (answer.Status == HttpStatusCode.Accepted)
+            {
+                accepted++;
+                var reason = System.Text.Json.Nodes.JsonNode.Parse(c.Body)!["reason"]!.GetValue<string>();
+                Assert.Null(SafetyReports.Intake.Domain.ContestRules.ReasonProblem(reason));
+            }
+
+            Assert.True(accepted <= 1, "one response revision was contested twice");
+        }));
+
+        var status = await ReporterLoop.ReceiptAsync(api, id, token, _ => true, "the status");
+        Assert.Equal(accepted == 1, status["contest"] is not null);
+        Assert.Equal(accepted == 0, status["canContest"]!.GetValue<bool>());
     }
 
     [Fact]
@@ -159,14 +193,14 @@ public sealed partial class IntakeHostileInputTests(StandaloneFixture fixture) :
         var (cookie, antiforgery) = FormToken("status");
         var values = Gen.Frequency((4, HostileText.Any.Select(Uri.EscapeDataString)), (1, HostileText.InvalidUtf8Escapes),
             (1, Gen.Fresh(() => Guid.NewGuid().ToString())));
-        var cases = from id in values from token in values from message in values from handler in Gen.Elements("", "?handler=reply")
+        var cases = from id in values from token in values from message in values from handler in Gen.Elements("", "?handler=reply", "?handler=contest")
                     select (id, token, message, handler);
         Check.One(Cases, Prop.ForAll(cases.ToArbitrary(), ((string Id, string Token, string Message, string Handler) c) =>
         {
             var request = new HttpRequestMessage(HttpMethod.Post, "status" + c.Handler)
             {
                 Content = new StringContent(
-                    $"__RequestVerificationToken={Uri.EscapeDataString(antiforgery)}&id={c.Id}&token={c.Token}&message={c.Message}",
+                    $"__RequestVerificationToken={Uri.EscapeDataString(antiforgery)}&id={c.Id}&token={c.Token}&message={c.Message}&reason={c.Message}",
                     Encoding.ASCII, "application/x-www-form-urlencoded"),
             };
             request.Headers.Add("Cookie", cookie);
@@ -187,6 +221,14 @@ public sealed partial class IntakeHostileInputTests(StandaloneFixture fixture) :
         var token = AntiforgeryField().Match(reader.ReadToEnd()).Groups[1].Value;
         Assert.NotEmpty(token);
         return (cookie, WebUtility.HtmlDecode(token));
+    }
+
+    /// <summary>A reporter's JSON post with a status token, sent as given (the header unchecked by the client).</summary>
+    private static HttpRequestMessage ReporterPost(string path, string body, string token)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation("X-Report-Token", token);
+        return request;
     }
 
     private static HttpRequestMessage Submission(byte[] body)

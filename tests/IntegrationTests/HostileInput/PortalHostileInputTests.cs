@@ -10,7 +10,8 @@ namespace SafetyReports.IntegrationTests.HostileInput;
 /// <summary>
 /// Property-based tests over the portal's state-changing forms, posted by a signed-in admin with a valid
 /// antiforgery token: the report's actions (claim, assign, unassign, every transition (needs-info and
-/// duplicate included), classification, notes), bulk rejection from the queue, and the admin forms for
+/// duplicate included, triaged with what the host receives), classification, notes, the notice, a message to the host),
+/// bulk rejection from the queue, and the admin forms for
 /// users, clients, hosts, subscriptions, deliveries and notices. Every answer: no 5xx, bounded time, a page or
 /// a redirect within the portal; the report, its audit chain, users, clients, hosts, subscriptions and
 /// deliveries change only when the answer says the action was done.
@@ -44,7 +45,7 @@ public sealed class PortalHostileInputTests(PortalHostileInputFixture fixture) :
             (1, HostileForm.Value("1")));
         var cases =
             from target in Gen.Elements(ids.ToArray())
-            from handler in Gen.Elements("Claim", "Assign", "Unassign", "Transition", "Classify", "Note")
+            from handler in Gen.Elements("Claim", "Assign", "Unassign", "Transition", "Classify", "Note", "Notice", "HostMessage")
             from expected in version
             from to in HostileForm.Value(Statuses)
             from severity in HostileForm.Value("low", "medium", "high", "critical", "HIGH")
@@ -54,10 +55,14 @@ public sealed class PortalHostileInputTests(PortalHostileInputFixture fixture) :
             from duplicateOf in HostileForm.Value(ids[1].ToString(), ids[0].ToString(), Guid.NewGuid().ToString(), "{" + ids[1] + "}", ids[1].ToString("N"))
             from assignee in HostileForm.Value(PortalHostileInputFixture.AdminEmail, "someone@example.org", "")
             from text in HostileForm.Value("A note from the portal", "")
-            from extra in HostileForm.Extra("to", "expectedVersion", "text")
+            from shareDescription in HostileForm.Value("true", "false", "")
+            from shareEvidence in HostileForm.Repeated("shareEvidence", HostileForm.Value("0", "1", "2", "-1"))
+            from noteToHost in HostileForm.Value("For the host", "")
+            from extra in HostileForm.Extra("to", "expectedVersion", "text", "shareEvidence")
             select (target, handler, HostileForm.Join(
                 $"expectedVersion={expected}", $"to={to}", $"severity={severity}", $"category={category}", $"note={note}",
-                $"publicNote={publicNote}", $"duplicateOf={duplicateOf}", $"assignee={assignee}", $"text={text}", extra));
+                $"publicNote={publicNote}", $"duplicateOf={duplicateOf}", $"assignee={assignee}", $"text={text}",
+                $"shareDescription={shareDescription}", shareEvidence, $"noteToHost={noteToHost}", extra));
         var seen = new HashSet<bool>();
         Check.One(Cases, Prop.ForAll(cases.ToArbitrary(), ((Guid Id, string Handler, string Form) c) =>
         {
@@ -67,7 +72,12 @@ public sealed class PortalHostileInputTests(PortalHostileInputFixture fixture) :
             PortalForms.AssertPageAnswer(answer);
             var after = ReportState(c.Id, bearer);
             seen.Add(answer.Accepted);
-            if (answer.Accepted)
+            if (answer.Accepted && answer.Location!.Contains("done=notice_unchanged", StringComparison.Ordinal))
+            {
+                // The choice on record again: done, and nothing changed.
+                Assert.Equal(before, after);
+            }
+            else if (answer.Accepted)
             {
                 Assert.Equal($"/portal/reports/{c.Id}", answer.Location!.Split('?')[0]);
                 Assert.True(after.Audit > before.Audit, $"{c.Handler} {c.Form}: accepted without an audit entry");

@@ -8,7 +8,7 @@ using SafetyReports.ServiceDefaults.Security;
 namespace SafetyReports.IntegrationTests.Identity;
 
 /// <summary>
-/// Maintainers sign in with the authorization code flow and PKCE, driven as a browser without
+/// Maintainers and host users sign in with the authorization code flow and PKCE, driven as a browser without
 /// JavaScript would, against Standalone: the tokens work on the APIs with the scopes their roles allow.
 /// </summary>
 public sealed class MaintainerSignInTests(MaintainerSystemFixture fixture) : IClassFixture<MaintainerSystemFixture>, IDisposable
@@ -17,6 +17,9 @@ public sealed class MaintainerSignInTests(MaintainerSystemFixture fixture) : ICl
     private readonly HttpClient _http = new() { BaseAddress = new Uri(fixture.System.Url + "/") };
 
     private const string AllScopes = "openid profile email roles offline_access triage notifications:admin identity:admin";
+
+    /// <summary>What the portal asks for: every scope, the host users' too.</summary>
+    private const string EveryScope = AllScopes + " host";
 
     private string Url => fixture.System.Url;
 
@@ -171,6 +174,89 @@ public sealed class MaintainerSignInTests(MaintainerSystemFixture fixture) : ICl
         using var again = await browser.GetAsync(OidcBrowser.AuthorizeUrl(MaintainerSystemFixture.ClientId, MaintainerSystemFixture.RedirectUri, "openid triage", OidcBrowser.Pkce.Create()));
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         Assert.StartsWith("/account/login", PathOf(again.Headers.Location!));
+    }
+
+    [Fact]
+    public async Task A_host_user_signs_in_and_gets_scope_host_and_its_host_id_and_nothing_of_the_maintainers()
+    {
+        var adminToken = await AdminTokenAsync();
+        const string email = "hana.host@hub-a.example";
+        const string password = "host user passphrase";
+        var refused = new (object Body, string Field)[]
+        {
+            (new { email, password, roles = new[] { "host" } }, "hostId"),
+            (new { email, password, roles = new[] { "host", "triager" }, hostId = "hub-a" }, "roles"),
+            (new { email, password, roles = new[] { "admin", "host" }, hostId = "hub-a" }, "roles"),
+            (new { email, password, roles = new[] { "triager" }, hostId = "hub-a" }, "hostId"),
+            (new { email, password, roles = new[] { "host" }, hostId = "Hub A" }, "hostId"),
+        };
+        foreach (var (body, field) in refused)
+        {
+            using var invalid = await CallAsync(HttpMethod.Post, "/api/v1/identity/users", adminToken, body);
+            Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+            var problem = await invalid.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+            Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"{JsonSerializer.Serialize(body)}: {problem}");
+        }
+
+        using (var list = await CallAsync(HttpMethod.Get, "/api/v1/identity/users", adminToken))
+        {
+            Assert.DoesNotContain(email, await list.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        }
+
+        using var createdResponse = await CallAsync(HttpMethod.Post, "/api/v1/identity/users", adminToken, new { email, password, roles = new[] { "host" }, hostId = "hub-a" });
+        Assert.Equal(HttpStatusCode.Created, createdResponse.StatusCode);
+        var created = await createdResponse.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal([Roles.Host], created.GetProperty("roles").EnumerateArray().Select(r => r.GetString()!));
+        Assert.Equal("hub-a", created.GetProperty("hostId").GetString());
+        using (var list = await CallAsync(HttpMethod.Get, "/api/v1/identity/users", adminToken))
+        {
+            var items = (await list.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("items").EnumerateArray().ToList();
+            Assert.Equal("hub-a", items.Single(u => u.GetProperty("email").GetString() == email).GetProperty("hostId").GetString());
+            Assert.Equal(JsonValueKind.Null, items.Single(u => u.GetProperty("email").GetString() == MaintainerSystemFixture.AdminEmail).GetProperty("hostId").ValueKind);
+        }
+
+        // Signing in as the portal does (asking for every scope) gives the host user host alone, bound to its host.
+        using var browser = new OidcBrowser(Url);
+        var tokens = await SignInAsync(browser, email, password, EveryScope);
+        Assert.Equal(["email", "host", "offline_access", "openid", "profile", "roles"], ScopesOf(tokens.Access));
+        foreach (var jwt in new[] { tokens.Access, tokens.Id })
+        {
+            Assert.Equal([Roles.Host], RolesOf(jwt));
+            Assert.Equal("hub-a", TokenClient.Payload(jwt).GetProperty("host_id").GetString());
+        }
+
+        using (var hostReports = await CallAsync(HttpMethod.Get, "/api/v1/host/reports", tokens.Access))
+        {
+            Assert.Equal(HttpStatusCode.OK, hostReports.StatusCode);
+        }
+
+        foreach (var maintainersOnly in new[] { "/api/v1/triage/reports", "/api/v1/identity/users", "/api/v1/hosts" })
+        {
+            using var forbidden = await CallAsync(HttpMethod.Get, maintainersOnly, tokens.Access);
+            Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        }
+
+        var (status, refreshed) = await RefreshAsync(browser, tokens.Refresh);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(ScopesOf(tokens.Access), ScopesOf(refreshed.GetProperty("access_token").GetString()!));
+        Assert.Equal("hub-a", TokenClient.Payload(refreshed.GetProperty("access_token").GetString()!).GetProperty("host_id").GetString());
+
+        // The host role is fixed: a host user does not become a maintainer, nor a maintainer a host user.
+        using (var promoted = await CallAsync(HttpMethod.Put, $"/api/v1/identity/users/{created.GetProperty("id").GetString()}/roles", adminToken, new { roles = new[] { "triager" } }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, promoted.StatusCode);
+        }
+
+        // The admin asking for every scope gets no host and no host id.
+        using var adminBrowser = new OidcBrowser(Url);
+        var admin = await SignInAsync(adminBrowser, MaintainerSystemFixture.AdminEmail, MaintainerSystemFixture.AdminPassword, EveryScope);
+        Assert.Equal(["email", "identity:admin", "notifications:admin", "offline_access", "openid", "profile", "roles", "triage"], ScopesOf(admin.Access));
+        Assert.False(TokenClient.Payload(admin.Access).TryGetProperty("host_id", out _));
+        var adminId = TokenClient.Payload(admin.Access).GetProperty("sub").GetString();
+        using (var demoted = await CallAsync(HttpMethod.Put, $"/api/v1/identity/users/{adminId}/roles", adminToken, new { roles = new[] { "host" } }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, demoted.StatusCode);
+        }
     }
 
     [Fact]

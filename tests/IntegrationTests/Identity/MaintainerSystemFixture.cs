@@ -2,7 +2,7 @@ using SafetyReports.IntegrationTests.Infrastructure;
 
 namespace SafetyReports.IntegrationTests.Identity;
 
-/// <summary>A Standalone system (Identity plus the APIs in one process) with a first admin and an interactive client.</summary>
+/// <summary>A Standalone system (Identity plus the APIs in one process) with a first admin and an interactive client (which may ask for <c>host</c>, as the portal's does).</summary>
 public sealed class MaintainerSystemFixture : IAsyncLifetime
 {
     public const string AdminEmail = "first.admin@example.org";
@@ -28,6 +28,7 @@ public sealed class MaintainerSystemFixture : IAsyncLifetime
             ["SafetyReports:Identity:Clients:20:Scopes:0"] = "triage",
             ["SafetyReports:Identity:Clients:20:Scopes:1"] = "notifications:admin",
             ["SafetyReports:Identity:Clients:20:Scopes:2"] = "identity:admin",
+            ["SafetyReports:Identity:Clients:20:Scopes:3"] = "host",
             ["SafetyReports:Identity:Clients:20:RedirectUris:0"] = RedirectUri,
             ["SafetyReports:Identity:Clients:20:PostLogoutRedirectUris:0"] = PostLogoutRedirectUri,
         });

@@ -52,7 +52,8 @@ public sealed class HostLoopTests(HostLoopFixture fixture) : IClassFixture<HostL
         Assert.Equal(Resource(reportId), triaged["data"]!["resource"]!.GetValue<string>());
 
         await Bus.Publish(Notice(reportId, 10, null, new EvidenceItem("output", "Step 1 …")), Ct);
-        var shown = await HostReportAsync(reportId, r => r["notice"] is JsonObject);
+        // Triage's own notice (revision 1) may be shown first: wait for ours.
+        var shown = await HostReportAsync(reportId, r => r["notice"]?["noticeRevision"]?.GetValue<int>() == 10);
 
         Assert.Equal(
             JsonNode.Parse("""

@@ -287,6 +287,117 @@ public abstract class SubmissionStoreContractTests : IAsyncDisposable
         Assert.Equal([first.Id, second.Id], (await store.PeekOutboxAsync(10, Ct)).Select(m => m.Id));
     }
 
+    [Fact]
+    public async Task The_receipt_keeps_the_hosts_latest_response_whatever_the_order()
+    {
+        var store = await CreateStoreAsync();
+        var submission = NewSubmission(At(0));
+        await store.AddAsync(submission, null, Ct);
+        Assert.Null((await store.FindReceiptAsync(submission.Id, Ct))!.HostResponse);
+
+        var second = Response(2, At(20));
+        await store.ApplyHostResponseAsync(submission.Id, second, Ct);
+        // An older revision arriving late, and the same revision again with other words: neither replaces it.
+        await store.ApplyHostResponseAsync(submission.Id, Response(1, At(10)), Ct);
+        await store.ApplyHostResponseAsync(submission.Id, Response(2, At(30)) with { Grounds = "Other words" }, Ct);
+
+        var receipt = await store.FindReceiptAsync(submission.Id, Ct);
+        SameJson(second, receipt!.HostResponse);
+        Assert.Equal(ReportStatuses.Received, receipt.Status);
+        Assert.True(receipt.CanContest);
+
+        await store.ApplyHostResponseAsync(submission.Id, Response(3, At(40)), Ct);
+        Assert.Equal(3, (await store.FindReceiptAsync(submission.Id, Ct))!.HostResponse!.Revision);
+
+        // An unknown report is ignored.
+        await store.ApplyHostResponseAsync(Guid.NewGuid(), Response(1, At(50)), Ct);
+    }
+
+    [Fact]
+    public async Task A_contest_and_its_message_are_written_together_once_per_response_revision()
+    {
+        var store = await CreateStoreAsync();
+        var submission = NewSubmission(At(0));
+        await store.AddAsync(submission, null, Ct);
+        var first = ContestRules.Open(submission.Id, Response(1, At(10)), At(11));
+
+        Assert.Equal(ContestOutcome.NoHostResponse, await store.AddContestAsync(submission.Id, first, Contested(submission.Id, first), Ct));
+        Assert.Equal(ContestOutcome.NotFound, await store.AddContestAsync(Guid.NewGuid(), first, Contested(submission.Id, first), Ct));
+        Assert.Empty(await store.PeekOutboxAsync(10, Ct));
+
+        await store.ApplyHostResponseAsync(submission.Id, Response(1, At(10)), Ct);
+        var message = Contested(submission.Id, first);
+        Assert.Equal(ContestOutcome.Accepted, await store.AddContestAsync(submission.Id, first, message, Ct));
+        Assert.Equal(ContestOutcome.AlreadyContested, await store.AddContestAsync(submission.Id, first, Contested(submission.Id, first), Ct));
+
+        var receipt = await store.FindReceiptAsync(submission.Id, Ct);
+        Assert.Equal([first], receipt!.Contests);
+        Assert.False(receipt.CanContest);
+        Assert.Equal([message.Id], (await store.PeekOutboxAsync(10, Ct)).Select(m => m.Id));
+
+        // The host revises its response: that revision can be contested too.
+        await store.ApplyHostResponseAsync(submission.Id, Response(2, At(20)), Ct);
+        var second = ContestRules.Open(submission.Id, Response(2, At(20)), At(21));
+        Assert.Equal(ContestOutcome.Accepted, await store.AddContestAsync(submission.Id, second, Contested(submission.Id, second), Ct));
+        receipt = await store.FindReceiptAsync(submission.Id, Ct);
+        Assert.Equal([first, second], receipt!.Contests);
+        Assert.Equal(second, receipt.Contest);
+        Assert.Equal(2, (await store.PeekOutboxAsync(10, Ct)).Count);
+    }
+
+    [Fact]
+    public async Task Concurrent_contests_of_one_revision_record_one_contest_and_one_message()
+    {
+        var (store, submission, contest) = await RespondedSubmissionAsync();
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(
+            () => store.AddContestAsync(submission.Id, contest, Contested(submission.Id, contest), Ct), Ct)));
+
+        Assert.Equal(1, outcomes.Count(o => o == ContestOutcome.Accepted));
+        Assert.All(outcomes.Where(o => o != ContestOutcome.Accepted), o => Assert.Equal(ContestOutcome.AlreadyContested, o));
+        Assert.Single((await store.FindReceiptAsync(submission.Id, Ct))!.Contests);
+        Assert.Single(await store.PeekOutboxAsync(10, Ct));
+    }
+
+    [Fact]
+    public async Task The_maintainers_events_move_the_contest_and_leave_the_rest_of_the_receipt()
+    {
+        var (store, submission, contest) = await RespondedSubmissionAsync();
+        await store.AddContestAsync(submission.Id, contest, Contested(submission.Id, contest), Ct);
+        await store.ApplyStatusAsync(submission.Id, ReportStatuses.Resolved, 7, "Done.", At(12), Ct);
+
+        var closed = new ContestClosed(submission.Id, contest.Id, "The host's answer stands.", At(14));
+        await store.UpdateContestsAsync(submission.Id, c => ContestRules.Closed(c, closed), Ct);
+        var forwarded = new ContestForwarded(submission.Id, contest.Id, "hub-a", 1, "reason", null, At(11), At(13));
+        await store.UpdateContestsAsync(submission.Id, c => ContestRules.Forwarded(c, forwarded), Ct);
+        await store.UpdateContestsAsync(submission.Id, _ => null, Ct);
+        await store.UpdateContestsAsync(Guid.NewGuid(), c => ContestRules.Forwarded(c, forwarded), Ct);
+
+        var receipt = await store.FindReceiptAsync(submission.Id, Ct);
+        Assert.Equal([contest with { ForwardedAt = At(13), ClosedAt = At(14), PublicNote = "The host's answer stands." }], receipt!.Contests);
+        Assert.Equal(ContestStates.Closed, receipt.Contest!.State);
+        Assert.Equal((ReportStatuses.Resolved, 7L), (receipt.Status, receipt.StatusVersion));
+        Assert.Equal("Done.", Assert.Single(receipt.PublicNotes).Text);
+        Assert.Equal(1, receipt.HostResponse!.Revision);
+    }
+
+    /// <summary>A store with one submission the host responded to (revision 1), and the contest of that response, not yet added.</summary>
+    private async Task<(ISubmissionStore Store, Submission Submission, ReceiptContest Contest)> RespondedSubmissionAsync()
+    {
+        var store = await CreateStoreAsync();
+        var submission = NewSubmission(At(0));
+        await store.AddAsync(submission, null, Ct);
+        await store.ApplyHostResponseAsync(submission.Id, Response(1, At(10)), Ct);
+        return (store, submission, ContestRules.Open(submission.Id, Response(1, At(10)), At(11)));
+    }
+
+    private static ReceiptHostResponse Response(int revision, DateTimeOffset at) => new(
+        "hub-a", revision, HostResponseActions.Restricted, "Downloads from the EU", at.AddDays(90), $"Policy §{revision}",
+        DecisionGrounds.IllegalContent, "StGB §130", null, ["DE", "AT"], true, false, false, "appeals@hub-a.example", at);
+
+    private static OutboxMessage Contested(Guid reportId, ReceiptContest contest) =>
+        OutboxMessage.For(new ReporterContested(reportId, contest.Id, contest.HostId, contest.ResponseRevision, "The host overlooked the output.", contest.ContestedAt), contest.ContestedAt);
+
     private static Submission NewSubmission(DateTimeOffset receivedAt)
     {
         var id = Guid.NewGuid();

@@ -66,16 +66,23 @@ public class InteractiveClientTests
     }
 
     [Fact]
-    public void Post_logout_uris_need_redirect_uris_and_an_interactive_client_cannot_act_for_a_host()
+    public void Post_logout_uris_need_redirect_uris()
     {
         Assert.Equal(
             ["SafetyReports:Identity:Clients:0:PostLogoutRedirectUris needs RedirectUris: only an interactive client signs users out."],
             Errors(Portal(redirects: [])));
+    }
 
-        var hostPortal = Portal(scopes: ["host"]);
-        hostPortal.HostId = "hub-a";
+    [Fact]
+    public void An_interactive_client_may_ask_for_host_on_behalf_of_host_users_but_is_bound_to_no_host_itself()
+    {
+        var portal = Portal(scopes: ["triage", "identity:admin", "host"]);
+        Assert.Empty(Errors(portal));
+        Assert.Contains("scp:host", ClientDescriptor.From(portal).Permissions);
+
+        portal.HostId = "hub-a";
         Assert.Equal(
-            ["SafetyReports:Identity:Clients:0:Scopes: an interactive client (with RedirectUris) acts for maintainers and cannot have the 'host' scope."],
-            Errors(hostPortal));
+            ["SafetyReports:Identity:Clients:0:HostId: an interactive client (with RedirectUris) signs users in, and a host user's host id is the user's own; remove it."],
+            Errors(portal));
     }
 }

@@ -33,4 +33,18 @@ public class ScopeGrantTests
         Assert.Equal(["openid"], ScopeGrant.For(["openid", "triage"], []));
         Assert.Empty(ScopeGrant.ApiScopesOf(["owner"]));
     }
+
+    [Fact]
+    public void A_host_user_gets_host_and_the_openid_scopes_and_nothing_of_the_maintainers()
+    {
+        Assert.Equal(["openid", "profile", "email", "roles", "offline_access", "host"], ScopeGrant.For(EverythingRequested, ["host"]));
+        // The role stands alone; were it ever stored beside a maintainer's role, the token would still carry host only.
+        Assert.Equal(["host"], ScopeGrant.ApiScopesOf(["admin", "host", "triager"]));
+    }
+
+    [Fact]
+    public void No_maintainer_gets_host()
+    {
+        Assert.DoesNotContain("host", ScopeGrant.ApiScopesOf(["admin", "triager"]));
+    }
 }

@@ -32,4 +32,25 @@ public class UserPrincipalFactoryTests
 
         Assert.Equal("auth-1", principal.GetAuthorizationId());
     }
+
+    [Fact]
+    public void A_host_user_carries_role_host_and_its_host_id_in_both_tokens()
+    {
+        var principal = UserPrincipalFactory.Create("user-2", "hana@hub-a.example", ["host"], ["openid", "host"], hostId: "hub-a");
+
+        Assert.Equal(["host"], principal.GetClaims("role"));
+        Assert.Equal("hub-a", principal.GetClaim("host_id"));
+        Assert.Equal(["openid", "host"], principal.GetScopes());
+        Assert.Equal(
+            [OpenIddictConstants.Destinations.AccessToken, OpenIddictConstants.Destinations.IdentityToken],
+            principal.Claims.Single(c => c.Type == "host_id").GetDestinations());
+    }
+
+    [Fact]
+    public void Only_a_host_user_carries_a_host_id()
+    {
+        var principal = UserPrincipalFactory.Create("user-1", "tina@example.org", ["admin"], ["openid", "triage"], hostId: "hub-a");
+
+        Assert.Null(principal.GetClaim("host_id"));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SafetyReports.Contracts;
+using SafetyReports.Intake.Domain;
 
 namespace SafetyReports.UnitTests.Intake;
 
@@ -25,6 +26,9 @@ public partial class IntakeTextTests
         var built = ReportStatuses.All.SelectMany(s => new[] { $"Status_{s}", $"Status_{s}_Description" })
             .Concat(Severities.All.SelectMany(s => new[] { $"Severity_{s}", $"Severity_{s}_Description" }))
             .Concat(EvidenceKinds.All.Select(k => $"EvidenceKind_{k}"))
+            .Concat(HostResponseActions.All.Select(a => $"Action_{a}"))
+            .Concat(DecisionGrounds.All.Select(g => $"DecisionGround_{g}"))
+            .Concat(ContestStates.All.SelectMany(s => new[] { $"Contest_State_{s}", $"Contest_State_{s}_Description" }))
             .Concat(new[] { "ModelUrl", "ModelHost", "ModelId", "ModelRevision", "Title", "Description", "EvidenceContent", "ReporterName", "ReporterEmail" }
                 .SelectMany(f => new[] { $"Label_{f}", $"Error_{f}_Required" }));
 

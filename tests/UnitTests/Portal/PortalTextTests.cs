@@ -36,11 +36,17 @@ public partial class PortalTextTests
             .Concat(WebhookEventNames.DeliveryStatuses.Select(s => $"Delivery_{s}"))
             .Concat(new[] { "gone", "failing" }.Select(r => $"DisabledReason_{r}"))
             .Concat(new[] { 1, 2 }.Select(n => SafetyReports.Portal.Pages.Portal.Admin.NoticeBanner.For(n)!.MessageKey))
-            .Concat(["Bulk_rejected", "Bulk_conflict", "Bulk_not_found", "Role_admin", "Role_triager"])
+            .Concat(["Bulk_rejected", "Bulk_conflict", "Bulk_not_found"])
+            .Concat(SafetyReports.Portal.Pages.Portal.Admin.UsersModel.NewUserRoles.Select(SafetyReports.Portal.Pages.Portal.Admin.UsersModel.RoleLabelKey))
+            .Concat(HostResponseActions.All.Select(a => $"Action_{a}"))
+            .Concat(DecisionGrounds.All.Select(g => $"DecisionGround_{g}"))
+            .Concat(new[] { ContestView.Open, ContestView.Forwarded, ContestView.Closed }.Select(s => $"ContestState_{s}"))
+            .Concat(["Error_EvidenceIndex", "Error_Required", "Error_UnknownChoice", "Error_DateTime", "Error_ChooseYesNo", "Yes", "No", "NotStated"])
             .Concat(["Error_TransitionNotOffered", "Error_ReasonRequired", "Error_QuestionRequired", "Error_DuplicateOfRequired",
                 "Error_SeverityRequired", "Error_SeverityUnknown", "Error_TooLong"])
             .Concat(new[] { "claimed", "assigned", "unassigned", "classified", "noted", "user_created", "roles_saved", "user_locked", "user_unlocked",
-                "client_deleted", "host_created", "subscription_enabled", "subscription_disabled", "test_sent", "replayed", "subscription_edited" }.Select(d => $"Done_{d}"));
+                "client_deleted", "host_created", "subscription_enabled", "subscription_disabled", "test_sent", "replayed", "subscription_edited",
+                "acknowledged", "responded", "message_sent", "notice_changed", "notice_unchanged", "contest_forwarded", "contest_closed", "host_message_sent" }.Select(d => $"Done_{d}"));
 
         var text = Localizer();
         var missing = literal.Concat(built).Where(k => text[k].ResourceNotFound).Order().ToList();

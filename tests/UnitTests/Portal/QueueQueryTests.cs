@@ -75,4 +75,15 @@ public class QueueQueryTests
         Assert.Equal($"?status=failed&subscriptionId={subscription}", new DeliveryFilter("failed", subscription, null).ToQueryString());
         Assert.Equal("", new DeliveryFilter(null, null, null).ToQueryString());
     }
+
+    [Fact]
+    public void The_contested_filter_travels_to_the_list_the_counts_and_the_page()
+    {
+        var query = new QueueQuery { Contested = true, Status = "host_notified" };
+        Assert.Equal("?status=host_notified&contested=true&limit=50", query.ToApiQueryString());
+        Assert.Equal("?contested=true", query.ToCountsQueryString());
+        Assert.Equal("/portal?status=host_notified&contested=true", query.ToPageUrl());
+        Assert.Equal("/portal?contested=true", query.StatusUrl(null));
+        Assert.DoesNotContain("contested", new QueueQuery().ToApiQueryString());
+    }
 }

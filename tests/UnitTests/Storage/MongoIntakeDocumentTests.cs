@@ -37,12 +37,57 @@ public sealed class MongoIntakeDocumentTests
             payload["model"]);
         Assert.Equal("output", payload["evidence"][1]["kind"].AsString);
         Assert.Equal(
-            ["_id", "receivedAt", "tokenHash", "status", "statusVersion", "updatedAt", "publicNotes", "payload", "handedOverAt", "nextHandoverAt", "handoverAttempts"],
+            ["_id", "receivedAt", "tokenHash", "status", "statusVersion", "updatedAt", "publicNotes", "payload", "handedOverAt", "nextHandoverAt", "handoverAttempts",
+                "hostResponse", "contests"],
             bson.Names);
 
         Assert.Equal(Json(new Receipt(submission.Id, submission.TokenHash, "received", 0, ReceivedAt, ReceivedAt,
-            [new PublicNote(ReceivedAt.AddMinutes(5), "Looking at it", 2)], null)), Json(back.ToReceipt()));
+            [new PublicNote(ReceivedAt.AddMinutes(5), "Looking at it", 2)], null, null, [])), Json(back.ToReceipt()));
         Assert.Equal(Json(submission.Payload), Json(back.Payload!.ToMessage()));
+    }
+
+    [Fact]
+    public void The_host_response_and_contests_round_trip_with_bson_dates_and_uuid_ids()
+    {
+        var submission = NewSubmission();
+        var response = new ReceiptHostResponse(
+            "hub-a", 2, "restricted", "Downloads", ReceivedAt.AddDays(30), "Policy §3", "illegal_content", "StGB §130", null, ["DE", "AT"],
+            true, false, false, "appeals@hub-a.example", ReceivedAt.AddDays(1));
+        var contest = new ReceiptContest(Guid.NewGuid(), "hub-a", 2, ReceivedAt.AddDays(2), ReceivedAt.AddDays(3), ReceivedAt.AddDays(4), "Closed: the host restricted it.");
+        var document = MongoSubmissionDocument.From(submission);
+        document.HostResponse = MongoHostResponseDocument.From(response);
+        document.Contests = [MongoContestDocument.From(contest)];
+
+        var (bson, back) = RoundTrip(document);
+
+        var hostResponse = bson["hostResponse"].AsBsonDocument;
+        AssertDate(ReceivedAt.AddDays(30), hostResponse["until"]);
+        AssertDate(ReceivedAt.AddDays(1), hostResponse["respondedAt"]);
+        Assert.Equal(new BsonArray { "DE", "AT" }, hostResponse["territorialScope"]);
+        Assert.Equal(2, hostResponse["revision"].AsInt32);
+        Assert.DoesNotContain(hostResponse.Names, n => n.Contains("note", StringComparison.OrdinalIgnoreCase));
+        var stored = bson["contests"][0].AsBsonDocument;
+        AssertUuid(contest.Id, stored["id"]);
+        AssertDate(ReceivedAt.AddDays(2), stored["contestedAt"]);
+        Assert.Equal(["id", "hostId", "responseRevision", "contestedAt", "forwardedAt", "closedAt", "publicNote"], stored.Names);
+
+        var receipt = back.ToReceipt();
+        Assert.Equal(Json(response), Json(receipt.HostResponse));
+        Assert.Equal([contest], receipt.Contests);
+    }
+
+    [Fact]
+    public void A_document_from_before_host_responses_reads_as_without_response_and_contests()
+    {
+        var bson = MongoSubmissionDocument.From(NewSubmission()).ToBsonDocument();
+        bson.Remove("hostResponse");
+        bson.Remove("contests");
+
+        var receipt = MongoDB.Bson.Serialization.BsonSerializer.Deserialize<MongoSubmissionDocument>(bson.ToBson()).ToReceipt();
+
+        Assert.Null(receipt.HostResponse);
+        Assert.Empty(receipt.Contests);
+        Assert.False(receipt.CanContest);
     }
 
     [Fact]

@@ -46,6 +46,21 @@ public sealed class MongoIntakeFilterTests
     }
 
     [Fact]
+    public void Host_responses_and_contests_are_set_whole_on_the_receipt()
+    {
+        var response = new SafetyReports.Intake.Domain.ReceiptHostResponse(
+            "hub-a", 1, "no_action", null, null, "Not a breach", null, null, null, null, null, null, false, null, Now);
+        var contest = new SafetyReports.Intake.Domain.ReceiptContest(Guid.NewGuid(), "hub-a", 1, Now);
+
+        var setResponse = Render(MongoIntakeFilters.HostResponseKept(response))["$set"].AsBsonDocument;
+        Assert.Equal(["hostResponse"], setResponse.Names);
+        Assert.Equal("no_action", setResponse["hostResponse"]["action"].AsString);
+        var setContests = Render(MongoIntakeFilters.ContestsKept([contest]))["$set"].AsBsonDocument;
+        Assert.Equal(["contests"], setContests.Names);
+        Assert.Equal(Uuid(contest.Id), setContests["contests"][0]["id"]);
+    }
+
+    [Fact]
     public void Confirming_clears_the_payload_the_schedule_and_any_quarantine()
     {
         Assert.Equal(

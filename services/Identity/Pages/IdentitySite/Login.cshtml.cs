@@ -12,7 +12,7 @@ using SafetyReports.ServiceDefaults.Security;
 namespace SafetyReports.Identity.Pages.IdentitySite;
 
 /// <summary>
-/// <c>GET/POST /account/login?ReturnUrl=…</c>: a maintainer signs in to Identity, then goes back to
+/// <c>GET/POST /account/login?ReturnUrl=…</c>: a maintainer or a host user signs in to Identity, then goes back to
 /// the (local) return URL, normally <c>/connect/authorize?…</c>. Answers never tell whether an e-mail
 /// has an account: a wrong password and an unknown e-mail read the same, and both lock out alike.
 /// </summary>

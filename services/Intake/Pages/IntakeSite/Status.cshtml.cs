@@ -15,6 +15,7 @@ namespace SafetyReports.Intake.Pages.IntakeSite;
 /// <summary>
 /// <c>/status</c>: the reporter enters the report id and status token (posted, never in the URL) and
 /// sees the status, dates and public notes; while the report is <c>needs_info</c> they can answer here.
+/// Once the host responded they see its statement of reasons and can contest it (once per revision).
 /// </summary>
 // Checked in the handlers, so an expired form says so instead of answering a bare 400.
 [IgnoreAntiforgeryToken]
@@ -27,6 +28,7 @@ public sealed class StatusModel(
     public const string IdField = "id";
     public const string TokenField = "token";
     public const string MessageField = "message";
+    public const string ReasonField = "reason";
 
     [BindProperty(Name = IdField)]
     public string? ReportId { get; set; }
@@ -37,6 +39,9 @@ public sealed class StatusModel(
     [BindProperty(Name = MessageField)]
     public string? Message { get; set; }
 
+    [BindProperty(Name = ReasonField)]
+    public string? Reason { get; set; }
+
     public FormErrors Errors { get; private set; } = new();
 
     /// <summary>The report, once id and token matched.</summary>
@@ -45,6 +50,10 @@ public sealed class StatusModel(
     public bool ReplySent { get; private set; }
 
     public bool CanReply => Receipt is { Status: ReportStatuses.NeedsInfo } && !ReplySent;
+
+    public bool ContestSent { get; private set; }
+
+    public bool CanContest => Receipt is { CanContest: true } && !ContestSent;
 
     public void OnGet()
     {
@@ -82,42 +91,15 @@ public sealed class StatusModel(
 
     public async Task<IActionResult> OnPostReplyAsync(CancellationToken cancellationToken)
     {
-        if (!await antiforgery.IsValidFormPostAsync(HttpContext))
+        var message = await AcceptTextAsync(
+            MessageField, Message, ReplyValidator.MaxLength, text["Error_Message_Required"], text["Label_Message"],
+            seconds => text["Error_RateLimited_Reply", seconds], cancellationToken);
+        if (message is null)
         {
-            Errors.AddGeneral(text["Error_FormExpired"]);
             return Finish();
         }
 
-        var id = ParseId();
-        Receipt = id is null || string.IsNullOrWhiteSpace(Token) ? null : await intake.FindReceiptAsync(id.Value, Token.Trim(), cancellationToken);
-        if (Receipt is null)
-        {
-            Errors = new FormErrors();
-            Errors.AddGeneral(text["Error_Status_NotFound"]);
-            return Finish();
-        }
-
-        var message = Message?.Replace("\r\n", "\n", StringComparison.Ordinal);
-        if (ReplyValidator.Validate(message) is not null)
-        {
-            Errors.Add(MessageField, string.IsNullOrWhiteSpace(message) ? text["Error_Message_Required"]
-                : message.Length > ReplyValidator.MaxLength ? text["Error_TooLong", text["Label_Message"], ReplyValidator.MaxLength]
-                : text["Error_ForbiddenCharacters", text["Label_Message"]]);
-            return Finish();
-        }
-
-        // Answers count against the same per-client limit as in the API.
-        var rate = await limiter.TryAcquireAsync(HttpContext.Connection.RemoteIpAddress, unchallenged: false, cancellationToken);
-        if (!rate.Allowed)
-        {
-            var seconds = (int)Math.Ceiling(rate.RetryAfter.TotalSeconds);
-            Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            Errors.AddGeneral(text["Error_RateLimited_Reply", seconds]);
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            return Finish();
-        }
-
-        switch (await intake.ReplyAsync(id!.Value, Token!.Trim(), message!, cancellationToken))
+        switch (await intake.ReplyAsync(Receipt!.Id, Token!.Trim(), message, cancellationToken))
         {
             case ReplyOutcome.Accepted:
                 ReplySent = true;
@@ -127,10 +109,91 @@ public sealed class StatusModel(
                 Errors.AddGeneral(text["Error_Reply_NotAwaiting"]);
                 return Finish();
             default:
-                Receipt = null;
-                Errors.AddGeneral(text["Error_Status_NotFound"]);
-                return Finish();
+                return NotFoundAnymore();
         }
+    }
+
+    public async Task<IActionResult> OnPostContestAsync(CancellationToken cancellationToken)
+    {
+        var reason = await AcceptTextAsync(
+            ReasonField, Reason, ContestRules.MaxReason, text["Error_Reason_Required"], text["Label_Reason"],
+            seconds => text["Error_RateLimited_Contest", seconds], cancellationToken);
+        if (reason is null)
+        {
+            return Finish();
+        }
+
+        switch ((await intake.ContestAsync(Receipt!.Id, Token!.Trim(), reason, cancellationToken)).Outcome)
+        {
+            case ContestOutcome.Accepted:
+                ContestSent = true;
+                Reason = null;
+                // Read again: the page shows the contest as it now stands.
+                Receipt = await intake.FindReceiptAsync(Receipt.Id, Token.Trim(), cancellationToken) ?? Receipt;
+                return Finish();
+            case ContestOutcome.NoHostResponse:
+                Errors.AddGeneral(text["Error_Contest_NoResponse"]);
+                return Finish();
+            case ContestOutcome.AlreadyContested:
+                Errors.AddGeneral(text["Error_Contest_Already"]);
+                return Finish();
+            default:
+                return NotFoundAnymore();
+        }
+    }
+
+    /// <summary>
+    /// What a reporter's post (an answer, a contest) goes through before it is sent: a valid form, a matching id and
+    /// token (<see cref="Receipt"/> is set), acceptable text (an error beside the field keeps what was typed), and the
+    /// same per-client limit as in the API.
+    /// </summary>
+    /// <returns>The text to send, or null when the page is to be shown again with what went wrong.</returns>
+    private async Task<string?> AcceptTextAsync(
+        string field, string? value, int maxLength, string required, string label, Func<int, string> rateLimited,
+        CancellationToken cancellationToken)
+    {
+        if (!await antiforgery.IsValidFormPostAsync(HttpContext))
+        {
+            Errors.AddGeneral(text["Error_FormExpired"]);
+            return null;
+        }
+
+        var id = ParseId();
+        Receipt = id is null || string.IsNullOrWhiteSpace(Token) ? null : await intake.FindReceiptAsync(id.Value, Token.Trim(), cancellationToken);
+        if (Receipt is null)
+        {
+            Errors = new FormErrors();
+            Errors.AddGeneral(text["Error_Status_NotFound"]);
+            return null;
+        }
+
+        var normalized = value?.Replace("\r\n", "\n", StringComparison.Ordinal);
+        if (ReporterText.Problem(normalized, maxLength) is not null)
+        {
+            Errors.Add(field, string.IsNullOrWhiteSpace(normalized) ? required
+                : normalized.Length > maxLength ? text["Error_TooLong", label, maxLength]
+                : text["Error_ForbiddenCharacters", label]);
+            return null;
+        }
+
+        var rate = await limiter.TryAcquireAsync(HttpContext.Connection.RemoteIpAddress, unchallenged: false, cancellationToken);
+        if (!rate.Allowed)
+        {
+            var seconds = (int)Math.Ceiling(rate.RetryAfter.TotalSeconds);
+            Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            Errors.AddGeneral(rateLimited(seconds));
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return null;
+        }
+
+        return normalized;
+    }
+
+    private PageResult NotFoundAnymore()
+    {
+        Receipt = null;
+        Errors.AddGeneral(text["Error_Status_NotFound"]);
+        return Finish();
     }
 
     private Guid? ParseId()

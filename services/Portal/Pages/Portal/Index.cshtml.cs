@@ -77,7 +77,7 @@ public sealed class IndexModel(TriageClient triage, TimeProvider clock) : Portal
         var page = await triage.ListAsync(Query, cancellationToken);
         if (!page.IsOk)
         {
-            return await ShowProblemAsync(page.Problem!, "q", "status", "category", "severity", "modelHost", "modelId", "assignee", "sort", "overdue", "cursor");
+            return await ShowProblemAsync(page.Problem!, "q", "status", "category", "severity", "modelHost", "modelId", "assignee", "sort", "overdue", "contested", "cursor");
         }
 
         Items = page.Value!.Items;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using SafetyReports.Portal.Api;
 using SafetyReports.Portal.Auth;
+using SafetyReports.Portal.Reports;
 using SafetyReports.ServiceDefaults.Security;
 
 namespace SafetyReports.Portal.Pages.Portal;
@@ -26,9 +27,26 @@ public abstract class PortalPageModel : PageModel
 
     public bool IsAdmin => User.IsInRole(Roles.Admin);
 
+    /// <summary>The host a signed-in host user is bound to; null for maintainers.</summary>
+    public string? OwnHostId => PortalUser.HostIdOf(User);
+
     protected IStringLocalizer<PortalText> Text => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<PortalText>>();
 
     public string? ErrorFor(string field) => FieldErrors.GetValueOrDefault(field);
+
+    /// <summary>The portal's own checks of a form failed: each message beside its field, and the page's alert says to fix them.</summary>
+    protected void ShowFormErrors(IReadOnlyDictionary<string, FormError> errors)
+    {
+        foreach (var (field, error) in errors)
+        {
+            FieldErrors[field] = Text[error.Key, error.Limit];
+        }
+
+        if (errors.Count > 0)
+        {
+            Errors.Add(Text["Error_FixFields"]);
+        }
+    }
 
     /// <summary>The message of a <c>?done=…</c> redirect after a successful action (Post/Redirect/Get).</summary>
     protected void ShowDone(string? done)
@@ -37,6 +55,17 @@ public abstract class PortalPageModel : PageModel
         {
             Notice = message.Value;
         }
+    }
+
+    /// <summary>
+    /// The page's input an API field error belongs to: the same name, or an item's list (<c>territorialScope[1]</c>), or a
+    /// nested field's own name (<c>notice.shareEvidence</c> is the form's <c>shareEvidence</c>).
+    /// </summary>
+    public static string InputFor(string field, IReadOnlyCollection<string> fields)
+    {
+        var list = field.Split('[', 2)[0];
+        var leaf = list[(list.LastIndexOf('.') + 1)..];
+        return fields.Contains(field) ? field : fields.Contains(list) ? list : leaf;
     }
 
     /// <summary>
@@ -63,9 +92,12 @@ public abstract class PortalPageModel : PageModel
             case ApiOutcome.Invalid:
                 foreach (var (field, messages) in problem.FieldErrors)
                 {
-                    if (fields.Contains(field))
+                    var input = InputFor(field, fields);
+                    if (fields.Contains(input))
                     {
-                        FieldErrors[field] = string.Join(" ", messages);
+                        FieldErrors[input] = FieldErrors.TryGetValue(input, out var earlier) && earlier != string.Join(" ", messages)
+                            ? $"{earlier} {string.Join(" ", messages)}"
+                            : string.Join(" ", messages);
                     }
                     else
                     {

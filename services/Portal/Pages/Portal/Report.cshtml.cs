@@ -13,7 +13,13 @@ namespace SafetyReports.Portal.Pages.Portal;
 /// </summary>
 public sealed class ReportModel(TriageClient triage, NotificationClient notification, TimeProvider clock) : PortalPageModel
 {
-    public static readonly string[] TransitionFields = ["to", "note", "publicNote", "duplicateOf", "severity", "category", "expectedVersion"];
+    public static readonly string[] TransitionFields =
+        ["to", "note", "publicNote", "duplicateOf", "severity", "category", "expectedVersion", "notice", "shareDescription", "shareEvidence", "noteToHost"];
+
+    public static readonly string[] NoticeFields = ["shareDescription", "shareEvidence", "noteToHost", "expectedVersion"];
+
+    /// <summary>A message to the host, a contest's forwarded reason, note or closing note: as Triage limits them.</summary>
+    public const int MaxHostTextLength = 5_000;
 
     public ReportDetail? Report { get; private set; }
 
@@ -62,7 +68,34 @@ public sealed class ReportModel(TriageClient triage, NotificationClient notifica
     [BindProperty(Name = "redactText")]
     public string? RedactText { get; set; }
 
+    [BindProperty]
+    public string? ShareDescription { get; set; }
+
+    [BindProperty]
+    public List<string> ShareEvidence { get; set; } = [];
+
+    [BindProperty]
+    public string? NoteToHost { get; set; }
+
+    /// <summary>A message to the host on the thread.</summary>
+    [BindProperty(Name = "text")]
+    public string? MessageText { get; set; }
+
+    /// <summary>A contest's reason as forwarded to the host.</summary>
+    [BindProperty]
+    public string? Reason { get; set; }
+
     public string? Posted(string form, string? value) => ActiveForm == form ? value : null;
+
+    /// <summary>
+    /// What a notice form (the triage form, <c>transition-triaged</c>, or the notice form, <c>notice</c>) shows: what was
+    /// posted after a refusal, otherwise the report's current choice (everything shared before the first triage).
+    /// </summary>
+    public NoticeInput NoticeShown(string form) =>
+        ActiveForm == form ? PostedNotice().Input : NoticeForm.Current(Report!);
+
+    private (NoticeInput Input, Dictionary<string, FormError> Errors) PostedNotice() =>
+        NoticeForm.Read(ShareDescription, ShareEvidence, NoteToHost, Report?.Evidence.Count ?? 0);
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? done, CancellationToken cancellationToken)
     {
@@ -99,27 +132,108 @@ public sealed class ReportModel(TriageClient triage, NotificationClient notifica
         }
 
         var input = new TransitionInput(To, Blank(Note), Blank(PublicNote), Blank(DuplicateOf), Blank(Severity));
-        var errors = ReportActions.Validate(Actions, input);
+        var errors = ReportActions.Validate(Actions, input).ToDictionary(e => e.Key, e => new FormError(e.Value, ReportActions.MaxTextLength));
+        // The move to triaged says what the host receives; no other move carries a notice.
+        NoticeInput? notice = null;
+        if (To == ReportStatuses.Triaged)
+        {
+            (notice, var noticeErrors) = PostedNotice();
+            foreach (var (field, error) in noticeErrors)
+            {
+                errors[field] = error;
+            }
+        }
+
         if (errors.Count > 0)
         {
-            foreach (var (field, key) in errors)
-            {
-                FieldErrors[field] = Text[key, ReportActions.MaxTextLength];
-            }
-
-            Errors.Add(Text["Error_FixFields"]);
+            ShowFormErrors(errors);
             return Page();
         }
 
-        var body = new TransitionBody(To!, input.Severity, Blank(Category), input.DuplicateOf is null ? null : Guid.Parse(input.DuplicateOf), input.Note, input.PublicNote, ExpectedVersion);
-        return await FinishAsync(id, await triage.TransitionAsync(id, body, cancellationToken), TransitionFields, $"moved_{To}", cancellationToken);
+        var body = new TransitionBody(To!, input.Severity, Blank(Category), input.DuplicateOf is null ? null : Guid.Parse(input.DuplicateOf), input.Note, input.PublicNote, ExpectedVersion,
+            notice is null ? null : NoticeForm.ToChoice(notice));
+        return await FinishAsync(id, (await triage.TransitionAsync(id, body, cancellationToken)).Problem, TransitionFields, $"moved_{To}", cancellationToken);
+    }
+
+    /// <summary>Changes what the host receives after triage (Triage sends the host the new notice).</summary>
+    public async Task<IActionResult> OnPostNoticeAsync(Guid id, CancellationToken cancellationToken)
+    {
+        ActiveForm = "notice";
+        if (await LoadAsync(id, cancellationToken) is { } stop)
+        {
+            return stop;
+        }
+
+        if (Report is null)
+        {
+            return Page();
+        }
+
+        var (input, errors) = PostedNotice();
+        if (errors.Count > 0)
+        {
+            ShowFormErrors(errors);
+            return Page();
+        }
+
+        var choice = NoticeForm.ToChoice(input);
+        var body = new NoticeChangeBody(choice.ShareDescription, choice.ShareEvidence, choice.NoteToHost, ExpectedVersion);
+        var result = await triage.ChangeNoticeAsync(id, body, cancellationToken);
+        // The choice on record again: Triage changes nothing and the host hears nothing; the page says so.
+        var done = result.Value is { } after && after.Version == ExpectedVersion ? "notice_unchanged" : "notice_changed";
+        return await FinishAsync(id, result.Problem, NoticeFields, done, cancellationToken);
+    }
+
+    /// <summary>Forwards a reporter's contest to the host: the reason as the reporter wrote it unless a maintainer shortened it, and their note.</summary>
+    public async Task<IActionResult> OnPostForwardContestAsync(Guid id, Guid contestId, CancellationToken cancellationToken)
+    {
+        ActiveForm = $"forward-{contestId}";
+        var errors = new Dictionary<string, FormError>();
+        TextInput.Check(errors, "reason", Reason, MaxHostTextLength, required: false);
+        TextInput.Check(errors, "note", Note, MaxHostTextLength, required: false);
+        if (errors.Count > 0)
+        {
+            ShowFormErrors(errors);
+            return await LoadAsync(id, cancellationToken) ?? Page();
+        }
+
+        var body = new ForwardContestBody(TextInput.Trimmed(Reason), TextInput.Trimmed(Note), ExpectedVersion);
+        return await FinishAsync(id, (await triage.ForwardContestAsync(id, contestId, body, cancellationToken)).Problem, ["reason", "note", "expectedVersion"], "contest_forwarded", cancellationToken);
+    }
+
+    /// <summary>Closes a contest with a note the reporter reads.</summary>
+    public async Task<IActionResult> OnPostCloseContestAsync(Guid id, Guid contestId, CancellationToken cancellationToken)
+    {
+        ActiveForm = $"close-{contestId}";
+        if (TextInput.Check(PublicNote, MaxHostTextLength, required: true) is { } error)
+        {
+            ShowFormErrors(new Dictionary<string, FormError> { ["publicNote"] = error });
+            return await LoadAsync(id, cancellationToken) ?? Page();
+        }
+
+        var body = new CloseContestBody(PublicNote!.Trim(), ExpectedVersion);
+        return await FinishAsync(id, (await triage.CloseContestAsync(id, contestId, body, cancellationToken)).Problem, ["publicNote", "expectedVersion"], "contest_closed", cancellationToken);
+    }
+
+    /// <summary>The maintainers write to the report's host on its thread.</summary>
+    public async Task<IActionResult> OnPostHostMessageAsync(Guid id, CancellationToken cancellationToken)
+    {
+        ActiveForm = "host-message";
+        if (TextInput.Check(MessageText, MaxHostTextLength, required: true) is { } error)
+        {
+            ShowFormErrors(new Dictionary<string, FormError> { ["text"] = error });
+            return await LoadAsync(id, cancellationToken) ?? Page();
+        }
+
+        var result = await triage.SendHostMessageAsync(id, new MessageBody(MessageText!.Trim()), cancellationToken);
+        return await FinishAsync(id, result.Problem, ["text"], "host_message_sent", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostClassifyAsync(Guid id, CancellationToken cancellationToken)
     {
         ActiveForm = "classify";
         var body = new ClassificationBody(Blank(Severity), Blank(Category), ExpectedVersion);
-        return await FinishAsync(id, await triage.ClassifyAsync(id, body, cancellationToken), ["severity", "category", "expectedVersion"], "classified", cancellationToken);
+        return await FinishAsync(id, (await triage.ClassifyAsync(id, body, cancellationToken)).Problem, ["severity", "category", "expectedVersion"], "classified", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostNoteAsync(Guid id, CancellationToken cancellationToken)
@@ -132,7 +246,7 @@ public sealed class ReportModel(TriageClient triage, NotificationClient notifica
             return await LoadAsync(id, cancellationToken) ?? Page();
         }
 
-        return await FinishAsync(id, await triage.AddNoteAsync(id, new NoteBody(NoteText), cancellationToken), ["text"], "noted", cancellationToken);
+        return await FinishAsync(id, (await triage.AddNoteAsync(id, new NoteBody(NoteText), cancellationToken)).Problem, ["text"], "noted", cancellationToken);
     }
 
     /// <summary>Admins only (Triage refuses anyone else, and the page shows the form only to them).</summary>
@@ -140,20 +254,20 @@ public sealed class ReportModel(TriageClient triage, NotificationClient notifica
     {
         ActiveForm = "redact";
         var result = await triage.RedactAsync(id, new RedactionBody(RedactText ?? "", ExpectedVersion), cancellationToken);
-        return await FinishAsync(id, result, ["text", "expectedVersion"], "redacted", cancellationToken);
+        return await FinishAsync(id, result.Problem, ["text", "expectedVersion"], "redacted", cancellationToken);
     }
 
     private async Task<IActionResult> AssignAsync(Guid id, string form, string? assignee, string done, CancellationToken cancellationToken)
     {
         ActiveForm = form;
         var result = await triage.AssignAsync(id, new AssignmentBody(assignee, ExpectedVersion), cancellationToken);
-        return await FinishAsync(id, result, ["assignee", "expectedVersion"], done, cancellationToken);
+        return await FinishAsync(id, result.Problem, ["assignee", "expectedVersion"], done, cancellationToken);
     }
 
     /// <summary>Success: back to the report (Post/Redirect/Get). Otherwise the current report with the problem and the posted values.</summary>
-    private async Task<IActionResult> FinishAsync(Guid id, ApiResult<ReportDetail> result, string[] fields, string done, CancellationToken cancellationToken)
+    private async Task<IActionResult> FinishAsync(Guid id, ApiProblem? problem, string[] fields, string done, CancellationToken cancellationToken)
     {
-        if (result.IsOk)
+        if (problem is null)
         {
             return Redirect($"/portal/reports/{id}?done={Uri.EscapeDataString(done.Replace("-", "_", StringComparison.Ordinal))}");
         }
@@ -163,13 +277,13 @@ public sealed class ReportModel(TriageClient triage, NotificationClient notifica
             return stop;
         }
 
-        if (result.Problem!.Outcome == ApiOutcome.Conflict && Report is not null && Report.Version != ExpectedVersion)
+        if (problem.Outcome == ApiOutcome.Conflict && Report is not null && Report.Version != ExpectedVersion)
         {
             ShowStale();
             return Page();
         }
 
-        return await ShowProblemAsync(result.Problem, fields) ?? Page();
+        return await ShowProblemAsync(problem, fields) ?? Page();
     }
 
     private void ShowStale()

@@ -4,7 +4,10 @@ using SafetyReports.ServiceDefaults.Security;
 
 namespace SafetyReports.Portal.Pages.Portal.Admin;
 
-/// <summary><c>/portal/admin/users</c>: maintainers' accounts in Identity: create, change roles, lock and unlock.</summary>
+/// <summary>
+/// <c>/portal/admin/users</c>: accounts in Identity: create (a maintainer, or a host user bound to one host id), change a
+/// maintainer's roles, lock and unlock. Identity decides what may be combined (a host user is nothing else).
+/// </summary>
 public sealed class UsersModel(IdentityClient identity) : PortalPageModel
 {
     public IReadOnlyList<UserView> Users { get; private set; } = [];
@@ -18,7 +21,14 @@ public sealed class UsersModel(IdentityClient identity) : PortalPageModel
     [BindProperty]
     public List<string> Roles { get; set; } = [];
 
-    public static IReadOnlyList<string> AllRoles => SafetyReports.ServiceDefaults.Security.Roles.All;
+    [BindProperty]
+    public string? HostId { get; set; }
+
+    /// <summary>The roles a maintainer's row may change.</summary>
+    public static IReadOnlyList<string> MaintainerRoles => SafetyReports.ServiceDefaults.Security.Roles.Maintainers;
+
+    /// <summary>The roles a new account may get: a maintainer's, or host (with a host id).</summary>
+    public static IReadOnlyList<string> NewUserRoles => SafetyReports.ServiceDefaults.Security.Roles.All;
 
     public async Task<IActionResult> OnGetAsync(string? done, CancellationToken cancellationToken)
     {
@@ -28,14 +38,15 @@ public sealed class UsersModel(IdentityClient identity) : PortalPageModel
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
     {
-        var result = await identity.CreateUserAsync(new CreateUserBody(Email?.Trim() ?? "", Password ?? "", Roles), cancellationToken);
+        var hostId = string.IsNullOrWhiteSpace(HostId) ? null : HostId.Trim();
+        var result = await identity.CreateUserAsync(new CreateUserBody(Email?.Trim() ?? "", Password ?? "", Roles, hostId), cancellationToken);
         Password = null;
         if (result.IsOk)
         {
             return Redirect("/portal/admin/users?done=user_created");
         }
 
-        return await ShowProblemAsync(result.Problem!, "email", "password", "roles") ?? await LoadAsync(cancellationToken) ?? Page();
+        return await ShowProblemAsync(result.Problem!, "email", "password", "roles", "hostId") ?? await LoadAsync(cancellationToken) ?? Page();
     }
 
     public async Task<IActionResult> OnPostRolesAsync(string? userId, CancellationToken cancellationToken) =>
@@ -70,5 +81,5 @@ public sealed class UsersModel(IdentityClient identity) : PortalPageModel
         return null;
     }
 
-    public static string RoleLabelKey(string role) => role == SafetyReports.ServiceDefaults.Security.Roles.Admin ? "Role_admin" : "Role_triager";
+    public static string RoleLabelKey(string role) => $"Role_{role}";
 }

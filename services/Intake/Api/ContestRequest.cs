@@ -1,0 +1,3 @@
+namespace SafetyReports.Intake.Api;
+
+public sealed record ContestRequest(string? Reason);
