@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
 using SafetyReports.Intake.Storage;
 using SafetyReports.IntegrationTests.Infrastructure;
 using SafetyReports.Triage.Storage;
@@ -68,22 +67,6 @@ public sealed class UnreadableRowTests(StandaloneFixture fixture) : IClassFixtur
             return until(check) ? check : null;
         }, Patience, $"readiness to show {name}'s quarantine");
 
-    private void Execute(string file, string sql, params (string Name, object Value)[] parameters)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = Path.Combine(System.DataDirectory, file),
-            Pooling = false,
-            DefaultTimeout = 30,
-        }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (parameterName, value) in parameters)
-        {
-            command.Parameters.AddWithValue(parameterName, value);
-        }
-
-        command.ExecuteNonQuery();
-    }
+    private void Execute(string file, string sql, params (string Name, object Value)[] parameters) =>
+        StoreQuery.Execute(System.DataDirectory, file, sql, parameters);
 }

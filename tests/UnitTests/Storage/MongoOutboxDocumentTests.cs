@@ -51,4 +51,17 @@ public sealed class MongoOutboxDocumentTests
         Assert.Equal(MongoDB.Driver.ReadConcern.Majority, outbox.Committed.Settings.ReadConcern);
         Assert.Equal(MongoOutbox.CollectionName, outbox.Committed.CollectionNamespace.CollectionName);
     }
+
+    [Fact]
+    public void A_row_set_aside_keeps_the_row_as_it_was_with_why_and_when_under_its_message_id()
+    {
+        var row = MongoOutboxDocument.From(new OutboxMessage(Guid.NewGuid(), "SafetyReports.Contracts.NoSuchEvent", "{}", At));
+
+        var (bson, back) = RoundTrip(MongoQuarantinedOutboxDocument.From(row, "Unknown message type", At.AddMinutes(1)));
+
+        AssertUuid(row.MessageId, bson["_id"]);
+        Assert.Equal(["_id", "row", "reason", "quarantinedAt"], bson.Names);
+        AssertDate(At.AddMinutes(1), bson["quarantinedAt"]);
+        Assert.Equal(row.ToMessage(), back.Row.ToMessage());
+    }
 }
