@@ -125,6 +125,7 @@ public sealed partial class KubernetesConfigurationTests
     public void Every_SafetyReports_key_set_is_in_the_documented_configuration_contract()
     {
         var documentation = File.ReadAllText(Path.Combine(RepositoryLayout.Root, "README.md"))
+            + File.ReadAllText(Path.Combine(RepositoryLayout.Root, "docs", "configuration.md"))
             + File.ReadAllText(Path.Combine(RepositoryLayout.Root, "docs", "deployment.md"));
         var undocumented = ApplicationContainers()
             .SelectMany(c => Environment(c.Container).Select(e => e.Name))
