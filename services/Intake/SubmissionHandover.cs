@@ -10,9 +10,11 @@ namespace SafetyReports.Intake;
 /// <summary>
 /// Intake's end of the no-loss rule: every stored submission is published to Triage, and published
 /// again on a schedule until Triage confirms it stored it — across broker outages, lost messages,
-/// in-memory bus restarts and Intake's own restarts (the schedule lives in the store).
+/// in-memory bus restarts and Intake's own restarts (the schedule lives in the store). A submission
+/// whose stored payload cannot be read back is set aside (kept, counted in readiness, logged) so that
+/// it never holds back the ones after it.
 /// </summary>
-public sealed class SubmissionHandover(
+public sealed partial class SubmissionHandover(
     ISubmissionStore store,
     IBus bus,
     HandoverSignal signal,
@@ -30,7 +32,10 @@ public sealed class SubmissionHandover(
         timeout.CancelAfter(OutboxDispatcher.PublishTimeout);
         using (MessagingActivity.Start("ReportSubmitted hand-over", pending.TraceParent))
         {
-            await bus.Publish(pending.Payload, timeout.Token);
+            // Each copy expires about when the next one goes out: while Triage is down, copies do not pile up in its queue
+            // (each could hold a consumer for minutes of retries on its return); the re-publish keeps the hand-over lossless.
+            var timeToLive = schedule.TimeToLive(pending.Attempts + 1);
+            await bus.Publish(pending.Payload, context => context.TimeToLive = timeToLive, timeout.Token);
         }
 
         if (pending.Attempts > 0)
@@ -45,7 +50,14 @@ public sealed class SubmissionHandover(
         {
             try
             {
-                var due = await store.DueForHandoverAsync(clock.GetUtcNow(), BatchSize, stoppingToken);
+                var batch = await store.DueForHandoverAsync(clock.GetUtcNow(), BatchSize, stoppingToken);
+                foreach (var unreadable in batch.Unreadable)
+                {
+                    await store.QuarantineSubmissionAsync(unreadable.Id, unreadable.Reason, clock.GetUtcNow(), stoppingToken);
+                    LogQuarantined(unreadable.Id, unreadable.Reason);
+                }
+
+                var due = batch.Due;
                 // Published together (each waits for its broker confirm); scheduled again in one write.
                 var publishes = due.Select(pending => PublishAsync(pending, stoppingToken)).ToList();
                 try
@@ -66,7 +78,7 @@ public sealed class SubmissionHandover(
                     }
                 }
 
-                if (due.Count == BatchSize)
+                if (batch.Read == BatchSize)
                 {
                     continue;
                 }
@@ -79,4 +91,8 @@ public sealed class SubmissionHandover(
             await signal.Signal.WaitAsync(PollInterval, stoppingToken);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Submission {ReportId} cannot be handed over: its stored payload cannot be read, so it was set aside (see docs/intake.md); the others go on: {Reason}")]
+    private partial void LogQuarantined(Guid reportId, string reason);
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using OpenIddict.Validation.AspNetCore;
@@ -35,7 +36,7 @@ public static class NotificationModule
             .RequireAuthenticatedUser()
             .RequireAssertion(ctx => ctx.User.HasScope(Scopes.NotificationsAdmin) || ctx.User.HasScope(Scopes.Host)));
 
-        services.AddSingleton<INotificationStore>(_ => NotificationStoreFactory.Create(storage));
+        services.AddSingleton<INotificationStore>(sp => NotificationStoreFactory.Create(storage, sp.GetRequiredService<ILoggerFactory>()));
         services.AddStoreHealthCheck<INotificationStore>("notification-store");
         services.AddOutboxDispatcher<INotificationStore>();
         services.AddSingleton<WebhookSecretProtector>();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OpenIddict.Validation.AspNetCore;
 using SafetyReports.ServiceDefaults.Hosting;
 using SafetyReports.ServiceDefaults.Messaging;
@@ -40,7 +41,7 @@ public static class TriageModule
         services.AddSingleton(disclosure);
         services.AddHostedService<DisclosureJob>();
         services.AddSingleton<TransparencyQuery>();
-        services.AddSingleton<ITriageStore>(_ => TriageStoreFactory.Create(storage, sla, transparency));
+        services.AddSingleton<ITriageStore>(sp => TriageStoreFactory.Create(storage, sla, transparency, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(sla);
         services.AddSingleton<SlaPolicy>();
         services.AddSingleton<TriageReports>();

@@ -10,6 +10,9 @@ namespace SafetyReports.Intake.Storage;
 /// </summary>
 public interface ISubmissionStore : IStoreHealth, IOutboxStore
 {
+    /// <summary>The kind under which <see cref="IQuarantineCounts.CountQuarantinedAsync"/> counts submissions set aside.</summary>
+    public const string QuarantinedSubmissions = "submissions";
+
     /// <summary>
     /// Durably stores the submission (and the idempotency record, if any) in one transaction. When the
     /// key was already used, stores nothing and returns the earlier record.
@@ -27,13 +30,25 @@ public interface ISubmissionStore : IStoreHealth, IOutboxStore
 
     Task<Receipt?> FindReceiptAsync(Guid id, CancellationToken cancellationToken);
 
-    /// <summary>Unconfirmed submissions whose next hand-over time has come.</summary>
-    Task<IReadOnlyList<PendingHandover>> DueForHandoverAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
+    /// <summary>
+    /// Unconfirmed submissions whose next hand-over time has come, at most <paramref name="max"/>, each read on its own: one
+    /// whose payload cannot be read back comes as <see cref="HandoverBatch.Unreadable"/>, and the others as usual.
+    /// </summary>
+    Task<HandoverBatch> DueForHandoverAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sets an unconfirmed submission aside: kept with its payload, its reason and time, no longer due for hand-over,
+    /// counted under <see cref="QuarantinedSubmissions"/>. An operator repairs it and makes it due again (docs/intake.md).
+    /// </summary>
+    Task QuarantineSubmissionAsync(Guid id, string reason, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>Records, in one write, when each of a batch of just-published submissions is due again; confirmed ones are left alone.</summary>
     Task ScheduleHandoverAsync(IReadOnlyCollection<HandoverAttempt> attempts, CancellationToken cancellationToken);
 
-    /// <summary>Triage has the report: stop re-sending and drop the payload (evidence, contact) Intake no longer needs.</summary>
+    /// <summary>
+    /// Triage has the report: stop re-sending and drop the payload (evidence, contact) Intake no longer needs; a submission
+    /// set aside leaves the quarantine.
+    /// </summary>
     Task ConfirmHandoverAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>

@@ -1,3 +1,4 @@
+using MongoDB.Bson;
 using MongoDB.Driver;
 using SafetyReports.Intake.Domain;
 
@@ -30,12 +31,30 @@ public static class MongoIntakeFilters
     public static FilterDefinition<MongoSubmissionDocument> Unconfirmed(Guid id) =>
         Filter.Eq(d => d.Id, id) & Filter.Eq(d => d.HandedOverAt, null);
 
-    /// <summary>Triage has the report: the payload (evidence, contact) goes and hand-over stops, as SQLite's <c>payload = NULL</c>.</summary>
+    /// <summary>
+    /// Triage has the report: the payload (evidence, contact) goes, hand-over stops and a quarantine ends, as SQLite's
+    /// <c>payload = NULL, quarantined_at = NULL</c>.
+    /// </summary>
     public static UpdateDefinition<MongoSubmissionDocument> Confirmed(DateTimeOffset at) =>
         Builders<MongoSubmissionDocument>.Update
             .Set(d => d.HandedOverAt, at)
             .Set(d => d.Payload, null)
+            .Set(d => d.NextHandoverAt, null)
+            .Unset(d => d.QuarantinedAt)
+            .Unset(d => d.QuarantineReason);
+
+    /// <summary>Set aside: kept with why and when, and no longer due (SQLite: <c>next_handover_at = NULL</c>).</summary>
+    public static UpdateDefinition<MongoSubmissionDocument> Quarantined(string reason, DateTimeOffset at) =>
+        Builders<MongoSubmissionDocument>.Update
+            .Set(d => d.QuarantinedAt, at)
+            .Set(d => d.QuarantineReason, reason)
             .Set(d => d.NextHandoverAt, null);
+
+    /// <summary>
+    /// The submissions set aside. <c>quarantinedAt</c> of type date is the partial filter of <c>ix_submissions_quarantined</c>,
+    /// so counting them reads that small index, never every submission.
+    /// </summary>
+    public static FilterDefinition<MongoSubmissionDocument> InQuarantine { get; } = Filter.Type(d => d.QuarantinedAt, BsonType.DateTime);
 
     /// <summary>The submission while it still holds its payload (SQLite: <c>payload IS NOT NULL</c>).</summary>
     public static FilterDefinition<MongoSubmissionDocument> WithPayload(Guid id) =>
@@ -53,6 +72,10 @@ public static class MongoIntakeFilters
     /// </summary>
     public static FilterDefinition<MongoSubmissionDocument> ReceiptUnchanged(Guid id, long statusVersion, int publicNotes) =>
         Filter.Eq(d => d.Id, id) & Filter.Eq(d => d.StatusVersion, statusVersion) & Filter.Size(d => d.PublicNotes, publicNotes);
+
+    /// <summary>The <c>_id</c> of a raw submission document (a standard UUID), or null when even that cannot be read.</summary>
+    public static Guid? IdOf(BsonDocument raw) =>
+        raw.TryGetValue("_id", out var id) && id is BsonBinaryData { SubType: BsonBinarySubType.UuidStandard } binary ? binary.ToGuid() : null;
 
     /// <summary>The receipt's host response becomes <paramref name="response"/> (SQLite: <c>host_response = …</c>).</summary>
     public static UpdateDefinition<MongoSubmissionDocument> HostResponseKept(ReceiptHostResponse response) =>

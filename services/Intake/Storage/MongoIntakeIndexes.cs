@@ -13,6 +13,12 @@ public static class MongoIntakeIndexes
     [
         new(Builders<MongoSubmissionDocument>.IndexKeys.Ascending(d => d.NextHandoverAt),
             new CreateIndexOptions { Name = "ix_submissions_handover" }),
+        new(Builders<MongoSubmissionDocument>.IndexKeys.Ascending(d => d.QuarantinedAt),
+            new CreateIndexOptions<MongoSubmissionDocument>
+            {
+                Name = "ix_submissions_quarantined",
+                PartialFilterExpression = MongoIntakeFilters.InQuarantine,
+            }),
     ];
 
     /// <summary>Spent challenges expire by themselves (TTL), as SQLite deletes expired rows.</summary>

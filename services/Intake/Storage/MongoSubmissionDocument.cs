@@ -47,6 +47,13 @@ public sealed class MongoSubmissionDocument
     [BsonElement("traceParent"), BsonIgnoreIfNull]
     public string? TraceParent { get; set; }
 
+    /// <summary>When the hand-over set it aside because its payload could not be read; absent otherwise.</summary>
+    [BsonElement("quarantinedAt"), BsonRepresentation(BsonType.DateTime), BsonIgnoreIfNull]
+    public DateTimeOffset? QuarantinedAt { get; set; }
+
+    [BsonElement("quarantineReason"), BsonIgnoreIfNull]
+    public string? QuarantineReason { get; set; }
+
     /// <summary>Absent from documents written before host responses reached Intake: read as none.</summary>
     [BsonElement("hostResponse")]
     public MongoHostResponseDocument? HostResponse { get; set; }

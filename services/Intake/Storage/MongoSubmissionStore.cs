@@ -1,4 +1,5 @@
 using MongoDB.Bson;
+using MongoDB.Bson.Serialization;
 using MongoDB.Driver;
 using SafetyReports.Intake.Domain;
 using SafetyReports.ServiceDefaults.Messaging;
@@ -99,13 +100,66 @@ public sealed class MongoSubmissionStore : ISubmissionStore
         return document?.ToReceipt();
     }
 
-    public async Task<IReadOnlyList<PendingHandover>> DueForHandoverAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the due documents as raw BSON and maps each on its own: one the class map cannot read (a field of the wrong
+    /// type, a broken payload) is reported as unreadable, and the others are sent.
+    /// </summary>
+    public async Task<HandoverBatch> DueForHandoverAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
         await _setup.EnsureAsync(cancellationToken);
-        var due = await _submissions.Find(MongoIntakeFilters.DueForHandover(now))
-            .Sort(MongoIntakeFilters.DueOrder).Limit(max).ToListAsync(cancellationToken);
-        return due.Where(d => d.Payload is not null)
-            .Select(d => new PendingHandover(d.Payload!.ToMessage(), d.HandoverAttempts, d.TraceParent)).ToList();
+        var raw = await _submissions.Find(MongoIntakeFilters.DueForHandover(now))
+            .Sort(MongoIntakeFilters.DueOrder).Limit(max).As<BsonDocument>().ToListAsync(cancellationToken);
+        var due = new List<PendingHandover>(raw.Count);
+        var unreadable = new List<UnreadableSubmission>();
+        foreach (var document in raw)
+        {
+            var (pending, reason) = Read(document);
+            if (pending is not null)
+            {
+                due.Add(pending);
+            }
+            else if (MongoIntakeFilters.IdOf(document) is { } id)
+            {
+                unreadable.Add(new UnreadableSubmission(id, reason));
+            }
+        }
+
+        return new HandoverBatch(due, unreadable);
+    }
+
+    /// <summary>The document as a submission to send, or why it cannot be: the reason an operator sees, never the payload.</summary>
+    private static (PendingHandover? Pending, string Reason) Read(BsonDocument raw)
+    {
+        try
+        {
+            var document = BsonSerializer.Deserialize<MongoSubmissionDocument>(raw);
+            if (document.Payload is null)
+            {
+                return (null, "The submission has no payload to send.");
+            }
+
+            var submitted = document.Payload.ToMessage();
+            return submitted.ReportId != document.Id
+                ? (null, "The payload is another report's.")
+                : (new PendingHandover(submitted, document.HandoverAttempts, document.TraceParent), "");
+        }
+        catch (Exception ex) when (ex is FormatException or BsonException or InvalidCastException or ArgumentException)
+        {
+            return (null, $"The stored submission cannot be read: {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    public async Task QuarantineSubmissionAsync(Guid id, string reason, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        await _submissions.UpdateOneAsync(MongoIntakeFilters.Unconfirmed(id), MongoIntakeFilters.Quarantined(reason, at), cancellationToken: cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<string, long>> CountQuarantinedAsync(CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        var submissions = await _submissions.CountDocumentsAsync(MongoIntakeFilters.InQuarantine, cancellationToken: cancellationToken);
+        return QuarantineCounts.Of(await _outbox.CountQuarantinedAsync(cancellationToken), (ISubmissionStore.QuarantinedSubmissions, submissions));
     }
 
     public async Task ScheduleHandoverAsync(IReadOnlyCollection<HandoverAttempt> attempts, CancellationToken cancellationToken)
@@ -293,4 +347,10 @@ public sealed class MongoSubmissionStore : ISubmissionStore
 
     public Task RemoveFromOutboxAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         _outbox.RemoveAsync(ids, cancellationToken);
+
+    public async Task QuarantineOutboxAsync(Guid id, string reason, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        await _outbox.QuarantineAsync(id, reason, at, cancellationToken);
+    }
 }

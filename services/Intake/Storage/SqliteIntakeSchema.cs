@@ -45,7 +45,13 @@ public static class SqliteIntakeSchema
     [
         ("host_response", "TEXT"),
         ("contests", "TEXT NOT NULL DEFAULT '[]'"),
+        ("quarantined_at", "INTEGER"),
+        ("quarantine_reason", "TEXT"),
     ];
+
+    /// <summary>Indexes over added columns: the quarantined submissions, few, counted by every readiness probe.</summary>
+    private const string AddedIndexes =
+        "CREATE INDEX IF NOT EXISTS ix_submissions_quarantined ON submissions (quarantined_at) WHERE quarantined_at IS NOT NULL;";
 
     public static SqliteDatabase Open(string path)
     {
@@ -54,6 +60,11 @@ public static class SqliteIntakeSchema
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction(deferred: false);
         SqliteAddedColumns.Add(connection, transaction, "submissions", AddedColumns);
+        using (var index = connection.Command(AddedIndexes, transaction))
+        {
+            index.ExecuteNonQuery();
+        }
+
         transaction.Commit();
         return database;
     }

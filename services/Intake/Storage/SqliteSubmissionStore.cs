@@ -10,7 +10,6 @@ namespace SafetyReports.Intake.Storage;
 
 public sealed class SqliteSubmissionStore : ISubmissionStore, IAsyncDisposable
 {
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly SqliteDatabase _database;
 
@@ -80,14 +79,68 @@ public sealed class SqliteSubmissionStore : ISubmissionStore, IAsyncDisposable
             return rows.FirstOrDefault();
         });
 
-    public async Task<IReadOnlyList<PendingHandover>> DueForHandoverAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
-        await _database.ReadAsync(c => c.QueryAsync(
+    public async Task<HandoverBatch> DueForHandoverAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        var rows = await _database.ReadAsync(c => c.QueryAsync(
             """
-            SELECT payload, handover_attempts, trace_parent FROM submissions
+            SELECT id, payload, handover_attempts, trace_parent FROM submissions
             WHERE handed_over_at IS NULL AND next_handover_at <= $now ORDER BY next_handover_at LIMIT $max
             """,
-            r => new PendingHandover(JsonSerializer.Deserialize<ReportSubmitted>(r.GetString(0), Json)!, r.GetInt32(1), r.GetNullableString(2)),
+            r => (Id: Guid.Parse(r.GetString(0)), Payload: r.GetNullableString(1), Attempts: r.GetInt32(2), TraceParent: r.GetNullableString(3)),
             null, ("$now", now.ToUnixMs()), ("$max", max)));
+        var due = new List<PendingHandover>(rows.Count);
+        var unreadable = new List<UnreadableSubmission>();
+        foreach (var row in rows)
+        {
+            var (submitted, reason) = ReadPayload(row.Id, row.Payload);
+            if (submitted is not null)
+            {
+                due.Add(new PendingHandover(submitted, row.Attempts, row.TraceParent));
+            }
+            else
+            {
+                unreadable.Add(new UnreadableSubmission(row.Id, reason));
+            }
+        }
+
+        return new HandoverBatch(due, unreadable);
+    }
+
+    /// <summary>The payload as the message to send, or why it cannot be: the reason an operator sees, never the payload.</summary>
+    private static (ReportSubmitted? Submitted, string Reason) ReadPayload(Guid id, string? payload)
+    {
+        if (payload is null)
+        {
+            return (null, "The submission has no payload to send.");
+        }
+
+        try
+        {
+            var submitted = JsonSerializer.Deserialize<ReportSubmitted>(payload, Json);
+            return submitted is null ? (null, "The payload is empty.")
+                : submitted.ReportId != id ? (null, "The payload is another report's.")
+                : (submitted, "");
+        }
+        catch (JsonException ex)
+        {
+            return (null, $"The payload is not a ReportSubmitted: {ex.Message}");
+        }
+    }
+
+    public Task QuarantineSubmissionAsync(Guid id, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
+        _writes.WriteAsync((c, t) => c.ExecuteAsync(
+            """
+            UPDATE submissions SET quarantined_at = $at, quarantine_reason = $reason, next_handover_at = NULL
+            WHERE id = $id AND handed_over_at IS NULL
+            """,
+            t, ("$id", id.ToString()), ("$at", at.ToUnixMs()), ("$reason", reason)), cancellationToken);
+
+    public async Task<IReadOnlyDictionary<string, long>> CountQuarantinedAsync(CancellationToken cancellationToken)
+    {
+        var submissions = await _database.ReadAsync(async c =>
+            (await c.QueryAsync("SELECT COUNT(*) FROM submissions WHERE quarantined_at IS NOT NULL", r => r.GetInt64(0)))[0]);
+        return QuarantineCounts.Of(await SqliteOutbox.CountQuarantinedAsync(_database), (ISubmissionStore.QuarantinedSubmissions, submissions));
+    }
 
     public Task ScheduleHandoverAsync(IReadOnlyCollection<HandoverAttempt> attempts, CancellationToken cancellationToken) =>
         attempts.Count == 0 ? Task.CompletedTask : _writes.WriteAsync(async (c, t) =>
@@ -104,7 +157,10 @@ public sealed class SqliteSubmissionStore : ISubmissionStore, IAsyncDisposable
 
     public Task ConfirmHandoverAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken) =>
         _writes.WriteAsync((c, t) => c.ExecuteAsync(
-            "UPDATE submissions SET handed_over_at = $at, payload = NULL, next_handover_at = NULL WHERE id = $id AND handed_over_at IS NULL",
+            """
+            UPDATE submissions SET handed_over_at = $at, payload = NULL, next_handover_at = NULL, quarantined_at = NULL, quarantine_reason = NULL
+            WHERE id = $id AND handed_over_at IS NULL
+            """,
             t, ("$id", id.ToString()), ("$at", at.ToUnixMs())), cancellationToken);
 
     public Task ApplyStatusAsync(Guid id, string status, long version, string? publicNote, DateTimeOffset at, CancellationToken cancellationToken) =>
@@ -234,6 +290,9 @@ public sealed class SqliteSubmissionStore : ISubmissionStore, IAsyncDisposable
 
     public Task RemoveFromOutboxAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         SqliteOutbox.RemoveAsync(_writes, ids, cancellationToken);
+
+    public Task QuarantineOutboxAsync(Guid id, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
+        SqliteOutbox.QuarantineAsync(_writes, id, reason, at, cancellationToken);
 
     public Task PingAsync(CancellationToken cancellationToken) => _database.PingAsync(cancellationToken);
 

@@ -23,12 +23,9 @@ public sealed class PlanWebhookDeliveriesConsumer(
     public async Task Consume(ConsumeContext<ReportStatusChanged> context)
     {
         var changed = context.Message;
+        // Whether a report without a route yet gets one is the planner's to decide: events are not ordered, and a
+        // resolved event consumed before (or together with) the triaged one opens the route as that one would.
         var route = await store.GetRouteAsync(changed.ReportId, context.CancellationToken);
-        if (route is null && WebhookEvents.ForStatus(changed.Status) != WebhookEvents.Triaged)
-        {
-            return;
-        }
-
         var subscriptions = await store.GetSubscriptionsAsync(changed.Model.Host, context.CancellationToken);
         var plan = DeliveryPlanner.Plan(changed, route, subscriptions, links, _schedule, clock.GetUtcNow());
         if (plan.Route is null)

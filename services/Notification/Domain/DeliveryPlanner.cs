@@ -37,7 +37,7 @@ public static class DeliveryPlanner
 
         var payload = WebhookPayload.For(eventType, changed, links.For(changed.ReportId), now);
         var deliveries = hostSubscriptions
-            .Where(s => s.Enabled && s.Events.Contains(eventType) && ModelPattern.MatchesAny(s.ModelPatterns, changed.Model.Id))
+            .Where(s => s.Enabled && SubscriptionInterest.Wants(s, eventType, changed.Model.Id))
             .Select(s => NewDelivery(
                 DeterministicId.From($"{changed.ReportId:N}/{changed.Version}/{s.Id:N}/{eventType}"),
                 s, changed.ReportId, eventType, payload, schedule, now))
@@ -88,7 +88,7 @@ public static class DeliveryPlanner
         var route = knownRoute ?? new ReportRoute(pending.ReportId, pending.Model.Host, pending.Model.Id, now, null, null);
         var payload = WebhookPayload.DisclosurePending(pending, links.For(pending.ReportId), now);
         var deliveries = hostSubscriptions
-            .Where(s => s.Enabled && WebhookEvents.ReceivesDisclosureNotices(s.Events) && ModelPattern.MatchesAny(s.ModelPatterns, pending.Model.Id))
+            .Where(s => s.Enabled && SubscriptionInterest.Wants(s, WebhookEvents.DisclosurePending, pending.Model.Id))
             .Select(s => NewDelivery(
                 DeterministicId.From($"{pending.ReportId:N}/disclosure-pending/{s.Id:N}"),
                 s, pending.ReportId, WebhookEvents.DisclosurePending, payload, schedule, now))
@@ -111,8 +111,7 @@ public static class DeliveryPlanner
         route is null || route.HostId != hostId
             ? []
             : hostSubscriptions
-                .Where(s => s.Enabled && s.HostId == hostId && WebhookEvents.ReceivesFollowUp(s.Events, eventType)
-                            && ModelPattern.MatchesAny(s.ModelPatterns, route.ModelId))
+                .Where(s => s.Enabled && s.HostId == hostId && SubscriptionInterest.Wants(s, eventType, route.ModelId))
                 .Select(s => NewDelivery(DeterministicId.From($"{route.ReportId:N}/{what}/{s.Id:N}"), s, route.ReportId, eventType, payload, schedule, now))
                 .ToList();
 

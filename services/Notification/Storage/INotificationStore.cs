@@ -111,14 +111,29 @@ public interface INotificationStore : IOutboxStore, IStoreHealth
     /// <summary>The thread of a report with one host, oldest first.</summary>
     Task<IReadOnlyList<ThreadMessage>> GetMessagesAsync(Guid reportId, string hostId, CancellationToken cancellationToken);
 
-    /// <summary>Leases up to <paramref name="max"/> due deliveries so that no other dispatcher sends them meanwhile.</summary>
-    Task<IReadOnlyList<Delivery>> LeaseDueDeliveriesAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken);
+    /// <summary>
+    /// Leases up to <paramref name="max"/> due deliveries until <c><paramref name="now"/> + <paramref name="lease"/></c>, each
+    /// under a new token, so that no other dispatcher takes them meanwhile.
+    /// </summary>
+    Task<IReadOnlyList<LeasedDelivery>> LeaseDueDeliveriesAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken);
 
-    /// <summary>Records an attempt and the delivery's new state (and its event, if any) in one transaction.</summary>
-    Task CompleteAttemptAsync(Delivery updated, DeliveryAttempt attempt, OutboxMessage? announcement, CancellationToken cancellationToken);
+    /// <summary>
+    /// Extends a lease to <paramref name="until"/> if <paramref name="leaseToken"/> still holds the pending delivery; false
+    /// (nothing written) when another dispatcher leased it since, it was replayed, or it finished.
+    /// </summary>
+    Task<bool> RenewLeaseAsync(Guid id, Guid leaseToken, DateTimeOffset until, CancellationToken cancellationToken);
 
-    /// <summary>Hands a leased, pending delivery back for later without an attempt (its endpoint's queue was full); false when not pending.</summary>
-    Task<bool> DeferAsync(Guid id, DateTimeOffset until, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records an attempt and the delivery's new state (and its event, if any) in one transaction, if
+    /// <paramref name="leaseToken"/> still holds the pending delivery; false, and nothing written, when it does not.
+    /// </summary>
+    Task<bool> CompleteAttemptAsync(Delivery updated, Guid leaseToken, DeliveryAttempt attempt, OutboxMessage? announcement, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Hands a leased, pending delivery back for later without an attempt (its endpoint's queue was full), if
+    /// <paramref name="leaseToken"/> still holds it; false otherwise.
+    /// </summary>
+    Task<bool> DeferAsync(Guid id, Guid leaseToken, DateTimeOffset until, CancellationToken cancellationToken);
 
     Task<Delivery?> GetDeliveryAsync(Guid id, CancellationToken cancellationToken);
 
@@ -127,7 +142,10 @@ public interface INotificationStore : IOutboxStore, IStoreHealth
 
     Task<IReadOnlyList<DeliveryAttempt>> GetAttemptsAsync(Guid deliveryId, CancellationToken cancellationToken);
 
-    /// <summary>Puts a delivery back in the queue for now with a fresh round of retries; false when unknown or while an attempt holds its lease.</summary>
+    /// <summary>
+    /// Puts a delivery back in the queue for now with a fresh round of retries and no lease (an earlier lease's token no
+    /// longer completes it); false when unknown or while an attempt holds its lease.
+    /// </summary>
     Task<bool> ReplayAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Replays every failed delivery of a subscription created at or after <paramref name="since"/>; returns how many.</summary>

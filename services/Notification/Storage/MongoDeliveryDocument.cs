@@ -4,7 +4,10 @@ using SafetyReports.Notification.Domain;
 
 namespace SafetyReports.Notification.Storage;
 
-/// <summary>A delivery; <see cref="LeaseUntil"/> is the store's own field: no dispatcher takes it before then.</summary>
+/// <summary>
+/// A delivery; <see cref="LeaseUntil"/> and <see cref="LeaseToken"/> are the store's own fields: no dispatcher takes it before
+/// then, and only the lease's token completes, defers or renews it.
+/// </summary>
 public sealed class MongoDeliveryDocument
 {
     [BsonId, BsonGuidRepresentation(GuidRepresentation.Standard)]
@@ -41,6 +44,10 @@ public sealed class MongoDeliveryDocument
     [BsonElement("leaseUntil"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset? LeaseUntil { get; set; }
 
+    /// <summary>The token of the lease that holds the delivery (new with each lease); null when none does.</summary>
+    [BsonElement("leaseToken"), BsonGuidRepresentation(GuidRepresentation.Standard)]
+    public Guid? LeaseToken { get; set; }
+
     [BsonElement("createdAt"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset CreatedAt { get; set; }
 
@@ -60,6 +67,7 @@ public sealed class MongoDeliveryDocument
         RoundAttempts = delivery.RoundAttempts,
         NextAttemptAt = delivery.NextAttemptAt,
         LeaseUntil = null,
+        LeaseToken = null,
         CreatedAt = delivery.CreatedAt,
         LastAttemptAt = delivery.LastAttemptAt,
     };

@@ -25,25 +25,37 @@ public static class MongoNotificationFilters
     public static SortDefinition<MongoDeliveryDocument> DueOrder { get; } =
         Builders<MongoDeliveryDocument>.Sort.Ascending(d => d.NextAttemptAt);
 
-    public static UpdateDefinition<MongoDeliveryDocument> Lease(DateTimeOffset until) =>
+    public static UpdateDefinition<MongoDeliveryDocument> Lease(DeliveryLease lease) =>
+        Builders<MongoDeliveryDocument>.Update.Set(d => d.LeaseUntil, lease.Until).Set(d => d.LeaseToken, lease.Token);
+
+    /// <summary>
+    /// The delivery while <paramref name="leaseToken"/> holds it and it is pending, as SQLite's
+    /// <c>id = $id AND lease_token = $token AND status = 'pending'</c>: what completing, deferring and renewing require.
+    /// </summary>
+    public static FilterDefinition<MongoDeliveryDocument> HeldBy(Guid id, Guid leaseToken) =>
+        Deliveries.Eq(d => d.Id, id) & Deliveries.Eq(d => d.LeaseToken, leaseToken) & Deliveries.Eq(d => d.Status, DeliveryStatuses.Pending);
+
+    public static UpdateDefinition<MongoDeliveryDocument> RenewLease(DateTimeOffset until) =>
         Builders<MongoDeliveryDocument>.Update.Set(d => d.LeaseUntil, until);
 
-    /// <summary>The delivery's state after an attempt; the lease ends with the attempt, as SQLite's <c>lease_until = NULL</c>.</summary>
+    /// <summary>The delivery's state after an attempt; the lease ends with the attempt, as SQLite's <c>lease_until = NULL, lease_token = NULL</c>.</summary>
     public static UpdateDefinition<MongoDeliveryDocument> AfterAttempt(Delivery updated) =>
         Builders<MongoDeliveryDocument>.Update
             .Set(d => d.Status, updated.Status)
             .Set(d => d.RoundAttempts, updated.RoundAttempts)
             .Set(d => d.NextAttemptAt, updated.NextAttemptAt)
             .Set(d => d.LeaseUntil, null)
+            .Set(d => d.LeaseToken, null)
             .Set(d => d.LastAttemptAt, updated.LastAttemptAt);
 
-    /// <summary>Back in the queue for <paramref name="now"/> with a fresh round of retries and no lease.</summary>
+    /// <summary>Back in the queue for <paramref name="now"/> with a fresh round of retries and no lease: an earlier lease's token no longer holds it.</summary>
     public static UpdateDefinition<MongoDeliveryDocument> Replay(DateTimeOffset now) =>
         Builders<MongoDeliveryDocument>.Update
             .Set(d => d.Status, DeliveryStatuses.Pending)
             .Set(d => d.RoundAttempts, 0)
             .Set(d => d.NextAttemptAt, now)
-            .Set(d => d.LeaseUntil, null);
+            .Set(d => d.LeaseUntil, null)
+            .Set(d => d.LeaseToken, null);
 
     public static FilterDefinition<MongoDeliveryDocument> OfHost(string hostId, Guid? reportId) =>
         reportId is { } report
@@ -70,12 +82,9 @@ public static class MongoNotificationFilters
         Deliveries.Eq(d => d.SubscriptionId, subscriptionId) & Deliveries.Eq(d => d.Status, DeliveryStatuses.Failed)
         & Deliveries.Gte(d => d.CreatedAt, since);
 
-    public static FilterDefinition<MongoDeliveryDocument> PendingWithId(Guid id) =>
-        Deliveries.Eq(d => d.Id, id) & Deliveries.Eq(d => d.Status, DeliveryStatuses.Pending);
-
     /// <summary>Back in the queue at <paramref name="until"/> without an attempt, the lease ended.</summary>
     public static UpdateDefinition<MongoDeliveryDocument> Defer(DateTimeOffset until) =>
-        Builders<MongoDeliveryDocument>.Update.Set(d => d.NextAttemptAt, until).Set(d => d.LeaseUntil, null);
+        Builders<MongoDeliveryDocument>.Update.Set(d => d.NextAttemptAt, until).Set(d => d.LeaseUntil, null).Set(d => d.LeaseToken, null);
 
     private static FilterDefinitionBuilder<MongoSubscriptionDocument> Subscriptions => Builders<MongoSubscriptionDocument>.Filter;
 

@@ -411,12 +411,12 @@ public sealed class MongoNotificationStore : INotificationStore
 
     /// <summary>
     /// Each delivery is taken with one atomic find-and-modify whose filter requires it to be due and
-    /// unleased, so two dispatchers can never both take the same one.
+    /// unleased, so two dispatchers can never both take the same one; each lease gets its own token.
     /// </summary>
-    public async Task<IReadOnlyList<Delivery>> LeaseDueDeliveriesAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<LeasedDelivery>> LeaseDueDeliveriesAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
     {
         await _setup.EnsureAsync(cancellationToken);
-        var leased = new List<Delivery>();
+        var leased = new List<LeasedDelivery>();
         var leasedIds = new List<Guid>();
         var options = new FindOneAndUpdateOptions<MongoDeliveryDocument>
         {
@@ -425,48 +425,64 @@ public sealed class MongoNotificationStore : INotificationStore
         };
         while (leased.Count < max)
         {
+            var held = new DeliveryLease(Guid.NewGuid(), DateTimeOffset.FromUnixTimeMilliseconds((now + lease).ToUnixTimeMilliseconds()));
             var document = await _deliveries.FindOneAndUpdateAsync(
-                MongoNotificationFilters.Due(now, leasedIds), MongoNotificationFilters.Lease(now + lease), options, cancellationToken);
+                MongoNotificationFilters.Due(now, leasedIds), MongoNotificationFilters.Lease(held), options, cancellationToken);
             if (document is null)
             {
                 break;
             }
 
             leasedIds.Add(document.Id);
-            leased.Add(document.ToDelivery());
+            leased.Add(new LeasedDelivery(document.ToDelivery(), held));
         }
 
         return leased;
     }
 
-    public async Task CompleteAttemptAsync(Delivery updated, DeliveryAttempt attempt, OutboxMessage? announcement, CancellationToken cancellationToken)
+    public async Task<bool> RenewLeaseAsync(Guid id, Guid leaseToken, DateTimeOffset until, CancellationToken cancellationToken)
     {
         await _setup.EnsureAsync(cancellationToken);
-        await MongoTransactions.RunAsync(_database.Client, async (session, ct) =>
+        var result = await _deliveries.UpdateOneAsync(
+            MongoNotificationFilters.HeldBy(id, leaseToken), MongoNotificationFilters.RenewLease(until), cancellationToken: cancellationToken);
+        return result.MatchedCount == 1;
+    }
+
+    /// <summary>The delivery's state first, under its lease: when the lease no longer holds it, nothing else is written.</summary>
+    public async Task<bool> CompleteAttemptAsync(
+        Delivery updated, Guid leaseToken, DeliveryAttempt attempt, OutboxMessage? announcement, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        var completed = await MongoTransactions.RunAsync(_database.Client, async (session, ct) =>
         {
+            var result = await _deliveries.UpdateOneAsync(
+                session, MongoNotificationFilters.HeldBy(updated.Id, leaseToken), MongoNotificationFilters.AfterAttempt(updated), cancellationToken: ct);
+            if (result.MatchedCount != 1)
+            {
+                return false;
+            }
+
             await _attempts.InsertOneAsync(session, MongoAttemptDocument.From(attempt), cancellationToken: ct);
-            await _deliveries.UpdateOneAsync(
-                session, Builders<MongoDeliveryDocument>.Filter.Eq(d => d.Id, updated.Id),
-                MongoNotificationFilters.AfterAttempt(updated),
-                cancellationToken: ct);
             if (announcement is not null)
             {
                 await _outbox.AddAsync(session, [announcement], ct);
             }
 
-            return 0;
+            return true;
         }, cancellationToken);
-        if (announcement is not null)
+        if (completed && announcement is not null)
         {
             OutboxSignal.Notify();
         }
+
+        return completed;
     }
 
-    public async Task<bool> DeferAsync(Guid id, DateTimeOffset until, CancellationToken cancellationToken)
+    public async Task<bool> DeferAsync(Guid id, Guid leaseToken, DateTimeOffset until, CancellationToken cancellationToken)
     {
         await _setup.EnsureAsync(cancellationToken);
         var result = await _deliveries.UpdateOneAsync(
-            MongoNotificationFilters.PendingWithId(id), MongoNotificationFilters.Defer(until), cancellationToken: cancellationToken);
+            MongoNotificationFilters.HeldBy(id, leaseToken), MongoNotificationFilters.Defer(until), cancellationToken: cancellationToken);
         return result.MatchedCount == 1;
     }
 
@@ -519,6 +535,18 @@ public sealed class MongoNotificationStore : INotificationStore
     {
         await _setup.EnsureAsync(cancellationToken);
         await _outbox.RemoveAsync(ids, cancellationToken);
+    }
+
+    public async Task QuarantineOutboxAsync(Guid id, string reason, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        await _outbox.QuarantineAsync(id, reason, at, cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<string, long>> CountQuarantinedAsync(CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        return QuarantineCounts.Of(await _outbox.CountQuarantinedAsync(cancellationToken));
     }
 
     private async Task InsertDeliveriesAsync(IClientSessionHandle session, IReadOnlyList<Delivery> deliveries, CancellationToken cancellationToken)

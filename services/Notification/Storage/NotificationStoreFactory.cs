@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using SafetyReports.ServiceDefaults.Hosting;
 using SafetyReports.ServiceDefaults.Storage;
 
@@ -8,9 +9,9 @@ public static class NotificationStoreFactory
     public const string SqliteFileName = "notification.db";
     public const string MongoDatabaseName = "safetyreports-notification";
 
-    public static INotificationStore Create(StorageOptions options) => options.Provider switch
+    public static INotificationStore Create(StorageOptions options, ILoggerFactory? loggers = null) => options.Provider switch
     {
-        StorageProvider.Sqlite => new SqliteNotificationStore(Path.Combine(options.ResolveDataDirectory(), SqliteFileName)),
+        StorageProvider.Sqlite => new SqliteNotificationStore(Path.Combine(options.ResolveDataDirectory(), SqliteFileName), loggers?.CreateLogger<SqliteNotificationStore>()),
         StorageProvider.MongoDb => new MongoNotificationStore(MongoDatabaseFactory.Connect(options, MongoDatabaseName)),
         _ => throw new InvalidOperationException($"Unknown storage provider '{options.Provider}'."),
     };

@@ -116,6 +116,7 @@ public static class SqliteNotificationSchema
         ("routes", "response_updated_at", "INTEGER"),
         ("routes", "last_reminded_at", "INTEGER"),
         ("routes", "reminders_sent", "INTEGER NOT NULL DEFAULT 0"),
+        ("deliveries", "lease_token", "TEXT"),
     ];
 
     /// <summary>Indexes over added columns, created once the columns exist.</summary>

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using SafetyReports.Notification.Domain;
 using SafetyReports.ServiceDefaults.Messaging;
 using SafetyReports.ServiceDefaults.Storage;
@@ -18,6 +20,9 @@ public sealed class SqliteNotificationStore : INotificationStore, IAsyncDisposab
     private const string DeliveryColumns =
         "id, subscription_id, host_id, report_id, event_type, webhook_id, payload, status, round_attempts, next_attempt_at, created_at, last_attempt_at";
 
+    /// <summary>Whether a lease still holds the delivery: its token, and the delivery still pending (a replay clears the token).</summary>
+    private const string HeldBy = "id = $id AND lease_token = $token AND status = 'pending'";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly SqliteDatabase _database;
 
@@ -26,10 +31,14 @@ public sealed class SqliteNotificationStore : INotificationStore, IAsyncDisposab
     // process's own writers. Other replicas still take turns on the file's lock.
     private readonly SqliteGroupCommit _writes;
 
-    public SqliteNotificationStore(string path)
+    private readonly WriteAheadLogScrub _scrub;
+
+    /// <param name="logger">Where a write-ahead log that could not be emptied after a replaced notice is reported.</param>
+    public SqliteNotificationStore(string path, ILogger? logger = null)
     {
         _database = SqliteNotificationSchema.Open(path);
         _writes = new SqliteGroupCommit(_database);
+        _scrub = new WriteAheadLogScrub(_database.TruncateWriteAheadLogAsync, logger ?? NullLogger.Instance);
     }
 
     public ValueTask DisposeAsync() => _writes.DisposeAsync();
@@ -300,8 +309,9 @@ public sealed class SqliteNotificationStore : INotificationStore, IAsyncDisposab
         }, cancellationToken);
         if (write == NoticeWrite.Replaced)
         {
-            // secure_delete zeroed the old row and its freed pages; earlier page images stay in the WAL until it is emptied.
-            await _database.TruncateWriteAheadLogAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            // secure_delete zeroed the old row and its freed pages; earlier page images stay in the WAL until it is emptied
+            // (now, or later when readers hold it: the notice is committed either way).
+            await _scrub.AfterCommitAsync(cancellationToken);
         }
 
         return write;
@@ -392,7 +402,7 @@ public sealed class SqliteNotificationStore : INotificationStore, IAsyncDisposab
                 r.GetString(5), FromUnixMs(r.GetInt64(6))),
             null, ("$report", reportId.ToString()), ("$host", hostId)));
 
-    public async Task<IReadOnlyList<Delivery>> LeaseDueDeliveriesAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<LeasedDelivery>> LeaseDueDeliveriesAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken) =>
         await _writes.WriteAsync(async (c, t) =>
         {
             var due = await c.QueryAsync(
@@ -402,19 +412,40 @@ public sealed class SqliteNotificationStore : INotificationStore, IAsyncDisposab
                 ORDER BY next_attempt_at LIMIT $max
                 """,
                 ReadDelivery, t, ("$now", now.ToUnixMs()), ("$max", max));
+            var leased = new List<LeasedDelivery>(due.Count);
             foreach (var d in due)
             {
-                await c.ExecuteAsync("UPDATE deliveries SET lease_until = $until WHERE id = $id",
-                    t, ("$id", d.Id.ToString()), ("$until", (now + lease).ToUnixMs()));
+                var held = new DeliveryLease(Guid.NewGuid(), FromUnixMs((now + lease).ToUnixMs()));
+                await c.ExecuteAsync("UPDATE deliveries SET lease_until = $until, lease_token = $token WHERE id = $id",
+                    t, ("$id", d.Id.ToString()), ("$until", held.Until.ToUnixMs()), ("$token", held.Token.ToString()));
+                leased.Add(new LeasedDelivery(d, held));
             }
 
-            return due;
+            return leased;
         }, cancellationToken);
 
-    public async Task CompleteAttemptAsync(Delivery updated, DeliveryAttempt attempt, OutboxMessage? announcement, CancellationToken cancellationToken)
+    public Task<bool> RenewLeaseAsync(Guid id, Guid leaseToken, DateTimeOffset until, CancellationToken cancellationToken) =>
+        _writes.WriteAsync(async (c, t) => await c.ExecuteAsync(
+            $"UPDATE deliveries SET lease_until = $until WHERE {HeldBy}",
+            t, ("$id", id.ToString()), ("$token", leaseToken.ToString()), ("$until", until.ToUnixMs())) == 1, cancellationToken);
+
+    public async Task<bool> CompleteAttemptAsync(
+        Delivery updated, Guid leaseToken, DeliveryAttempt attempt, OutboxMessage? announcement, CancellationToken cancellationToken)
     {
-        await _writes.WriteAsync(async (c, t) =>
+        var completed = await _writes.WriteAsync(async (c, t) =>
         {
+            var held = await c.ExecuteAsync(
+                $"""
+                UPDATE deliveries SET status = $status, round_attempts = $round, next_attempt_at = $next, lease_until = NULL,
+                    lease_token = NULL, last_attempt_at = $last WHERE {HeldBy}
+                """,
+                t, ("$id", updated.Id.ToString()), ("$token", leaseToken.ToString()), ("$status", updated.Status),
+                ("$round", updated.RoundAttempts), ("$next", updated.NextAttemptAt?.ToUnixMs()), ("$last", updated.LastAttemptAt?.ToUnixMs())) == 1;
+            if (!held)
+            {
+                return false;
+            }
+
             await c.ExecuteAsync(
                 """
                 INSERT INTO attempts (delivery_id, at, status_code, latency_ms, error, response_excerpt)
@@ -422,30 +453,25 @@ public sealed class SqliteNotificationStore : INotificationStore, IAsyncDisposab
                 """,
                 t, ("$delivery", attempt.DeliveryId.ToString()), ("$at", attempt.At.ToUnixMs()), ("$code", attempt.StatusCode),
                 ("$latency", attempt.LatencyMs), ("$error", attempt.Error), ("$excerpt", attempt.ResponseExcerpt));
-            await c.ExecuteAsync(
-                """
-                UPDATE deliveries SET status = $status, round_attempts = $round, next_attempt_at = $next, lease_until = NULL,
-                    last_attempt_at = $last WHERE id = $id
-                """,
-                t, ("$id", updated.Id.ToString()), ("$status", updated.Status), ("$round", updated.RoundAttempts),
-                ("$next", updated.NextAttemptAt?.ToUnixMs()), ("$last", updated.LastAttemptAt?.ToUnixMs()));
             if (announcement is not null)
             {
                 await SqliteOutbox.AddAsync(c, t, announcement);
             }
 
-            return 0;
+            return true;
         }, cancellationToken);
-        if (announcement is not null)
+        if (completed && announcement is not null)
         {
             OutboxSignal.Notify();
         }
+
+        return completed;
     }
 
-    public Task<bool> DeferAsync(Guid id, DateTimeOffset until, CancellationToken cancellationToken) =>
+    public Task<bool> DeferAsync(Guid id, Guid leaseToken, DateTimeOffset until, CancellationToken cancellationToken) =>
         _writes.WriteAsync(async (c, t) => await c.ExecuteAsync(
-            "UPDATE deliveries SET next_attempt_at = $until, lease_until = NULL WHERE id = $id AND status = 'pending'",
-            t, ("$id", id.ToString()), ("$until", until.ToUnixMs())) == 1, cancellationToken);
+            $"UPDATE deliveries SET next_attempt_at = $until, lease_until = NULL, lease_token = NULL WHERE {HeldBy}",
+            t, ("$id", id.ToString()), ("$token", leaseToken.ToString()), ("$until", until.ToUnixMs())) == 1, cancellationToken);
 
     public Task<Delivery?> GetDeliveryAsync(Guid id, CancellationToken cancellationToken) =>
         _database.ReadAsync(async c => (await c.QueryAsync(
@@ -471,13 +497,16 @@ public sealed class SqliteNotificationStore : INotificationStore, IAsyncDisposab
 
     public Task<bool> ReplayAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken) =>
         _writes.WriteAsync(async (c, t) => await c.ExecuteAsync(
-            "UPDATE deliveries SET status = 'pending', round_attempts = 0, next_attempt_at = $now, lease_until = NULL WHERE id = $id AND (lease_until IS NULL OR lease_until <= $now)",
+            """
+            UPDATE deliveries SET status = 'pending', round_attempts = 0, next_attempt_at = $now, lease_until = NULL, lease_token = NULL
+            WHERE id = $id AND (lease_until IS NULL OR lease_until <= $now)
+            """,
             t, ("$id", id.ToString()), ("$now", now.ToUnixMs())) == 1, cancellationToken);
 
     public Task<int> RecoverAsync(Guid subscriptionId, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken) =>
         _writes.WriteAsync((c, t) => c.ExecuteAsync(
             """
-            UPDATE deliveries SET status = 'pending', round_attempts = 0, next_attempt_at = $now, lease_until = NULL
+            UPDATE deliveries SET status = 'pending', round_attempts = 0, next_attempt_at = $now, lease_until = NULL, lease_token = NULL
             WHERE subscription_id = $subscription AND status = 'failed' AND created_at >= $since
             """,
             t, ("$subscription", subscriptionId.ToString()), ("$since", since.ToUnixMs()), ("$now", now.ToUnixMs())), cancellationToken);
@@ -487,6 +516,12 @@ public sealed class SqliteNotificationStore : INotificationStore, IAsyncDisposab
 
     public Task RemoveFromOutboxAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         SqliteOutbox.RemoveAsync(_writes, ids, cancellationToken);
+
+    public Task QuarantineOutboxAsync(Guid id, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
+        SqliteOutbox.QuarantineAsync(_writes, id, reason, at, cancellationToken);
+
+    public async Task<IReadOnlyDictionary<string, long>> CountQuarantinedAsync(CancellationToken cancellationToken) =>
+        QuarantineCounts.Of(await SqliteOutbox.CountQuarantinedAsync(_database));
 
     public Task PingAsync(CancellationToken cancellationToken) => _database.PingAsync(cancellationToken);
 

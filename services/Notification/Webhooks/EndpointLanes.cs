@@ -1,3 +1,5 @@
+using SafetyReports.Notification.Storage;
+
 namespace SafetyReports.Notification.Webhooks;
 
 public enum Admission
@@ -9,8 +11,14 @@ public enum Admission
     EndpointFull,
 
     /// <summary>
-    /// This delivery is already queued or running here: its previous attempt has recorded its outcome and not yet left
-    /// its lane (a replay or a zero retry delay made it due again at once), or its lease ran out while it waited.
+    /// This delivery already waits in its lane under a lease that ran out while it waited (and this dispatcher leased it
+    /// again): the lane takes the new lease, and the attempt runs under it. The lease stays held.
+    /// </summary>
+    LeaseHandedOver,
+
+    /// <summary>
+    /// This delivery's attempt has started here already: mostly it has recorded its outcome and not yet left its lane (a
+    /// replay or a zero retry delay made it due again at once); rarely it overran its lease. No attempt here uses the new lease.
     /// </summary>
     AlreadyAdmitted,
 }
@@ -18,13 +26,14 @@ public enum Admission
 /// <summary>
 /// One lane per endpoint (scheme, host, port): at most <c>concurrencyPerEndpoint</c> attempts run at once
 /// in a lane and at most <c>capacityPerEndpoint</c> wait or run in it, so a slow or black-holed receiver
-/// ties up its own lane and a few overall slots, never the deliveries to everyone else.
+/// ties up its own lane and a few overall slots, never the deliveries to everyone else. Each waiting delivery
+/// keeps the lease it was admitted with, or the newer one handed to it, and its attempt starts with that lease.
 /// </summary>
 public sealed class EndpointLanes(int concurrencyPerEndpoint, int capacityPerEndpoint, int maxConcurrentOverall, Action? onFreed = null)
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, Lane> _lanes = [];
-    private readonly HashSet<Guid> _admitted = [];
+    private readonly Dictionary<Guid, Entry> _admitted = [];
     private readonly SemaphoreSlim _overall = new(maxConcurrentOverall, maxConcurrentOverall);
 
     /// <summary>Deliveries queued or running in every lane.</summary>
@@ -39,14 +48,23 @@ public sealed class EndpointLanes(int concurrencyPerEndpoint, int capacityPerEnd
         }
     }
 
-    public Admission TryAdmit(string endpoint, Guid deliveryId, Func<CancellationToken, Task> attempt, CancellationToken cancellationToken)
+    /// <param name="attempt">Runs once a slot is free, with the lease the delivery holds then.</param>
+    public Admission TryAdmit(
+        string endpoint, Guid deliveryId, DeliveryLease lease, Func<DeliveryLease, CancellationToken, Task> attempt, CancellationToken cancellationToken)
     {
         Lane lane;
+        Entry entry;
         lock (_gate)
         {
-            if (_admitted.Contains(deliveryId))
+            if (_admitted.TryGetValue(deliveryId, out var admitted))
             {
-                return Admission.AlreadyAdmitted;
+                if (admitted.Started)
+                {
+                    return Admission.AlreadyAdmitted;
+                }
+
+                admitted.Lease = lease;
+                return Admission.LeaseHandedOver;
             }
 
             if (!_lanes.TryGetValue(endpoint, out lane!))
@@ -61,14 +79,16 @@ public sealed class EndpointLanes(int concurrencyPerEndpoint, int capacityPerEnd
             }
 
             lane.Admitted++;
-            _admitted.Add(deliveryId);
+            entry = new Entry(lease);
+            _admitted.Add(deliveryId, entry);
         }
 
-        _ = RunAsync(endpoint, lane, deliveryId, attempt, cancellationToken);
+        _ = RunAsync(endpoint, lane, deliveryId, entry, attempt, cancellationToken);
         return Admission.Admitted;
     }
 
-    private async Task RunAsync(string endpoint, Lane lane, Guid deliveryId, Func<CancellationToken, Task> attempt, CancellationToken cancellationToken)
+    private async Task RunAsync(
+        string endpoint, Lane lane, Guid deliveryId, Entry entry, Func<DeliveryLease, CancellationToken, Task> attempt, CancellationToken cancellationToken)
     {
         try
         {
@@ -78,7 +98,14 @@ public sealed class EndpointLanes(int concurrencyPerEndpoint, int capacityPerEnd
                 await _overall.WaitAsync(cancellationToken);
                 try
                 {
-                    await attempt(cancellationToken);
+                    DeliveryLease lease;
+                    lock (_gate)
+                    {
+                        entry.Started = true;
+                        lease = entry.Lease;
+                    }
+
+                    await attempt(lease, cancellationToken);
                 }
                 finally
                 {
@@ -114,5 +141,13 @@ public sealed class EndpointLanes(int concurrencyPerEndpoint, int capacityPerEnd
         public SemaphoreSlim Slots { get; } = new(concurrency, concurrency);
 
         public int Admitted { get; set; }
+    }
+
+    /// <summary>A delivery in a lane: the lease it holds, and whether its attempt has started (then the lease is fixed).</summary>
+    private sealed class Entry(DeliveryLease lease)
+    {
+        public DeliveryLease Lease { get; set; } = lease;
+
+        public bool Started { get; set; }
     }
 }

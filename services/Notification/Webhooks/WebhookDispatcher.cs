@@ -10,7 +10,8 @@ namespace SafetyReports.Notification.Webhooks;
 
 /// <summary>
 /// Sends due deliveries. The schedule lives in the store, not in the broker, so retries survive
-/// restarts; a lease keeps two dispatchers (two replicas) from sending the same attempt at once. Each
+/// restarts; a lease keeps two dispatchers (two replicas) from sending the same attempt at once, and its
+/// token keeps a dispatcher whose lease ran out from recording over the one that holds it now. Each
 /// delivery waits in its endpoint's lane, so one slow receiver cannot hold back the others; when a lane
 /// is full the delivery goes back to the store for later.
 /// </summary>
@@ -63,23 +64,24 @@ public sealed class WebhookDispatcher(
         }
     }
 
-    private async Task AdmitAsync(EndpointLanes lanes, Delivery delivery, CancellationToken stoppingToken)
+    private async Task AdmitAsync(EndpointLanes lanes, LeasedDelivery leased, CancellationToken stoppingToken)
     {
+        var delivery = leased.Delivery;
         var subscription = await store.GetSubscriptionAsync(delivery.SubscriptionId, stoppingToken);
         var endpoint = subscription is null ? "none" : EndpointKey.For(subscription.Url);
-        var admission = lanes.TryAdmit(endpoint, delivery.Id, ct => AttemptSafelyAsync(delivery, ct), stoppingToken);
-        // Not taken: come back later without counting an attempt.
+        var admission = lanes.TryAdmit(endpoint, delivery.Id, leased.Lease, (lease, ct) => AttemptSafelyAsync(delivery, lease, ct), stoppingToken);
+        // Not taken: come back later without counting an attempt. Only the lease just taken is released, never one a lane holds.
         if (AdmissionDeferral.For(admission, () => _pace.DeferralWhenFull(endpoint, _options.EndpointQueueCapacity, _options.MaxConcurrentPerEndpoint)) is { } later)
         {
-            await store.DeferAsync(delivery.Id, clock.GetUtcNow() + later, stoppingToken);
+            await store.DeferAsync(delivery.Id, leased.Lease.Token, clock.GetUtcNow() + later, stoppingToken);
         }
     }
 
-    private async Task AttemptSafelyAsync(Delivery delivery, CancellationToken cancellationToken)
+    private async Task AttemptSafelyAsync(Delivery delivery, DeliveryLease lease, CancellationToken cancellationToken)
     {
         try
         {
-            await AttemptAsync(delivery, cancellationToken);
+            await AttemptAsync(delivery, lease, cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -87,7 +89,7 @@ public sealed class WebhookDispatcher(
         }
     }
 
-    private async Task AttemptAsync(Delivery delivery, CancellationToken cancellationToken)
+    private async Task AttemptAsync(Delivery delivery, DeliveryLease lease, CancellationToken cancellationToken)
     {
         // Read again: the subscription may have been disabled or rotated while the delivery waited in its lane.
         var subscription = await store.GetSubscriptionAsync(delivery.SubscriptionId, cancellationToken);
@@ -96,12 +98,30 @@ public sealed class WebhookDispatcher(
         if (subscription is null || (!subscription.Enabled && delivery.EventType != WebhookEvents.Test))
         {
             var stopped = delivery with { Status = DeliveryStatuses.Failed, NextAttemptAt = null, LastAttemptAt = now };
-            await store.CompleteAttemptAsync(stopped, new DeliveryAttempt(delivery.Id, now, null, 0, "Subscription disabled", null), null, cancellationToken);
+            await CompleteAsync(stopped, lease, new DeliveryAttempt(delivery.Id, now, null, 0, "Subscription disabled", null), null, cancellationToken);
             return;
         }
 
-        var signing = SigningSecrets.At(subscription, now).Select(secrets.Unprotect).ToList();
-        var result = await sender.SendAsync(subscription.Url, delivery.WebhookId, delivery.Payload, signing, cancellationToken);
+        // Narrowed since it was planned (fewer events, other model patterns): the host no longer asked for this one.
+        if (delivery.EventType != WebhookEvents.Test && await store.GetRouteAsync(delivery.ReportId, cancellationToken) is { } route
+            && !SubscriptionInterest.Wants(subscription, delivery.EventType, route.ModelId))
+        {
+            var dropped = delivery with { Status = DeliveryStatuses.Failed, NextAttemptAt = null, LastAttemptAt = now };
+            await CompleteAsync(dropped, lease,
+                new DeliveryAttempt(delivery.Id, now, null, 0, SubscriptionInterest.NoLongerWanted(delivery.EventType, route.ModelId), null), null, cancellationToken);
+            return;
+        }
+
+        if (!await HoldForAttemptAsync(delivery, lease, now, cancellationToken))
+        {
+            return;
+        }
+
+        if (await SendAsync(delivery, lease, subscription, now, cancellationToken) is not { } result)
+        {
+            return;
+        }
+
         var finished = clock.GetUtcNow();
         _pace.Record(EndpointKey.For(subscription.Url), TimeSpan.FromMilliseconds(result.LatencyMs));
         var outcome = DeliveryRules.AfterAttempt(delivery, result.StatusCode, result.RetryAfter, _schedule, finished, jitter);
@@ -119,14 +139,73 @@ public sealed class WebhookDispatcher(
         var announcement = outcome.Succeeded && delivery.ReportId != Guid.Empty && delivery.EventType != WebhookEvents.Test
             ? OutboxMessage.For(new WebhookDelivered(delivery.ReportId, delivery.HostId, delivery.Id, delivery.WebhookId, delivery.EventType, finished), finished)
             : null;
-        await store.CompleteAttemptAsync(outcome.Delivery,
+        var recorded = await CompleteAsync(outcome.Delivery, lease,
             new DeliveryAttempt(delivery.Id, finished, result.StatusCode, result.LatencyMs, result.Error, result.ResponseExcerpt),
             announcement, cancellationToken);
 
-        if (outcome.Delivery.Status == DeliveryStatuses.Failed)
+        if (recorded && outcome.Delivery.Status == DeliveryStatuses.Failed)
         {
             logger.LogWarning("Delivery {DeliveryId} ({WebhookId}) to host {HostId} failed after {Attempts} attempts",
                 delivery.Id, delivery.WebhookId, delivery.HostId, outcome.Delivery.RoundAttempts);
         }
+    }
+
+    /// <summary>
+    /// Signs and sends the attempt. One that fails before anything left (a signing secret that can no longer be decrypted,
+    /// a URL or secret that cannot be used) is recorded as a failed attempt with its reason and retried on the schedule,
+    /// like a receiver's failure but without counting against the receiver: null then, the attempt is recorded here.
+    /// </summary>
+    private async Task<SendResult?> SendAsync(
+        Delivery delivery, DeliveryLease lease, Subscription subscription, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var signing = SigningSecrets.At(subscription, now).Select(secrets.Unprotect).ToList();
+            return await sender.SendAsync(subscription.Url, delivery.WebhookId, delivery.Payload, signing, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            var reason = NotSent.Reason(ex);
+            logger.LogWarning(ex, "Delivery {DeliveryId} of subscription {SubscriptionId} was not sent: {Reason}", delivery.Id, subscription.Id, reason);
+            var at = clock.GetUtcNow();
+            var outcome = DeliveryRules.AfterAttempt(delivery, null, null, _schedule, at, jitter);
+            await CompleteAsync(outcome.Delivery, lease, new DeliveryAttempt(delivery.Id, at, null, 0, reason, null), null, cancellationToken);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Whether this dispatcher may send now: the lease must outlast the attempt. A delivery that waited in its lane until
+    /// little of its lease is left has it renewed first, and is not sent at all when the lease passed to another dispatcher
+    /// (or the delivery was replayed or finished) meanwhile: that one sends it.
+    /// </summary>
+    private async Task<bool> HoldForAttemptAsync(Delivery delivery, DeliveryLease lease, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (lease.Until - now >= _options.AttemptTimeout * 2)
+        {
+            return true;
+        }
+
+        if (await store.RenewLeaseAsync(delivery.Id, lease.Token, now + _options.Lease, cancellationToken))
+        {
+            return true;
+        }
+
+        logger.LogInformation("Delivery {DeliveryId} was not sent here: its lease ran out while it waited, and it is no longer this dispatcher's", delivery.Id);
+        return false;
+    }
+
+    /// <summary>Records the attempt under the lease; when the lease no longer holds the delivery, nothing is recorded.</summary>
+    private async Task<bool> CompleteAsync(Delivery updated, DeliveryLease lease, DeliveryAttempt attempt, OutboxMessage? announcement, CancellationToken cancellationToken)
+    {
+        if (await store.CompleteAttemptAsync(updated, lease.Token, attempt, announcement, cancellationToken))
+        {
+            return true;
+        }
+
+        // Another dispatcher leased it after this lease ran out (a pause longer than the lease), or it was replayed: what
+        // that one records (or the replay) stands. The webhook may have gone out twice, with the same webhook-id.
+        logger.LogWarning("Delivery {DeliveryId}: its lease ran out during the attempt; the outcome ({StatusCode}) is not recorded", updated.Id, attempt.StatusCode);
+        return false;
     }
 }

@@ -18,6 +18,7 @@ internal static class HealthReportWriter
                 name = e.Key,
                 status = e.Value.Status.ToString(),
                 description = e.Value.Description,
+                data = e.Value.Data.Count == 0 ? null : e.Value.Data,
             }),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body));

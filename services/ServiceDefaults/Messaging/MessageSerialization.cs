@@ -60,12 +60,36 @@ public static class MessageSerialization
         return buffer.WrittenSpan.ToArray();
     }
 
-    public static (object Message, Type Type) Deserialize(string messageType, string body)
+    /// <summary>
+    /// The message an outbox row holds, or false with why it cannot be read back: a type this version does not know, a body
+    /// that is not that type's JSON, or an empty one. Such a row can never be published, however often it is tried.
+    /// </summary>
+    public static bool TryDeserialize(string messageType, string body, out object message, out Type type, out string unreadable)
     {
-        var type = typeof(ReportSubmitted).Assembly.GetType(messageType, throwOnError: false)
-            ?? throw new InvalidOperationException($"Outbox holds an unknown message type '{messageType}'.");
-        var message = JsonSerializer.Deserialize(body, type, Options)
-            ?? throw new InvalidOperationException($"Outbox holds an empty '{messageType}'.");
-        return (message, type);
+        (message, type, unreadable) = (null!, null!, "");
+        var known = typeof(ReportSubmitted).Assembly.GetType(messageType, throwOnError: false);
+        if (known is null)
+        {
+            unreadable = $"Unknown message type '{messageType}'.";
+            return false;
+        }
+
+        try
+        {
+            var read = JsonSerializer.Deserialize(body, known, Options);
+            if (read is null)
+            {
+                unreadable = $"Empty '{messageType}'.";
+                return false;
+            }
+
+            (message, type) = (read, known);
+            return true;
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException)
+        {
+            unreadable = $"The body is not a '{messageType}': {ex.GetType().Name}: {ex.Message}";
+            return false;
+        }
     }
 }

@@ -7,11 +7,14 @@ namespace SafetyReports.ServiceDefaults.Messaging;
 
 /// <summary>
 /// Publishes a store's outbox rows and removes each only after the bus accepted it (with RabbitMQ,
-/// after the publisher confirm), so an event is announced at least once.
+/// after the publisher confirm), so an event is announced at least once. A row that cannot be read back
+/// as a message is moved to the store's quarantine (kept, counted in readiness, logged) and the rows
+/// behind it go on.
 /// </summary>
-public sealed class OutboxDispatcher<TStore>(
+public sealed partial class OutboxDispatcher<TStore>(
     TStore store,
     IBus bus,
+    TimeProvider clock,
     ILogger<OutboxDispatcher<TStore>> logger) : BackgroundService
     where TStore : IOutboxStore
 {
@@ -50,10 +53,24 @@ public sealed class OutboxDispatcher<TStore>(
             return 0;
         }
 
+        var readable = new List<(OutboxMessage Row, object Message, Type Type)>(batch.Count);
+        foreach (var row in batch)
+        {
+            if (MessageSerialization.TryDeserialize(row.MessageType, row.Body, out var message, out var type, out var unreadable))
+            {
+                readable.Add((row, message, type));
+            }
+            else
+            {
+                await store.QuarantineOutboxAsync(row.Id, unreadable, clock.GetUtcNow(), cancellationToken);
+                LogQuarantined(typeof(TStore).Name, row.Id, row.MessageType, unreadable);
+            }
+        }
+
         // The batch's publishes run together: each waits for its broker confirm, and waiting for them
         // one after the other would cap a service at one event per round trip. Order is not promised by
         // the bus anyway (competing consumers); every consumer is idempotent and versioned.
-        var publishes = batch.Select(row => PublishAsync(row, cancellationToken)).ToList();
+        var publishes = readable.Select(r => PublishAsync(r.Row, r.Message, r.Type, cancellationToken)).ToList();
         try
         {
             await Task.WhenAll(publishes);
@@ -61,7 +78,7 @@ public sealed class OutboxDispatcher<TStore>(
         finally
         {
             // Rows whose publish was confirmed are removed, even when another publish of the batch failed.
-            var published = batch.Where((_, i) => publishes[i].IsCompletedSuccessfully).Select(row => row.Id).ToList();
+            var published = readable.Where((_, i) => publishes[i].IsCompletedSuccessfully).Select(r => r.Row.Id).ToList();
             if (published.Count > 0)
             {
                 await store.RemoveFromOutboxAsync(published, CancellationToken.None);
@@ -71,9 +88,8 @@ public sealed class OutboxDispatcher<TStore>(
         return batch.Count;
     }
 
-    private async Task PublishAsync(OutboxMessage row, CancellationToken cancellationToken)
+    private async Task PublishAsync(OutboxMessage row, object message, Type type, CancellationToken cancellationToken)
     {
-        var (message, type) = MessageSerialization.Deserialize(row.MessageType, row.Body);
         // A publish whose confirm never comes (its channel died with the broker) must not hold the
         // outbox for ever: after the timeout it counts as failed and the row is published again.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -83,6 +99,10 @@ public sealed class OutboxDispatcher<TStore>(
             await bus.Publish(message, type, ctx => ctx.MessageId = row.Id, timeout.Token);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "{Store}'s outbox row {MessageId} ({MessageType}) cannot be read and was set aside in its quarantine; the rows after it go on: {Reason}")]
+    private partial void LogQuarantined(string store, Guid messageId, string messageType, string reason);
 }
 
 public static class OutboxDispatcher

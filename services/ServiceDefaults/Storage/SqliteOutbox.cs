@@ -3,7 +3,7 @@ using SafetyReports.ServiceDefaults.Messaging;
 
 namespace SafetyReports.ServiceDefaults.Storage;
 
-/// <summary>The outbox table every SQLite store shares the shape of.</summary>
+/// <summary>The outbox table every SQLite store shares the shape of, and its quarantine for rows that cannot be published.</summary>
 public static class SqliteOutbox
 {
     public const string Schema = """
@@ -14,6 +14,15 @@ public static class SqliteOutbox
             body TEXT NOT NULL,
             created_at INTEGER NOT NULL,
             trace_parent TEXT
+        );
+        CREATE TABLE IF NOT EXISTS outbox_quarantine (
+            id TEXT PRIMARY KEY,
+            message_type TEXT NOT NULL,
+            body TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            trace_parent TEXT,
+            reason TEXT NOT NULL,
+            quarantined_at INTEGER NOT NULL
         );
         """;
 
@@ -40,4 +49,21 @@ public static class SqliteOutbox
 
             return 0;
         }, cancellationToken);
+
+    /// <summary>Moves the row to <c>outbox_quarantine</c> in one transaction: kept, out of the dispatcher's way.</summary>
+    public static Task QuarantineAsync(SqliteGroupCommit writes, Guid id, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
+        writes.WriteAsync(async (c, t) =>
+        {
+            await c.ExecuteAsync(
+                """
+                INSERT INTO outbox_quarantine (id, message_type, body, created_at, trace_parent, reason, quarantined_at)
+                SELECT id, message_type, body, created_at, trace_parent, $reason, $at FROM outbox WHERE id = $id
+                ON CONFLICT (id) DO NOTHING
+                """,
+                t, ("$id", id.ToString()), ("$reason", reason), ("$at", at.ToUnixMs()));
+            return await c.ExecuteAsync("DELETE FROM outbox WHERE id = $id", t, ("$id", id.ToString()));
+        }, cancellationToken);
+
+    public static async Task<long> CountQuarantinedAsync(SqliteDatabase database) =>
+        await database.ReadAsync(async c => (await c.QueryAsync("SELECT COUNT(*) FROM outbox_quarantine", r => r.GetInt64(0)))[0]);
 }

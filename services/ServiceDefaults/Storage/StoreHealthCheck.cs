@@ -4,6 +4,11 @@ using SafetyReports.ServiceDefaults.Hosting;
 
 namespace SafetyReports.ServiceDefaults.Storage;
 
+/// <summary>
+/// Readiness of a store: it answers a ping. A store that sets unreadable rows aside (<see cref="IQuarantineCounts"/>) also
+/// reports how many, under <c>quarantined.&lt;kind&gt;</c> in the check's data; with any set aside the check is
+/// <c>Degraded</c>: still ready (the rest flows, and readiness answers 200), and visible to whoever watches it.
+/// </summary>
 public sealed class StoreHealthCheck<TStore>(TStore store) : IHealthCheck
     where TStore : IStoreHealth
 {
@@ -12,7 +17,17 @@ public sealed class StoreHealthCheck<TStore>(TStore store) : IHealthCheck
         try
         {
             await store.PingAsync(cancellationToken);
-            return HealthCheckResult.Healthy();
+            if (store is not IQuarantineCounts quarantine)
+            {
+                return HealthCheckResult.Healthy();
+            }
+
+            var counts = await quarantine.CountQuarantinedAsync(cancellationToken);
+            var data = counts.ToDictionary(c => $"quarantined.{c.Key}", c => (object)c.Value);
+            var setAside = counts.Where(c => c.Value > 0).Select(c => $"{c.Value} {c.Key}").ToList();
+            return setAside.Count == 0
+                ? HealthCheckResult.Healthy(data: data)
+                : HealthCheckResult.Degraded($"Rows that cannot be read were set aside: {string.Join(", ", setAside)}", data: data);
         }
         catch (Exception ex)
         {

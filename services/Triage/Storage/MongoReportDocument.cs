@@ -123,6 +123,10 @@ public sealed class MongoReportDocument
     [BsonElement("contactClosedAt"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset? ContactClosedAt { get; set; }
 
+    /// <summary>What the report adds to the transparency cells now; absent while it adds nothing (stored before contributions were kept).</summary>
+    [BsonElement("transparency"), BsonIgnoreIfNull]
+    public MongoTransparencyContributionDocument? Transparency { get; set; }
+
     public static MongoReportDocument From(Report report, SlaOptions? sla = null) => new()
     {
         Id = report.Id,

@@ -65,9 +65,14 @@ public sealed class MongoTriageStore : ITriageStore
             {
                 foreach (var report in cursor.Current.Select(d => d.ToReport()).Where(ClosedAtBackfill.Needs))
                 {
-                    var updated = report with { ClosedAt = ClosedAtBackfill.CloseTime(report, await _audit.ForReportAsync(report.Id, cancellationToken)) };
-                    await _reports.ReplaceOneAsync(MongoTriageFilters.AtVersion(report.Id, report.Version), MongoReportDocument.From(updated, _sla),
-                        cancellationToken: cancellationToken);
+                    // A new version, as any change: a writer that read the report before cannot replace it without closedAt
+                    // (its version check fails and it reads again). A report that changed meanwhile is left: it was written since.
+                    var updated = report with
+                    {
+                        ClosedAt = ClosedAtBackfill.CloseTime(report, await _audit.ForReportAsync(report.Id, cancellationToken)),
+                        Version = report.Version + 1,
+                    };
+                    await MongoTransactions.RunAsync(_database.Client, (session, ct) => ReplaceAsync(session, updated, report.Version, ct), cancellationToken);
                 }
             }
         }
@@ -89,8 +94,9 @@ public sealed class MongoTriageStore : ITriageStore
                     return false;
                 }
 
-                await _reports.InsertOneAsync(session, MongoReportDocument.From(report, _sla), cancellationToken: ct);
-                await _cells.ApplyAsync(session, null, _cells.Contribution(report), ct);
+                var contribution = _cells.Contribution(report);
+                await _reports.InsertOneAsync(session, Document(report, contribution), cancellationToken: ct);
+                await _cells.ApplyAsync(session, null, contribution, ct);
                 await _audit.AppendAsync(session, audit, ct);
                 await _outbox.AddAsync(session, events, ct);
                 return true;
@@ -120,15 +126,10 @@ public sealed class MongoTriageStore : ITriageStore
         await _setup.EnsureAsync(cancellationToken);
         var saved = await MongoTransactions.RunAsync(_database.Client, async (session, ct) =>
         {
-            var previous = await _reports.FindOneAndReplaceAsync(
-                session, MongoTriageFilters.AtVersion(updated.Id, expectedVersion), MongoReportDocument.From(updated, _sla),
-                new FindOneAndReplaceOptions<MongoReportDocument> { ReturnDocument = ReturnDocument.Before }, ct);
-            if (previous is null)
+            if (!await ReplaceAsync(session, updated, expectedVersion, ct))
             {
                 return false;
             }
-
-            await _cells.ApplyAsync(session, _cells.Contribution(previous.ToReport()), _cells.Contribution(updated), ct);
 
             await _audit.AppendAsync(session, audit, ct);
             await _outbox.AddAsync(session, events, ct);
@@ -140,6 +141,33 @@ public sealed class MongoTriageStore : ITriageStore
         }
 
         return saved;
+    }
+
+    /// <summary>
+    /// Inside a transaction: replaces the report if it is still at <paramref name="expectedVersion"/>, with the contribution it
+    /// now makes kept on it, and moves the cells from the contribution the replaced document kept (not one recomputed with
+    /// today's rules) to the new one. False when the version moved on.
+    /// </summary>
+    private async Task<bool> ReplaceAsync(IClientSessionHandle session, Report updated, long expectedVersion, CancellationToken cancellationToken)
+    {
+        var next = _cells.Contribution(updated);
+        var previous = await _reports.FindOneAndReplaceAsync(
+            session, MongoTriageFilters.AtVersion(updated.Id, expectedVersion), Document(updated, next),
+            new FindOneAndReplaceOptions<MongoReportDocument> { ReturnDocument = ReturnDocument.Before }, cancellationToken);
+        if (previous is null)
+        {
+            return false;
+        }
+
+        await _cells.ApplyAsync(session, previous.Transparency?.ToContribution(), next, cancellationToken);
+        return true;
+    }
+
+    private MongoReportDocument Document(Report report, TransparencyContribution contribution)
+    {
+        var document = MongoReportDocument.From(report, _sla);
+        document.Transparency = _cells.Kept(contribution);
+        return document;
     }
 
     /// <summary>The replacement rewrites <c>searchText</c>, so the text index drops the removed words with it.</summary>
@@ -244,6 +272,18 @@ public sealed class MongoTriageStore : ITriageStore
     {
         await _setup.EnsureAsync(cancellationToken);
         await _outbox.RemoveAsync(ids, cancellationToken);
+    }
+
+    public async Task QuarantineOutboxAsync(Guid id, string reason, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        await _outbox.QuarantineAsync(id, reason, at, cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<string, long>> CountQuarantinedAsync(CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        return QuarantineCounts.Of(await _outbox.CountQuarantinedAsync(cancellationToken));
     }
 
     public async Task PingAsync(CancellationToken cancellationToken)

@@ -179,10 +179,16 @@ internal static class SqliteTriageSchema
         var fingerprint = Fingerprint(sla);
         if (Meta(connection, transaction, "sla") != fingerprint)
         {
-            Execute(connection, transaction, """
-                UPDATE reports SET deadline = received_at + CASE severity
+            // A report whose deadline changes gets a new version, as any change (and as on MongoDB, where replicas may be
+            // writing meanwhile): a writer holding the old version reads it again.
+            const string NewDeadline = """
+                received_at + CASE severity
                     WHEN 'critical' THEN $critical WHEN 'high' THEN $high WHEN 'medium' THEN $medium WHEN 'low' THEN $low
                     ELSE $unassessed END
+                """;
+            Execute(connection, transaction, $"""
+                UPDATE reports SET deadline = {NewDeadline}, version = version + 1, doc = json_set(doc, '$.version', version + 1)
+                WHERE deadline IS NOT {NewDeadline}
                 """,
                 ("$critical", Ms(sla.Critical)), ("$high", Ms(sla.High)), ("$medium", Ms(sla.Medium)), ("$low", Ms(sla.Low)),
                 ("$unassessed", Ms(sla.Unassessed)));
@@ -203,10 +209,11 @@ internal static class SqliteTriageSchema
                 "SELECT seq, report_id, at, actor, action, data, prev_hash, hash FROM audit WHERE report_id = $id ORDER BY seq",
                 SqliteTriageStore.ReadAudit,
                 ("$id", report.Id.ToString()));
-            var updated = report with { ClosedAt = ClosedAtBackfill.CloseTime(report, entries) };
-            Execute(connection, transaction, "UPDATE reports SET doc = $doc, contact_closed_at = $contact WHERE id = $id",
-                ("$doc", ReportDocument.Serialize(updated)), ("$contact", ContactRetention.PurgeKey(updated)?.ToUnixTimeMilliseconds()),
-                ("$id", report.Id.ToString()));
+            // A new version, as any change: a writer holding the old one cannot replace the report without its close time.
+            var updated = report with { ClosedAt = ClosedAtBackfill.CloseTime(report, entries), Version = report.Version + 1 };
+            Execute(connection, transaction, "UPDATE reports SET doc = $doc, version = $version, contact_closed_at = $contact WHERE id = $id",
+                ("$doc", ReportDocument.Serialize(updated)), ("$version", updated.Version),
+                ("$contact", ContactRetention.PurgeKey(updated)?.ToUnixTimeMilliseconds()), ("$id", report.Id.ToString()));
         }
     }
 

@@ -1,4 +1,6 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using SafetyReports.ServiceDefaults.Messaging;
 using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.Triage.Disclosure;
@@ -17,8 +19,10 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
     private readonly SqliteGroupCommit _writes;
     private readonly SlaOptions _sla;
     private readonly TransparencyOptions _transparency;
+    private readonly WriteAheadLogScrub _scrub;
 
-    public SqliteTriageStore(string path, SlaOptions? sla = null, TransparencyOptions? transparency = null)
+    /// <param name="logger">Where a write-ahead log that could not be emptied after a redaction is reported.</param>
+    public SqliteTriageStore(string path, SlaOptions? sla = null, TransparencyOptions? transparency = null, ILogger? logger = null)
     {
         _sla = sla ?? new SlaOptions();
         _transparency = transparency ?? new TransparencyOptions();
@@ -29,11 +33,15 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
         }
 
         _writes = new SqliteGroupCommit(_database);
+        _scrub = new WriteAheadLogScrub(_database.TruncateWriteAheadLogAsync, logger ?? NullLogger.Instance);
     }
 
     public ValueTask DisposeAsync() => _writes.DisposeAsync();
 
     public string Path => _database.Path;
+
+    /// <summary>Emptying the write-ahead log after redactions, and its retries when it could not be emptied at once.</summary>
+    public WriteAheadLogScrub WriteAheadLog => _scrub;
 
     public WorkSignal OutboxSignal { get; } = new();
 
@@ -139,8 +147,9 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
                 OutboxSignal.Notify();
             }
 
-            // Earlier page images with the text stay in the WAL until it is emptied.
-            await _database.TruncateWriteAheadLogAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            // Earlier page images with the text stay in the WAL until it is emptied. The redaction is committed: if the log
+            // cannot be emptied now it is emptied later, and the caller is told the redaction succeeded.
+            await _scrub.AfterCommitAsync(cancellationToken);
         }
 
         return saved;
@@ -260,6 +269,12 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
 
     public Task RemoveFromOutboxAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         SqliteOutbox.RemoveAsync(_writes, ids, cancellationToken);
+
+    public Task QuarantineOutboxAsync(Guid id, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
+        SqliteOutbox.QuarantineAsync(_writes, id, reason, at, cancellationToken);
+
+    public async Task<IReadOnlyDictionary<string, long>> CountQuarantinedAsync(CancellationToken cancellationToken) =>
+        QuarantineCounts.Of(await SqliteOutbox.CountQuarantinedAsync(_database));
 
     public Task PingAsync(CancellationToken cancellationToken) => _database.PingAsync(cancellationToken);
 

@@ -4,20 +4,14 @@ namespace SafetyReports.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// Reads rows from a service's SQLite file while the service runs (read-only; WAL lets readers and the
-/// writer proceed together), to prove what was stored rather than what an API says.
+/// writer proceed together), to prove what was stored rather than what an API says; and writes one in, as a
+/// bug, an older version or a damaged disk would have left it.
 /// </summary>
 public static class StoreQuery
 {
     public static List<object?[]> Rows(string dataDirectory, string file, string sql)
     {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = Path.Combine(dataDirectory, file),
-            Mode = SqliteOpenMode.ReadOnly,
-            Pooling = false,
-            DefaultTimeout = 30,
-        }.ToString());
-        connection.Open();
+        using var connection = Open(dataDirectory, file, SqliteOpenMode.ReadOnly);
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         using var reader = command.ExecuteReader();
@@ -34,5 +28,32 @@ public static class StoreQuery
         }
 
         return rows;
+    }
+
+    /// <summary>Runs one statement against the file (taking its write lock like any writer, waiting up to 30 s for it).</summary>
+    public static void Execute(string dataDirectory, string file, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var connection = Open(dataDirectory, file, SqliteOpenMode.ReadWrite);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        command.ExecuteNonQuery();
+    }
+
+    private static SqliteConnection Open(string dataDirectory, string file, SqliteOpenMode mode)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(dataDirectory, file),
+            Mode = mode,
+            Pooling = false,
+            DefaultTimeout = 30,
+        }.ToString());
+        connection.Open();
+        return connection;
     }
 }

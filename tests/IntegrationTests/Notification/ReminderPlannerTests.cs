@@ -31,13 +31,6 @@ public sealed class ReminderPlannerTests : IDisposable
         _data.Dispose();
     }
 
-    private sealed class ManualClock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     [Fact]
     public async Task A_report_is_reminded_weekly_until_acknowledged()
     {

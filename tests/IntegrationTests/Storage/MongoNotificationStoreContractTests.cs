@@ -13,6 +13,10 @@ public sealed class MongoNotificationStoreContractTests : NotificationStoreContr
         return Task.FromResult<INotificationStore>(new MongoNotificationStore(_database.Database));
     }
 
+    /// <summary>A second store instance on the same database: what another replica has.</summary>
+    protected override Task<INotificationStore> OpenOtherReplicaAsync() =>
+        Task.FromResult<INotificationStore>(new MongoNotificationStore((_database ?? throw new InvalidOperationException("No store yet.")).Database));
+
     protected override async ValueTask DisposeStoreAsync()
     {
         if (_database is not null)

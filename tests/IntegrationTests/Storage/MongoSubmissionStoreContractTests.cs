@@ -23,6 +23,11 @@ public sealed class MongoSubmissionStoreContractTests : SubmissionStoreContractT
         return document.TryGetValue("payload", out var payload) && !payload.IsBsonNull;
     }
 
+    protected override Task CorruptPayloadAsync(Guid id) =>
+        _database!.Database.GetCollection<BsonDocument>(MongoSubmissionStore.SubmissionsCollection).UpdateOneAsync(
+            new BsonDocument("_id", new BsonBinaryData(id, GuidRepresentation.Standard)),
+            new BsonDocument("$set", new BsonDocument("payload", "not a submission")), cancellationToken: Ct);
+
     protected override async ValueTask DisposeStoreAsync()
     {
         if (_database is not null)

@@ -1,4 +1,6 @@
+using SafetyReports.Triage.Domain;
 using SafetyReports.Triage.Storage;
+using SafetyReports.Triage.Transparency;
 
 namespace SafetyReports.IntegrationTests.Storage;
 
@@ -12,6 +14,10 @@ public sealed class MongoTriageStoreContractTests : TriageStoreContractTests
         _database = MongoTestDatabase.Create();
         return Task.FromResult<ITriageStore>(new MongoTriageStore(_database.Database));
     }
+
+    /// <summary>A second store instance on the same database, started with its own options.</summary>
+    protected override Task<ITriageStore> OpenOtherReplicaAsync(SlaOptions? sla = null, TransparencyOptions? transparency = null) =>
+        Task.FromResult<ITriageStore>(new MongoTriageStore((_database ?? throw new InvalidOperationException("No store yet.")).Database, sla, transparency));
 
     protected override async ValueTask DisposeStoreAsync()
     {

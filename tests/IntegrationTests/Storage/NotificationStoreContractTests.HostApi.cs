@@ -203,16 +203,19 @@ public abstract partial class NotificationStoreContractTests
         var store = await CreateStoreAsync();
         var delivery = NewDelivery(Guid.NewGuid(), At(0));
         await store.SavePlanAsync(new DeliveryPlan(null, [delivery]), Ct);
-        Assert.Single(await store.LeaseDueDeliveriesAsync(At(1), Lease, 10, Ct));
+        var first = Assert.Single(await store.LeaseDueDeliveriesAsync(At(1), Lease, 10, Ct));
 
-        Assert.True(await store.DeferAsync(delivery.Id, At(5), Ct));
+        Assert.True(await store.DeferAsync(delivery.Id, first.Lease.Token, At(5), Ct));
+        // Deferring ended that lease: its token defers nothing again.
+        Assert.False(await store.DeferAsync(delivery.Id, first.Lease.Token, At(50), Ct));
 
         Assert.Empty(await store.LeaseDueDeliveriesAsync(At(4), Lease, 10, Ct));
-        Assert.Equal([delivery with { NextAttemptAt = At(5) }], await store.LeaseDueDeliveriesAsync(At(5), Lease, 10, Ct));
+        var again = Assert.Single(await store.LeaseDueDeliveriesAsync(At(5), Lease, 10, Ct));
+        Assert.Equal(delivery with { NextAttemptAt = At(5) }, again.Delivery);
         Assert.Empty(await store.GetAttemptsAsync(delivery.Id, Ct));
         var done = delivery with { Status = DeliveryStatuses.Succeeded, NextAttemptAt = null };
-        await store.CompleteAttemptAsync(done, new DeliveryAttempt(delivery.Id, At(6), 200, 1, null, null), null, Ct);
-        Assert.False(await store.DeferAsync(delivery.Id, At(9), Ct));
+        Assert.True(await store.CompleteAttemptAsync(done, again.Lease.Token, new DeliveryAttempt(delivery.Id, At(6), 200, 1, null, null), null, Ct));
+        Assert.False(await store.DeferAsync(delivery.Id, again.Lease.Token, At(9), Ct));
     }
 
     [Fact]
@@ -236,7 +239,7 @@ public abstract partial class NotificationStoreContractTests
         Assert.Equal(
             [since with { Status = DeliveryStatuses.Pending, RoundAttempts = 0, NextAttemptAt = At(30) },
              later with { Status = DeliveryStatuses.Pending, RoundAttempts = 0, NextAttemptAt = At(30) }],
-            (await store.LeaseDueDeliveriesAsync(At(30), Lease, 10, Ct)).OrderBy(d => d.CreatedAt));
+            (await LeaseAsync(store, At(30))).OrderBy(d => d.CreatedAt));
         Assert.Equal(before, await store.GetDeliveryAsync(before.Id, Ct));
         Assert.Equal(0, await store.RecoverAsync(Guid.NewGuid(), At(0), At(30), Ct));
     }

@@ -123,15 +123,15 @@ public abstract partial class NotificationStoreContractTests : IAsyncDisposable
         var unscheduled = NewDelivery(report, At(0)) with { NextAttemptAt = null };
         await store.SavePlanAsync(new DeliveryPlan(null, [later, sooner, notYet, done, unscheduled]), Ct);
 
-        Assert.Equal([sooner], await store.LeaseDueDeliveriesAsync(At(10), Lease, 1, Ct));
-        Assert.Equal([later], await store.LeaseDueDeliveriesAsync(At(10), Lease, 10, Ct));
+        Assert.Equal([sooner], await LeaseAsync(store, At(10), 1));
+        Assert.Equal([later], await LeaseAsync(store, At(10)));
         Assert.Empty(await store.LeaseDueDeliveriesAsync(At(10), Lease, 10, Ct));
         Assert.Empty(await store.LeaseDueDeliveriesAsync(At(39.999), Lease, 10, Ct));
 
         // At the end of the lease (the dispatcher died) both are due again, in order.
-        Assert.Equal([sooner, later], await store.LeaseDueDeliveriesAsync(At(40), Lease, 10, Ct));
+        Assert.Equal([sooner, later], await LeaseAsync(store, At(40)));
         // Those two are leased again until 70 s; only the delivery due at 50 s is left.
-        Assert.Equal([notYet], await store.LeaseDueDeliveriesAsync(At(60), Lease, 10, Ct));
+        Assert.Equal([notYet], await LeaseAsync(store, At(60)));
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public abstract partial class NotificationStoreContractTests : IAsyncDisposable
             var now = At(10 + round * 100);
             var leases = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
                 Task.Run(() => store.LeaseDueDeliveriesAsync(now, Lease, 4, Ct), Ct)));
-            var leased = leases.SelectMany(l => l).Select(d => d.Id).ToList();
+            var leased = leases.SelectMany(l => l).Select(l => l.Delivery.Id).ToList();
 
             Assert.Equal(leased.Count, leased.Distinct().Count());
             Assert.Equal(deliveries.Select(d => d.Id).Order(), leased.Order());
@@ -161,20 +161,25 @@ public abstract partial class NotificationStoreContractTests : IAsyncDisposable
         var store = await CreateStoreAsync();
         var delivery = NewDelivery(Guid.NewGuid(), At(0)) with { NextAttemptAt = At(0) };
         await store.SavePlanAsync(new DeliveryPlan(null, [delivery]), Ct);
-        Assert.Single(await store.LeaseDueDeliveriesAsync(At(1), Lease, 10, Ct));
+        var first = Assert.Single(await store.LeaseDueDeliveriesAsync(At(1), Lease, 10, Ct));
 
         // A failed attempt: retried at 6 s, which the lease (until 31 s) must not hold back.
         var failedAttempt = new DeliveryAttempt(delivery.Id, At(1), 503, 120, null, "busy");
         var retrying = delivery with { RoundAttempts = 1, NextAttemptAt = At(6), LastAttemptAt = At(1) };
-        await store.CompleteAttemptAsync(retrying, failedAttempt, null, Ct);
+        Assert.True(await store.CompleteAttemptAsync(retrying, first.Lease.Token, failedAttempt, null, Ct));
         Assert.Equal(retrying, await store.GetDeliveryAsync(delivery.Id, Ct));
         Assert.Empty(await store.PeekOutboxAsync(10, Ct));
-        Assert.Equal([retrying], await store.LeaseDueDeliveriesAsync(At(6), Lease, 10, Ct));
+        var second = Assert.Single(await store.LeaseDueDeliveriesAsync(At(6), Lease, 10, Ct));
+        Assert.Equal(retrying, second.Delivery);
+        Assert.NotEqual(first.Lease.Token, second.Lease.Token);
+        Assert.Equal(At(6) + Lease, second.Lease.Until);
 
         var succeededAttempt = new DeliveryAttempt(delivery.Id, At(6), null, 10_000, "timed out", null);
         var succeeded = retrying with { Status = DeliveryStatuses.Succeeded, RoundAttempts = 2, NextAttemptAt = null, LastAttemptAt = At(6) };
         var announcement = new OutboxMessage(Guid.NewGuid(), "SafetyReports.Contracts.WebhookDelivered", "{}", At(6));
-        await store.CompleteAttemptAsync(succeeded, succeededAttempt, announcement, Ct);
+        // The first lease's token completes nothing any more.
+        Assert.False(await store.CompleteAttemptAsync(succeeded, first.Lease.Token, succeededAttempt, announcement, Ct));
+        Assert.True(await store.CompleteAttemptAsync(succeeded, second.Lease.Token, succeededAttempt, announcement, Ct));
 
         Assert.Equal(succeeded, await store.GetDeliveryAsync(delivery.Id, Ct));
         Assert.Equal([failedAttempt, succeededAttempt], await store.GetAttemptsAsync(delivery.Id, Ct));
@@ -230,10 +235,11 @@ public abstract partial class NotificationStoreContractTests : IAsyncDisposable
         var planned = NewDelivery(Guid.NewGuid(), At(0));
         var leased = NewDelivery(Guid.NewGuid(), At(1));
         await store.SavePlanAsync(new DeliveryPlan(null, [planned, leased]), Ct);
-        Assert.Equal([planned], await store.LeaseDueDeliveriesAsync(At(50), Lease, 1, Ct));
+        var lease = Assert.Single(await store.LeaseDueDeliveriesAsync(At(50), Lease, 1, Ct));
+        Assert.Equal(planned, lease.Delivery);
         var failed = planned with { Status = DeliveryStatuses.Failed, RoundAttempts = 8, NextAttemptAt = null, LastAttemptAt = At(50) };
-        await store.CompleteAttemptAsync(failed, new DeliveryAttempt(planned.Id, At(50), 500, 5, null, null), null, Ct);
-        Assert.Equal([leased], await store.LeaseDueDeliveriesAsync(At(60), Lease, 10, Ct));
+        Assert.True(await store.CompleteAttemptAsync(failed, lease.Lease.Token, new DeliveryAttempt(planned.Id, At(50), 500, 5, null, null), null, Ct));
+        Assert.Equal([leased], await LeaseAsync(store, At(60)));
 
         Assert.True(await store.ReplayAsync(failed.Id, At(60), Ct));
         // An attempt holds the other one: resetting it would let a second attempt run beside it.
@@ -242,7 +248,7 @@ public abstract partial class NotificationStoreContractTests : IAsyncDisposable
 
         var replayed = failed with { Status = DeliveryStatuses.Pending, RoundAttempts = 0, NextAttemptAt = At(60) };
         Assert.Equal(replayed, await store.GetDeliveryAsync(failed.Id, Ct));
-        Assert.Equal([replayed], await store.LeaseDueDeliveriesAsync(At(61), Lease, 10, Ct));
+        Assert.Equal([replayed], await LeaseAsync(store, At(61)));
 
         var leaseOver = At(60) + Lease;
         Assert.True(await store.ReplayAsync(leased.Id, leaseOver, Ct));
@@ -258,6 +264,10 @@ public abstract partial class NotificationStoreContractTests : IAsyncDisposable
 
     protected static Subscription NewSubscription(string hostId, DateTimeOffset createdAt) => new(
         Guid.NewGuid(), hostId, "https://hooks.example.org/" + hostId, ["report.triaged"], ["org/*"], "protected-secret", true, createdAt);
+
+    /// <summary>Leases as a dispatcher does; the deliveries leased, without their leases.</summary>
+    protected static async Task<IReadOnlyList<Delivery>> LeaseAsync(INotificationStore store, DateTimeOffset now, int max = 10) =>
+        (await store.LeaseDueDeliveriesAsync(now, Lease, max, Ct)).Select(l => l.Delivery).ToList();
 
     protected static Delivery NewDelivery(Guid reportId, DateTimeOffset createdAt)
     {

@@ -6,12 +6,25 @@ public sealed class SqliteNotificationStoreContractTests : NotificationStoreCont
 {
     private readonly TempSqliteFile _file = new(NotificationStoreFactory.SqliteFileName);
 
-    protected override Task<INotificationStore> CreateStoreAsync() =>
-        Task.FromResult<INotificationStore>(new SqliteNotificationStore(_file.Path));
+    private readonly List<SqliteNotificationStore> _opened = [];
 
-    protected override ValueTask DisposeStoreAsync()
+    protected override Task<INotificationStore> CreateStoreAsync() => OpenOtherReplicaAsync();
+
+    /// <summary>A second store instance on the same file: what another replica sharing the file has.</summary>
+    protected override Task<INotificationStore> OpenOtherReplicaAsync()
     {
+        var store = new SqliteNotificationStore(_file.Path);
+        _opened.Add(store);
+        return Task.FromResult<INotificationStore>(store);
+    }
+
+    protected override async ValueTask DisposeStoreAsync()
+    {
+        foreach (var store in _opened)
+        {
+            await store.DisposeAsync();
+        }
+
         _file.Dispose();
-        return ValueTask.CompletedTask;
     }
 }

@@ -1,5 +1,6 @@
 using SafetyReports.Contracts;
 using SafetyReports.Triage.Domain;
+using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.Triage.Storage;
 
 namespace SafetyReports.IntegrationTests.Storage;
@@ -38,6 +39,37 @@ public sealed class SqliteRedactionTests : IDisposable
         var traces = Traces(typed);
         Assert.True(traces.Count == 0, string.Join("; ", traces));
         Assert.Equal("I am [redacted], tell me how", (await store.GetReportAsync(report.Id, Ct))!.Evidence[0].Content);
+    }
+
+    [Fact]
+    public async Task A_redaction_answers_success_when_the_write_ahead_log_cannot_be_emptied_and_the_text_leaves_it_later()
+    {
+        const string typed = "Quirinal.Zebedee@example.org";
+        var store = new SqliteTriageStore(_file.Path);
+        var report = NewReport(Start, $"Reach me at {typed}. " + string.Concat(Enumerable.Repeat("Padding. ", 500)), []);
+        await store.AddReportAsync(report, Received(report), [], Ct);
+        var outcome = ReportRedaction.Apply(report, new RedactionRequest(typed, null, 1), "admin@example.org", Start.AddHours(1));
+
+        // A reader holds a snapshot from before the redaction: the log cannot be emptied while it reads.
+        using (var reader = _file.Open())
+        {
+            using (var begin = reader.CreateCommand())
+            {
+                begin.CommandText = "BEGIN; SELECT COUNT(*) FROM reports;";
+                begin.ExecuteScalar();
+            }
+
+            var answered = System.Diagnostics.Stopwatch.StartNew();
+            Assert.True(await store.RedactReportAsync(outcome.Report!, 1, outcome.Audit!, [], Ct));
+            Assert.True(answered.Elapsed < WriteAheadLogScrub.RetryWait, $"the redaction waited {answered.Elapsed} for the log");
+            Assert.Equal("[redacted]", (await store.GetReportAsync(report.Id, Ct))!.Description[12..22]);
+            Assert.NotEmpty(Traces(typed));
+        }
+
+        // Once the reader is gone, the retry empties the log: the text is in no byte of the files.
+        await store.WriteAheadLog.Retrying.WaitAsync(TimeSpan.FromSeconds(90), Ct);
+        var traces = Traces(typed);
+        Assert.True(traces.Count == 0, string.Join("; ", traces));
     }
 
     /// <summary>Which of <paramref name="terms"/> the full-text index still holds (fts5vocab, as the store declares it).</summary>

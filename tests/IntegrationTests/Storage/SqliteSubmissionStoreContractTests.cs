@@ -18,6 +18,12 @@ public sealed class SqliteSubmissionStoreContractTests : SubmissionStoreContract
         return Assert.Single(rows);
     }
 
+    protected override async Task CorruptPayloadAsync(Guid id)
+    {
+        await using var connection = _file.Open();
+        await connection.ExecuteAsync("UPDATE submissions SET payload = '{\"reportId\": ' WHERE id = $id", null, ("$id", id.ToString()));
+    }
+
     protected override ValueTask DisposeStoreAsync()
     {
         _file.Dispose();

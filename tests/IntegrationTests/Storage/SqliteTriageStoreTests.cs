@@ -194,6 +194,12 @@ public sealed class SqliteTriageStoreTests : IDisposable
         Assert.Equal(resolved.UpdatedAt, (await store.GetReportAsync(resolved.Id, Ct))!.ClosedAt);
         Assert.Equal([rejected.Id], await store.ContactPurgeDueAsync(Start.AddDays(4), 10, Ct));
         Assert.Equal([rejected.Id, resolved.Id], await store.ContactPurgeDueAsync(Start.AddDays(6), 10, Ct));
+
+        // Changed at start, so a newer version: a writer that read the report before cannot put it back without its close time.
+        var backfilled = (await store.GetReportAsync(rejected.Id, Ct))!;
+        Assert.True(backfilled.Version > rejected.Version);
+        Assert.False(await store.UpdateReportAsync(rejected with { Title = "Stale", Version = rejected.Version + 1 }, rejected.Version, Received(rejected), [], Ct));
+        Assert.Equal(rejectedAt, (await store.GetReportAsync(rejected.Id, Ct))!.ClosedAt);
     }
 
     [Fact]

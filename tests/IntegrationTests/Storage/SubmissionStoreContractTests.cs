@@ -15,6 +15,12 @@ public abstract class SubmissionStoreContractTests : IAsyncDisposable
     /// <summary>Whether the stored submission still holds its payload, read from the database directly.</summary>
     protected abstract Task<bool> HasPayloadAsync(Guid id);
 
+    /// <summary>
+    /// Overwrites the stored payload with something that is not a submission, in the database directly, as a bug, an
+    /// upgrade or a damaged disk would.
+    /// </summary>
+    protected abstract Task CorruptPayloadAsync(Guid id);
+
     protected abstract ValueTask DisposeStoreAsync();
 
     public async ValueTask DisposeAsync()
@@ -62,7 +68,7 @@ public abstract class SubmissionStoreContractTests : IAsyncDisposable
         Assert.Equal(record, result.Existing);
         Assert.Equal(record, await store.FindIdempotencyAsync("key-hash", Ct));
         Assert.Null(await store.FindReceiptAsync(second.Id, Ct));
-        var due = await store.DueForHandoverAsync(At(100), 10, Ct);
+        var due = (await store.DueForHandoverAsync(At(100), 10, Ct)).Due;
         Assert.Equal([first.Id], due.Select(d => d.Payload.ReportId));
         Assert.Null(await store.FindIdempotencyAsync("unknown", Ct));
     }
@@ -92,20 +98,71 @@ public abstract class SubmissionStoreContractTests : IAsyncDisposable
             await store.AddAsync(submission, null, Ct);
         }
 
-        var due = await store.DueForHandoverAsync(At(10), 10, Ct);
+        var due = (await store.DueForHandoverAsync(At(10), 10, Ct)).Due;
         Assert.Equal([early.Id, middle.Id, late.Id], due.Select(d => d.Payload.ReportId));
         Assert.All(due, d => Assert.Equal(0, d.Attempts));
         SameJson(early.Payload, due[0].Payload);
 
-        Assert.Equal([early.Id, middle.Id], (await store.DueForHandoverAsync(At(10), 2, Ct)).Select(d => d.Payload.ReportId));
-        Assert.Equal([early.Id, middle.Id], (await store.DueForHandoverAsync(At(1), 10, Ct)).Select(d => d.Payload.ReportId));
-        Assert.Empty(await store.DueForHandoverAsync(At(-1), 10, Ct));
+        Assert.Equal([early.Id, middle.Id], (await store.DueForHandoverAsync(At(10), 2, Ct)).Due.Select(d => d.Payload.ReportId));
+        Assert.Equal([early.Id, middle.Id], (await store.DueForHandoverAsync(At(1), 10, Ct)).Due.Select(d => d.Payload.ReportId));
+        Assert.Empty((await store.DueForHandoverAsync(At(-1), 10, Ct)).Due);
 
         await store.ScheduleHandoverAsync([new HandoverAttempt(early.Id, At(20), 1)], Ct);
-        Assert.Equal([middle.Id, late.Id], (await store.DueForHandoverAsync(At(19.999), 10, Ct)).Select(d => d.Payload.ReportId));
-        var later = await store.DueForHandoverAsync(At(20), 10, Ct);
+        Assert.Equal([middle.Id, late.Id], (await store.DueForHandoverAsync(At(19.999), 10, Ct)).Due.Select(d => d.Payload.ReportId));
+        var later = (await store.DueForHandoverAsync(At(20), 10, Ct)).Due;
         Assert.Equal([middle.Id, late.Id, early.Id], later.Select(d => d.Payload.ReportId));
         Assert.Equal(1, later[^1].Attempts);
+    }
+
+    [Fact]
+    public async Task A_submission_whose_payload_cannot_be_read_is_reported_alone_and_once_set_aside_is_kept_counted_and_not_due()
+    {
+        var store = await CreateStoreAsync();
+        var unreadable = NewSubmission(At(0));
+        var good = NewSubmission(At(1));
+        await store.AddAsync(unreadable, null, Ct);
+        await store.AddAsync(good, null, Ct);
+        await CorruptPayloadAsync(unreadable.Id);
+
+        var batch = await store.DueForHandoverAsync(At(10), 10, Ct);
+        Assert.Equal([good.Id], batch.Due.Select(d => d.Payload.ReportId));
+        var bad = Assert.Single(batch.Unreadable);
+        Assert.Equal(unreadable.Id, bad.Id);
+        Assert.False(string.IsNullOrWhiteSpace(bad.Reason));
+        Assert.Equal(2, batch.Read);
+        Assert.Equal(0, (await store.CountQuarantinedAsync(Ct))[ISubmissionStore.QuarantinedSubmissions]);
+
+        await store.QuarantineSubmissionAsync(bad.Id, bad.Reason, At(10), Ct);
+
+        var after = await store.DueForHandoverAsync(At(1000), 10, Ct);
+        Assert.Equal([good.Id], after.Due.Select(d => d.Payload.ReportId));
+        Assert.Empty(after.Unreadable);
+        var counts = await store.CountQuarantinedAsync(Ct);
+        Assert.Equal((1L, 0L), (counts[ISubmissionStore.QuarantinedSubmissions], counts[IOutboxStore.QuarantinedOutbox]));
+        Assert.True(await HasPayloadAsync(unreadable.Id));
+        Assert.NotNull(await store.FindReceiptAsync(unreadable.Id, Ct));
+
+        // Triage confirming it after all (an earlier copy got through) ends the quarantine with the payload.
+        await store.ConfirmHandoverAsync(unreadable.Id, At(20), Ct);
+        Assert.Equal(0, (await store.CountQuarantinedAsync(Ct))[ISubmissionStore.QuarantinedSubmissions]);
+        Assert.False(await HasPayloadAsync(unreadable.Id));
+    }
+
+    [Fact]
+    public async Task An_outbox_row_set_aside_leaves_the_outbox_and_is_counted_once()
+    {
+        var store = await CreateStoreAsync();
+        var first = new OutboxMessage(Guid.NewGuid(), "SafetyReports.Contracts.NoSuchMessage", "{}", At(1));
+        var second = new OutboxMessage(Guid.NewGuid(), "SafetyReports.Contracts.ReporterReplied", "{}", At(2));
+        await store.AddToOutboxAsync(first, Ct);
+        await store.AddToOutboxAsync(second, Ct);
+
+        await store.QuarantineOutboxAsync(first.Id, "Unknown message type", At(5), Ct);
+        await store.QuarantineOutboxAsync(first.Id, "Unknown message type", At(6), Ct);
+        await store.QuarantineOutboxAsync(Guid.NewGuid(), "Not there", At(6), Ct);
+
+        Assert.Equal([second], await store.PeekOutboxAsync(10, Ct));
+        Assert.Equal(1, (await store.CountQuarantinedAsync(Ct))[IOutboxStore.QuarantinedOutbox]);
     }
 
     [Fact]
@@ -122,13 +179,13 @@ public abstract class SubmissionStoreContractTests : IAsyncDisposable
 
         Assert.False(await HasPayloadAsync(submission.Id));
         Assert.True(await HasPayloadAsync(other.Id));
-        Assert.Equal([other.Id], (await store.DueForHandoverAsync(At(1000), 10, Ct)).Select(d => d.Payload.ReportId));
+        Assert.Equal([other.Id], (await store.DueForHandoverAsync(At(1000), 10, Ct)).Due.Select(d => d.Payload.ReportId));
         Assert.Equal(At(3), (await store.FindReceiptAsync(submission.Id, Ct))!.HandedOverAt);
 
         // A late schedule or a second confirmation changes nothing.
         await store.ScheduleHandoverAsync([new HandoverAttempt(submission.Id, At(5), 2), new HandoverAttempt(other.Id, At(7), 1)], Ct);
         await store.ConfirmHandoverAsync(submission.Id, At(9), Ct);
-        Assert.Equal([other.Id], (await store.DueForHandoverAsync(At(1000), 10, Ct)).Select(d => d.Payload.ReportId));
+        Assert.Equal([other.Id], (await store.DueForHandoverAsync(At(1000), 10, Ct)).Due.Select(d => d.Payload.ReportId));
         var receipt = await store.FindReceiptAsync(submission.Id, Ct);
         Assert.Equal(At(3), receipt!.HandedOverAt);
         Assert.Equal(ReportStatuses.Received, receipt.Status);
@@ -236,7 +293,7 @@ public abstract class SubmissionStoreContractTests : IAsyncDisposable
         await store.EraseContactAsync(held.Id, first, Ct);
         await store.EraseContactAsync(confirmed.Id, second, Ct);
 
-        var payload = Assert.Single(await store.DueForHandoverAsync(At(100), 10, Ct)).Payload;
+        var payload = Assert.Single((await store.DueForHandoverAsync(At(100), 10, Ct)).Due).Payload;
         Assert.Equal(held.Payload with { ProtectedContact = null, ContactAllowed = false }, payload with { Evidence = held.Payload.Evidence });
         Assert.Equal(held.Payload.Evidence, payload.Evidence);
         Assert.False(await HasPayloadAsync(confirmed.Id));

@@ -38,4 +38,17 @@ public class ReceiptUpdateTests
         Assert.Equal(T0.AddMinutes(1), schedule.NextAttempt(T0, 4));
         Assert.Equal(T0.AddMinutes(1), schedule.NextAttempt(T0, 1000));
     }
+
+    [Fact]
+    public void Each_handover_copy_lives_about_its_retry_interval_so_one_is_always_alive_and_two_at_most_pile_up()
+    {
+        var schedule = new HandoverSchedule(TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1));
+        foreach (var attempts in new[] { 1, 2, 3, 4, 1000 })
+        {
+            var interval = schedule.NextAttempt(T0, attempts) - T0;
+            Assert.Equal(interval * 2, schedule.TimeToLive(attempts));
+        }
+
+        Assert.Equal(TimeSpan.FromMinutes(4), HandoverSchedule.Default.TimeToLive(50));
+    }
 }

@@ -1,3 +1,4 @@
+using SafetyReports.Notification.Storage;
 using SafetyReports.Notification.Webhooks;
 
 namespace SafetyReports.UnitTests.Notification;
@@ -7,6 +8,8 @@ public class EndpointLanesTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
+    private static DeliveryLease NewLease() => new(Guid.NewGuid(), DateTimeOffset.UnixEpoch.AddDays(1));
+
     private sealed class Attempts
     {
         private readonly Dictionary<Guid, TaskCompletionSource> _release = [];
@@ -14,9 +17,12 @@ public class EndpointLanesTests
 
         public List<Guid> Started { get; } = [];
 
+        /// <summary>The lease each attempt started with.</summary>
+        public Dictionary<Guid, DeliveryLease> StartedWith { get; } = [];
+
         public SemaphoreSlim StartedSignal { get; } = new(0);
 
-        public Func<CancellationToken, Task> For(Guid id)
+        public Func<DeliveryLease, CancellationToken, Task> For(Guid id)
         {
             var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             lock (_gate)
@@ -24,11 +30,12 @@ public class EndpointLanesTests
                 _release[id] = release;
             }
 
-            return async ct =>
+            return async (lease, ct) =>
             {
                 lock (_gate)
                 {
                     Started.Add(id);
+                    StartedWith[id] = lease;
                 }
 
                 StartedSignal.Release();
@@ -69,12 +76,12 @@ public class EndpointLanesTests
         var blocked = Enumerable.Range(0, 4).Select(_ => Guid.NewGuid()).ToList();
         foreach (var id in blocked)
         {
-            Assert.Equal(Admission.Admitted, lanes.TryAdmit("https://slow.example:443", id, attempts.For(id), TestContext.Current.CancellationToken));
+            Assert.Equal(Admission.Admitted, lanes.TryAdmit("https://slow.example:443", id, NewLease(), attempts.For(id), TestContext.Current.CancellationToken));
         }
 
         await attempts.WaitForStartsAsync(2);
         var healthy = Guid.NewGuid();
-        Assert.Equal(Admission.Admitted, lanes.TryAdmit("https://fast.example:443", healthy, attempts.For(healthy), TestContext.Current.CancellationToken));
+        Assert.Equal(Admission.Admitted, lanes.TryAdmit("https://fast.example:443", healthy, NewLease(), attempts.For(healthy), TestContext.Current.CancellationToken));
         await attempts.WaitForStartsAsync(1);
 
         Assert.True(attempts.HasStarted(healthy));
@@ -90,26 +97,53 @@ public class EndpointLanesTests
         var (a, b, c) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         var ct = TestContext.Current.CancellationToken;
 
-        Assert.Equal(Admission.Admitted, lanes.TryAdmit("e", a, attempts.For(a), ct));
-        Assert.Equal(Admission.Admitted, lanes.TryAdmit("e", b, attempts.For(b), ct));
-        Assert.Equal(Admission.EndpointFull, lanes.TryAdmit("e", c, _ => Task.CompletedTask, ct));
-        Assert.Equal(Admission.AlreadyAdmitted, lanes.TryAdmit("e", a, _ => Task.CompletedTask, ct));
+        Assert.Equal(Admission.Admitted, lanes.TryAdmit("e", a, NewLease(), attempts.For(a), ct));
+        Assert.Equal(Admission.Admitted, lanes.TryAdmit("e", b, NewLease(), attempts.For(b), ct));
+        Assert.Equal(Admission.EndpointFull, lanes.TryAdmit("e", c, NewLease(), (_, _) => Task.CompletedTask, ct));
         Assert.Equal(2, lanes.Count);
 
         await attempts.WaitForStartsAsync(1);
         Assert.Equal([a], attempts.Started);
+        Assert.Equal(Admission.AlreadyAdmitted, lanes.TryAdmit("e", a, NewLease(), (_, _) => Task.CompletedTask, ct));
+        Assert.Equal(2, lanes.Count);
         attempts.Finish(a);
         Assert.True(await freed.WaitAsync(Patience, TestContext.Current.CancellationToken));
         await attempts.WaitForStartsAsync(1);
         Assert.Equal([a, b], attempts.Started);
 
-        Assert.Equal(Admission.Admitted, lanes.TryAdmit("e", c, attempts.For(c), ct));
+        Assert.Equal(Admission.Admitted, lanes.TryAdmit("e", c, NewLease(), attempts.For(c), ct));
         attempts.Finish(b);
         await attempts.WaitForStartsAsync(1);
         attempts.Finish(c);
         Assert.True(await freed.WaitAsync(Patience, TestContext.Current.CancellationToken));
         Assert.True(await freed.WaitAsync(Patience, TestContext.Current.CancellationToken));
         Assert.Equal(0, lanes.Count);
+    }
+
+    [Fact]
+    public async Task A_delivery_waiting_in_its_lane_takes_a_newer_lease_and_its_attempt_runs_under_it()
+    {
+        var attempts = new Attempts();
+        var lanes = new EndpointLanes(1, 4, 10);
+        var (running, waiting) = (Guid.NewGuid(), Guid.NewGuid());
+        var ct = TestContext.Current.CancellationToken;
+        var first = NewLease();
+        Assert.Equal(Admission.Admitted, lanes.TryAdmit("e", running, NewLease(), attempts.For(running), ct));
+        Assert.Equal(Admission.Admitted, lanes.TryAdmit("e", waiting, first, attempts.For(waiting), ct));
+        await attempts.WaitForStartsAsync(1);
+
+        // The waiting delivery's lease ran out and this dispatcher leased it again: the lane keeps it, under the new lease.
+        var newer = NewLease();
+        Assert.Equal(Admission.LeaseHandedOver, lanes.TryAdmit("e", waiting, newer, (_, _) => Task.CompletedTask, ct));
+        Assert.Equal(2, lanes.Count);
+
+        attempts.Finish(running);
+        await attempts.WaitForStartsAsync(1);
+        Assert.Equal([running, waiting], attempts.Started);
+        Assert.Equal(newer, attempts.StartedWith[waiting]);
+        // Once its attempt has started, a newer lease is not the lane's: the dispatcher hands that one back.
+        Assert.Equal(Admission.AlreadyAdmitted, lanes.TryAdmit("e", waiting, NewLease(), (_, _) => Task.CompletedTask, ct));
+        attempts.Finish(waiting);
     }
 
     [Fact]
@@ -120,7 +154,7 @@ public class EndpointLanesTests
         var ids = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToList();
         for (var i = 0; i < ids.Count; i++)
         {
-            lanes.TryAdmit($"endpoint-{i}", ids[i], attempts.For(ids[i]), TestContext.Current.CancellationToken);
+            lanes.TryAdmit($"endpoint-{i}", ids[i], NewLease(), attempts.For(ids[i]), TestContext.Current.CancellationToken);
         }
 
         await attempts.WaitForStartsAsync(2);
@@ -138,8 +172,8 @@ public class EndpointLanesTests
         using var stopping = new CancellationTokenSource();
         var lanes = new EndpointLanes(1, 2, 10, () => freed.Release());
         var (a, b) = (Guid.NewGuid(), Guid.NewGuid());
-        lanes.TryAdmit("e", a, attempts.For(a), stopping.Token);
-        lanes.TryAdmit("e", b, attempts.For(b), stopping.Token);
+        lanes.TryAdmit("e", a, NewLease(), attempts.For(a), stopping.Token);
+        lanes.TryAdmit("e", b, NewLease(), attempts.For(b), stopping.Token);
         await attempts.WaitForStartsAsync(1);
 
         await stopping.CancelAsync();

@@ -12,9 +12,16 @@ namespace SafetyReports.UnitTests.Storage;
 public sealed class MongoIndexTests
 {
     [Fact]
-    public void Intake_indexes_the_handover_queue()
+    public void Intake_indexes_the_handover_queue_and_the_submissions_set_aside()
     {
-        AssertIndexes(MongoIntakeIndexes.Submissions, ("ix_submissions_handover", new BsonDocument("nextHandoverAt", 1)));
+        AssertIndexes(MongoIntakeIndexes.Submissions,
+            ("ix_submissions_handover", new BsonDocument("nextHandoverAt", 1)),
+            ("ix_submissions_quarantined", new BsonDocument("quarantinedAt", 1)));
+        // Only submissions set aside are in it, and the count readiness asks for matches exactly those.
+        var quarantined = Assert.IsType<CreateIndexOptions<MongoSubmissionDocument>>(MongoIntakeIndexes.Submissions[1].Options);
+        var inQuarantine = new BsonDocument("quarantinedAt", new BsonDocument("$type", 9));
+        Assert.Equal(inQuarantine, Render(quarantined.PartialFilterExpression));
+        Assert.Equal(inQuarantine, Render(MongoIntakeFilters.InQuarantine));
     }
 
     [Fact]

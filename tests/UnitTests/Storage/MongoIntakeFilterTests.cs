@@ -61,11 +61,26 @@ public sealed class MongoIntakeFilterTests
     }
 
     [Fact]
-    public void Confirming_clears_the_payload_and_the_schedule()
+    public void Confirming_clears_the_payload_the_schedule_and_any_quarantine()
     {
         Assert.Equal(
-            new BsonDocument("$set", new BsonDocument { { "handedOverAt", Date(Now) }, { "payload", BsonNull.Value }, { "nextHandoverAt", BsonNull.Value } }),
+            new BsonDocument
+            {
+                { "$set", new BsonDocument { { "handedOverAt", Date(Now) }, { "payload", BsonNull.Value }, { "nextHandoverAt", BsonNull.Value } } },
+                { "$unset", new BsonDocument { { "quarantinedAt", 1 }, { "quarantineReason", 1 } } },
+            },
             Render(MongoIntakeFilters.Confirmed(Now)));
+    }
+
+    [Fact]
+    public void Setting_a_submission_aside_keeps_why_and_when_and_takes_it_off_the_schedule()
+    {
+        Assert.Equal(
+            new BsonDocument("$set", new BsonDocument { { "quarantinedAt", Date(Now) }, { "quarantineReason", "The payload is empty." }, { "nextHandoverAt", BsonNull.Value } }),
+            Render(MongoIntakeFilters.Quarantined("The payload is empty.", Now)));
+        var id = Guid.NewGuid();
+        Assert.Equal(id, MongoIntakeFilters.IdOf(new BsonDocument { { "_id", Uuid(id) }, { "payload", "not a submission" } }));
+        Assert.Null(MongoIntakeFilters.IdOf(new BsonDocument("_id", "not a uuid")));
     }
 
     [Fact]

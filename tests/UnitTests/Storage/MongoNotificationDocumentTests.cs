@@ -68,11 +68,17 @@ public sealed class MongoNotificationDocumentTests
         AssertDate(At, bson["createdAt"]);
         AssertDate(At.AddMinutes(1), bson["lastAttemptAt"]);
         Assert.Equal(BsonNull.Value, bson["leaseUntil"]);
+        Assert.Equal(BsonNull.Value, bson["leaseToken"]);
         Assert.Equal("""{"type":"report.triaged"}""", bson["payload"].AsString);
         Assert.Equal(delivery, back.ToDelivery());
 
         var unscheduled = delivery with { NextAttemptAt = null, LastAttemptAt = null };
         Assert.Equal(unscheduled, RoundTrip(MongoDeliveryDocument.From(unscheduled)).Back.ToDelivery());
+
+        var token = Guid.NewGuid();
+        var leased = RoundTrip(new MongoDeliveryDocument { Id = delivery.Id, LeaseToken = token, LeaseUntil = At });
+        AssertUuid(token, leased.Bson["leaseToken"]);
+        Assert.Equal(token, leased.Back.LeaseToken);
     }
 
     [Fact]

@@ -38,11 +38,22 @@ public sealed class MongoNotificationFilterTests
     }
 
     [Fact]
-    public void A_lease_sets_its_end()
+    public void A_lease_sets_its_end_and_its_token()
     {
+        var token = Guid.NewGuid();
         Assert.Equal(
-            new BsonDocument("$set", new BsonDocument("leaseUntil", Date(Now.AddSeconds(30)))),
-            Render(MongoNotificationFilters.Lease(Now.AddSeconds(30))));
+            new BsonDocument("$set", new BsonDocument { { "leaseUntil", Date(Now.AddSeconds(30)) }, { "leaseToken", Uuid(token) } }),
+            Render(MongoNotificationFilters.Lease(new DeliveryLease(token, Now.AddSeconds(30)))));
+    }
+
+    [Fact]
+    public void Only_the_token_of_the_lease_that_holds_a_pending_delivery_completes_defers_or_renews_it()
+    {
+        var (id, token) = (Guid.NewGuid(), Guid.NewGuid());
+        Assert.Equal(
+            new BsonDocument { { "_id", Uuid(id) }, { "leaseToken", Uuid(token) }, { "status", "pending" } },
+            Render(MongoNotificationFilters.HeldBy(id, token)));
+        Assert.Equal(new BsonDocument("$set", new BsonDocument("leaseUntil", Date(Now.AddMinutes(3)))), Render(MongoNotificationFilters.RenewLease(Now.AddMinutes(3))));
     }
 
     [Fact]
@@ -85,7 +96,7 @@ public sealed class MongoNotificationFilterTests
         var fields = rendered["$setOnInsert"].AsBsonDocument;
         Assert.DoesNotContain("_id", fields.Names);
         Assert.Equal(
-            ["subscriptionId", "hostId", "reportId", "eventType", "webhookId", "payload", "status", "roundAttempts", "nextAttemptAt", "leaseUntil", "createdAt", "lastAttemptAt"],
+            ["subscriptionId", "hostId", "reportId", "eventType", "webhookId", "payload", "status", "roundAttempts", "nextAttemptAt", "leaseUntil", "leaseToken", "createdAt", "lastAttemptAt"],
             fields.Names);
         AssertUuid(delivery.SubscriptionId, fields["subscriptionId"]);
         AssertDate(Now, fields["nextAttemptAt"]);
@@ -104,6 +115,7 @@ public sealed class MongoNotificationFilterTests
                 { "roundAttempts", 3 },
                 { "nextAttemptAt", Date(Now.AddMinutes(5)) },
                 { "leaseUntil", BsonNull.Value },
+                { "leaseToken", BsonNull.Value },
                 { "lastAttemptAt", Date(Now) },
             }),
             Render(MongoNotificationFilters.AfterAttempt(updated)));
@@ -116,6 +128,7 @@ public sealed class MongoNotificationFilterTests
             new BsonDocument("$set", new BsonDocument
             {
                 { "status", "pending" }, { "roundAttempts", 0 }, { "nextAttemptAt", Date(Now) }, { "leaseUntil", BsonNull.Value },
+                { "leaseToken", BsonNull.Value },
             }),
             Render(MongoNotificationFilters.Replay(Now)));
     }

@@ -40,4 +40,28 @@ public sealed class MongoOutboxDocumentTests
             new BsonDocument("messageId", new BsonDocument("$in", new BsonArray { Uuid(ids[0]), Uuid(ids[1]) })),
             Render(MongoOutbox.ByMessageIds(ids)));
     }
+
+    [Fact]
+    public void The_dispatcher_reads_the_outbox_with_majority_read_concern_so_only_committed_events_leave()
+    {
+        // The client connects lazily: nothing here needs a server.
+        var database = new MongoDB.Driver.MongoClient("mongodb://127.0.0.1:1").GetDatabase("outbox-test");
+        var outbox = new MongoOutbox(database);
+
+        Assert.Equal(MongoDB.Driver.ReadConcern.Majority, outbox.Committed.Settings.ReadConcern);
+        Assert.Equal(MongoOutbox.CollectionName, outbox.Committed.CollectionNamespace.CollectionName);
+    }
+
+    [Fact]
+    public void A_row_set_aside_keeps_the_row_as_it_was_with_why_and_when_under_its_message_id()
+    {
+        var row = MongoOutboxDocument.From(new OutboxMessage(Guid.NewGuid(), "SafetyReports.Contracts.NoSuchEvent", "{}", At));
+
+        var (bson, back) = RoundTrip(MongoQuarantinedOutboxDocument.From(row, "Unknown message type", At.AddMinutes(1)));
+
+        AssertUuid(row.MessageId, bson["_id"]);
+        Assert.Equal(["_id", "row", "reason", "quarantinedAt"], bson.Names);
+        AssertDate(At.AddMinutes(1), bson["quarantinedAt"]);
+        Assert.Equal(row.ToMessage(), back.Row.ToMessage());
+    }
 }

@@ -120,16 +120,22 @@ public sealed class MongoTriageFilterTests
     }
 
     [Fact]
-    public void Deadlines_are_recomputed_per_severity_with_a_pipeline_update()
+    public void Deadlines_are_recomputed_per_severity_only_where_they_change_and_each_changed_report_gets_a_new_version()
     {
         var updates = MongoDeadlines.Updates(new SafetyReports.Triage.Domain.SlaOptions { Critical = TimeSpan.FromHours(1) });
         Assert.Equal(5, updates.Count);
         var (filter, update) = updates[Array.IndexOf(["low", "medium", "high", "critical"], "critical")];
-        Assert.Equal(new BsonDocument("severity", "critical"), Render(filter));
+        var deadline = new BsonDocument("$add", new BsonArray { "$receivedAt", 3_600_000L });
         Assert.Equal(
-            new BsonArray { new BsonDocument("$set", new BsonDocument("deadline", new BsonDocument("$add", new BsonArray { "$receivedAt", 3_600_000L }))) },
+            new BsonDocument { { "severity", "critical" }, { "$expr", new BsonDocument("$ne", new BsonArray { "$deadline", deadline }) } },
+            Render(filter));
+        Assert.Equal(
+            new BsonArray
+            {
+                new BsonDocument("$set", new BsonDocument { { "deadline", deadline }, { "version", new BsonDocument("$add", new BsonArray { "$version", 1L }) } }),
+            },
             Render(update));
-        Assert.Equal(new BsonDocument("severity", new BsonDocument("$nin", new BsonArray { "low", "medium", "high", "critical" })), Render(updates[^1].Filter));
+        Assert.Equal(new BsonDocument("$nin", new BsonArray { "low", "medium", "high", "critical" }), Render(updates[^1].Filter)["severity"]);
     }
 
     [Fact]

@@ -1,0 +1,39 @@
+using MongoDB.Bson.Serialization.Attributes;
+using SafetyReports.Triage.Transparency;
+
+namespace SafetyReports.Triage.Storage;
+
+/// <summary>
+/// What a report adds to the transparency cells, kept on its document (SQLite: the <c>transparency</c> column): a change
+/// takes exactly this away, whatever today's rules would compute for the old report. <see cref="Fingerprint"/> names the
+/// rules it was computed under (<see cref="TransparencyOptions.CellsFingerprint"/>), so a change of rules finds the reports to recompute.
+/// </summary>
+[BsonNoId]
+public sealed class MongoTransparencyContributionDocument
+{
+    [BsonElement("fp")]
+    public string Fingerprint { get; set; } = "";
+
+    [BsonElement("host")]
+    public string Host { get; set; } = "";
+
+    [BsonElement("model")]
+    public string Model { get; set; } = "";
+
+    [BsonElement("month")]
+    public int Month { get; set; }
+
+    [BsonElement("keys")]
+    public List<int> Keys { get; set; } = [];
+
+    public static MongoTransparencyContributionDocument From(TransparencyContribution contribution, string fingerprint) => new()
+    {
+        Fingerprint = fingerprint,
+        Host = contribution.Host,
+        Model = contribution.Model,
+        Month = contribution.Month,
+        Keys = [.. contribution.Keys],
+    };
+
+    public TransparencyContribution ToContribution() => new(Host, Model, Month, Keys);
+}
