@@ -40,6 +40,7 @@ public static class IntakeModule
             .ValidateOnStart();
         services.AddSingleton<ChallengeIssuer>();
         services.AddSingleton<ClientAddressHasher>();
+        services.AddSingleton<IdempotencyScope>();
         services.AddSingleton<IRateCounterStore>(sp =>
             RateCounterStoreFactory.Create(sp.GetRequiredService<IOptions<IntakeOptions>>().Value.RateLimit.Counters, storage, sp));
         services.AddSingleton<SubmissionRateLimiter>();

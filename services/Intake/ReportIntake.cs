@@ -28,10 +28,10 @@ public sealed class ReportIntake(
     /// </summary>
     public async Task<SubmissionOutcome> SubmitAsync(ReportSubmissionRequest request, SubmissionContext context, CancellationToken cancellationToken)
     {
-        var folding = context.IdempotencyKey is null;
+        var folding = context.IdempotencyKeyHash is null;
         var now = clock.GetUtcNow();
-        var (keyHash, requestHash) = context.IdempotencyKey is { } key
-            ? (SecretHasher.Hash(key), context.RequestHash)
+        var (keyHash, requestHash) = context.IdempotencyKeyHash is { } scopedKey
+            ? (scopedKey, context.RequestHash)
             : FoldKey(request, context.ClientHash, now);
         // A client's own key was looked up before the gate (FindEarlierAnswerAsync), and a race on it
         // ends in AddAsync's conflict below; folds are looked up here, in this window and the previous
@@ -48,7 +48,7 @@ public sealed class ReportIntake(
             return Replay(previous, requestHash);
         }
 
-        var id = Guid.CreateVersion7(now);
+        var id = OpaqueId.New();
         var token = SecretHasher.NewToken();
         var receipt = new SubmissionReceipt(id, token, ReportStatuses.Received);
         var submission = new Submission(id, now, SecretHasher.Hash(token), ToMessage(id, now, request, context.Unchallenged), System.Diagnostics.Activity.Current?.Id);
@@ -79,11 +79,12 @@ public sealed class ReportIntake(
     }
 
     /// <summary>
-    /// The earlier answer to a request with this <c>Idempotency-Key</c>, if any: a retry is answered
-    /// before its proof of work or rate limit is looked at, since it adds nothing.
+    /// The earlier answer to a request with this client's <c>Idempotency-Key</c> (<paramref name="keyHash"/>, from
+    /// <see cref="IdempotencyScope"/>), if any: a retry is answered before its proof of work or rate limit is looked
+    /// at, since it adds nothing.
     /// </summary>
-    public async Task<SubmissionOutcome?> FindEarlierAnswerAsync(string idempotencyKey, string requestHash, CancellationToken cancellationToken) =>
-        await store.FindIdempotencyAsync(SecretHasher.Hash(idempotencyKey), cancellationToken) is { } earlier
+    public async Task<SubmissionOutcome?> FindEarlierAnswerAsync(string keyHash, string requestHash, CancellationToken cancellationToken) =>
+        await store.FindIdempotencyAsync(keyHash, cancellationToken) is { } earlier
             ? Replay(earlier, requestHash)
             : null;
 

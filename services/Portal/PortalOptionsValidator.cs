@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SafetyReports.ServiceDefaults.Security;
 
 namespace SafetyReports.Portal;
 
@@ -17,6 +18,10 @@ public sealed class PortalOptionsValidator : IValidateOptions<PortalOptions>
         {
             failures.Add($"{PortalOptions.Section}:ClientSecret is required: the secret of the portal's client '{options.ClientId}' in Identity " +
                 $"(seeded there under SafetyReports:Identity:Clients:N:ClientSecret). Set {PortalOptions.Section}:Enabled=false to run without the portal.");
+        }
+        else if (ConfiguredSecret.Problem($"{PortalOptions.Section}:ClientSecret", options.ClientSecret) is { } weak)
+        {
+            failures.Add(weak);
         }
 
         foreach (var (key, value) in new[]

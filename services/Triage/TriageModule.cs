@@ -58,6 +58,9 @@ public static class TriageModule
             .RequireAssertion(ctx => ReportExportAccess.Allows(ctx.User)));
         services.AddOutboxDispatcher<ITriageStore>();
         services.AddStoreHealthCheck<ITriageStore>("triage-store");
+        // One instance: it keeps its answer for a minute.
+        services.AddSingleton<ContactKeyRingHealthCheck>();
+        services.AddHealthChecks().AddCheck<ContactKeyRingHealthCheck>(ContactKeyRingHealthCheck.Name, tags: [ServiceDefaultsExtensions.ReadyTag]);
         services.AddBusModule("triage", x =>
         {
             x.AddConsumer<StoreSubmittedReportConsumer>();

@@ -7,7 +7,7 @@ namespace SafetyReports.Identity.Admin;
 /// <summary>What a machine client created through the admin API must look like; errors keyed by request field.</summary>
 public static partial class MachineClientRules
 {
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\z")]
     private static partial Regex ClientIdPattern();
 
     public static Dictionary<string, string[]> FindErrors(CreateClientRequest request)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SafetyReports.Identity.Users;
+using SafetyReports.ServiceDefaults.Security;
 
 namespace SafetyReports.Identity.Configuration;
 
@@ -29,7 +30,13 @@ public sealed class AdminSeedValidator : IValidateOptions<IdentityServiceOptions
             errors.Add($"{key}:Email: {emailError}");
         }
 
-        errors.AddRange(PasswordPolicy.Check(admin.Password, admin.Email).Select(e => $"{key}:Password is too weak: {e}"));
+        var weaknesses = PasswordPolicy.Check(admin.Password, admin.Email);
+        errors.AddRange(weaknesses.Select(e => $"{key}:Password is too weak: {e}"));
+        if (weaknesses.Count == 0 && ConfiguredSecret.Problem($"{key}:Password", admin.Password, PasswordPolicy.MinimumLength) is { } placeholder)
+        {
+            errors.Add(placeholder);
+        }
+
         return errors;
     }
 }

@@ -45,6 +45,10 @@ public sealed class SeededClientValidator : IValidateOptions<IdentityServiceOpti
             {
                 errors.Add($"{key}:ClientSecret is required.");
             }
+            else if (ConfiguredSecret.Problem($"{key}:ClientSecret", client.ClientSecret) is { } weak)
+            {
+                errors.Add(weak);
+            }
 
             if (client.Scopes.Count == 0)
             {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.Tokens;
+using SafetyReports.ServiceDefaults.Storage;
 
 namespace SafetyReports.Identity.Keys;
 
@@ -16,8 +17,6 @@ public sealed class ServerKeyStore(string directory)
     public const string EncryptionKeyFile = "encryption-key.pem";
     private const int KeySizeInBits = 2048;
 
-    private const UnixFileMode OwnerOnlyDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-    private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     public string Directory { get; } = Path.GetFullPath(directory);
 
@@ -61,7 +60,7 @@ public sealed class ServerKeyStore(string directory)
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
             if (!OperatingSystem.IsWindows())
             {
-                options.UnixCreateMode = OwnerOnlyFile;
+                options.UnixCreateMode = OwnerOnlyFiles.FileMode;
             }
 
             using (var stream = new FileStream(temporary, options))
@@ -84,17 +83,7 @@ public sealed class ServerKeyStore(string directory)
         }
     }
 
-    private void CreateDirectory()
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            System.IO.Directory.CreateDirectory(Directory);
-        }
-        else
-        {
-            System.IO.Directory.CreateDirectory(Directory, OwnerOnlyDirectory);
-        }
-    }
+    private void CreateDirectory() => OwnerOnlyFiles.FolderWithFiles(Directory);
 
     /// <summary>The key id is the RFC 7638 thumbprint: stable across restarts, and different for another key.</summary>
     private static RsaSecurityKey WithKeyId(RSA rsa)

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SafetyReports.ServiceDefaults.Storage;
 
 namespace SafetyReports.Identity.Storage;
 
@@ -28,23 +29,9 @@ public static class IdentityDatabase
     }
 
     /// <summary>
-    /// The file holds hashed client secrets: create it readable by the owner only. SQLite gives its
-    /// -wal and -shm files the same mode. An empty file is a valid empty database.
+    /// The file holds hashed client secrets: created readable by the owner only, and narrowed so if an earlier
+    /// version left it readable to others (<see cref="OwnerOnlyFiles"/>). SQLite gives its -wal and -shm files the
+    /// same mode. An empty file is a valid empty database.
     /// </summary>
-    public static void CreateFileIfMissing(string dataDirectory)
-    {
-        var path = PathIn(dataDirectory);
-        if (File.Exists(path))
-        {
-            return;
-        }
-
-        var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using var _ = new FileStream(path, options);
-    }
+    public static void CreateFileIfMissing(string dataDirectory) => OwnerOnlyFiles.SqliteDatabase(PathIn(dataDirectory));
 }

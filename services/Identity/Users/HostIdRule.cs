@@ -9,6 +9,6 @@ public static partial class HostIdRule
 
     public static bool IsValid(string? hostId) => hostId is not null && Pattern().IsMatch(hostId);
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,99}$")]
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9._-]{0,99}\z")]
     private static partial Regex Pattern();
 }

@@ -23,6 +23,7 @@ public static class MaintainerAccounts
             .AddSignInManager()
             .AddPasswordValidator<PolicyPasswordValidator>();
         services.AddScoped<AdminSeeder>();
+        services.AddSingleton<DecoyPasswordHash>();
         return services;
     }
 

@@ -41,7 +41,8 @@ public static class IntakeEndpoints
     }
 
     private static async Task<IResult> SubmitAsync(
-        HttpRequest httpRequest, ReportIntake intake, SubmissionGate gate, ClientAddressHasher clients, CancellationToken cancellationToken)
+        HttpRequest httpRequest, ReportIntake intake, SubmissionGate gate, ClientAddressHasher clients, IdempotencyScope idempotency,
+        CancellationToken cancellationToken)
     {
         var idempotencyKey = httpRequest.Headers[IdempotencyHeader].ToString();
         if (idempotencyKey.Length > SubmissionLimits.MaxIdempotencyKey || idempotencyKey.Any(c => c < 0x21 || c > 0x7E))
@@ -70,7 +71,9 @@ public static class IntakeEndpoints
             return ProblemResults.Validation(errors);
         }
 
-        if (idempotencyKey.Length > 0 && await intake.FindEarlierAnswerAsync(idempotencyKey, body.RequestHash!, cancellationToken) is { } earlier)
+        var keyHash = idempotencyKey.Length == 0 ? null
+            : await idempotency.KeyHashAsync(idempotencyKey, httpRequest.HttpContext.Connection.RemoteIpAddress, cancellationToken);
+        if (keyHash is not null && await intake.FindEarlierAnswerAsync(keyHash, body.RequestHash!, cancellationToken) is { } earlier)
         {
             return Answer(earlier);
         }
@@ -82,7 +85,7 @@ public static class IntakeEndpoints
             return GateProblems.For(httpRequest.HttpContext, passed);
         }
 
-        var context = new SubmissionContext(idempotencyKey.Length == 0 ? null : idempotencyKey, body.RequestHash!, clientHash, passed.Unchallenged);
+        var context = new SubmissionContext(keyHash, body.RequestHash!, clientHash, passed.Unchallenged);
         return Answer(await intake.SubmitAsync(body.Request!, context, cancellationToken));
     }
 

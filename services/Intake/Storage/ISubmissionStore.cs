@@ -21,6 +21,13 @@ public interface ISubmissionStore : IStoreHealth, IOutboxStore
 
     Task<IdempotencyRecord?> FindIdempotencyAsync(string keyHash, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A lasting secret of Intake's, kept as given (the caller encrypts it with the key ring the replicas share):
+    /// stores <paramref name="protectedSecret"/> under <paramref name="name"/> unless one is there already, and
+    /// returns the one stored, so every replica and every restart uses the same.
+    /// </summary>
+    Task<string> GetOrAddSecretAsync(string name, string protectedSecret, CancellationToken cancellationToken);
+
     Task<Receipt?> FindReceiptAsync(Guid id, CancellationToken cancellationToken);
 
     /// <summary>

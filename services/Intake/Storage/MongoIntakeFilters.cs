@@ -17,6 +17,13 @@ public static class MongoIntakeFilters
     public static FilterDefinition<MongoIdempotencyDocument> IdempotencyCreatedBefore(DateTimeOffset before) =>
         Builders<MongoIdempotencyDocument>.Filter.Lt(d => d.CreatedAt, before);
 
+    public static FilterDefinition<MongoIntakeSecretDocument> Secret(string name) =>
+        Builders<MongoIntakeSecretDocument>.Filter.Eq(d => d.Name, name);
+
+    /// <summary>Upserted with the filter <see cref="Secret"/>: sets the secret only when the document is new (SQLite: <c>ON CONFLICT DO NOTHING</c>).</summary>
+    public static UpdateDefinition<MongoIntakeSecretDocument> SecretIfAbsent(string protectedSecret) =>
+        Builders<MongoIntakeSecretDocument>.Update.SetOnInsert(d => d.ProtectedSecret, protectedSecret);
+
     public static SortDefinition<MongoSubmissionDocument> DueOrder { get; } =
         Builders<MongoSubmissionDocument>.Sort.Ascending(d => d.NextHandoverAt);
 

@@ -38,7 +38,7 @@ public static class MongoIntakeIndexes
     public static async Task CreateAsync(IMongoDatabase database, CancellationToken cancellationToken)
     {
         await MongoStoreSetup.CreateCollectionsAsync(
-            database, [MongoSubmissionStore.SubmissionsCollection, MongoSubmissionStore.IdempotencyCollection, MongoSubmissionStore.UsedChallengesCollection, MongoOutbox.CollectionName], cancellationToken);
+            database, [MongoSubmissionStore.SubmissionsCollection, MongoSubmissionStore.IdempotencyCollection, MongoSubmissionStore.UsedChallengesCollection, MongoSubmissionStore.SecretsCollection, MongoOutbox.CollectionName], cancellationToken);
         await database.GetCollection<MongoSubmissionDocument>(MongoSubmissionStore.SubmissionsCollection)
             .Indexes.CreateManyAsync(Submissions, cancellationToken);
         await database.GetCollection<MongoUsedChallengeDocument>(MongoSubmissionStore.UsedChallengesCollection)

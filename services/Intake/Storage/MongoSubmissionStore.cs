@@ -13,12 +13,14 @@ public sealed class MongoSubmissionStore : ISubmissionStore
     public const string SubmissionsCollection = "submissions";
     public const string IdempotencyCollection = "idempotency";
     public const string UsedChallengesCollection = "usedChallenges";
+    public const string SecretsCollection = "secrets";
     private const int MaxReceiptAttempts = 100;
 
     private readonly IMongoDatabase _database;
     private readonly IMongoCollection<MongoSubmissionDocument> _submissions;
     private readonly IMongoCollection<MongoIdempotencyDocument> _idempotency;
     private readonly IMongoCollection<MongoUsedChallengeDocument> _usedChallenges;
+    private readonly IMongoCollection<MongoIntakeSecretDocument> _secrets;
     private readonly MongoOutbox _outbox;
     private readonly MongoStoreSetup _setup;
 
@@ -28,6 +30,7 @@ public sealed class MongoSubmissionStore : ISubmissionStore
         _submissions = database.GetCollection<MongoSubmissionDocument>(SubmissionsCollection);
         _idempotency = database.GetCollection<MongoIdempotencyDocument>(IdempotencyCollection);
         _usedChallenges = database.GetCollection<MongoUsedChallengeDocument>(UsedChallengesCollection);
+        _secrets = database.GetCollection<MongoIntakeSecretDocument>(SecretsCollection);
         _outbox = new MongoOutbox(database);
         _setup = new MongoStoreSetup(ct => MongoIntakeIndexes.CreateAsync(database, ct));
     }
@@ -72,6 +75,22 @@ public sealed class MongoSubmissionStore : ISubmissionStore
         await _setup.EnsureAsync(cancellationToken);
         var document = await _idempotency.Find(d => d.KeyHash == keyHash).FirstOrDefaultAsync(cancellationToken);
         return document?.ToRecord();
+    }
+
+    public async Task<string> GetOrAddSecretAsync(string name, string protectedSecret, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        var options = new FindOneAndUpdateOptions<MongoIntakeSecretDocument> { IsUpsert = true, ReturnDocument = ReturnDocument.After };
+        try
+        {
+            return (await _secrets.FindOneAndUpdateAsync(MongoIntakeFilters.Secret(name), MongoIntakeFilters.SecretIfAbsent(protectedSecret), options, cancellationToken))
+                .ProtectedSecret;
+        }
+        catch (Exception ex) when (MongoTransactions.IsDuplicateKey(ex))
+        {
+            // Another replica inserted it first: use theirs.
+            return (await _secrets.Find(MongoIntakeFilters.Secret(name)).SingleAsync(cancellationToken)).ProtectedSecret;
+        }
     }
 
     public async Task<Receipt?> FindReceiptAsync(Guid id, CancellationToken cancellationToken)

@@ -34,6 +34,10 @@ public static class SqliteIntakeSchema
             expires_at INTEGER NOT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_used_challenges_expiry ON used_challenges (expires_at);
+        CREATE TABLE IF NOT EXISTS secrets (
+            name TEXT PRIMARY KEY,
+            protected_secret TEXT NOT NULL
+        );
         """ + SqliteOutbox.Schema;
 
     /// <summary>Columns of <c>submissions</c> added after the first release.</summary>

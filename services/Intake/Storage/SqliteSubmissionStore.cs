@@ -55,6 +55,14 @@ public sealed class SqliteSubmissionStore : ISubmissionStore, IAsyncDisposable
     public Task<IdempotencyRecord?> FindIdempotencyAsync(string keyHash, CancellationToken cancellationToken) =>
         _database.ReadAsync(c => FindIdempotencyAsync(c, null, keyHash));
 
+    public Task<string> GetOrAddSecretAsync(string name, string protectedSecret, CancellationToken cancellationToken) =>
+        _writes.WriteAsync(async (c, t) =>
+        {
+            await c.ExecuteAsync("INSERT INTO secrets (name, protected_secret) VALUES ($name, $secret) ON CONFLICT (name) DO NOTHING",
+                t, ("$name", name), ("$secret", protectedSecret));
+            return (await c.QueryAsync("SELECT protected_secret FROM secrets WHERE name = $name", r => r.GetString(0), t, ("$name", name)))[0];
+        }, cancellationToken);
+
     public Task<Receipt?> FindReceiptAsync(Guid id, CancellationToken cancellationToken) =>
         _database.ReadAsync(async c =>
         {

@@ -7,7 +7,7 @@ namespace SafetyReports.Notification.Api;
 /// <summary>Field rules of the hosts and subscriptions API.</summary>
 public static partial class HostRequestValidator
 {
-    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,99}$")]
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9._-]{0,99}\z")]
     private static partial Regex HostIdPattern();
 
     public static bool IsHostId(string? id) => id is not null && HostIdPattern().IsMatch(id);
@@ -69,7 +69,8 @@ public static partial class HostRequestValidator
 
     private static readonly string EventsRule = $"One or more of: {string.Join(", ", WebhookEvents.Subscribable)}.";
 
-    private const string PatternsRule = "At most 50 globs over model ids, each 1 to 200 characters without spaces (e.g. \"org/*\").";
+    private static readonly string PatternsRule =
+        $"At most 50 globs over model ids, each 1 to {ModelPattern.MaxLength} characters without spaces and with at most {ModelPattern.MaxWildcards} wildcards (e.g. \"org/*\").";
 
     private static bool AreEvents(List<string?>? events) =>
         events is { Count: > 0 } && events.All(e => e is not null && WebhookEvents.Subscribable.Contains(e));

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using SafetyReports.Contracts;
 using SafetyReports.Notification.Domain;
 using SafetyReports.Notification.Storage;
 using SafetyReports.Notification.Webhooks;
@@ -116,7 +117,7 @@ public static class SubscriptionEndpoints
 
         var secret = WebhookSecret.Generate();
         var patterns = request.ModelPatterns is { Count: > 0 } given ? given.Select(p => p!).ToList() : [SubscriptionEdit.AllModels];
-        var subscription = new Subscription(Guid.CreateVersion7(), hostId, request.Url!, request.Events!.Select(e => e!).Distinct().ToList(),
+        var subscription = new Subscription(OpaqueId.New(), hostId, request.Url!, request.Events!.Select(e => e!).Distinct().ToList(),
             patterns, protector.Protect(secret), true, clock.GetUtcNow());
         await store.AddSubscriptionAsync(subscription, cancellationToken);
         return Results.Created($"/api/v1/subscriptions/{subscription.Id}",

@@ -98,7 +98,7 @@ public static class DeliveryPlanner
 
     /// <summary>A <c>webhook.test</c> event for one subscription; it is about no report (<see cref="Guid.Empty"/>).</summary>
     public static Delivery PlanTest(Subscription subscription, RetrySchedule schedule, DateTimeOffset now) =>
-        NewDelivery(Guid.CreateVersion7(), subscription, Guid.Empty, WebhookEvents.Test,
+        NewDelivery(OpaqueId.New(), subscription, Guid.Empty, WebhookEvents.Test,
             WebhookPayload.Test(subscription.HostId, subscription.Id, now), schedule, now);
 
     /// <summary>

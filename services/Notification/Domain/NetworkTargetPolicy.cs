@@ -29,6 +29,7 @@ public static class NetworkTargetPolicy
         IPAddress.Parse("192.0.0.192"), // Oracle Cloud (classic)
         IPAddress.Parse("fd00:ec2::254"), // AWS over IPv6
         IPAddress.Parse("fd00:ec2::23"), // AWS EKS pod identity over IPv6
+        IPAddress.Parse("fd20:ce::254"), // GCP over IPv6
     ];
 
     /// <summary>Names that reach a metadata service from inside a cloud, refused before any lookup.</summary>

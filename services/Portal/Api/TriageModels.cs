@@ -125,6 +125,9 @@ public sealed record ReportDetail
     public string? Description { get; init; }
     public IReadOnlyList<EvidenceItem> Evidence { get; init; } = [];
     public ReporterContactView? Reporter { get; init; }
+
+    /// <summary>The report has a contact Triage cannot decrypt (another key ring than Intake's).</summary>
+    public bool ContactUnavailable { get; init; }
     public bool ContactAllowed { get; init; }
     public bool Unchallenged { get; init; }
     public string? Assignee { get; init; }

@@ -79,6 +79,7 @@ public static class PortalAuthentication
                 o.CallbackPath = PortalSchemes.CallbackPath;
                 o.SignedOutCallbackPath = PortalSchemes.SignedOutCallbackPath;
                 o.RemoteSignOutPath = PortalSchemes.RemoteSignOutPath;
+                o.Events.OnRemoteSignOut = RemoteSignOutCheck.RequireTheSessionsSidAsync;
                 o.SignedOutRedirectUri = PortalSchemes.SignedOutPath;
                 o.Scope.Clear();
                 foreach (var scope in PortalSchemes.RequestedScopes)

@@ -39,6 +39,7 @@ public static class ServiceDefaultsExtensions
                 configuration.GetConnectionString("MongoDb") ?? o.MongoDbConnectionString);
         services.AddOptions<IdentityAuthorityOptions>().Bind(configuration.GetSection(IdentityAuthorityOptions.Section));
 
+        RequestLog.AddDefaults(configuration);
         builder.Logging.ClearProviders();
         builder.Logging.AddJsonConsole(o =>
         {
@@ -129,8 +130,7 @@ public static class ServiceDefaultsExtensions
         var directory = string.IsNullOrWhiteSpace(configured)
             ? Path.Combine(storage.ResolveDataDirectory(), "keys")
             : Path.GetFullPath(configured);
-        Directory.CreateDirectory(directory);
-        return directory;
+        return Storage.OwnerOnlyFiles.FolderWithFiles(directory);
     }
 
     private static void AddOpenTelemetry(WebApplicationBuilder builder, string serviceName)
@@ -162,6 +162,8 @@ public static class ServiceDefaultsExtensions
     /// <summary>Forwarded headers from trusted proxies, error handling, health endpoints and the OpenAPI document.</summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
+        // Outermost: it sees every request, and the answer as finally sent.
+        app.UseRequestLog();
         if (app.Services.GetService<TrustedProxies>() is not null)
         {
             // First: everything after it (HSTS, Secure cookies, rate limits by client address) sees the real client and scheme.

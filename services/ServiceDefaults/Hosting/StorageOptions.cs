@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using SafetyReports.ServiceDefaults.Storage;
 
 namespace SafetyReports.ServiceDefaults.Hosting;
 
@@ -30,8 +31,6 @@ public sealed class StorageOptions
 
     public string ResolveDataDirectory()
     {
-        var full = Path.GetFullPath(DataDirectory);
-        Directory.CreateDirectory(full);
-        return full;
+        return OwnerOnlyFiles.Folder(DataDirectory);
     }
 }

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using SafetyReports.ServiceDefaults.Hosting;
+using SafetyReports.ServiceDefaults.Security;
 
 namespace SafetyReports.ServiceDefaults.Messaging;
 
@@ -127,6 +128,12 @@ public sealed class MessageSigner
         if (key.Length < MinimumKeyBytes)
         {
             errors.Add($"{setting} has {key.Length} bytes; a message signing key needs at least {MinimumKeyBytes} (`openssl rand -base64 32`).");
+            return null;
+        }
+
+        if (ConfiguredSecret.KeyProblem(setting, key) is { } placeholder)
+        {
+            errors.Add(placeholder);
             return null;
         }
 

@@ -16,7 +16,7 @@ public sealed class SqliteDatabase
     public SqliteDatabase(string path, string schema, string connectionPragmas = "")
     {
         _connectionPragmas = connectionPragmas;
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+        OwnerOnlyFiles.SqliteDatabase(path);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,

@@ -49,6 +49,7 @@ public sealed record ReportView(
     string Description,
     IReadOnlyList<EvidenceItem> Evidence,
     ReporterContact? Reporter,
+    bool ContactUnavailable,
     bool ContactAllowed,
     bool Unchallenged,
     string? Assignee,
@@ -71,12 +72,17 @@ public sealed record ReportView(
     bool ContestOpen,
     IReadOnlyList<HostThreadMessage> HostMessages)
 {
-    public static ReportView From(Report r, ReporterContactProtector protector, SlaPolicy sla) => new(
-        r.Id, r.Status, r.Version, r.Model, r.Category, r.Severity, r.Title, r.Description, r.Evidence,
-        protector.Unprotect(r.ProtectedContact), r.ContactAllowed, r.Unchallenged, r.Assignee, r.DuplicateOf, r.Notes, r.ReporterMessages, r.PublicNotes,
-        ReportWorkflow.NextStatuses(r.Status, ActorKind.Maintainer).ToList(),
-        r.ReceivedAt, r.UpdatedAt, r.TriagedAt, r.HostNotifiedAt, r.AcknowledgedAt, r.RespondedAt, r.HostResponse, sla.Deadline(r), sla.IsOverdue(r),
-        r.Notice, r.Contests, ReportContests.HasOpen(r), r.HostMessages);
+    /// <remarks><c>ContactUnavailable</c>: the report has a contact this key ring cannot decrypt; the rest of the view is whole.</remarks>
+    public static ReportView From(Report r, ReporterContactProtector protector, SlaPolicy sla)
+    {
+        var contact = protector.Read(r.ProtectedContact);
+        return new(
+            r.Id, r.Status, r.Version, r.Model, r.Category, r.Severity, r.Title, r.Description, r.Evidence,
+            contact.Contact, contact.Unavailable, r.ContactAllowed, r.Unchallenged, r.Assignee, r.DuplicateOf, r.Notes, r.ReporterMessages, r.PublicNotes,
+            ReportWorkflow.NextStatuses(r.Status, ActorKind.Maintainer).ToList(),
+            r.ReceivedAt, r.UpdatedAt, r.TriagedAt, r.HostNotifiedAt, r.AcknowledgedAt, r.RespondedAt, r.HostResponse, sla.Deadline(r), sla.IsOverdue(r),
+            r.Notice, r.Contests, ReportContests.HasOpen(r), r.HostMessages);
+    }
 }
 
 public sealed record ReportListResponse(IReadOnlyList<ReportListItem> Items, string? NextCursor);

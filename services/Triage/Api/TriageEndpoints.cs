@@ -31,7 +31,7 @@ public static class TriageEndpoints
         triage.MapPost("/reports/{id:guid}/contests/{contestId:guid}/close", CloseContestAsync);
         triage.MapPost("/reports/{id:guid}/host-messages", SendHostMessageAsync);
         triage.MapGet("/audit/verify", VerifyAsync);
-        triage.MapGet("/audit/export", ExportAsync);
+        triage.MapGet("/audit/export", ExportAsync).RequireAuthorization(ReportExportAccess.Policy);
         triage.MapAccountabilityEndpoints();
     }
 
@@ -186,9 +186,13 @@ public static class TriageEndpoints
         return Results.Ok(new ReportExport(clock.GetUtcNow(), ReportView.From(report, protector, sla), audit));
     }
 
-    /// <summary>The whole chain as NDJSON, streamed in batches so a long chain never sits in memory.</summary>
-    private static async Task ExportAsync(HttpContext context, ITriageStore store, CancellationToken cancellationToken)
+    /// <summary>
+    /// The whole chain as NDJSON, streamed in batches so a long chain never sits in memory. Admins only (it holds every
+    /// note and reporter message), and recorded first, so the export ends with the entry saying who took it.
+    /// </summary>
+    private static async Task ExportAsync(HttpContext context, ClaimsPrincipal user, ITriageStore store, TimeProvider clock, CancellationToken cancellationToken)
     {
+        await store.AppendAuditAsync(AuditExportRecord.Record(ActorName.Of(user), clock.GetUtcNow()), cancellationToken);
         context.Response.ContentType = AuditExportFormat.ContentType;
         context.Response.Headers.ContentDisposition = "attachment; filename=\"triage-audit.ndjson\"";
         long after = 0;

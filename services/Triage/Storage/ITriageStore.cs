@@ -55,6 +55,9 @@ public interface ITriageStore : IOutboxStore, IStoreHealth
 
     Task<IReadOnlyList<AuditEntry>> GetAuditAsync(Guid reportId, CancellationToken cancellationToken);
 
+    /// <summary>An entry that changes no report (such as <see cref="AuditExportRecord"/>), appended to the chain on its own.</summary>
+    Task AppendAuditAsync(AuditDraft audit, CancellationToken cancellationToken);
+
     /// <summary>The chain in order, from after <paramref name="afterSequence"/>, at most <paramref name="max"/> entries.</summary>
     Task<IReadOnlyList<AuditEntry>> ReadAuditChainAsync(long afterSequence, int max, CancellationToken cancellationToken);
 }

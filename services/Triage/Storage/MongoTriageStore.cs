@@ -246,6 +246,16 @@ public sealed class MongoTriageStore : ITriageStore
         return await _audit.ForReportAsync(reportId, cancellationToken);
     }
 
+    public async Task AppendAuditAsync(AuditDraft audit, CancellationToken cancellationToken)
+    {
+        await _setup.EnsureAsync(cancellationToken);
+        await MongoTransactions.RunAsync(_database.Client, async (session, ct) =>
+        {
+            await _audit.AppendAsync(session, audit, ct);
+            return true;
+        }, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<AuditEntry>> ReadAuditChainAsync(long afterSequence, int max, CancellationToken cancellationToken)
     {
         await _setup.EnsureAsync(cancellationToken);

@@ -279,6 +279,13 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
     public Task PingAsync(CancellationToken cancellationToken) => _database.PingAsync(cancellationToken);
 
     /// <summary>Runs inside the write transaction, so the head it reads cannot move under it.</summary>
+    public Task AppendAuditAsync(AuditDraft audit, CancellationToken cancellationToken) =>
+        _writes.WriteAsync(async (c, t) =>
+        {
+            await AppendAuditAsync(c, t, audit);
+            return true;
+        }, cancellationToken);
+
     private static async Task AppendAuditAsync(SqliteConnection connection, SqliteTransaction transaction, AuditDraft draft)
     {
         var head = await connection.QueryAsync(

@@ -13,13 +13,13 @@ namespace SafetyReports.Triage.Transparency;
 public sealed class AuditReplay
 {
     /// <summary>
-    /// Actions that change nothing the figures count (text, assignee, contact, notices, disclosure, exports, the host's notice,
+    /// Actions that change nothing the figures count (text, assignee, contact, notices, disclosure, exports of a report or the chain, the host's notice,
     /// what becomes of a contest once made, the thread with the host).
     /// </summary>
     public static readonly IReadOnlySet<string> ActionsWithoutFacts = new HashSet<string>(StringComparer.Ordinal)
     {
         "note", ReportAssignment.Action, ContactErasure.Erased, ContactErasure.Purged, WebhookDisableNotice.Action,
-        DisclosurePolicy.RemindAction, DisclosurePolicy.DiscloseAction, ReportExportRecord.Action, ReportRedaction.Action,
+        DisclosurePolicy.RemindAction, DisclosurePolicy.DiscloseAction, ReportExportRecord.Action, AuditExportRecord.Action, ReportRedaction.Action,
         ReportNotices.ChangedAction, ReportContests.ForwardedAction, ReportContests.ClosedAction, HostThread.SentAction, HostThread.ReceivedAction,
     };
 

@@ -76,7 +76,8 @@ public static class AuthorizationMatrix
         TriageAdmin("GET", "/api/v1/triage/reports/{report}/export", 200, null),
         TriageAdmin("POST", "/api/v1/triage/reports/{none}/redactions", 404),
         TriageApi("GET", "/api/v1/triage/audit/verify", 200, null),
-        TriageApi("GET", "/api/v1/triage/audit/export", 200, null),
+        // The whole chain (every note and reporter message): admins only, and each export is an audit entry.
+        TriageAdmin("GET", "/api/v1/triage/audit/export", 200, null),
         // The maintainers' figures, nothing withheld (a missing host is a 400 once authorised).
         TriageApi("GET", "/api/v1/triage/accountability/hosts", 200, null),
         TriageApi("GET", "/api/v1/triage/accountability/models", 400, null),
@@ -129,6 +130,8 @@ public static class AuthorizationMatrix
         PortalPage("GET", "/portal/admin/hosts/hub-a", Outcome.Forbidden, 200),
         PortalPage("GET", "/portal/admin/hosts/hub-a/deliveries", Outcome.Forbidden, 200),
         PortalPage("GET", "/portal/admin/notices", Outcome.Forbidden, 200),
+        // The provider's front-channel sign-out needs the session's sid (Identity sends none): a bare link signs no one out.
+        Public("GET", "/portal/signout-oidc", 400),
         PortalPage("GET", "/portal/signout", 200, 200, 200),
         PortalPage("POST", "/portal/signout", 400, 400, 400),
         // The host inbox: the matrix's report is about hub-c, so to either host it does not exist; hub-b is no host Notification knows.
@@ -154,6 +157,7 @@ public static class AuthorizationMatrix
         Public("POST", "/connect/authorize", 400),
         Public("GET", "/account/logout", 200),
         Public("POST", "/account/logout", 400),
+        // Without an id_token_hint for the signed-in user: a redirect to the page that asks, nobody signed out.
         Public("GET", "/connect/logout", 302),
         Public("POST", "/connect/logout", 400),
     ];

@@ -86,7 +86,7 @@ public sealed class ComposeFileTests
         Assert.Equal("RabbitMq", environment.GetValueOrDefault("SafetyReports__Bus__Transport"));
         Assert.StartsWith("amqp://", environment.GetValueOrDefault("ConnectionStrings__RabbitMq"));
         Assert.Contains("@rabbitmq:5672", environment.GetValueOrDefault("ConnectionStrings__RabbitMq"));
-        Assert.StartsWith("${BUS_SIGNING_KEY:-", environment.GetValueOrDefault("SafetyReports__Bus__SigningKey"));
+        Assert.StartsWith("${BUS_SIGNING_KEY:?", environment.GetValueOrDefault("SafetyReports__Bus__SigningKey"));
         Assert.Equal("MongoDb", environment.GetValueOrDefault("SafetyReports__Storage__Provider"));
         Assert.StartsWith("mongodb://mongo:27017", environment.GetValueOrDefault("ConnectionStrings__MongoDb"));
         Assert.Contains("replicaSet=rs0", environment.GetValueOrDefault("ConnectionStrings__MongoDb"));

@@ -18,6 +18,14 @@ internal static class YamlNavigation
             .ToList();
     }
 
+    /// <summary>One YAML document given as text, e.g. a tool's output.</summary>
+    public static YamlMappingNode LoadText(string yaml)
+    {
+        var stream = new YamlStream();
+        stream.Load(new MergingParser(new Parser(new StringReader(yaml))));
+        return Assert.IsType<YamlMappingNode>(Assert.Single(stream.Documents).RootNode);
+    }
+
     public static YamlMappingNode LoadSingleDocument(string path)
     {
         var documents = LoadDocuments(path);

@@ -34,7 +34,8 @@ internal sealed class IdentityTestHost : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static WebApplication Build(string dataDirectory, int port, IReadOnlyDictionary<string, string?> settings)
+    /// <param name="services">Changes to the services after Identity's own, e.g. a test double.</param>
+    public static WebApplication Build(string dataDirectory, int port, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
         var url = $"http://127.0.0.1:{port}";
         var builder = ServiceHost.CreateBuilder(["--urls", url], defaultPort: 5100);
@@ -52,6 +53,7 @@ internal sealed class IdentityTestHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(configuration);
         builder.AddServiceDefaults("identity-tests");
         builder.AddIdentityService();
+        services?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseServiceDefaults();
@@ -61,9 +63,10 @@ internal sealed class IdentityTestHost : IAsyncDisposable
         return app;
     }
 
-    public static async Task<IdentityTestHost> StartAsync(string dataDirectory, int port, IReadOnlyDictionary<string, string?> settings)
+    public static async Task<IdentityTestHost> StartAsync(
+        string dataDirectory, int port, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
-        var app = Build(dataDirectory, port, settings);
+        var app = Build(dataDirectory, port, settings, services);
         try
         {
             await app.StartAsync(TestContext.Current.CancellationToken);

@@ -357,6 +357,29 @@ public sealed class MaintainerSignInTests(MaintainerSystemFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task A_bare_logout_link_or_form_only_asks_and_the_session_stays()
+    {
+        using var browser = new OidcBrowser(Url);
+        await SignInAsync(browser, MaintainerSystemFixture.AdminEmail, MaintainerSystemFixture.AdminPassword);
+
+        // What a link in an e-mail, an <img> or a cross-site form sends: no id_token_hint.
+        using (var link = await browser.GetAsync($"/connect/logout?post_logout_redirect_uri={Uri.EscapeDataString(MaintainerSystemFixture.PostLogoutRedirectUri)}"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, link.StatusCode);
+            Assert.Equal("/account/logout", PathOf(link.Headers.Location!));
+        }
+
+        using (var form = await browser.Http.PostAsync("/connect/logout", new FormUrlEncodedContent([new("state", "x")]), TestContext.Current.CancellationToken))
+        {
+            Assert.True((int)form.StatusCode < 500, $"{form.StatusCode}");
+        }
+
+        // Still signed in at Identity: authorize answers with a code, not the login page.
+        using var authorize = await browser.GetAsync(OidcBrowser.AuthorizeUrl(MaintainerSystemFixture.ClientId, MaintainerSystemFixture.RedirectUri, "openid", OidcBrowser.Pkce.Create()));
+        Assert.StartsWith(MaintainerSystemFixture.RedirectUri + "?", authorize.Headers.Location!.AbsoluteUri);
+    }
+
+    [Fact]
     public async Task The_admin_api_manages_machine_clients_and_protects_the_last_admin()
     {
         var adminToken = await AdminTokenAsync();

@@ -10,7 +10,10 @@ public static class TestClients
     public static readonly TestClient HostA = new("test-host-a", "host-a-secret-0123456789", "host", "hub-a");
     public static readonly TestClient HostB = new("test-host-b", "host-b-secret-0123456789", "host", "hub-b");
 
-    public static readonly IReadOnlyList<TestClient> All = [Triager, Admin, HostA, HostB];
+    /// <summary>A maintainers' admin machine client: <c>triage</c> with <c>identity:admin</c> opens Triage's admin-only routes (exports).</summary>
+    public static readonly TestClient TriageAdmin = new("test-triage-admin", "triage-admin-secret-0123456789", "triage identity:admin");
+
+    public static readonly IReadOnlyList<TestClient> All = [Triager, Admin, HostA, HostB, TriageAdmin];
 
     /// <summary>Configuration keys (as in the architecture's contract) shared by every test deployment.</summary>
     public static Dictionary<string, string> Configuration(string issuer)
@@ -36,7 +39,11 @@ public static class TestClients
             var client = All[i];
             settings[$"SafetyReports:Identity:Clients:{i}:ClientId"] = client.ClientId;
             settings[$"SafetyReports:Identity:Clients:{i}:ClientSecret"] = client.Secret;
-            settings[$"SafetyReports:Identity:Clients:{i}:Scopes:0"] = client.Scope;
+            var scopes = client.Scope.Split(' ');
+            for (var s = 0; s < scopes.Length; s++)
+            {
+                settings[$"SafetyReports:Identity:Clients:{i}:Scopes:{s}"] = scopes[s];
+            }
             if (client.HostId is not null)
             {
                 settings[$"SafetyReports:Identity:Clients:{i}:HostId"] = client.HostId;

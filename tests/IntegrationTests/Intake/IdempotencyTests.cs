@@ -41,6 +41,35 @@ public class IdempotencyTests(StandaloneFixture fixture) : IClassFixture<Standal
     }
 
     [Fact]
+    public async Task Another_client_with_the_same_key_and_body_gets_a_report_of_its_own_never_the_first_receipt()
+    {
+        var key = $"key-{Guid.NewGuid():N}";
+        var report = SystemUnderTest.Report("hub-a", "org/model", $"Scoped {key}");
+        using var other = Hardening.SourceAddressClient.From("127.0.0.2");
+
+        var first = await SendAsync(Sut.Api.Http);
+        var replayed = await SendAsync(Sut.Api.Http);
+        var elsewhere = await SendAsync(other);
+        var elsewhereAgain = await SendAsync(other);
+
+        Assert.Equal(first, replayed);
+        Assert.NotEqual(first.Id, elsewhere.Id);
+        Assert.NotEqual(first.Token, elsewhere.Token);
+        Assert.Equal(elsewhere, elsewhereAgain);
+        await Sut.Api.TriageReportAsync(Guid.Parse(elsewhere.Id));
+
+        async Task<(string Id, string Token)> SendAsync(HttpClient http)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, Sut.Url + "/api/v1/reports") { Content = JsonContent.Create(report) };
+            request.Headers.Add("Idempotency-Key", key);
+            using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            var json = await SystemUnderTest.JsonAsync(response);
+            return (json["id"]!.GetValue<string>(), json["statusToken"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
     public async Task The_same_key_with_another_body_is_refused_and_stores_nothing()
     {
         var key = $"key-{Guid.NewGuid():N}";

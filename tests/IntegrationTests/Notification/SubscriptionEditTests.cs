@@ -81,6 +81,31 @@ public sealed class SubscriptionEditTests(SubscriptionEditFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task A_pattern_with_more_wildcards_than_the_cap_is_a_field_error_at_creation_and_edit()
+    {
+        // Nine wildcards: the pattern that took a recursive matcher over a minute on a model id of 60 'a's.
+        const string tooMany = "*a*a*a*a*a*a*a*a*b";
+        await using var receiver = await ScriptedReceiver.StartAsync();
+        await Notification.EnsureHostAsync("hub-b");
+
+        using (var created = await Notification.SendAsync(HttpMethod.Post, "/api/v1/hosts/hub-b/subscriptions", TestClients.HostB,
+                   new { url = receiver.BaseUrl + "/stars", events = new[] { "report.triaged" }, modelPatterns = new[] { tooMany } }))
+        {
+            await NotificationClient.AssertProblemAsync(created, HttpStatusCode.BadRequest, "modelPatterns");
+        }
+
+        var subscription = await Notification.SubscribeAsync(TestClients.HostB, "hub-b", receiver.BaseUrl + "/stars", modelPatterns: ["none/*"]);
+        var before = await Notification.SubscriptionAsync(subscription.Id);
+        using (var edited = await Notification.SendAsync(HttpMethod.Patch, $"/api/v1/subscriptions/{subscription.Id}", TestClients.HostB,
+                   new { modelPatterns = new[] { "org/*", tooMany } }))
+        {
+            await NotificationClient.AssertProblemAsync(edited, HttpStatusCode.BadRequest, "modelPatterns");
+        }
+
+        Assert.Equal(before.ToJsonString(), (await Notification.SubscriptionAsync(subscription.Id)).ToJsonString());
+    }
+
+    [Fact]
     public async Task Another_hosts_client_gets_404_and_changes_nothing()
     {
         await using var receiver = await ScriptedReceiver.StartAsync();

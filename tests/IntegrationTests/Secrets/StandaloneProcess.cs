@@ -23,12 +23,18 @@ public sealed class StandaloneProcess : IAsyncDisposable
 
     public SystemUnderTest Api { get; private set; }
 
-    public static async Task<StandaloneProcess> StartAsync(IDictionary<string, string> extraSettings)
+    /// <param name="withoutSettings">Keys of the shared test configuration to leave out, so the service's own default applies.</param>
+    public static async Task<StandaloneProcess> StartAsync(IDictionary<string, string> extraSettings, IEnumerable<string>? withoutSettings = null)
     {
         var root = new TempDirectory("safetyreports-standalone-process");
         var port = FreePort.Next();
         var settings = TestClients.Configuration($"http://127.0.0.1:{port}/");
         settings["SafetyReports:Storage:DataDirectory"] = Path.Combine(root.Path, "data");
+        foreach (var key in withoutSettings ?? [])
+        {
+            settings.Remove(key);
+        }
+
         foreach (var (key, value) in extraSettings)
         {
             settings[key] = value;

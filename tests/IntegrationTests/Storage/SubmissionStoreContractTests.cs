@@ -74,6 +74,19 @@ public abstract class SubmissionStoreContractTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_secret_is_kept_as_first_stored_and_every_caller_gets_that_one()
+    {
+        var store = await CreateStoreAsync();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => store.GetOrAddSecretAsync("scope", $"candidate-{i}", Ct)));
+
+        Assert.Single(answers.Distinct());
+        Assert.StartsWith("candidate-", answers[0]);
+        Assert.Equal(answers[0], await store.GetOrAddSecretAsync("scope", "a later candidate", Ct));
+        Assert.Equal("other", await store.GetOrAddSecretAsync("another", "other", Ct));
+    }
+
+    [Fact]
     public async Task Submissions_are_due_for_handover_oldest_first_as_scheduled()
     {
         var store = await CreateStoreAsync();

@@ -154,9 +154,11 @@ public abstract partial class TriageStoreContractTests : IAsyncDisposable
     {
         var store = await CreateStoreAsync();
         string[] severities = ["critical", "high", "medium", "low"];
-        // Shared received times and shared deadlines, so only the id can break ties.
+        // Shared received times and shared deadlines, so only the id can break ties; random ids mixed with the
+        // time-ordered ones Intake minted before (a later time's v7 id sorts first here, so id order is not time order).
         var reports = Enumerable.Range(0, 26).Select(i => NewReport(At(i / 3)) with
         {
+            Id = i % 2 == 0 ? Guid.NewGuid() : Guid.CreateVersion7(At(30 - i)),
             Severity = i % 5 == 4 ? null : severities[i % 4],
             Category = i % 2 == 0 ? "privacy" : "hate",
             Title = i % 3 == 0 ? "needle report" : "hay report",
@@ -375,6 +377,25 @@ public abstract partial class TriageStoreContractTests : IAsyncDisposable
         Assert.Equal([chain[0]], await store.ReadAuditChainAsync(0, 1, Ct));
         Assert.Equal(chain, await store.GetAuditAsync(report.Id, Ct));
         Assert.Empty(await store.GetAuditAsync(Guid.NewGuid(), Ct));
+    }
+
+    [Fact]
+    public async Task An_entry_about_no_report_joins_the_chain_and_changes_no_report()
+    {
+        var store = await CreateStoreAsync();
+        var report = NewReport(At(0));
+        await store.AddReportAsync(report, Audit(report.Id, "received", At(0)), [], Ct);
+
+        var export = AuditExportRecord.Record("admin@example.org", At(1));
+        await store.AppendAuditAsync(export, Ct);
+        await store.UpdateReportAsync(report with { Version = 2 }, 1, Audit(report.Id, "note", At(2)), [], Ct);
+
+        var chain = await store.ReadAuditChainAsync(0, 10, Ct);
+        Assert.Equal(["received", AuditExportRecord.Action, "note"], chain.Select(e => e.Action));
+        Assert.Equal(AuditChain.Link(export, 2, chain[0].Hash), chain[1]);
+        Assert.Equal(chain[1].Hash, chain[2].PreviousHash);
+        Assert.Equal(2, (await store.GetReportAsync(report.Id, Ct))!.Version);
+        Assert.DoesNotContain(await store.GetAuditAsync(report.Id, Ct), e => e.Action == AuditExportRecord.Action);
     }
 
     [Fact]

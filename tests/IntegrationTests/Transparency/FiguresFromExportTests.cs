@@ -117,7 +117,7 @@ public sealed class FiguresFromExportTests : IAsyncLifetime
 
     private async Task<string> ExportAsync()
     {
-        using var response = await Api.SendAsync(HttpMethod.Get, Api.Urls.Triage, "/api/v1/triage/audit/export", TestClients.Triager);
+        using var response = await Api.SendAsync(HttpMethod.Get, Api.Urls.Triage, "/api/v1/triage/audit/export", TestClients.TriageAdmin);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var file = Path.Combine(_system!.DataDirectory, $"export-{Guid.NewGuid():N}.ndjson");
         await File.WriteAllTextAsync(file, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);

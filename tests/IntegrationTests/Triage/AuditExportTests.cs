@@ -55,7 +55,7 @@ public sealed class AuditExportTests : IAsyncLifetime
     [Fact]
     public async Task The_export_is_the_whole_chain_oldest_first_as_the_per_report_audit_shows_it_and_the_cli_verifies_it()
     {
-        using var response = await Api.SendAsync(HttpMethod.Get, Api.Urls.Triage, "/api/v1/triage/audit/export", TestClients.Triager);
+        using var response = await Api.SendAsync(HttpMethod.Get, Api.Urls.Triage, "/api/v1/triage/audit/export", TestClients.TriageAdmin);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/x-ndjson", response.Content.Headers.ContentType?.MediaType);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -76,6 +76,42 @@ public sealed class AuditExportTests : IAsyncLifetime
         var output = new StringWriter();
         Assert.Equal(0, AuditToolProgram.Run(["verify", file], output, new StringWriter()));
         Assert.Contains($"head {verify["head"]!.GetValue<string>()}", output.ToString());
+    }
+
+    [Fact]
+    public async Task Only_an_admin_exports_the_chain_and_each_export_is_an_entry_saying_who_and_when()
+    {
+        using (var triager = await Api.SendAsync(HttpMethod.Get, Api.Urls.Triage, "/api/v1/triage/audit/export", TestClients.Triager))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, triager.StatusCode);
+        }
+
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var first = await ExportAsync();
+        var second = await ExportAsync();
+
+        // Each export ends with its own entry: about no report, holding only who and when.
+        var entry = first[^1];
+        Assert.Equal("audit_exported", entry["action"]!.GetValue<string>());
+        Assert.Equal(Guid.Empty, entry["reportId"]!.GetValue<Guid>());
+        Assert.Equal(TestClients.TriageAdmin.ClientId, entry["actor"]!.GetValue<string>());
+        Assert.InRange(entry["at"]!.GetValue<DateTimeOffset>(), before, DateTimeOffset.UtcNow.AddSeconds(1));
+        Assert.Equal("{}", entry["data"]!.GetValue<string>());
+        Assert.Equal(first.Count + 1, second.Count);
+        Assert.Equal("audit_exported", second[^1]["action"]!.GetValue<string>());
+        Assert.True((await VerifyAsync())["valid"]!.GetValue<bool>());
+        // The triager's refused attempt exported nothing and recorded nothing.
+        Assert.Equal(Exports(first) + 1, Exports(second));
+
+        static int Exports(List<JsonNode> chain) => chain.Count(e => e["action"]!.GetValue<string>() == "audit_exported");
+
+        async Task<List<JsonNode>> ExportAsync()
+        {
+            using var response = await Api.SendAsync(HttpMethod.Get, Api.Urls.Triage, "/api/v1/triage/audit/export", TestClients.TriageAdmin);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            return text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+        }
     }
 
     [Fact]

@@ -33,6 +33,15 @@ public class AdminSeedValidatorTests
     }
 
     [Fact]
+    public void The_placeholder_password_compose_shipped_is_refused_naming_the_key()
+    {
+        const string password = "ChangeMe-Admin-1";
+        var error = Assert.Single(AdminSeedValidator.FindErrors(new AdminSeedOptions { Email = "admin@example.org", Password = password }));
+        Assert.StartsWith("SafetyReports:Identity:Admin:Password is a placeholder", error);
+        Assert.DoesNotContain(password, error);
+    }
+
+    [Fact]
     public void A_password_without_an_email_or_the_email_as_password_is_refused()
     {
         Assert.Equal(

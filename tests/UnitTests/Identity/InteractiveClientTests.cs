@@ -10,7 +10,7 @@ public class InteractiveClientTests
     private static SeededClientOptions Portal(string[]? scopes = null, string[]? redirects = null, string[]? postLogout = null) => new()
     {
         ClientId = "safetyreports-portal",
-        ClientSecret = "s",
+        ClientSecret = "portal-secret-0123456789",
         Scopes = [.. scopes ?? ["triage", "identity:admin"]],
         RedirectUris = [.. redirects ?? ["https://portal.example.org/portal/signin-oidc"]],
         PostLogoutRedirectUris = [.. postLogout ?? ["https://portal.example.org/portal/signout-callback-oidc"]],

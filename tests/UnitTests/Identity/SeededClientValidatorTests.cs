@@ -42,6 +42,17 @@ public class SeededClientValidatorTests
         Assert.Equal("SafetyReports:Identity:Clients:0:ClientSecret is required.", error);
     }
 
+    [Theory]
+    [InlineData("change-me", "SafetyReports:Identity:Clients:0:ClientSecret is a placeholder")]
+    [InlineData("CHANGE_ME_PLEASE_0123", "SafetyReports:Identity:Clients:0:ClientSecret is a placeholder")]
+    [InlineData("short-secret-12", "SafetyReports:Identity:Clients:0:ClientSecret is too short")]
+    public void A_placeholder_or_short_secret_is_refused_naming_the_key_and_never_the_secret(string secret, string expected)
+    {
+        var error = Assert.Single(Errors(Client(secret: secret, scopes: ["triage"])));
+        Assert.StartsWith(expected, error);
+        Assert.DoesNotContain(secret, error);
+    }
+
     [Fact]
     public void An_unknown_scope_is_refused_and_named()
     {

@@ -12,6 +12,8 @@ public class CloudMetadataPolicyTests
     [InlineData("168.63.129.16")]
     [InlineData("192.0.0.192")]
     [InlineData("fd00:ec2::254")]
+    [InlineData("fd20:ce::254")]
+    [InlineData("fd20:00ce:0000:0000:0000:0000:0000:0254")]
     [InlineData("::ffff:169.254.169.254")]
     [InlineData("::ffff:168.63.129.16")]
     public void Metadata_addresses_are_refused_even_where_private_targets_are_allowed(string address)

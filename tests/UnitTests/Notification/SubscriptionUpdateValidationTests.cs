@@ -27,7 +27,7 @@ public class SubscriptionUpdateValidationTests
     }
 
     public static TheoryData<List<string?>> BadPatterns() =>
-        new(["has space"], [""], [null], [new string('a', 201)], [.. Enumerable.Repeat<string?>("a/*", 51)]);
+        new(["has space"], [""], [null], [new string('a', 201)], [.. Enumerable.Repeat<string?>("a/*", 51)], ["*a*a*a*a*a*a*a*a*b"]);
 
     [Theory]
     [MemberData(nameof(BadPatterns))]

@@ -33,7 +33,20 @@ public class PortalOptionsTests
         var result = new PortalOptionsValidator().Validate(null, Configured([]));
         Assert.True(result.Failed);
         Assert.Contains("SafetyReports:Portal:ClientSecret", result.FailureMessage);
-        Assert.True(new PortalOptionsValidator().Validate(null, Configured(new() { ["SafetyReports:Portal:ClientSecret"] = "s" })).Succeeded);
+        Assert.True(new PortalOptionsValidator().Validate(null, Configured(new() { ["SafetyReports:Portal:ClientSecret"] = PortalSecret })).Succeeded);
+    }
+
+    private const string PortalSecret = "a-portal-secret-of-some-length";
+
+    [Theory]
+    [InlineData("change-me")]
+    [InlineData("short-secret")]
+    public void A_placeholder_or_short_client_secret_is_refused_naming_the_key(string secret)
+    {
+        var result = new PortalOptionsValidator().Validate(null, Configured(new() { ["SafetyReports:Portal:ClientSecret"] = secret }));
+        Assert.True(result.Failed);
+        Assert.Contains("SafetyReports:Portal:ClientSecret is", result.FailureMessage);
+        Assert.DoesNotContain(secret, result.FailureMessage);
     }
 
     [Fact]
@@ -48,7 +61,7 @@ public class PortalOptionsTests
     {
         var result = new PortalOptionsValidator().Validate(null, Configured(new()
         {
-            ["SafetyReports:Portal:ClientSecret"] = "s",
+            ["SafetyReports:Portal:ClientSecret"] = PortalSecret,
             [$"SafetyReports:Portal:{key}"] = value,
         }));
         Assert.True(result.Failed);

@@ -98,6 +98,9 @@ public class MessageSignerTests
     [Theory]
     [InlineData("not base64!", "is not base64")]
     [InlineData("c2hvcnQ=", "has 5 bytes")]
+    // The signing key docker-compose.yml shipped: "change-me-change-me-…" in base64.
+    [InlineData("Y2hhbmdlLW1lLWNoYW5nZS1tZS1jaGFuZ2UtbWUtY2hhbmdlLW1l", "SafetyReports:Bus:SigningKey is a placeholder")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", "SafetyReports:Bus:SigningKey is a placeholder")]
     public void Options_with_a_bad_key_say_what_is_wrong(string key, string expected)
     {
         var (signer, errors) = MessageSigner.From(new BusOptions { SigningKey = key });

@@ -90,4 +90,11 @@ public sealed class MongoIntakeFilterTests
         Assert.Equal(new BsonDocument("_id", Uuid(id)), Render(MongoDB.Driver.Builders<MongoSubmissionDocument>.Filter.Where(d => d.Id == id)));
         Assert.Equal(new BsonDocument("_id", "key"), Render(MongoDB.Driver.Builders<MongoIdempotencyDocument>.Filter.Where(d => d.KeyHash == "key")));
     }
+
+    [Fact]
+    public void A_secret_is_found_by_its_name_and_set_only_when_inserted()
+    {
+        Assert.Equal(new BsonDocument("_id", "idempotency-scope"), Render(MongoIntakeFilters.Secret("idempotency-scope")));
+        Assert.Equal(new BsonDocument("$setOnInsert", new BsonDocument("protectedSecret", "sealed")), Render(MongoIntakeFilters.SecretIfAbsent("sealed")));
+    }
 }

@@ -14,7 +14,9 @@ namespace SafetyReports.Identity.Pages.IdentitySite;
 /// <summary>
 /// <c>GET/POST /account/login?ReturnUrl=…</c>: a maintainer or a host user signs in to Identity, then goes back to
 /// the (local) return URL, normally <c>/connect/authorize?…</c>. Answers never tell whether an e-mail
-/// has an account: a wrong password and an unknown e-mail read the same, and both lock out alike.
+/// has an account: a wrong password and an unknown e-mail read the same, both lock out alike, and every
+/// attempt verifies one password hash (a <see cref="DecoyPasswordHash"/> when there is none to check), so
+/// neither does the time an answer takes.
 /// </summary>
 // The antiforgery token is checked in the handler so an expired form is shown again with a message.
 [IgnoreAntiforgeryToken]
@@ -23,6 +25,7 @@ public sealed class LoginModel(
     UserManager<IdentityUser> users,
     UnknownAccountThrottle unknownAccounts,
     SignInAttemptLimiter addressLimiter,
+    DecoyPasswordHash decoy,
     IAntiforgery antiforgery) : PageModel
 {
     public const string WrongCredentials = "The e-mail or password is not right.";
@@ -92,8 +95,16 @@ public sealed class LoginModel(
         if (user is null)
         {
             // Spend the time a real check would, then fail as a real account would.
-            users.PasswordHasher.HashPassword(new IdentityUser(), Password);
+            decoy.Verify(users.PasswordHasher, Password);
             Error = unknownAccounts.IsLockedOut(email) || unknownAccounts.RecordFailure(email) ? LockedOut : WrongCredentials;
+            return Page();
+        }
+
+        if (await users.IsLockedOutAsync(user))
+        {
+            // Identity refuses a locked account without looking at the password: look at one anyway.
+            decoy.Verify(users.PasswordHasher, Password);
+            Error = LockedOut;
             return Page();
         }
 
