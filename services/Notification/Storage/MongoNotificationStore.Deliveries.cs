@@ -38,13 +38,8 @@ public sealed partial class MongoNotificationStore : IDeliveryStore
         return leased;
     }
 
-    public async Task<bool> RenewLeaseAsync(Guid id, Guid leaseToken, DateTimeOffset until, CancellationToken cancellationToken)
-    {
-        await EnsureSetUpAsync(cancellationToken);
-        var result = await _deliveries.UpdateOneAsync(
-            MongoNotificationFilters.HeldBy(id, leaseToken), MongoNotificationFilters.RenewLease(until), cancellationToken: cancellationToken);
-        return result.MatchedCount == 1;
-    }
+    public Task<bool> RenewLeaseAsync(Guid id, Guid leaseToken, DateTimeOffset until, CancellationToken cancellationToken) =>
+        UpdatesOneAsync(_deliveries, MongoNotificationFilters.HeldBy(id, leaseToken), MongoNotificationFilters.RenewLease(until), cancellationToken);
 
     /// <summary>The delivery's state first, under its lease: when the lease no longer holds it, nothing else is written.</summary>
     public Task<bool> CompleteAttemptAsync(
@@ -64,13 +59,8 @@ public sealed partial class MongoNotificationStore : IDeliveryStore
             return true;
         }, cancellationToken);
 
-    public async Task<bool> DeferAsync(Guid id, Guid leaseToken, DateTimeOffset until, CancellationToken cancellationToken)
-    {
-        await EnsureSetUpAsync(cancellationToken);
-        var result = await _deliveries.UpdateOneAsync(
-            MongoNotificationFilters.HeldBy(id, leaseToken), MongoNotificationFilters.Defer(until), cancellationToken: cancellationToken);
-        return result.MatchedCount == 1;
-    }
+    public Task<bool> DeferAsync(Guid id, Guid leaseToken, DateTimeOffset until, CancellationToken cancellationToken) =>
+        UpdatesOneAsync(_deliveries, MongoNotificationFilters.HeldBy(id, leaseToken), MongoNotificationFilters.Defer(until), cancellationToken);
 
     public async Task<Delivery?> GetDeliveryAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -95,13 +85,10 @@ public sealed partial class MongoNotificationStore : IDeliveryStore
         return documents.Select(d => d.ToAttempt()).ToList();
     }
 
-    public async Task<bool> ReplayAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await EnsureSetUpAsync(cancellationToken);
-        var result = await _deliveries.UpdateOneAsync(
-            d => d.Id == id && (d.LeaseUntil == null || d.LeaseUntil <= now), MongoNotificationFilters.Replay(now), cancellationToken: cancellationToken);
-        return result.MatchedCount == 1;
-    }
+    public Task<bool> ReplayAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken) =>
+        UpdatesOneAsync(
+            _deliveries, new ExpressionFilterDefinition<MongoDeliveryDocument>(d => d.Id == id && (d.LeaseUntil == null || d.LeaseUntil <= now)),
+            MongoNotificationFilters.Replay(now), cancellationToken);
 
     public async Task<int> RecoverAsync(Guid subscriptionId, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken)
     {

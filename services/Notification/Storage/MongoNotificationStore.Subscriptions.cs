@@ -31,29 +31,16 @@ public sealed partial class MongoNotificationStore : ISubscriptionStore
         return documents.Select(d => d.ToSubscription()).ToList();
     }
 
-    public async Task<bool> RotateSecretAsync(Subscription rotated, string expectedCurrentSecret, CancellationToken cancellationToken)
-    {
-        await EnsureSetUpAsync(cancellationToken);
-        var result = await _subscriptions.UpdateOneAsync(
-            MongoNotificationFilters.SigningWith(rotated.Id, expectedCurrentSecret), MongoNotificationFilters.Rotate(rotated),
-            cancellationToken: cancellationToken);
-        return result.MatchedCount == 1;
-    }
+    public Task<bool> RotateSecretAsync(Subscription rotated, string expectedCurrentSecret, CancellationToken cancellationToken) =>
+        UpdatesOneAsync(
+            _subscriptions, MongoNotificationFilters.SigningWith(rotated.Id, expectedCurrentSecret), MongoNotificationFilters.Rotate(rotated), cancellationToken);
 
     // Matched, not modified: like SQLite's change count, enabling an enabled subscription still counts as found.
-    public async Task<bool> EnableSubscriptionAsync(Guid id, CancellationToken cancellationToken)
-    {
-        await EnsureSetUpAsync(cancellationToken);
-        var result = await _subscriptions.UpdateOneAsync(d => d.Id == id, MongoNotificationFilters.Enable, cancellationToken: cancellationToken);
-        return result.MatchedCount == 1;
-    }
+    public Task<bool> EnableSubscriptionAsync(Guid id, CancellationToken cancellationToken) =>
+        UpdatesOneAsync(_subscriptions, Builders<MongoSubscriptionDocument>.Filter.Eq(d => d.Id, id), MongoNotificationFilters.Enable, cancellationToken);
 
-    public async Task<bool> EditSubscriptionAsync(SubscriptionEdit edit, CancellationToken cancellationToken)
-    {
-        await EnsureSetUpAsync(cancellationToken);
-        var result = await _subscriptions.UpdateOneAsync(d => d.Id == edit.Id, MongoNotificationFilters.Edit(edit), cancellationToken: cancellationToken);
-        return result.MatchedCount == 1;
-    }
+    public Task<bool> EditSubscriptionAsync(SubscriptionEdit edit, CancellationToken cancellationToken) =>
+        UpdatesOneAsync(_subscriptions, Builders<MongoSubscriptionDocument>.Filter.Eq(d => d.Id, edit.Id), MongoNotificationFilters.Edit(edit), cancellationToken);
 
     public async Task<AutoDisabledSubscriptions> GetAutoDisabledSubscriptionsAsync(int max, CancellationToken cancellationToken)
     {

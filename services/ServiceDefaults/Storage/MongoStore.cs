@@ -37,6 +37,19 @@ public abstract class MongoStore : IOutboxStore, IStoreHealth
     protected Task EnsureSetUpAsync(CancellationToken cancellationToken) => _setup.EnsureAsync(cancellationToken);
 
     /// <summary>
+    /// Applies <paramref name="update"/> to the one document <paramref name="filter"/> finds, the filter checking what the caller
+    /// expects (a secret, a lease, a state): true when it found it, changed or not (as SQLite's change count, see
+    /// <see cref="SqliteWrite.ChangesOneAsync"/>), false when that document moved on or does not exist.
+    /// </summary>
+    protected async Task<bool> UpdatesOneAsync<TDocument>(
+        IMongoCollection<TDocument> collection, FilterDefinition<TDocument> filter, UpdateDefinition<TDocument> update, CancellationToken cancellationToken)
+    {
+        await EnsureSetUpAsync(cancellationToken);
+        var result = await collection.UpdateOneAsync(filter, update, cancellationToken: cancellationToken);
+        return result.MatchedCount == 1;
+    }
+
+    /// <summary>
     /// Runs <paramref name="work"/> in one transaction. A conflict (the driver's transient errors, or a
     /// <see cref="MongoConflictException"/> from a compare-and-swap) runs it again, so it must only read and write through its session.
     /// </summary>
