@@ -36,7 +36,7 @@ public static class NotificationModule
             .RequireAuthenticatedUser()
             .RequireAssertion(ctx => ctx.User.HasScope(Scopes.NotificationsAdmin) || ctx.User.HasScope(Scopes.Host)));
 
-        services.AddSingleton<INotificationStore>(sp => NotificationStoreFactory.Create(storage, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddNotificationStore(sp => NotificationStoreFactory.Create(storage, sp.GetRequiredService<ILoggerFactory>()));
         services.AddStoreHealthCheck<INotificationStore>("notification-store");
         services.AddOutboxDispatcher<INotificationStore>();
         services.AddSingleton<WebhookSecretProtector>();

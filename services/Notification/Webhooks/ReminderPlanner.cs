@@ -12,7 +12,8 @@ namespace SafetyReports.Notification.Webhooks;
 /// survive restarts; two replicas planning at once record one reminder (compare-and-swap on the count).
 /// </summary>
 public sealed class ReminderPlanner(
-    INotificationStore store,
+    IRouteStore routes,
+    ISubscriptionStore subscriptions,
     DeliverySignal signal,
     HostReportLinks links,
     IOptions<NotificationOptions> options,
@@ -47,14 +48,14 @@ public sealed class ReminderPlanner(
     public async Task<int> PlanDueRemindersAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var due = await store.GetRoutesAwaitingAcknowledgementAsync(now - _options.ReminderInterval, BatchSize, cancellationToken);
+        var due = await routes.GetRoutesAwaitingAcknowledgementAsync(now - _options.ReminderInterval, BatchSize, cancellationToken);
         var planned = 0;
         foreach (var route in due.Where(r => ReminderRule.IsDue(r, now, _options.ReminderInterval)))
         {
-            var subscriptions = await store.GetSubscriptionsAsync(route.HostId, cancellationToken);
+            var hostSubscriptions = await subscriptions.GetSubscriptionsAsync(route.HostId, cancellationToken);
             var reminder = route.RemindersSent + 1;
-            var deliveries = DeliveryPlanner.PlanReminder(route, reminder, subscriptions, links, _schedule, now);
-            if (await store.SaveReminderAsync(route.ReportId, route.RemindersSent, now, deliveries, cancellationToken))
+            var deliveries = DeliveryPlanner.PlanReminder(route, reminder, hostSubscriptions, links, _schedule, now);
+            if (await routes.SaveReminderAsync(route.ReportId, route.RemindersSent, now, deliveries, cancellationToken))
             {
                 planned += deliveries.Count;
             }

@@ -16,7 +16,9 @@ namespace SafetyReports.Notification.Webhooks;
 /// is full the delivery goes back to the store for later.
 /// </summary>
 public sealed class WebhookDispatcher(
-    INotificationStore store,
+    IDeliveryStore deliveries,
+    ISubscriptionStore subscriptions,
+    IRouteStore routes,
     WebhookSender sender,
     WebhookSecretProtector secrets,
     DeliverySignal signal,
@@ -44,7 +46,7 @@ public sealed class WebhookDispatcher(
                 var room = Math.Min(held - lanes.Count, MaxLeasedAtOnce);
                 if (room > 0)
                 {
-                    var due = await store.LeaseDueDeliveriesAsync(clock.GetUtcNow(), _options.Lease, room, stoppingToken);
+                    var due = await deliveries.LeaseDueDeliveriesAsync(clock.GetUtcNow(), _options.Lease, room, stoppingToken);
                     leased = due.Count;
                     foreach (var delivery in due)
                     {
@@ -67,13 +69,13 @@ public sealed class WebhookDispatcher(
     private async Task AdmitAsync(EndpointLanes lanes, LeasedDelivery leased, CancellationToken stoppingToken)
     {
         var delivery = leased.Delivery;
-        var subscription = await store.GetSubscriptionAsync(delivery.SubscriptionId, stoppingToken);
+        var subscription = await subscriptions.GetSubscriptionAsync(delivery.SubscriptionId, stoppingToken);
         var endpoint = subscription is null ? "none" : EndpointKey.For(subscription.Url);
         var admission = lanes.TryAdmit(endpoint, delivery.Id, leased.Lease, (lease, ct) => AttemptSafelyAsync(delivery, lease, ct), stoppingToken);
         // Not taken: come back later without counting an attempt. Only the lease just taken is released, never one a lane holds.
         if (AdmissionDeferral.For(admission, () => _pace.DeferralWhenFull(endpoint, _options.EndpointQueueCapacity, _options.MaxConcurrentPerEndpoint)) is { } later)
         {
-            await store.DeferAsync(delivery.Id, leased.Lease.Token, clock.GetUtcNow() + later, stoppingToken);
+            await deliveries.DeferAsync(delivery.Id, leased.Lease.Token, clock.GetUtcNow() + later, stoppingToken);
         }
     }
 
@@ -92,7 +94,7 @@ public sealed class WebhookDispatcher(
     private async Task AttemptAsync(Delivery delivery, DeliveryLease lease, CancellationToken cancellationToken)
     {
         // Read again: the subscription may have been disabled or rotated while the delivery waited in its lane.
-        var subscription = await store.GetSubscriptionAsync(delivery.SubscriptionId, cancellationToken);
+        var subscription = await subscriptions.GetSubscriptionAsync(delivery.SubscriptionId, cancellationToken);
         var now = clock.GetUtcNow();
         // A test is sent even to a disabled subscription: that is how a host checks its endpoint before enabling it again.
         if (subscription is null || (!subscription.Enabled && delivery.EventType != WebhookEvents.Test))
@@ -103,7 +105,7 @@ public sealed class WebhookDispatcher(
         }
 
         // Narrowed since it was planned (fewer events, other model patterns): the host no longer asked for this one.
-        if (delivery.EventType != WebhookEvents.Test && await store.GetRouteAsync(delivery.ReportId, cancellationToken) is { } route
+        if (delivery.EventType != WebhookEvents.Test && await routes.GetRouteAsync(delivery.ReportId, cancellationToken) is { } route
             && !SubscriptionInterest.Wants(subscription, delivery.EventType, route.ModelId))
         {
             var dropped = delivery with { Status = DeliveryStatuses.Failed, NextAttemptAt = null, LastAttemptAt = now };
@@ -126,7 +128,7 @@ public sealed class WebhookDispatcher(
         _pace.Record(EndpointKey.For(subscription.Url), TimeSpan.FromMilliseconds(result.LatencyMs));
         var outcome = DeliveryRules.AfterAttempt(delivery, result.StatusCode, result.RetryAfter, _schedule, finished, jitter);
         // The subscription's fate first: whoever sees this attempt recorded sees its consequence too.
-        var health = await store.RecordEndpointOutcomeAsync(subscription.Id, outcome.Succeeded, finished, cancellationToken) ?? subscription;
+        var health = await subscriptions.RecordEndpointOutcomeAsync(subscription.Id, outcome.Succeeded, finished, cancellationToken) ?? subscription;
         if (outcome.DisableSubscription)
         {
             await disabler.DisableAsync(health, DisabledReasons.Gone, cancellationToken);
@@ -186,7 +188,7 @@ public sealed class WebhookDispatcher(
             return true;
         }
 
-        if (await store.RenewLeaseAsync(delivery.Id, lease.Token, now + _options.Lease, cancellationToken))
+        if (await deliveries.RenewLeaseAsync(delivery.Id, lease.Token, now + _options.Lease, cancellationToken))
         {
             return true;
         }
@@ -198,7 +200,7 @@ public sealed class WebhookDispatcher(
     /// <summary>Records the attempt under the lease; when the lease no longer holds the delivery, nothing is recorded.</summary>
     private async Task<bool> CompleteAsync(Delivery updated, DeliveryLease lease, DeliveryAttempt attempt, OutboxMessage? announcement, CancellationToken cancellationToken)
     {
-        if (await store.CompleteAttemptAsync(updated, lease.Token, attempt, announcement, cancellationToken))
+        if (await deliveries.CompleteAttemptAsync(updated, lease.Token, attempt, announcement, cancellationToken))
         {
             return true;
         }
