@@ -26,11 +26,7 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
     {
         _sla = sla ?? new SlaOptions();
         _transparency = transparency ?? new TransparencyOptions();
-        _database = new SqliteDatabase(path, SqliteTriageSchema.Tables, SqliteTriageSchema.ConnectionPragmas);
-        using (var connection = _database.Open())
-        {
-            SqliteTriageSchema.Upgrade(connection, _sla, _transparency);
-        }
+        _database = SqliteTriageSchema.Open(path, _sla, _transparency);
 
         _writes = new SqliteGroupCommit(_database);
         _scrub = new WriteAheadLogScrub(_database.TruncateWriteAheadLogAsync, logger ?? NullLogger.Instance);
