@@ -35,19 +35,7 @@ public sealed class SqliteMigrations
     /// </param>
     public SqliteMigrations(IReadOnlyList<SqliteMigration> steps, Action<SqliteConnection, SqliteTransaction, SqliteCatchUp>? beforeJournal = null)
     {
-        if (steps.Count == 0)
-        {
-            throw new ArgumentException("A store has at least its first migration.", nameof(steps));
-        }
-
-        foreach (var (step, index) in steps.Select((s, i) => (s, i)))
-        {
-            if (step.Version != index + 1)
-            {
-                throw new ArgumentException($"Migration '{step.Name}' has version {step.Version} at position {index + 1}: versions run 1, 2, 3… in order.", nameof(steps));
-            }
-        }
-
+        SchemaVersions.CheckOrder([.. steps.Select(s => (s.Version, s.Name))], nameof(steps));
         Steps = steps;
         BeforeJournal = beforeJournal;
     }
@@ -66,7 +54,7 @@ public sealed class SqliteMigrations
         using var transaction = connection.BeginTransaction(deferred: false);
         connection.Execute(transaction, Journal);
         var recorded = RecordedVersions(connection, transaction);
-        RefuseNewer(connection.DataSource, recorded);
+        SchemaVersions.RefuseNewer(connection.DataSource, recorded, [.. Steps.Select(s => (s.Version, s.Name))]);
         IReadOnlyList<int> found = recorded.Count == 0 && !SqliteSchemaShape.Read(connection, transaction).IsEmpty
             ? SqlitePreJournalFile.Adopt(connection, transaction, this)
             : [];
@@ -93,17 +81,6 @@ public sealed class SqliteMigrations
     public static IReadOnlyList<(int Version, string Name, long AppliedAt)> ReadJournal(SqliteConnection connection) =>
         connection.Query(null, $"SELECT version, name, applied_at FROM {JournalTable} ORDER BY version",
             r => ((int)r.GetInt64(0), r.GetString(1), r.GetInt64(2)));
-
-    private void RefuseNewer(string file, HashSet<int> recorded)
-    {
-        var unknown = recorded.Where(v => v > Steps.Count).Order().ToList();
-        if (unknown.Count > 0)
-        {
-            throw new InvalidOperationException(
-                $"The database {file} has schema version {unknown[^1]}, newer than this release knows (up to {Steps.Count}, '{Steps[^1].Name}'): "
-                + $"it was upgraded by a newer release (versions {string.Join(", ", unknown)}). Run that release, or restore the backup taken before the upgrade.");
-        }
-    }
 
     private static HashSet<int> RecordedVersions(SqliteConnection connection, SqliteTransaction transaction) =>
         [.. connection.Query(transaction, $"SELECT version FROM {JournalTable}", r => (int)r.GetInt64(0))];
