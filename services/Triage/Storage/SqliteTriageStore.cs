@@ -22,7 +22,7 @@ public sealed class SqliteTriageStore : SqliteStore, ITriageStore
 
     /// <param name="logger">Where a write-ahead log that could not be emptied after a redaction is reported.</param>
     public SqliteTriageStore(string path, SlaOptions? sla = null, TransparencyOptions? transparency = null, ILogger? logger = null)
-        : base(Open(path, sla ?? new SlaOptions(), transparency ?? new TransparencyOptions()))
+        : base(SqliteTriageSchema.Open(path, sla ?? new SlaOptions(), transparency ?? new TransparencyOptions()))
     {
         _sla = sla ?? new SlaOptions();
         _transparency = transparency ?? new TransparencyOptions();
@@ -33,17 +33,6 @@ public sealed class SqliteTriageStore : SqliteStore, ITriageStore
 
     /// <summary>Emptying the write-ahead log after redactions, and its retries when it could not be emptied at once.</summary>
     public WriteAheadLogScrub WriteAheadLog => _scrub;
-
-    private static SqliteDatabase Open(string path, SlaOptions sla, TransparencyOptions transparency)
-    {
-        var database = new SqliteDatabase(path, SqliteTriageSchema.Tables, SqliteTriageSchema.ConnectionPragmas);
-        using (var connection = database.Open())
-        {
-            SqliteTriageSchema.Upgrade(connection, sla, transparency);
-        }
-
-        return database;
-    }
 
     public Task<bool> AddReportAsync(Report report, AuditDraft audit, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken) =>
         WriteAsync(async w =>
