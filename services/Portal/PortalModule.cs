@@ -19,9 +19,8 @@ public static class PortalModule
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<PortalOptions>().Bind(builder.Configuration.GetSection(PortalOptions.Section)).ValidateOnStart();
+        services.AddValidatedOptions<PortalOptions, PortalOptionsValidator>(builder.Configuration, PortalOptions.Section);
         services.AddSingleton<IPostConfigureOptions<PortalOptions>, PortalOptionsSetup>();
-        services.AddSingleton<IValidateOptions<PortalOptions>, PortalOptionsValidator>();
         if (!IsEnabled(builder.Configuration))
         {
             return builder;
