@@ -1,8 +1,8 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SafetyReports.Notification.Domain;
 using SafetyReports.Notification.Storage;
+using SafetyReports.ServiceDefaults.Hosting;
 
 namespace SafetyReports.Notification.Webhooks;
 
@@ -18,36 +18,28 @@ public sealed class ReminderPlanner(
     HostReportLinks links,
     IOptions<NotificationOptions> options,
     TimeProvider clock,
-    ILogger<ReminderPlanner> logger) : BackgroundService
+    ILogger<ReminderPlanner> logger) : PollingLoop(clock, logger)
 {
     public const int BatchSize = 100;
     private readonly NotificationOptions _options = options.Value;
     private readonly RetrySchedule _schedule = options.Value.BuildRetrySchedule();
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => _options.ReminderCheckInterval;
+
+    protected override async Task<LoopStep> RunStepAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(_options.ReminderCheckInterval, clock);
-        do
+        // A full batch may mean more are due; a bounded number of batches per check keeps one check short.
+        for (var batch = 0; batch < 10 && await PlanDueRemindersAsync(stoppingToken) == BatchSize; batch++)
         {
-            try
-            {
-                // A full batch may mean more are due; a bounded number of batches per tick keeps one check short.
-                for (var batch = 0; batch < 10 && await PlanDueRemindersAsync(stoppingToken) == BatchSize; batch++)
-                {
-                }
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "Planning reminders failed; the next check tries again");
-            }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+
+        return LoopStep.Idle;
     }
 
     /// <returns>How many routes were due (a full batch means there may be more).</returns>
     public async Task<int> PlanDueRemindersAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var due = await routes.GetRoutesAwaitingAcknowledgementAsync(now - _options.ReminderInterval, BatchSize, cancellationToken);
         var planned = 0;
         foreach (var route in due.Where(r => ReminderRule.IsDue(r, now, _options.ReminderInterval)))

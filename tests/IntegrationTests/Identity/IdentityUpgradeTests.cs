@@ -6,6 +6,7 @@ using SafetyReports.ServiceDefaults.Security;
 namespace SafetyReports.IntegrationTests.Identity;
 
 /// <summary>A database from the previous version gains the users tables; the first admin is seeded and checked at start.</summary>
+[Trait("Speed", "Slow")]
 public sealed class IdentityUpgradeTests : IDisposable
 {
     private const string AdminEmail = "first.admin@example.org";

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using SafetyReports.Portal.Auth;
 
-namespace SafetyReports.Portal.Api;
+namespace SafetyReports.Portal.Clients;
 
 /// <summary>Attaches the signed-in user's access token, read from their server-side session, to each API call.</summary>
 public sealed class AccessTokenHandler(IHttpContextAccessor accessor) : DelegatingHandler

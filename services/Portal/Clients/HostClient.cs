@@ -1,6 +1,6 @@
 using SafetyReports.Portal.Queue;
 
-namespace SafetyReports.Portal.Api;
+namespace SafetyReports.Portal.Clients;
 
 /// <summary>
 /// The host API (Notification, scope <c>host</c>) as the signed-in host user: the token names the host, so every

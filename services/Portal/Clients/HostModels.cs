@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace SafetyReports.Portal.Api;
+namespace SafetyReports.Portal.Clients;
 
 // The host API (Notification, scope host) as the host inbox reads it. Optional fields take their defaults, so a
 // Notification without the notice yet still gives a working inbox.

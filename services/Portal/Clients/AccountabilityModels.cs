@@ -1,4 +1,4 @@
-namespace SafetyReports.Portal.Api;
+namespace SafetyReports.Portal.Clients;
 
 // The maintainers' accountability figures (GET /api/v1/triage/accountability/hosts) as the dashboard reads them:
 // the transparency figures' shape, of which the dashboard needs the acknowledgements. Nothing is withheld there,

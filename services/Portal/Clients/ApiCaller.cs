@@ -2,13 +2,13 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 
-namespace SafetyReports.Portal.Api;
+namespace SafetyReports.Portal.Clients;
 
 /// <summary>
 /// One API call and its answer as an <see cref="ApiResult{T}"/>. Logs only the method, the path without
 /// its query (which may hold search words) and the status: never a token, a body or reporter contact.
 /// </summary>
-public sealed class ApiCaller(HttpClient http, ILogger logger)
+public sealed partial class ApiCaller(HttpClient http, ILogger logger)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -50,7 +50,7 @@ public sealed class ApiCaller(HttpClient http, ILogger logger)
             var problem = ProblemMapper.Map(status, await response.Content.ReadAsStringAsync(cancellationToken));
             if (problem.Outcome is ApiOutcome.Unavailable or ApiOutcome.Unauthorized or ApiOutcome.Forbidden)
             {
-                logger.LogWarning("{Method} {Path} answered {Status}.", method.Method, PathOnly(path), status);
+                LogAnswered(logger, method.Method, PathOnly(path), status);
             }
 
             return ApiResult<T>.Failed(problem);
@@ -58,12 +58,18 @@ public sealed class ApiCaller(HttpClient http, ILogger logger)
         catch (Exception ex) when (ex is HttpRequestException or JsonException or NotSupportedException
                                        or TaskCanceledException { InnerException: TimeoutException })
         {
-            logger.LogWarning("{Method} {Path} failed: {Error}.", method.Method, PathOnly(path), ex.GetType().Name);
+            LogFailed(logger, method.Method, PathOnly(path), ex.GetType().Name);
             return ApiResult<T>.Failed(ApiProblem.Unavailable("The service could not be reached or answered unexpectedly."));
         }
     }
 
     private static string PathOnly(string path) => path.Split('?', 2)[0];
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path} answered {Status}.")]
+    private static partial void LogAnswered(ILogger logger, string method, string path, int status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path} failed: {Error}.")]
+    private static partial void LogFailed(ILogger logger, string method, string path, string error);
 }
 
 /// <summary>The value of a call whose answer has no body worth reading (204, 202).</summary>

@@ -1,4 +1,4 @@
-namespace SafetyReports.Portal.Api;
+namespace SafetyReports.Portal.Clients;
 
 /// <summary>The Notification admin API (scope <c>notifications:admin</c>) as the signed-in admin.</summary>
 public sealed class NotificationClient(ApiCaller api)

@@ -1,4 +1,4 @@
-namespace SafetyReports.Portal.Api;
+namespace SafetyReports.Portal.Clients;
 
 /// <summary>The Identity admin API (scope <c>identity:admin</c>) as the signed-in admin.</summary>
 public sealed class IdentityClient(ApiCaller api)

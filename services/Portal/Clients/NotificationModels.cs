@@ -1,4 +1,4 @@
-namespace SafetyReports.Portal.Api;
+namespace SafetyReports.Portal.Clients;
 
 // The Notification admin API's JSON as the portal reads it; missing fields take their defaults.
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace SafetyReports.Portal.Api;
+namespace SafetyReports.Portal.Clients;
 
 /// <summary>
 /// Turns an API error answer (RFC 9457 problem details, or anything else) into an <see cref="ApiProblem"/>.

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace SafetyReports.Portal.Api;
+namespace SafetyReports.Portal.Clients;
 
 /// <summary>Ids a form or a link hands the portal, as one segment of an API path.</summary>
 public static class ApiPath

@@ -1,4 +1,4 @@
-namespace SafetyReports.Portal.Api;
+namespace SafetyReports.Portal.Clients;
 
 // GET /api/v1/notices as the portal reads it.
 

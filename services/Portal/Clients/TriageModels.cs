@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace SafetyReports.Portal.Api;
+namespace SafetyReports.Portal.Clients;
 
 // The Triage API's JSON as the portal reads it. Every field the design lists is optional here: a field
 // the API does not send yet (or no longer sends) takes its default instead of failing the page.

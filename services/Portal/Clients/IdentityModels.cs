@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace SafetyReports.Portal.Api;
+namespace SafetyReports.Portal.Clients;
 
 // The Identity admin API's JSON as the portal reads it; missing fields take their defaults.
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using SafetyReports.Portal.Queue;
 
-namespace SafetyReports.Portal.Api;
+namespace SafetyReports.Portal.Clients;
 
 /// <summary>The Triage API (scope <c>triage</c>) as the signed-in maintainer.</summary>
 public sealed class TriageClient(ApiCaller api)

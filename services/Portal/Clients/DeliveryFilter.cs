@@ -1,6 +1,6 @@
 using SafetyReports.Portal.Queue;
 
-namespace SafetyReports.Portal.Api;
+namespace SafetyReports.Portal.Clients;
 
 /// <summary>The deliveries page's filters, passed on to <c>GET /api/v1/hosts/{hostId}/deliveries</c>.</summary>
 public sealed record DeliveryFilter(string? Status, Guid? SubscriptionId, Guid? ReportId)

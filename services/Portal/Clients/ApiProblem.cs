@@ -1,4 +1,4 @@
-namespace SafetyReports.Portal.Api;
+namespace SafetyReports.Portal.Clients;
 
 public enum ApiOutcome
 {
