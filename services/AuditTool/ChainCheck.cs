@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using SafetyReports.Triage.Domain;
+using SafetyReports.ServiceDefaults.Storage.Sqlite;
 
 namespace SafetyReports.AuditTool;
 

@@ -13,6 +13,7 @@ using SafetyReports.ServiceDefaults.Hosting;
 using SafetyReports.ServiceDefaults.Messaging;
 using SafetyReports.ServiceDefaults.Security;
 using SafetyReports.ServiceDefaults.Storage;
+using SafetyReports.ServiceDefaults.Contacts;
 
 namespace SafetyReports.Intake;
 

@@ -13,6 +13,7 @@ using SafetyReports.Triage.Disclosure;
 using SafetyReports.Triage.Domain;
 using SafetyReports.Triage.Storage;
 using SafetyReports.Triage.Transparency;
+using SafetyReports.ServiceDefaults.Contacts;
 
 namespace SafetyReports.Triage;
 

@@ -1,4 +1,5 @@
 using SafetyReports.ServiceDefaults.Security;
+using SafetyReports.ServiceDefaults.Text;
 
 namespace SafetyReports.Intake.Domain;
 

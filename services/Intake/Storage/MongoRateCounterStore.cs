@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.DataProtection;
 using MongoDB.Driver;
 using SafetyReports.Intake.AntiAbuse;
 using SafetyReports.ServiceDefaults.Storage;
+using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.Intake.Storage;
 

@@ -4,6 +4,7 @@ using MongoDB.Driver;
 using SafetyReports.Intake.Domain;
 using SafetyReports.ServiceDefaults.Messaging;
 using SafetyReports.ServiceDefaults.Storage;
+using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.Intake.Storage;
 

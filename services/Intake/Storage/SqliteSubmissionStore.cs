@@ -4,7 +4,8 @@ using SafetyReports.Contracts;
 using SafetyReports.Intake.Domain;
 using SafetyReports.ServiceDefaults.Messaging;
 using SafetyReports.ServiceDefaults.Storage;
-using static SafetyReports.ServiceDefaults.Storage.SqliteCommandExtensions;
+using static SafetyReports.ServiceDefaults.Storage.Sqlite.SqliteCommandExtensions;
+using SafetyReports.ServiceDefaults.Storage.Sqlite;
 
 namespace SafetyReports.Intake.Storage;
 

@@ -4,6 +4,7 @@ using MongoDB.Driver;
 using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.Triage.Domain;
 using SafetyReports.Triage.Transparency;
+using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.Triage.Storage;
 

@@ -5,6 +5,7 @@ using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.Triage.Disclosure;
 using SafetyReports.Triage.Domain;
 using SafetyReports.Triage.Transparency;
+using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.Triage.Storage;
 

@@ -3,6 +3,7 @@ using SafetyReports.ServiceDefaults.Hosting;
 using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.Triage.Domain;
 using SafetyReports.Triage.Transparency;
+using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.Triage.Storage;
 

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SafetyReports.ServiceDefaults.Storage.Sqlite;
 
 namespace SafetyReports.IntegrationTests.Infrastructure;
 

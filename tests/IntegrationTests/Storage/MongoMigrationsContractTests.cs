@@ -6,6 +6,7 @@ using SafetyReports.Portal.Auth;
 using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.Triage.Storage;
 using static SafetyReports.IntegrationTests.Storage.StorageTestData;
+using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.IntegrationTests.Storage;
 

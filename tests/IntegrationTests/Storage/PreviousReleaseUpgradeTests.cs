@@ -10,6 +10,7 @@ using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.Triage.Domain;
 using SafetyReports.Triage.Storage;
 using static SafetyReports.IntegrationTests.Storage.StorageTestData;
+using SafetyReports.ServiceDefaults.Storage.Sqlite;
 
 namespace SafetyReports.IntegrationTests.Storage;
 

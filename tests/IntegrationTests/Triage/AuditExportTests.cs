@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using SafetyReports.AuditTool;
 using SafetyReports.IntegrationTests.Infrastructure;
 using SafetyReports.Triage.Storage;
+using SafetyReports.ServiceDefaults.Storage.Sqlite;
 
 namespace SafetyReports.IntegrationTests.Triage;
 

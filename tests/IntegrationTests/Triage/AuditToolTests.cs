@@ -4,6 +4,7 @@ using SafetyReports.Contracts;
 using SafetyReports.IntegrationTests.Storage;
 using SafetyReports.Triage.Domain;
 using SafetyReports.Triage.Storage;
+using SafetyReports.ServiceDefaults.Storage.Sqlite;
 
 namespace SafetyReports.IntegrationTests.Triage;
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SafetyReports.ServiceDefaults.Hosting;
 using SafetyReports.ServiceDefaults.Messaging;
+using SafetyReports.ServiceDefaults.Storage.Sqlite;
 
 namespace SafetyReports.UnitTests.Consumers;
 

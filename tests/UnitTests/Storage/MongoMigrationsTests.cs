@@ -5,6 +5,7 @@ using SafetyReports.Portal.Auth;
 using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.Triage.Storage;
 using static SafetyReports.UnitTests.Storage.MongoRendering;
+using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.UnitTests.Storage;
 

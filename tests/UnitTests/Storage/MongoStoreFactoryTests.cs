@@ -4,6 +4,7 @@ using SafetyReports.Portal.Auth;
 using SafetyReports.ServiceDefaults.Hosting;
 using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.Triage.Storage;
+using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.UnitTests.Storage;
 
