@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using SafetyReports.ServiceDefaults.Security;
 using SafetyReports.Triage.Storage;
 using SafetyReports.ServiceDefaults.Contacts;
 

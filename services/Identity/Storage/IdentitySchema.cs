@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.ServiceDefaults.Storage.Sqlite;
 
 namespace SafetyReports.Identity.Storage;

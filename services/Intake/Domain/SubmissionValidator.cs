@@ -1,4 +1,3 @@
-using SafetyReports.ServiceDefaults.Security;
 using System.Net.Mail;
 using SafetyReports.Contracts;
 using SafetyReports.Intake.Api;

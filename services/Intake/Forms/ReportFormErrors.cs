@@ -1,4 +1,3 @@
-using SafetyReports.ServiceDefaults.Security;
 using Microsoft.Extensions.Localization;
 using SafetyReports.Intake.Domain;
 using SafetyReports.ServiceDefaults.Text;

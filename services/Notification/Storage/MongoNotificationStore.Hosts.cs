@@ -1,6 +1,5 @@
 using MongoDB.Driver;
 using SafetyReports.Notification.Domain;
-using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.Notification.Storage;

@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using SafetyReports.Notification.Domain;
-using SafetyReports.ServiceDefaults.Storage;
 using static SafetyReports.ServiceDefaults.Storage.Sqlite.SqliteCommandExtensions;
 using SafetyReports.ServiceDefaults.Storage.Sqlite;
 

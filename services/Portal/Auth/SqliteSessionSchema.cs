@@ -1,4 +1,3 @@
-using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.ServiceDefaults.Storage.Sqlite;
 
 namespace SafetyReports.Portal.Auth;

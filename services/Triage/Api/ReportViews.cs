@@ -1,5 +1,4 @@
 using SafetyReports.Contracts;
-using SafetyReports.ServiceDefaults.Security;
 using SafetyReports.Triage.Domain;
 using SafetyReports.ServiceDefaults.Contacts;
 

@@ -1,5 +1,4 @@
 using MongoDB.Driver;
-using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.Triage.Storage;

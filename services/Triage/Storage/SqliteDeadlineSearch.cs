@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using SafetyReports.Contracts;
-using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.Triage.Domain;
 using SafetyReports.ServiceDefaults.Storage.Sqlite;
 

@@ -1,4 +1,3 @@
-using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.Triage.Domain;
 using SafetyReports.ServiceDefaults.Storage.Sqlite;
 

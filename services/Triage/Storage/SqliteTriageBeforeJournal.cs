@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.Triage.Disclosure;
 using SafetyReports.Triage.Domain;
 using SafetyReports.ServiceDefaults.Storage.Sqlite;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using SafetyReports.ServiceDefaults.Hosting;
-using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.Triage.Domain;
 using SafetyReports.Triage.Transparency;
 using SafetyReports.ServiceDefaults.Storage.Mongo;

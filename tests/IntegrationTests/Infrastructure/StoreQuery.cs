@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using SafetyReports.ServiceDefaults.Storage.Sqlite;
 
 namespace SafetyReports.IntegrationTests.Infrastructure;
 

@@ -4,7 +4,6 @@ using Microsoft.Data.Sqlite;
 using SafetyReports.IntegrationTests.Infrastructure;
 using SafetyReports.Notification.Storage;
 using SafetyReports.Triage.Storage;
-using SafetyReports.ServiceDefaults.Storage.Sqlite;
 
 namespace SafetyReports.IntegrationTests.Notification;
 

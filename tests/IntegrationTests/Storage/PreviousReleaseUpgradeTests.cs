@@ -6,7 +6,6 @@ using SafetyReports.Intake.Storage;
 using SafetyReports.Notification.Domain;
 using SafetyReports.Notification.Storage;
 using SafetyReports.Portal.Auth;
-using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.Triage.Domain;
 using SafetyReports.Triage.Storage;
 using static SafetyReports.IntegrationTests.Storage.StorageTestData;

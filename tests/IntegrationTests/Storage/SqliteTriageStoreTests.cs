@@ -3,7 +3,6 @@ using Microsoft.Data.Sqlite;
 using SafetyReports.Contracts;
 using SafetyReports.Triage.Domain;
 using SafetyReports.Triage.Storage;
-using SafetyReports.ServiceDefaults.Storage.Sqlite;
 
 namespace SafetyReports.IntegrationTests.Storage;
 

@@ -4,7 +4,6 @@ using SafetyReports.Contracts;
 using SafetyReports.IntegrationTests.Storage;
 using SafetyReports.Triage.Domain;
 using SafetyReports.Triage.Storage;
-using SafetyReports.ServiceDefaults.Storage.Sqlite;
 
 namespace SafetyReports.IntegrationTests.Triage;
 

@@ -1,6 +1,5 @@
 using FsCheck;
 using FsCheck.Fluent;
-using SafetyReports.ServiceDefaults.Security;
 using SafetyReports.ServiceDefaults.Text;
 
 namespace SafetyReports.UnitTests.ServiceDefaults;

@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.UnitTests.Triage;
 using SafetyReports.ServiceDefaults.Storage.Sqlite;
 
