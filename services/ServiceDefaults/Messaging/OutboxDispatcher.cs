@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using SafetyReports.ServiceDefaults.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -9,13 +10,15 @@ namespace SafetyReports.ServiceDefaults.Messaging;
 /// Publishes a store's outbox rows and removes each only after the bus accepted it (with RabbitMQ,
 /// after the publisher confirm), so an event is announced at least once. A row that cannot be read back
 /// as a message is moved to the store's quarantine (kept, counted in readiness, logged) and the rows
-/// behind it go on.
+/// behind it go on. It publishes only while the bus runs, and stops before the bus does (see <see cref="StoppingAsync"/>):
+/// a publish to a stopped in-memory bus returns as if it succeeded, and removing its row would lose the event.
 /// </summary>
 public sealed partial class OutboxDispatcher<TStore>(
     TStore store,
     IBus bus,
+    BusRunning busRunning,
     TimeProvider clock,
-    ILogger<OutboxDispatcher<TStore>> logger) : PollingLoop(clock, logger)
+    ILogger<OutboxDispatcher<TStore>> logger) : PollingLoop(clock, logger), IHostedLifecycleService
     where TStore : IOutboxStore
 {
     private const int BatchSize = 100;
@@ -27,10 +30,23 @@ public sealed partial class OutboxDispatcher<TStore>(
     protected override async Task<LoopStep> RunStepAsync(CancellationToken cancellationToken) =>
         await DispatchBatchAsync(cancellationToken) > 0 ? LoopStep.MoreWaiting : LoopStep.Idle;
 
+    /// <summary>
+    /// Hosted services stop in the reverse order of registration, and the modules register their dispatchers before the
+    /// bus: left to <c>StopAsync</c>, the dispatcher would stop after the bus. Every host calls this before any <c>StopAsync</c>.
+    /// </summary>
+    public Task StoppingAsync(CancellationToken cancellationToken) => StopAsync(cancellationToken);
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     private async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
     {
         var batch = await store.PeekOutboxAsync(BatchSize, cancellationToken);
-        if (batch.Count == 0)
+        // Not started yet (the bus starts after the modules' loops) or stopping: the rows wait for the next step.
+        if (batch.Count == 0 || !busRunning.IsRunning)
         {
             return 0;
         }
@@ -59,9 +75,10 @@ public sealed partial class OutboxDispatcher<TStore>(
         }
         finally
         {
-            // Rows whose publish was confirmed are removed, even when another publish of the batch failed.
+            // Rows whose publish was confirmed are removed, even when another publish of the batch failed; none if the
+            // bus began to stop meanwhile, as those publishes may have gone nowhere (they are sent again, at least once).
             var published = readable.Where((_, i) => publishes[i].IsCompletedSuccessfully).Select(r => r.Row.Id).ToList();
-            if (published.Count > 0)
+            if (published.Count > 0 && busRunning.IsRunning)
             {
                 await store.RemoveFromOutboxAsync(published, CancellationToken.None);
             }
@@ -95,6 +112,12 @@ public static class OutboxDispatcher
     public static IServiceCollection AddOutboxDispatcher<TStore>(this IServiceCollection services)
         where TStore : class, IOutboxStore
     {
+        if (!services.Any(d => d.ServiceType == typeof(BusRunning)))
+        {
+            services.AddSingleton<BusRunning>();
+            services.AddBusObserver(provider => provider.GetRequiredService<BusRunning>());
+        }
+
         services.AddHostedService<OutboxDispatcher<TStore>>();
         return services;
     }
