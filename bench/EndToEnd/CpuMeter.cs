@@ -13,7 +13,9 @@ public sealed class CpuMeter(IReadOnlyList<ServiceProcess> processes)
     private const double TicksPerSecond = 100;
     private readonly int? _broker = BrokerProcess();
 
-    public CpuReading Read() => new(processes.Sum(p => Seconds(p.ProcessId)), _broker is { } broker ? Seconds(broker) : double.NaN);
+    public CpuReading Read() => new(
+        processes.ToDictionary(p => p.Name, p => Seconds(p.ProcessId)),
+        _broker is { } broker ? Seconds(broker) : double.NaN);
 
     private static double Seconds(int pid)
     {
@@ -34,9 +36,12 @@ public sealed class CpuMeter(IReadOnlyList<ServiceProcess> processes)
         Process.GetProcessesByName("beam.smp").Select(p => (int?)p.Id).FirstOrDefault();
 }
 
-/// <summary>Seconds of CPU used so far by the services together, and by the broker (NaN when it is not on this machine).</summary>
-public sealed record CpuReading(double ServiceSeconds, double BrokerSeconds)
+/// <summary>Seconds of CPU used so far by each service process, and by the broker (NaN when it is not on this machine).</summary>
+public sealed record CpuReading(IReadOnlyDictionary<string, double> ProcessSeconds, double BrokerSeconds)
 {
+    public double ServiceSeconds => ProcessSeconds.Values.Sum();
+
     public static CpuReading operator -(CpuReading after, CpuReading before) =>
-        new(after.ServiceSeconds - before.ServiceSeconds, after.BrokerSeconds - before.BrokerSeconds);
+        new(after.ProcessSeconds.ToDictionary(p => p.Key, p => p.Value - before.ProcessSeconds.GetValueOrDefault(p.Key)),
+            after.BrokerSeconds - before.BrokerSeconds);
 }

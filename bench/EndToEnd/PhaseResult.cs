@@ -18,6 +18,10 @@ public sealed record PhaseResult(
         $"cpu {PerReport(Cpu.ServiceSeconds):F2} ms/report, broker {PerReport(Cpu.BrokerSeconds):F2} ms/report | " +
         string.Join(" ", PeakResidentMiB.Select(p => $"{p.Key} {p.Value:F0}"));
 
+    /// <summary>CPU per delivered report of each service process, in ms.</summary>
+    public string CpuByProcess() =>
+        string.Join(", ", Cpu.ProcessSeconds.Select(p => $"{p.Key} {PerReport(p.Value):F2}")) + $", RabbitMQ {PerReport(Cpu.BrokerSeconds):F2}";
+
     private double PerReport(double seconds) => Delivered == 0 ? double.NaN : seconds * 1000 / Delivered;
 }
 

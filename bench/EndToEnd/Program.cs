@@ -46,6 +46,7 @@ foreach (var rate in options.Rates)
 {
     results.Add(await RunPhaseAsync($"rate-{rate}", rate, TimeSpan.FromSeconds(options.Seconds), record: true));
     Console.WriteLine(results[^1]);
+    Console.WriteLine($"# cpu ms per report by process at {rate}/s: {results[^1].CpuByProcess()}");
 }
 
 if (options.SoakMinutes > 0)
