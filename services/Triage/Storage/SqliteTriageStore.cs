@@ -94,8 +94,8 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
     private async Task<bool> UpdateInTransactionAsync(
         SqliteConnection c, SqliteTransaction t, Report updated, long expectedVersion, AuditDraft audit, IReadOnlyList<OutboxMessage> events)
     {
-        var previous = await c.QueryAsync("SELECT transparency FROM reports WHERE id = $id AND version = $expected",
-            r => r.GetNullableString(0), t, ("$id", updated.Id.ToString()), ("$expected", expectedVersion));
+        var previous = await c.QueryAsync("SELECT transparency, search_text FROM reports WHERE id = $id AND version = $expected",
+            r => (Transparency: r.GetNullableString(0), SearchText: r.GetString(1)), t, ("$id", updated.Id.ToString()), ("$expected", expectedVersion));
         var changed = await c.ExecuteAsync(
             """
             UPDATE reports SET status = $status, category = $category, severity = $severity, model_host = $host,
@@ -110,10 +110,16 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
             return false;
         }
 
-        await c.ExecuteAsync("DELETE FROM reports_fts WHERE rowid = (SELECT search_rowid FROM reports WHERE id = $id)", t, ("$id", updated.Id.ToString()));
-        await IndexTextAsync(c, t, updated);
+        // The searched text (title, description, evidence, model) changes only when a report is redacted: a status
+        // change leaves the search index alone instead of deleting and re-adding every word of the report.
+        if (previous is not [{ SearchText: var searched }] || searched != ReportDocument.SearchText(updated))
+        {
+            await c.ExecuteAsync("DELETE FROM reports_fts WHERE rowid = (SELECT search_rowid FROM reports WHERE id = $id)", t, ("$id", updated.Id.ToString()));
+            await IndexTextAsync(c, t, updated);
+        }
+
         await SqliteTransparencyCells.ApplyAsync(c, t,
-            previous is [{ } stored] ? TransparencyContribution.Deserialize(stored) : null, Contribution(updated));
+            previous is [{ Transparency: { } stored }] ? TransparencyContribution.Deserialize(stored) : null, Contribution(updated));
 
         await AppendAuditAsync(c, t, audit);
         foreach (var message in events)
