@@ -35,10 +35,7 @@ public static class IdentityModule
         var settings = configuration.GetSection(IdentityServiceOptions.Section).Get<IdentityServiceOptions>() ?? new IdentityServiceOptions();
         var dataDirectory = (configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions()).ResolveDataDirectory();
 
-        services.AddOptions<IdentityServiceOptions>()
-            .Bind(configuration.GetSection(IdentityServiceOptions.Section))
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<IdentityServiceOptions>, SeededClientValidator>();
+        services.AddValidatedOptions<IdentityServiceOptions, SeededClientValidator>(configuration, IdentityServiceOptions.Section);
         services.AddSingleton<IValidateOptions<IdentityServiceOptions>, AdminSeedValidator>();
         services.AddSingleton<IValidateOptions<IdentityServiceOptions>, RequestLimitValidator>();
         services.AddSingleton<SignInAttemptLimiter>();

@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SafetyReports.Intake.Storage;
+using SafetyReports.ServiceDefaults.Hosting;
 
 namespace SafetyReports.Intake;
 
@@ -10,34 +10,30 @@ namespace SafetyReports.Intake;
 /// scrubs the store's files of what was deleted since the last run (payloads dropped after hand-over, erased
 /// contacts), so a report's text leaves Intake's files within the hour after Triage confirmed it.
 /// </summary>
-public sealed class IdempotencyJanitor(
-    ISubmissionStore store, IOptions<IntakeOptions> options, TimeProvider clock, ILogger<IdempotencyJanitor> logger) : BackgroundService
+public sealed partial class IdempotencyJanitor(
+    ISubmissionStore store, IOptions<IntakeOptions> options, TimeProvider clock, ILogger<IdempotencyJanitor> logger) : PollingLoop(clock, logger)
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+    protected override TimeSpan Interval => TimeSpan.FromHours(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task<LoopStep> RunStepAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
+        var removed = await store.PurgeIdempotencyAsync(Clock.GetUtcNow() - options.Value.IdempotencyRetention, stoppingToken);
+        if (removed > 0)
         {
-            try
-            {
-                var removed = await store.PurgeIdempotencyAsync(clock.GetUtcNow() - options.Value.IdempotencyRetention, stoppingToken);
-                if (removed > 0)
-                {
-                    logger.LogInformation("Forgot {Count} idempotency records past their retention", removed);
-                }
-
-                if (!await store.ScrubDeletedAsync(stoppingToken))
-                {
-                    logger.LogInformation("The store was too busy to scrub deleted content; trying again in an hour");
-                }
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "Purging idempotency records or scrubbing deleted content failed; trying again in an hour");
-            }
+            LogForgotten(Logger, removed);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+
+        if (!await store.ScrubDeletedAsync(stoppingToken))
+        {
+            LogScrubPostponed(Logger);
+        }
+
+        return LoopStep.Idle;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Forgot {Count} idempotency records past their retention")]
+    private static partial void LogForgotten(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The store was too busy to scrub deleted content; trying again in an hour")]
+    private static partial void LogScrubPostponed(ILogger logger);
 }

@@ -28,16 +28,7 @@ public static class IntakeModule
         services.AddSingleton<HandoverSignal>();
         services.AddSingleton(HandoverSchedule.Default);
         services.AddSingleton<ReportIntake>();
-        services.AddOptions<IntakeOptions>()
-            .Bind(builder.Configuration.GetSection(IntakeOptions.Section))
-            .Validate(o => o.ProofOfWork.Difficulty is >= 0 and <= ProofOfWork.MaxDifficulty
-                    && o.RateLimit.PermitsPerMinute > 0 && o.RateLimit.UnchallengedPermitsPerMinute > 0
-                    && o.ProofOfWork.ChallengeLifetime > TimeSpan.Zero && o.FoldWindow > TimeSpan.Zero && o.IdempotencyRetention > TimeSpan.Zero
-                    && (string.IsNullOrEmpty(o.TransparencySource) || Uri.TryCreate(o.TransparencySource, UriKind.Absolute, out var source) && source.Scheme is "http" or "https"),
-                $"SafetyReports:Intake: difficulty 0 to {ProofOfWork.MaxDifficulty}, positive rate limits, lifetime and fold window; TransparencySource an absolute http(s) URL.")
-            .Validate(o => o.RateLimit.Counters != RateCounterStoreKind.MongoDb || !string.IsNullOrWhiteSpace(storage.MongoDbConnectionString),
-                "SafetyReports:Intake:RateLimit:Counters is MongoDb but ConnectionStrings:MongoDb is not set.")
-            .ValidateOnStart();
+        services.AddValidatedOptions<IntakeOptions, IntakeOptionsValidator>(builder.Configuration, IntakeOptions.Section);
         services.AddSingleton<ChallengeIssuer>();
         services.AddSingleton<ClientAddressHasher>();
         services.AddSingleton<IdempotencyScope>();

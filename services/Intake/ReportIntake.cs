@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using SafetyReports.Contracts;
@@ -11,29 +12,55 @@ using SafetyReports.ServiceDefaults.Security;
 
 namespace SafetyReports.Intake;
 
-/// <summary>Accepts a validated submission: stores it durably, then wakes the hand-over to Triage.</summary>
+/// <summary>Accepts a validated submission: through the gate, stored durably, then the hand-over to Triage woken.</summary>
 public sealed class ReportIntake(
     ISubmissionStore store,
     ReporterContactProtector contactProtector,
     IDataProtectionProvider dataProtection,
     HandoverSignal handoverSignal,
+    SubmissionGate gate,
+    ClientAddressHasher clients,
     IOptions<IntakeOptions> options,
     TimeProvider clock)
 {
     private readonly IDataProtector _responseProtector = dataProtection.CreateProtector("SafetyReports.Intake.IdempotentResponse.v1");
 
     /// <summary>
+    /// The one submit sequence of the form and the API, once their own field checks passed: a retry with the client's
+    /// <c>Idempotency-Key</c> (<paramref name="idempotencyKeyHash"/>, from <see cref="IdempotencyScope"/>) gets its first
+    /// answer before the proof of work or rate limit is looked at, since it adds nothing; then the gate; then the store.
+    /// </summary>
+    public async Task<SubmitAttempt> SubmitAsync(
+        ReportSubmissionRequest request, string requestHash, string? idempotencyKeyHash, IPAddress? client, string? proof,
+        bool allowUnchallenged, CancellationToken cancellationToken)
+    {
+        if (idempotencyKeyHash is not null && await store.FindIdempotencyAsync(idempotencyKeyHash, cancellationToken) is { } earlier)
+        {
+            return new SubmitAttempt(Replay(earlier, requestHash), null);
+        }
+
+        var passed = await gate.CheckAsync(client, proof, allowUnchallenged, cancellationToken);
+        if (passed.Verdict != GateVerdict.Allowed)
+        {
+            return new SubmitAttempt(null, passed);
+        }
+
+        var context = new SubmissionContext(idempotencyKeyHash, requestHash, clients.Hash(client), passed.Unchallenged);
+        return new SubmitAttempt(await StoreAsync(request, context, cancellationToken), null);
+    }
+
+    /// <summary>
     /// Without an <c>Idempotency-Key</c>, a near-identical submission from the same client within the
     /// fold window gets the first one's answer (same report, same token) instead of a second report.
     /// </summary>
-    public async Task<SubmissionOutcome> SubmitAsync(ReportSubmissionRequest request, SubmissionContext context, CancellationToken cancellationToken)
+    private async Task<SubmissionOutcome> StoreAsync(ReportSubmissionRequest request, SubmissionContext context, CancellationToken cancellationToken)
     {
         var folding = context.IdempotencyKeyHash is null;
         var now = clock.GetUtcNow();
         var (keyHash, requestHash) = context.IdempotencyKeyHash is { } scopedKey
             ? (scopedKey, context.RequestHash)
             : FoldKey(request, context.ClientHash, now);
-        // A client's own key was looked up before the gate (FindEarlierAnswerAsync), and a race on it
+        // A client's own key was looked up before the gate (SubmitAsync), and a race on it
         // ends in AddAsync's conflict below; folds are looked up here, in this window and the previous
         // one (windows are aligned to the clock, so a resubmission just after a boundary still folds).
         if (folding && await store.FindIdempotencyAsync(keyHash, cancellationToken) is { } earlier)
@@ -77,16 +104,6 @@ public sealed class ReportIntake(
         var receipt = await store.FindReceiptAsync(id, cancellationToken);
         return receipt is not null && SecretHasher.Matches(token, receipt.TokenHash) ? receipt : null;
     }
-
-    /// <summary>
-    /// The earlier answer to a request with this client's <c>Idempotency-Key</c> (<paramref name="keyHash"/>, from
-    /// <see cref="IdempotencyScope"/>), if any: a retry is answered before its proof of work or rate limit is looked
-    /// at, since it adds nothing.
-    /// </summary>
-    public async Task<SubmissionOutcome?> FindEarlierAnswerAsync(string keyHash, string requestHash, CancellationToken cancellationToken) =>
-        await store.FindIdempotencyAsync(keyHash, cancellationToken) is { } earlier
-            ? Replay(earlier, requestHash)
-            : null;
 
     /// <summary>Queues a reporter's answer to a request for more information for Triage.</summary>
     public async Task<ReplyOutcome> ReplyAsync(Guid id, string? token, string message, CancellationToken cancellationToken)

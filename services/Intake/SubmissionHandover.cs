@@ -1,8 +1,8 @@
 using MassTransit;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SafetyReports.Intake.Domain;
 using SafetyReports.Intake.Storage;
+using SafetyReports.ServiceDefaults.Hosting;
 using SafetyReports.ServiceDefaults.Messaging;
 
 namespace SafetyReports.Intake;
@@ -20,10 +20,13 @@ public sealed partial class SubmissionHandover(
     HandoverSignal signal,
     HandoverSchedule schedule,
     TimeProvider clock,
-    ILogger<SubmissionHandover> logger) : BackgroundService
+    ILogger<SubmissionHandover> logger) : PollingLoop(clock, logger)
 {
     private const int BatchSize = 100;
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(2);
+
+    protected override WorkSignal Wake => signal.Signal;
 
     private async Task PublishAsync(PendingHandover pending, CancellationToken cancellationToken)
     {
@@ -40,59 +43,48 @@ public sealed partial class SubmissionHandover(
 
         if (pending.Attempts > 0)
         {
-            logger.LogInformation("Re-sent report {ReportId} to Triage (attempt {Attempt})", pending.Payload.ReportId, pending.Attempts + 1);
+            LogResent(Logger, pending.Payload.ReportId, pending.Attempts + 1);
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Publishes one batch of due submissions; a failure leaves them stored, and they are re-sent.</summary>
+    protected override async Task<LoopStep> RunStepAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        var batch = await store.DueForHandoverAsync(Clock.GetUtcNow(), BatchSize, stoppingToken);
+        foreach (var unreadable in batch.Unreadable)
         {
-            try
-            {
-                var batch = await store.DueForHandoverAsync(clock.GetUtcNow(), BatchSize, stoppingToken);
-                foreach (var unreadable in batch.Unreadable)
-                {
-                    await store.QuarantineSubmissionAsync(unreadable.Id, unreadable.Reason, clock.GetUtcNow(), stoppingToken);
-                    LogQuarantined(unreadable.Id, unreadable.Reason);
-                }
-
-                var due = batch.Due;
-                // Published together (each waits for its broker confirm); scheduled again in one write.
-                var publishes = due.Select(pending => PublishAsync(pending, stoppingToken)).ToList();
-                try
-                {
-                    await Task.WhenAll(publishes);
-                }
-                finally
-                {
-                    // Those published before a failure are scheduled too. If this write is lost, the batch is
-                    // simply published again (Triage's consumer is idempotent).
-                    var now = clock.GetUtcNow();
-                    var published = due.Where((_, i) => publishes[i].IsCompletedSuccessfully)
-                        .Select(pending => new HandoverAttempt(pending.Payload.ReportId, schedule.NextAttempt(now, pending.Attempts + 1), pending.Attempts + 1))
-                        .ToList();
-                    if (published.Count > 0)
-                    {
-                        await store.ScheduleHandoverAsync(published, CancellationToken.None);
-                    }
-                }
-
-                if (batch.Read == BatchSize)
-                {
-                    continue;
-                }
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "Hand-over to Triage failed; the submissions stay stored and will be re-sent");
-            }
-
-            await signal.Signal.WaitAsync(PollInterval, stoppingToken);
+            await store.QuarantineSubmissionAsync(unreadable.Id, unreadable.Reason, Clock.GetUtcNow(), stoppingToken);
+            LogQuarantined(Logger, unreadable.Id, unreadable.Reason);
         }
+
+        var due = batch.Due;
+        // Published together (each waits for its broker confirm); scheduled again in one write.
+        var publishes = due.Select(pending => PublishAsync(pending, stoppingToken)).ToList();
+        try
+        {
+            await Task.WhenAll(publishes);
+        }
+        finally
+        {
+            // Those published before a failure are scheduled too. If this write is lost, the batch is
+            // simply published again (Triage's consumer is idempotent).
+            var now = Clock.GetUtcNow();
+            var published = due.Where((_, i) => publishes[i].IsCompletedSuccessfully)
+                .Select(pending => new HandoverAttempt(pending.Payload.ReportId, schedule.NextAttempt(now, pending.Attempts + 1), pending.Attempts + 1))
+                .ToList();
+            if (published.Count > 0)
+            {
+                await store.ScheduleHandoverAsync(published, CancellationToken.None);
+            }
+        }
+
+        return batch.Read == BatchSize ? LoopStep.MoreWaiting : LoopStep.Idle;
     }
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Submission {ReportId} cannot be handed over: its stored payload cannot be read, so it was set aside (see docs/intake.md); the others go on: {Reason}")]
-    private partial void LogQuarantined(Guid reportId, string reason);
+    private static partial void LogQuarantined(ILogger logger, Guid reportId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Re-sent report {ReportId} to Triage (attempt {Attempt})")]
+    private static partial void LogResent(ILogger logger, Guid reportId, int attempt);
 }

@@ -10,14 +10,14 @@ namespace SafetyReports.Notification;
 /// A host's answers about the reports it was told about (acknowledgement, statement of reasons, messages to the
 /// maintainers), applied to the store with their events.
 /// </summary>
-public sealed class HostReports(INotificationStore store, IBus bus, TimeProvider clock)
+public sealed class HostReports(IRouteStore routes, IHostLoopStore hostLoop, IBus bus, TimeProvider clock)
 {
     private const int MaxConflictRetries = 10;
 
     /// <summary>The route if it belongs to <paramref name="hostId"/>; another host's report looks exactly like a missing one.</summary>
     public async Task<ReportRoute?> FindAsync(string hostId, Guid reportId, CancellationToken cancellationToken)
     {
-        var route = await store.GetRouteAsync(reportId, cancellationToken);
+        var route = await routes.GetRouteAsync(reportId, cancellationToken);
         return route is not null && route.HostId == hostId ? route : null;
     }
 
@@ -29,7 +29,7 @@ public sealed class HostReports(INotificationStore store, IBus bus, TimeProvider
         }
 
         var now = Now();
-        var result = await store.AcknowledgeAsync(reportId, note, now, OutboxMessage.For(new HostAcknowledged(reportId, hostId, note, now), now), cancellationToken);
+        var result = await routes.AcknowledgeAsync(reportId, note, now, OutboxMessage.For(new HostAcknowledged(reportId, hostId, note, now), now), cancellationToken);
         if (result is { First: false })
         {
             // Announced again (Triage records it once): a host that acknowledges again heals a lost event.
@@ -64,7 +64,7 @@ public sealed class HostReports(INotificationStore store, IBus bus, TimeProvider
             }
 
             events.Add(OutboxMessage.For(decision.Responded!, now));
-            if (await store.SaveResponseAsync(decision.Route, route.ResponseRevision, route.AcknowledgedAt is not null, events, cancellationToken))
+            if (await routes.SaveResponseAsync(decision.Route, route.ResponseRevision, route.AcknowledgedAt is not null, events, cancellationToken))
             {
                 return decision;
             }
@@ -75,7 +75,7 @@ public sealed class HostReports(INotificationStore store, IBus bus, TimeProvider
 
     /// <summary>The report's thread with this host, oldest first; null when the host has no such report.</summary>
     public async Task<IReadOnlyList<ThreadMessage>?> ThreadAsync(string hostId, Guid reportId, CancellationToken cancellationToken) =>
-        await FindAsync(hostId, reportId, cancellationToken) is null ? null : await store.GetMessagesAsync(reportId, hostId, cancellationToken);
+        await FindAsync(hostId, reportId, cancellationToken) is null ? null : await hostLoop.GetMessagesAsync(reportId, hostId, cancellationToken);
 
     /// <summary>Adds the host's message to the thread and, in the same write, its announcement to the maintainers; null when the host has no such report.</summary>
     public async Task<ThreadMessage?> WriteAsync(string hostId, Guid reportId, string text, CancellationToken cancellationToken)
@@ -86,7 +86,7 @@ public sealed class HostReports(INotificationStore store, IBus bus, TimeProvider
         }
 
         var (message, announcement) = ThreadMessage.ByHost(reportId, hostId, text, clock.GetUtcNow());
-        await store.AddMessageAsync(message, [], OutboxMessage.For(announcement, message.SentAt), cancellationToken);
+        await hostLoop.AddMessageAsync(message, [], OutboxMessage.For(announcement, message.SentAt), cancellationToken);
         return message;
     }
 

@@ -23,20 +23,14 @@ public static class NotificationModule
     {
         var services = builder.Services;
         var storage = StorageOptions.FromConfiguration(builder.Configuration);
-        services.AddOptions<NotificationOptions>()
-            .Bind(builder.Configuration.GetSection(NotificationOptions.Section))
-            .Validate(o => o.IsValid(),
-                "SafetyReports:Notification: timeouts, intervals and limits must be positive (queue capacity at least the per-endpoint concurrency), retry delays not negative, jitter in [0, 1).")
-            .Validate(o => o.PublicBaseUrl is null || HostReportLinks.IsValidBase(o.PublicBaseUrl),
-                $"SafetyReports:Notification:PublicBaseUrl: an absolute http or https URL (up to {HostReportLinks.MaxBaseLength} characters) without user info, query or fragment.")
-            .ValidateOnStart();
+        services.AddValidatedOptions<NotificationOptions, NotificationOptionsValidator>(builder.Configuration, NotificationOptions.Section);
 
         services.AddAuthorizationBuilder().AddPolicy(HostAccess.AdminOrHostPolicy, policy => policy
             .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
             .RequireAuthenticatedUser()
             .RequireAssertion(ctx => ctx.User.HasScope(Scopes.NotificationsAdmin) || ctx.User.HasScope(Scopes.Host)));
 
-        services.AddSingleton<INotificationStore>(sp => NotificationStoreFactory.Create(storage, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddNotificationStore(sp => NotificationStoreFactory.Create(storage, sp.GetRequiredService<ILoggerFactory>()));
         services.AddStoreHealthCheck<INotificationStore>("notification-store");
         services.AddOutboxDispatcher<INotificationStore>();
         services.AddSingleton<WebhookSecretProtector>();

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using SafetyReports.Portal.Api;
+using SafetyReports.Portal.Clients;
 using SafetyReports.Portal.Auth;
 using SafetyReports.Portal.Site;
 
@@ -19,9 +19,8 @@ public static class PortalModule
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<PortalOptions>().Bind(builder.Configuration.GetSection(PortalOptions.Section)).ValidateOnStart();
+        services.AddValidatedOptions<PortalOptions, PortalOptionsValidator>(builder.Configuration, PortalOptions.Section);
         services.AddSingleton<IPostConfigureOptions<PortalOptions>, PortalOptionsSetup>();
-        services.AddSingleton<IValidateOptions<PortalOptions>, PortalOptionsValidator>();
         if (!IsEnabled(builder.Configuration))
         {
             return builder;

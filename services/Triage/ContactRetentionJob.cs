@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SafetyReports.ServiceDefaults.Hosting;
 using SafetyReports.Triage.Domain;
 using SafetyReports.Triage.Storage;
 
@@ -12,7 +12,7 @@ namespace SafetyReports.Triage;
 /// </summary>
 public sealed partial class ContactRetentionJob(
     ITriageStore store, TriageReports reports, IOptions<ContactRetentionOptions> options, TimeProvider clock, ILogger<ContactRetentionJob> logger)
-    : BackgroundService
+    : PollingLoop(clock, logger)
 {
     /// <summary>One pass: batches until none is left due. Returns how many contacts were looked at.</summary>
     public async Task<int> PurgeDueAsync(CancellationToken cancellationToken)
@@ -21,7 +21,7 @@ public sealed partial class ContactRetentionJob(
         var seen = 0;
         while (true)
         {
-            var due = await store.ContactPurgeDueAsync(clock.GetUtcNow() - settings.ContactRetention, settings.ContactPurgeBatchSize, cancellationToken);
+            var due = await store.ContactPurgeDueAsync(Clock.GetUtcNow() - settings.ContactRetention, settings.ContactPurgeBatchSize, cancellationToken);
             foreach (var id in due)
             {
                 await reports.PurgeContactAsync(id, settings.ContactRetention, cancellationToken);
@@ -35,38 +35,19 @@ public sealed partial class ContactRetentionJob(
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var purged = await PurgeDueAsync(stoppingToken);
-                if (purged > 0)
-                {
-                    LogPurged(purged);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The next pass retries; nothing is lost by waiting.
-                LogFailed(ex);
-            }
+    protected override TimeSpan Interval => options.Value.ContactPurgeInterval;
 
-            try
-            {
-                await Task.Delay(options.Value.ContactPurgeInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+    protected override async Task<LoopStep> RunStepAsync(CancellationToken stoppingToken)
+    {
+        var purged = await PurgeDueAsync(stoppingToken);
+        if (purged > 0)
+        {
+            LogPurged(Logger, purged);
         }
+
+        return LoopStep.Idle;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Purged the reporter contact of {Count} closed reports past their retention.")]
-    private partial void LogPurged(int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Purging reporter contacts failed; the next pass retries.")]
-    private partial void LogFailed(Exception exception);
+    private static partial void LogPurged(ILogger logger, int count);
 }

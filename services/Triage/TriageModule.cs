@@ -22,34 +22,16 @@ public static class TriageModule
     {
         var services = builder.Services;
         var storage = StorageOptions.FromConfiguration(builder.Configuration);
-        var sla = SlaOptions.FromConfiguration(builder.Configuration);
-        var transparency = builder.Configuration.GetSection(TransparencyOptions.Section).Get<TransparencyOptions>() ?? new TransparencyOptions();
-        if (!transparency.IsValid())
-        {
-            throw new InvalidOperationException(
-                $"{TransparencyOptions.Section}: SuppressionThreshold 1–1,000, AcknowledgementSla positive, DefaultMonths at least 1 and at most MaxMonths.");
-        }
-
-        services.AddSingleton(transparency);
-        var disclosure = builder.Configuration.GetSection(DisclosureOptions.Section).Get<DisclosureOptions>() ?? new DisclosureOptions();
-        if (!disclosure.IsValid())
-        {
-            throw new InvalidOperationException(
-                $"{DisclosureOptions.Section}: After positive (or unset: off), ReminderBefore from zero to below After, CheckInterval positive, BatchSize 1–10,000.");
-        }
-
-        services.AddSingleton(disclosure);
+        services.AddValidatedOptionsValue<SlaOptions, SlaOptionsValidator>(builder.Configuration, SlaOptions.Section);
+        services.AddValidatedOptionsValue<TransparencyOptions, TransparencyOptionsValidator>(builder.Configuration, TransparencyOptions.Section);
+        services.AddValidatedOptionsValue<DisclosureOptions, DisclosureOptionsValidator>(builder.Configuration, DisclosureOptions.Section);
         services.AddHostedService<DisclosureJob>();
         services.AddSingleton<TransparencyQuery>();
-        services.AddSingleton<ITriageStore>(sp => TriageStoreFactory.Create(storage, sla, transparency, sp.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton(sla);
+        services.AddSingleton<ITriageStore>(sp => TriageStoreFactory.Create(
+            storage, sp.GetRequiredService<SlaOptions>(), sp.GetRequiredService<TransparencyOptions>(), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<SlaPolicy>();
         services.AddSingleton<TriageReports>();
-        services.AddOptions<ContactRetentionOptions>()
-            .Bind(builder.Configuration.GetSection(ContactRetentionOptions.Section))
-            .Validate(o => o.IsValid(),
-                "SafetyReports:Triage: ContactRetention and ContactPurgeInterval must be positive, ContactPurgeBatchSize 1–10,000.")
-            .ValidateOnStart();
+        services.AddValidatedOptions<ContactRetentionOptions, ContactRetentionOptionsValidator>(builder.Configuration, ContactRetentionOptions.Section);
         services.AddHostedService<ContactRetentionJob>();
         services.AddSingleton<ReporterContactProtector>();
         services.AddAuthorizationBuilder().AddPolicy(ReportExportAccess.Policy, policy => policy

@@ -19,7 +19,7 @@ public sealed class IdentityDatabaseInitializer(IServiceScopeFactory scopeFactor
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        await IdentitySchema.ApplyAsync(db, cancellationToken);
+        await IdentitySchema.MigrateAsync(db, cancellationToken);
 
         await scope.ServiceProvider.GetRequiredService<ClientSeeder>().SeedAsync(options.Value.Clients, cancellationToken);
         await scope.ServiceProvider.GetRequiredService<AdminSeeder>().SeedAsync(options.Value.Admin, cancellationToken);

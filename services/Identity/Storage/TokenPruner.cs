@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenIddict.Abstractions;
+using SafetyReports.ServiceDefaults.Hosting;
 
 namespace SafetyReports.Identity.Storage;
 
@@ -9,46 +9,27 @@ namespace SafetyReports.Identity.Storage;
 /// OpenIddict records every token it issues; without pruning the table grows with every client
 /// credentials request. Removes expired or revoked entries older than <see cref="Retention"/>, hourly.
 /// </summary>
-public sealed partial class TokenPruner(IServiceScopeFactory scopeFactory, TimeProvider time, ILogger<TokenPruner> logger) : BackgroundService
+public sealed partial class TokenPruner(IServiceScopeFactory scopeFactory, TimeProvider time, ILogger<TokenPruner> logger) : PollingLoop(time, logger)
 {
     /// <summary>As OpenIddict's own Quartz job: old enough to keep recent history for investigations.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromDays(14);
 
-    public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+    protected override TimeSpan Interval => TimeSpan.FromHours(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task<LoopStep> RunStepAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(Interval, time);
-        do
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var threshold = Clock.GetUtcNow() - Retention;
+        var tokens = await scope.ServiceProvider.GetRequiredService<IOpenIddictTokenManager>().PruneAsync(threshold, cancellationToken);
+        var authorizations = await scope.ServiceProvider.GetRequiredService<IOpenIddictAuthorizationManager>().PruneAsync(threshold, cancellationToken);
+        if (tokens + authorizations > 0)
         {
-            await PruneOnceAsync(stoppingToken);
+            LogPruned(Logger, tokens, authorizations);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
 
-    public async Task PruneOnceAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var scope = scopeFactory.CreateAsyncScope();
-            var threshold = time.GetUtcNow() - Retention;
-            var tokens = await scope.ServiceProvider.GetRequiredService<IOpenIddictTokenManager>().PruneAsync(threshold, cancellationToken);
-            var authorizations = await scope.ServiceProvider.GetRequiredService<IOpenIddictAuthorizationManager>().PruneAsync(threshold, cancellationToken);
-            if (tokens + authorizations > 0)
-            {
-                LogPruned(tokens, authorizations);
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // A failed pass is retried on the next tick; it must not stop the host.
-            LogFailed(ex);
-        }
+        return LoopStep.Idle;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pruned {Tokens} token and {Authorizations} authorization entries")]
-    private partial void LogPruned(long tokens, long authorizations);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Pruning old token entries failed")]
-    private partial void LogFailed(Exception exception);
+    private static partial void LogPruned(ILogger logger, long tokens, long authorizations);
 }

@@ -7,7 +7,7 @@ namespace SafetyReports.Intake.AntiAbuse;
 /// limits fall back to per replica (as without a shared store) rather than failing open or closed. After a
 /// failure the shared store is left alone for <see cref="Pause"/>, so a down server costs each request nothing.
 /// </summary>
-public sealed class FallbackRateCounterStore(
+public sealed partial class FallbackRateCounterStore(
     IRateCounterStore shared, IRateCounterStore local, TimeProvider clock, ILogger<FallbackRateCounterStore> logger) : IRateCounterStore
 {
     /// <summary>Longer than a healthy round trip by far, short enough that a submission does not hang on a dead server.</summary>
@@ -35,8 +35,11 @@ public sealed class FallbackRateCounterStore(
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             Interlocked.Exchange(ref _sharedPausedUntilTicks, (clock.GetUtcNow() + Pause).UtcTicks);
-            logger.LogWarning(ex, "The shared rate-limit counters failed; this replica counts on its own for {Pause}", Pause);
+            LogSharedCountersFailed(ex, Pause);
             return await local.TryCountAsync(key, limit, now, window, cancellationToken);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The shared rate-limit counters failed; this replica counts on its own for {Pause}")]
+    private partial void LogSharedCountersFailed(Exception exception, TimeSpan pause);
 }

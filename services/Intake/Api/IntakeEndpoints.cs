@@ -41,7 +41,7 @@ public static class IntakeEndpoints
     }
 
     private static async Task<IResult> SubmitAsync(
-        HttpRequest httpRequest, ReportIntake intake, SubmissionGate gate, ClientAddressHasher clients, IdempotencyScope idempotency,
+        HttpRequest httpRequest, ReportIntake intake, IdempotencyScope idempotency,
         CancellationToken cancellationToken)
     {
         var idempotencyKey = httpRequest.Headers[IdempotencyHeader].ToString();
@@ -71,22 +71,11 @@ public static class IntakeEndpoints
             return ProblemResults.Validation(errors);
         }
 
-        var keyHash = idempotencyKey.Length == 0 ? null
-            : await idempotency.KeyHashAsync(idempotencyKey, httpRequest.HttpContext.Connection.RemoteIpAddress, cancellationToken);
-        if (keyHash is not null && await intake.FindEarlierAnswerAsync(keyHash, body.RequestHash!, cancellationToken) is { } earlier)
-        {
-            return Answer(earlier);
-        }
-
-        var clientHash = clients.Hash(httpRequest.HttpContext.Connection.RemoteIpAddress);
-        var passed = await gate.CheckAsync(httpRequest.HttpContext.Connection.RemoteIpAddress, httpRequest.Headers[ProofOfWork.Header].ToString(), allowUnchallenged: false, cancellationToken);
-        if (passed.Verdict != GateVerdict.Allowed)
-        {
-            return GateProblems.For(httpRequest.HttpContext, passed);
-        }
-
-        var context = new SubmissionContext(keyHash, body.RequestHash!, clientHash, passed.Unchallenged);
-        return Answer(await intake.SubmitAsync(body.Request!, context, cancellationToken));
+        var client = httpRequest.HttpContext.Connection.RemoteIpAddress;
+        var keyHash = idempotencyKey.Length == 0 ? null : await idempotency.KeyHashAsync(idempotencyKey, client, cancellationToken);
+        var attempt = await intake.SubmitAsync(body.Request!, body.RequestHash!, keyHash, client,
+            httpRequest.Headers[ProofOfWork.Header].ToString(), allowUnchallenged: false, cancellationToken);
+        return attempt.Refusal is { } refusal ? GateProblems.For(httpRequest.HttpContext, refusal) : Answer(attempt.Outcome!);
     }
 
     private static IResult Answer(SubmissionOutcome outcome)

@@ -34,17 +34,27 @@ public static class MongoIntakeIndexes
             new CreateIndexOptions { Name = "ix_idempotency_created" }),
     ];
 
-    /// <summary>Idempotent: creating a collection or an index that exists with the same keys and options does nothing.</summary>
-    public static async Task CreateAsync(IMongoDatabase database, CancellationToken cancellationToken)
-    {
-        await MongoStoreSetup.CreateCollectionsAsync(
-            database, [MongoSubmissionStore.SubmissionsCollection, MongoSubmissionStore.IdempotencyCollection, MongoSubmissionStore.UsedChallengesCollection, MongoSubmissionStore.SecretsCollection, MongoOutbox.CollectionName], cancellationToken);
-        await database.GetCollection<MongoSubmissionDocument>(MongoSubmissionStore.SubmissionsCollection)
-            .Indexes.CreateManyAsync(Submissions, cancellationToken);
-        await database.GetCollection<MongoUsedChallengeDocument>(MongoSubmissionStore.UsedChallengesCollection)
-            .Indexes.CreateManyAsync(UsedChallenges, cancellationToken);
-        await database.GetCollection<MongoIdempotencyDocument>(MongoSubmissionStore.IdempotencyCollection)
-            .Indexes.CreateManyAsync(Idempotency, cancellationToken);
-        await new MongoOutbox(database).CreateIndexesAsync(cancellationToken);
-    }
+    /// <summary>
+    /// Intake's MongoDB schema as migrations (<see cref="MongoMigrations"/>): version 1 what the release of 2026-11-29 created,
+    /// each later step one change since. Each is safe to run again; a released step never changes.
+    /// </summary>
+    public static MongoMigrations Migrations { get; } = new("intake",
+    [
+        new(1, "release of 2026-11-29", async (database, ct) =>
+        {
+            await MongoStoreSetup.CreateCollectionsAsync(
+                database, [MongoSubmissionStore.SubmissionsCollection, MongoSubmissionStore.IdempotencyCollection, MongoSubmissionStore.UsedChallengesCollection, MongoOutbox.CollectionName], ct);
+            await MongoSteps.CreateIndexesAsync(database, MongoSubmissionStore.SubmissionsCollection, MongoSteps.Named(Submissions, "ix_submissions_handover"), ct);
+            await MongoSteps.CreateIndexesAsync(database, MongoSubmissionStore.UsedChallengesCollection, UsedChallenges, ct);
+            await MongoSteps.CreateIndexesAsync(database, MongoSubmissionStore.IdempotencyCollection, Idempotency, ct);
+            await new MongoOutbox(database).CreateIndexesAsync(ct);
+        }),
+        new(2, "quarantine for unreadable submissions", (database, ct) =>
+            MongoSteps.CreateIndexesAsync(database, MongoSubmissionStore.SubmissionsCollection, MongoSteps.Named(Submissions, "ix_submissions_quarantined"), ct)),
+        new(3, "secrets kept by the store (the idempotency scope's key)", (database, ct) =>
+            MongoStoreSetup.CreateCollectionsAsync(database, [MongoSubmissionStore.SecretsCollection], ct)),
+    ]);
+
+    /// <summary>Brings the database up to date (<see cref="Migrations"/>).</summary>
+    public static Task CreateAsync(IMongoDatabase database, CancellationToken cancellationToken) => Migrations.RunAsync(database, cancellationToken);
 }

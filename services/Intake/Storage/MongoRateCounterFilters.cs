@@ -1,5 +1,6 @@
 using MongoDB.Bson;
 using MongoDB.Driver;
+using SafetyReports.ServiceDefaults.Storage;
 
 namespace SafetyReports.Intake.Storage;
 
@@ -47,6 +48,16 @@ public static class MongoRateCounterFilters
         new(Builders<MongoRateLimitKeyDocument>.IndexKeys.Ascending(d => d.ExpiresAt),
             new CreateIndexOptions { Name = "ttl_rate_limit_keys", ExpireAfter = TimeSpan.Zero }),
     ];
+
+    /// <summary>The rate limiter's collections as migrations (<see cref="MongoMigrations"/>); version 1 is the release of 2026-11-29's.</summary>
+    public static MongoMigrations Migrations { get; } = new("intake-rate-limits",
+    [
+        new(1, "release of 2026-11-29", async (database, ct) =>
+        {
+            await MongoSteps.CreateIndexesAsync(database, MongoRateCounterStore.CountersCollection, CounterIndexes, ct);
+            await MongoSteps.CreateIndexesAsync(database, MongoRateCounterStore.KeysCollection, KeyIndexes, ct);
+        }),
+    ]);
 
     private static BsonDateTime Date(DateTimeOffset at) => new(at.ToUnixTimeMilliseconds());
 

@@ -30,11 +30,7 @@ public sealed class MongoRateCounterStore : IRateCounterStore
         _counters = database.GetCollection<MongoRateCounterDocument>(CountersCollection);
         _keys = database.GetCollection<MongoRateLimitKeyDocument>(KeysCollection);
         _protector = protection.CreateProtector("SafetyReports.Intake.RateLimitKey.v1");
-        _setup = new MongoStoreSetup(async ct =>
-        {
-            await _counters.Indexes.CreateManyAsync(MongoRateCounterFilters.CounterIndexes, ct);
-            await _keys.Indexes.CreateManyAsync(MongoRateCounterFilters.KeyIndexes, ct);
-        });
+        _setup = new MongoStoreSetup(ct => MongoRateCounterFilters.Migrations.RunAsync(database, ct));
     }
 
     public async Task<WindowAnswer> TryCountAsync(string key, int limit, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken)

@@ -7,8 +7,11 @@ using SafetyReports.ServiceDefaults.Storage;
 
 namespace SafetyReports.Intake.Storage;
 
-/// <summary>Intake's store on MongoDB; behaves as <see cref="SqliteSubmissionStore"/> does (the contract tests hold both to it).</summary>
-public sealed class MongoSubmissionStore : ISubmissionStore
+/// <summary>
+/// Intake's store on MongoDB; behaves as <see cref="SqliteSubmissionStore"/> does (the contract tests hold both to it). Setup,
+/// transactions and the outbox come from <see cref="MongoStore"/>.
+/// </summary>
+public sealed class MongoSubmissionStore : MongoStore, ISubmissionStore
 {
     public const string SubmissionsCollection = "submissions";
     public const string IdempotencyCollection = "idempotency";
@@ -16,44 +19,40 @@ public sealed class MongoSubmissionStore : ISubmissionStore
     public const string SecretsCollection = "secrets";
     private const int MaxReceiptAttempts = 100;
 
-    private readonly IMongoDatabase _database;
     private readonly IMongoCollection<MongoSubmissionDocument> _submissions;
     private readonly IMongoCollection<MongoIdempotencyDocument> _idempotency;
     private readonly IMongoCollection<MongoUsedChallengeDocument> _usedChallenges;
     private readonly IMongoCollection<MongoIntakeSecretDocument> _secrets;
-    private readonly MongoOutbox _outbox;
-    private readonly MongoStoreSetup _setup;
 
     public MongoSubmissionStore(IMongoDatabase database)
+        : base(database)
     {
-        _database = database;
         _submissions = database.GetCollection<MongoSubmissionDocument>(SubmissionsCollection);
         _idempotency = database.GetCollection<MongoIdempotencyDocument>(IdempotencyCollection);
         _usedChallenges = database.GetCollection<MongoUsedChallengeDocument>(UsedChallengesCollection);
         _secrets = database.GetCollection<MongoIntakeSecretDocument>(SecretsCollection);
-        _outbox = new MongoOutbox(database);
-        _setup = new MongoStoreSetup(ct => MongoIntakeIndexes.CreateAsync(database, ct));
     }
+
+    protected override Task SetUpAsync(CancellationToken cancellationToken) => MongoIntakeIndexes.CreateAsync(Database, cancellationToken);
 
     public async Task<AddSubmissionResult> AddAsync(Submission submission, IdempotencyRecord? idempotency, CancellationToken cancellationToken)
     {
-        await _setup.EnsureAsync(cancellationToken);
         try
         {
-            return await MongoTransactions.RunAsync(_database.Client, async (session, ct) =>
+            return await InTransactionAsync(async w =>
             {
                 if (idempotency is not null)
                 {
-                    var earlier = await _idempotency.Find(session, d => d.KeyHash == idempotency.KeyHash).FirstOrDefaultAsync(ct);
+                    var earlier = await _idempotency.Find(w.Session, d => d.KeyHash == idempotency.KeyHash).FirstOrDefaultAsync(w.CancellationToken);
                     if (earlier is not null)
                     {
                         return new AddSubmissionResult(false, earlier.ToRecord());
                     }
 
-                    await _idempotency.InsertOneAsync(session, MongoIdempotencyDocument.From(idempotency), cancellationToken: ct);
+                    await _idempotency.InsertOneAsync(w.Session, MongoIdempotencyDocument.From(idempotency), cancellationToken: w.CancellationToken);
                 }
 
-                await _submissions.InsertOneAsync(session, MongoSubmissionDocument.From(submission), cancellationToken: ct);
+                await _submissions.InsertOneAsync(w.Session, MongoSubmissionDocument.From(submission), cancellationToken: w.CancellationToken);
                 return new AddSubmissionResult(true, null);
             }, cancellationToken);
         }
@@ -72,14 +71,14 @@ public sealed class MongoSubmissionStore : ISubmissionStore
 
     public async Task<IdempotencyRecord?> FindIdempotencyAsync(string keyHash, CancellationToken cancellationToken)
     {
-        await _setup.EnsureAsync(cancellationToken);
+        await EnsureSetUpAsync(cancellationToken);
         var document = await _idempotency.Find(d => d.KeyHash == keyHash).FirstOrDefaultAsync(cancellationToken);
         return document?.ToRecord();
     }
 
     public async Task<string> GetOrAddSecretAsync(string name, string protectedSecret, CancellationToken cancellationToken)
     {
-        await _setup.EnsureAsync(cancellationToken);
+        await EnsureSetUpAsync(cancellationToken);
         var options = new FindOneAndUpdateOptions<MongoIntakeSecretDocument> { IsUpsert = true, ReturnDocument = ReturnDocument.After };
         try
         {
@@ -95,7 +94,7 @@ public sealed class MongoSubmissionStore : ISubmissionStore
 
     public async Task<Receipt?> FindReceiptAsync(Guid id, CancellationToken cancellationToken)
     {
-        await _setup.EnsureAsync(cancellationToken);
+        await EnsureSetUpAsync(cancellationToken);
         var document = await _submissions.Find(d => d.Id == id).FirstOrDefaultAsync(cancellationToken);
         return document?.ToReceipt();
     }
@@ -106,7 +105,7 @@ public sealed class MongoSubmissionStore : ISubmissionStore
     /// </summary>
     public async Task<HandoverBatch> DueForHandoverAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
-        await _setup.EnsureAsync(cancellationToken);
+        await EnsureSetUpAsync(cancellationToken);
         var raw = await _submissions.Find(MongoIntakeFilters.DueForHandover(now))
             .Sort(MongoIntakeFilters.DueOrder).Limit(max).As<BsonDocument>().ToListAsync(cancellationToken);
         var due = new List<PendingHandover>(raw.Count);
@@ -151,16 +150,12 @@ public sealed class MongoSubmissionStore : ISubmissionStore
 
     public async Task QuarantineSubmissionAsync(Guid id, string reason, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await _setup.EnsureAsync(cancellationToken);
+        await EnsureSetUpAsync(cancellationToken);
         await _submissions.UpdateOneAsync(MongoIntakeFilters.Unconfirmed(id), MongoIntakeFilters.Quarantined(reason, at), cancellationToken: cancellationToken);
     }
 
-    public async Task<IReadOnlyDictionary<string, long>> CountQuarantinedAsync(CancellationToken cancellationToken)
-    {
-        await _setup.EnsureAsync(cancellationToken);
-        var submissions = await _submissions.CountDocumentsAsync(MongoIntakeFilters.InQuarantine, cancellationToken: cancellationToken);
-        return QuarantineCounts.Of(await _outbox.CountQuarantinedAsync(cancellationToken), (ISubmissionStore.QuarantinedSubmissions, submissions));
-    }
+    protected override async Task<IReadOnlyList<(string Kind, long Count)>> CountSetAsideAsync(CancellationToken cancellationToken) =>
+        [(ISubmissionStore.QuarantinedSubmissions, await _submissions.CountDocumentsAsync(MongoIntakeFilters.InQuarantine, cancellationToken: cancellationToken))];
 
     public async Task ScheduleHandoverAsync(IReadOnlyCollection<HandoverAttempt> attempts, CancellationToken cancellationToken)
     {
@@ -169,7 +164,7 @@ public sealed class MongoSubmissionStore : ISubmissionStore
             return;
         }
 
-        await _setup.EnsureAsync(cancellationToken);
+        await EnsureSetUpAsync(cancellationToken);
         var updates = attempts.Select(a => new UpdateOneModel<MongoSubmissionDocument>(
             MongoIntakeFilters.Unconfirmed(a.ReportId),
             Builders<MongoSubmissionDocument>.Update.Set(d => d.NextHandoverAt, a.NextAttemptAt).Set(d => d.HandoverAttempts, a.Attempts)));
@@ -178,7 +173,7 @@ public sealed class MongoSubmissionStore : ISubmissionStore
 
     public async Task ConfirmHandoverAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await _setup.EnsureAsync(cancellationToken);
+        await EnsureSetUpAsync(cancellationToken);
         await _submissions.UpdateOneAsync(
             MongoIntakeFilters.Unconfirmed(id),
             MongoIntakeFilters.Confirmed(at),
@@ -188,7 +183,7 @@ public sealed class MongoSubmissionStore : ISubmissionStore
     /// <summary>One document changes, so a compare-and-swap loop is enough; no transaction is needed.</summary>
     public async Task ApplyStatusAsync(Guid id, string status, long version, string? publicNote, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await _setup.EnsureAsync(cancellationToken);
+        await EnsureSetUpAsync(cancellationToken);
         for (var attempt = 0; attempt < MaxReceiptAttempts; attempt++)
         {
             var current = await _submissions.Find(d => d.Id == id).FirstOrDefaultAsync(cancellationToken);
@@ -226,27 +221,20 @@ public sealed class MongoSubmissionStore : ISubmissionStore
     /// The host response, the contests and the outbox change in transactions: a read-then-write in one is refused by the
     /// server (a write conflict, retried by <see cref="MongoTransactions"/>) if the document changed since the read.
     /// </summary>
-    public async Task ApplyHostResponseAsync(Guid id, ReceiptHostResponse response, CancellationToken cancellationToken)
-    {
-        await _setup.EnsureAsync(cancellationToken);
-        await MongoTransactions.RunAsync(_database.Client, async (session, ct) =>
+    public Task ApplyHostResponseAsync(Guid id, ReceiptHostResponse response, CancellationToken cancellationToken) =>
+        InTransactionAsync(async w =>
         {
-            var current = await _submissions.Find(session, d => d.Id == id).FirstOrDefaultAsync(ct);
+            var current = await _submissions.Find(w.Session, d => d.Id == id).FirstOrDefaultAsync(w.CancellationToken);
             if (current is not null && ReceiptHostResponse.Apply(current.HostResponse?.ToResponse(), response) is { } kept)
             {
-                await _submissions.UpdateOneAsync(session, d => d.Id == id, MongoIntakeFilters.HostResponseKept(kept), cancellationToken: ct);
+                await _submissions.UpdateOneAsync(w.Session, d => d.Id == id, MongoIntakeFilters.HostResponseKept(kept), cancellationToken: w.CancellationToken);
             }
-
-            return 0;
         }, cancellationToken);
-    }
 
-    public async Task<ContestOutcome> AddContestAsync(Guid id, ReceiptContest contest, OutboxMessage contested, CancellationToken cancellationToken)
-    {
-        await _setup.EnsureAsync(cancellationToken);
-        var outcome = await MongoTransactions.RunAsync(_database.Client, async (session, ct) =>
+    public Task<ContestOutcome> AddContestAsync(Guid id, ReceiptContest contest, OutboxMessage contested, CancellationToken cancellationToken) =>
+        InTransactionAsync(async w =>
         {
-            var current = await _submissions.Find(session, d => d.Id == id).FirstOrDefaultAsync(ct);
+            var current = await _submissions.Find(w.Session, d => d.Id == id).FirstOrDefaultAsync(w.CancellationToken);
             if (current is null)
             {
                 return ContestOutcome.NotFound;
@@ -256,44 +244,27 @@ public sealed class MongoSubmissionStore : ISubmissionStore
             var checkedOutcome = ContestRules.CheckAdd(current.HostResponse?.ToResponse(), contests, contest);
             if (checkedOutcome == ContestOutcome.Accepted)
             {
-                await _submissions.UpdateOneAsync(session, d => d.Id == id, MongoIntakeFilters.ContestsKept([.. contests, contest]), cancellationToken: ct);
-                await _outbox.AddAsync(session, [contested], ct);
+                await _submissions.UpdateOneAsync(
+                    w.Session, d => d.Id == id, MongoIntakeFilters.ContestsKept([.. contests, contest]), cancellationToken: w.CancellationToken);
+                await w.AnnounceAsync(contested);
             }
 
             return checkedOutcome;
         }, cancellationToken);
-        if (outcome == ContestOutcome.Accepted)
-        {
-            OutboxSignal.Notify();
-        }
 
-        return outcome;
-    }
-
-    public async Task UpdateContestsAsync(Guid id, Func<IReadOnlyList<ReceiptContest>, IReadOnlyList<ReceiptContest>?> change, CancellationToken cancellationToken)
-    {
-        await _setup.EnsureAsync(cancellationToken);
-        await MongoTransactions.RunAsync(_database.Client, async (session, ct) =>
+    public Task UpdateContestsAsync(Guid id, Func<IReadOnlyList<ReceiptContest>, IReadOnlyList<ReceiptContest>?> change, CancellationToken cancellationToken) =>
+        InTransactionAsync(async w =>
         {
-            var current = await _submissions.Find(session, d => d.Id == id).FirstOrDefaultAsync(ct);
+            var current = await _submissions.Find(w.Session, d => d.Id == id).FirstOrDefaultAsync(w.CancellationToken);
             if (current is not null && change(current.ContestsOf()) is { } changed)
             {
-                await _submissions.UpdateOneAsync(session, d => d.Id == id, MongoIntakeFilters.ContestsKept(changed), cancellationToken: ct);
+                await _submissions.UpdateOneAsync(w.Session, d => d.Id == id, MongoIntakeFilters.ContestsKept(changed), cancellationToken: w.CancellationToken);
             }
-
-            return 0;
         }, cancellationToken);
-    }
-
-    public async Task PingAsync(CancellationToken cancellationToken)
-    {
-        await _setup.EnsureAsync(cancellationToken);
-        await _database.RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1), cancellationToken: cancellationToken);
-    }
 
     public async Task<bool> TryConsumeChallengeAsync(string challengeHash, DateTimeOffset expiresAt, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await _setup.EnsureAsync(cancellationToken);
+        await EnsureSetUpAsync(cancellationToken);
         try
         {
             await _usedChallenges.InsertOneAsync(new MongoUsedChallengeDocument { ChallengeHash = challengeHash, ExpiresAt = expiresAt }, cancellationToken: cancellationToken);
@@ -309,48 +280,18 @@ public sealed class MongoSubmissionStore : ISubmissionStore
 
     public async Task<int> PurgeIdempotencyAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken)
     {
-        await _setup.EnsureAsync(cancellationToken);
+        await EnsureSetUpAsync(cancellationToken);
         var result = await _idempotency.DeleteManyAsync(MongoIntakeFilters.IdempotencyCreatedBefore(createdBefore), cancellationToken);
         return (int)result.DeletedCount;
     }
 
-    public WorkSignal OutboxSignal { get; } = new();
+    public Task AddToOutboxAsync(OutboxMessage message, CancellationToken cancellationToken) =>
+        InTransactionAsync(w => w.AnnounceAsync(message), cancellationToken);
 
-    public async Task AddToOutboxAsync(OutboxMessage message, CancellationToken cancellationToken)
-    {
-        await _setup.EnsureAsync(cancellationToken);
-        await MongoTransactions.RunAsync(_database.Client, async (session, ct) =>
+    public Task EraseContactAsync(Guid id, OutboxMessage erased, CancellationToken cancellationToken) =>
+        InTransactionAsync(async w =>
         {
-            await _outbox.AddAsync(session, [message], ct);
-            return 0;
+            await _submissions.UpdateOneAsync(w.Session, MongoIntakeFilters.WithPayload(id), MongoIntakeFilters.ContactErased, cancellationToken: w.CancellationToken);
+            await w.AnnounceAsync(erased);
         }, cancellationToken);
-        OutboxSignal.Notify();
-    }
-
-    public async Task EraseContactAsync(Guid id, OutboxMessage erased, CancellationToken cancellationToken)
-    {
-        await _setup.EnsureAsync(cancellationToken);
-        await MongoTransactions.RunAsync(_database.Client, async (session, ct) =>
-        {
-            await _submissions.UpdateOneAsync(session, MongoIntakeFilters.WithPayload(id), MongoIntakeFilters.ContactErased, cancellationToken: ct);
-            await _outbox.AddAsync(session, [erased], ct);
-            return 0;
-        }, cancellationToken);
-        OutboxSignal.Notify();
-    }
-
-    public async Task<IReadOnlyList<OutboxMessage>> PeekOutboxAsync(int max, CancellationToken cancellationToken)
-    {
-        await _setup.EnsureAsync(cancellationToken);
-        return await _outbox.PeekAsync(max, cancellationToken);
-    }
-
-    public Task RemoveFromOutboxAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
-        _outbox.RemoveAsync(ids, cancellationToken);
-
-    public async Task QuarantineOutboxAsync(Guid id, string reason, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        await _setup.EnsureAsync(cancellationToken);
-        await _outbox.QuarantineAsync(id, reason, at, cancellationToken);
-    }
 }

@@ -8,7 +8,7 @@ namespace SafetyReports.Intake.Transparency;
 /// Asks Triage's anonymous transparency API. Every failure (unreachable, timed out, an unexpected answer)
 /// becomes <see cref="TransparencyAnswer.Unavailable"/>: the public page says so instead of failing.
 /// </summary>
-public sealed class TransparencyApiClient(IHttpClientFactory clients, ITransparencySourceAddress source, ILogger<TransparencyApiClient> logger)
+public sealed partial class TransparencyApiClient(IHttpClientFactory clients, ITransparencySourceAddress source, ILogger<TransparencyApiClient> logger)
 {
     public const string HttpClientName = "transparency-source";
 
@@ -80,7 +80,10 @@ public sealed class TransparencyApiClient(IHttpClientFactory clients, ITranspare
     private TransparencyAnswer Failed(TransparencyQuery query, string why)
     {
         // The resource only: the query holds nothing secret, but a host name typed into the address bar is not worth logging.
-        logger.LogWarning("Transparency figures ({Resource}) could not be read from Triage: {Reason}.", query.Resource, why);
+        LogUnavailable(query.Resource, why);
         return TransparencyAnswer.Unavailable;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Transparency figures ({Resource}) could not be read from Triage: {Reason}.")]
+    private partial void LogUnavailable(TransparencyResource resource, string reason);
 }

@@ -28,10 +28,10 @@ public static class DeliveryEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        string hostId, Guid? reportId, Guid? subscriptionId, string? status, int? limit, ClaimsPrincipal user, INotificationStore store,
+        string hostId, Guid? reportId, Guid? subscriptionId, string? status, int? limit, ClaimsPrincipal user, IHostStore hosts, IDeliveryStore deliveries,
         CancellationToken cancellationToken)
     {
-        if (!HostAccess.CanManage(user, hostId) || await store.GetHostAsync(hostId, cancellationToken) is null)
+        if (!HostAccess.CanManage(user, hostId) || await hosts.GetHostAsync(hostId, cancellationToken) is null)
         {
             return SubscriptionEndpoints.NoHost();
         }
@@ -52,40 +52,41 @@ public static class DeliveryEndpoints
             return ProblemResults.Validation(errors);
         }
 
-        var deliveries = await store.GetDeliveriesAsync(new DeliveryQuery(hostId, reportId, subscriptionId, status, limit ?? DefaultLimit), cancellationToken);
-        var views = new List<DeliveryView>(deliveries.Count);
-        foreach (var d in deliveries)
+        var found = await deliveries.GetDeliveriesAsync(new DeliveryQuery(hostId, reportId, subscriptionId, status, limit ?? DefaultLimit), cancellationToken);
+        var views = new List<DeliveryView>(found.Count);
+        foreach (var d in found)
         {
-            views.Add(DeliveryView.From(d, await store.GetAttemptsAsync(d.Id, cancellationToken)));
+            views.Add(DeliveryView.From(d, await deliveries.GetAttemptsAsync(d.Id, cancellationToken)));
         }
 
         return Results.Ok(new { items = views });
     }
 
-    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, INotificationStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, IDeliveryStore deliveries, CancellationToken cancellationToken)
     {
-        var delivery = await store.GetDeliveryAsync(id, cancellationToken);
+        var delivery = await deliveries.GetDeliveryAsync(id, cancellationToken);
         return delivery is not null && HostAccess.CanManage(user, delivery.HostId)
-            ? Results.Ok(DeliveryView.From(delivery, await store.GetAttemptsAsync(id, cancellationToken)))
+            ? Results.Ok(DeliveryView.From(delivery, await deliveries.GetAttemptsAsync(id, cancellationToken)))
             : NoDelivery();
     }
 
     private static async Task<IResult> ReplayAsync(
-        Guid id, ClaimsPrincipal user, INotificationStore store, DeliverySignal signal, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, ISubscriptionStore subscriptions, IDeliveryStore deliveries, DeliverySignal signal, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
-        var delivery = await store.GetDeliveryAsync(id, cancellationToken);
+        var delivery = await deliveries.GetDeliveryAsync(id, cancellationToken);
         if (delivery is null || !HostAccess.CanManage(user, delivery.HostId))
         {
             return NoDelivery();
         }
 
         // Sending again to a disabled subscription would only fail again (a test may still go to one).
-        if (delivery.EventType != WebhookEvents.Test && await store.GetSubscriptionAsync(delivery.SubscriptionId, cancellationToken) is { Enabled: false })
+        if (delivery.EventType != WebhookEvents.Test && await subscriptions.GetSubscriptionAsync(delivery.SubscriptionId, cancellationToken) is { Enabled: false })
         {
             return DisabledProblem();
         }
 
-        if (!await store.ReplayAsync(id, clock.GetUtcNow(), cancellationToken))
+        if (!await deliveries.ReplayAsync(id, clock.GetUtcNow(), cancellationToken))
         {
             // Resetting it now would let a second attempt run beside the one in flight.
             return ProblemResults.Conflict("An attempt of this delivery is in progress; replay it once the attempt has finished.");
@@ -96,10 +97,10 @@ public static class DeliveryEndpoints
     }
 
     private static async Task<IResult> RecoverAsync(
-        Guid id, RecoverRequest? request, ClaimsPrincipal user, INotificationStore store, DeliverySignal signal, TimeProvider clock,
-        CancellationToken cancellationToken)
+        Guid id, RecoverRequest? request, ClaimsPrincipal user, ISubscriptionStore subscriptions, IDeliveryStore deliveries, DeliverySignal signal,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
-        var subscription = await SubscriptionEndpoints.VisibleSubscriptionAsync(id, user, store, cancellationToken);
+        var subscription = await SubscriptionEndpoints.VisibleSubscriptionAsync(id, user, subscriptions, cancellationToken);
         if (subscription is null)
         {
             return SubscriptionEndpoints.NoSubscription();
@@ -121,7 +122,7 @@ public static class DeliveryEndpoints
             return DisabledProblem();
         }
 
-        var recovered = await store.RecoverAsync(id, since, now, cancellationToken);
+        var recovered = await deliveries.RecoverAsync(id, since, now, cancellationToken);
         signal.Notify();
         return Results.Accepted($"/api/v1/hosts/{subscription.HostId}/deliveries?subscriptionId={id}", new RecoverResponse(id, since, recovered));
     }

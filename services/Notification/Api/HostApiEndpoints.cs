@@ -32,7 +32,8 @@ public static class HostApiEndpoints
         host.MapPost("/reports/{id:guid}/messages", WriteAsync);
     }
 
-    private static async Task<IResult> ListAsync(string? cursor, int? limit, ClaimsPrincipal user, INotificationStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(
+        string? cursor, int? limit, ClaimsPrincipal user, IRouteStore routes, IHostLoopStore hostLoop, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         RouteCursor? after = null;
@@ -56,22 +57,23 @@ public static class HostApiEndpoints
             return Results.Ok(new HostReportPage([], null));
         }
 
-        var page = await store.GetRoutesAsync(hostId, after, limit ?? DefaultLimit, cancellationToken);
-        return Results.Ok(new HostReportPage(await ViewsAsync(page.Items, store, cancellationToken), page.Next?.Encode()));
+        var page = await routes.GetRoutesAsync(hostId, after, limit ?? DefaultLimit, cancellationToken);
+        return Results.Ok(new HostReportPage(await ViewsAsync(page.Items, hostLoop, cancellationToken), page.Next?.Encode()));
     }
 
     private static async Task<IResult> GetAsync(
-        Guid id, ClaimsPrincipal user, HostReports reports, INotificationStore store, CancellationToken cancellationToken) =>
+        Guid id, ClaimsPrincipal user, HostReports reports, IHostLoopStore hostLoop, CancellationToken cancellationToken) =>
         HostAccess.OwnHost(user) is { } hostId && await reports.FindAsync(hostId, id, cancellationToken) is { } route
-            ? Results.Ok((await ViewsAsync([route], store, cancellationToken))[0])
+            ? Results.Ok((await ViewsAsync([route], hostLoop, cancellationToken))[0])
             : NoReport();
 
     /// <summary>The routes as their host sees them, each with its notice and forwarded contests (two reads for a whole page).</summary>
-    private static async Task<List<HostReportView>> ViewsAsync(IReadOnlyList<ReportRoute> routes, INotificationStore store, CancellationToken cancellationToken)
+    private static async Task<List<HostReportView>> ViewsAsync(
+        IReadOnlyList<ReportRoute> routes, IHostLoopStore hostLoop, CancellationToken cancellationToken)
     {
         var ids = routes.Select(r => r.ReportId).ToList();
-        var notices = (await store.GetNoticesAsync(ids, cancellationToken)).ToDictionary(n => n.ReportId);
-        var contests = (await store.GetContestsAsync(ids, cancellationToken)).ToLookup(c => c.ReportId);
+        var notices = (await hostLoop.GetNoticesAsync(ids, cancellationToken)).ToDictionary(n => n.ReportId);
+        var contests = (await hostLoop.GetContestsAsync(ids, cancellationToken)).ToLookup(c => c.ReportId);
         return routes.Select(r => HostReportView.From(r, notices.GetValueOrDefault(r.ReportId), contests[r.ReportId])).ToList();
     }
 
@@ -119,7 +121,8 @@ public static class HostApiEndpoints
             ? Results.Ok(new ThreadView(thread.Select(ThreadMessageView.Of).ToList()))
             : NoReport();
 
-    private static async Task<IResult> WriteAsync(Guid id, JsonElement body, ClaimsPrincipal user, HostReports reports, CancellationToken cancellationToken)
+    private static async Task<IResult> WriteAsync(
+        Guid id, JsonElement body, ClaimsPrincipal user, HostReports reports, CancellationToken cancellationToken)
     {
         // Another host's report is a 404 before anything about the body is said.
         if (HostAccess.OwnHost(user) is not { } hostId || await reports.FindAsync(hostId, id, cancellationToken) is null)

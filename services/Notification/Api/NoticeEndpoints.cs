@@ -17,14 +17,14 @@ public static class NoticeEndpoints
         app.MapGroup("/api/v1").RequireAuthorization(Scopes.NotificationsAdmin).WithTags("Notices")
             .MapGet("/notices", ListNoticesAsync);
 
-    private static async Task<IResult> ListNoticesAsync(int? limit, INotificationStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> ListNoticesAsync(int? limit, ISubscriptionStore subscriptions, CancellationToken cancellationToken)
     {
         if (limit is < 1 or > MaxLimit)
         {
             return ProblemResults.Validation(new Dictionary<string, string[]> { ["limit"] = [$"From 1 to {MaxLimit}."] });
         }
 
-        var disabled = await store.GetAutoDisabledSubscriptionsAsync(limit ?? DefaultLimit, cancellationToken);
+        var disabled = await subscriptions.GetAutoDisabledSubscriptionsAsync(limit ?? DefaultLimit, cancellationToken);
         return Results.Ok(new NoticeList(disabled.Items.Select(SubscriptionDisabledNotice.From).ToList(), disabled.Total));
     }
 }

@@ -37,9 +37,10 @@ public static class SubscriptionEndpoints
     }
 
     /// <summary>The subscription if the caller may manage its host; otherwise it does not exist for them.</summary>
-    public static async Task<Subscription?> VisibleSubscriptionAsync(Guid id, ClaimsPrincipal user, INotificationStore store, CancellationToken cancellationToken)
+    public static async Task<Subscription?> VisibleSubscriptionAsync(
+        Guid id, ClaimsPrincipal user, ISubscriptionStore subscriptions, CancellationToken cancellationToken)
     {
-        var subscription = await store.GetSubscriptionAsync(id, cancellationToken);
+        var subscription = await subscriptions.GetSubscriptionAsync(id, cancellationToken);
         return subscription is not null && HostAccess.CanManage(user, subscription.HostId) ? subscription : null;
     }
 
@@ -47,7 +48,8 @@ public static class SubscriptionEndpoints
 
     public static IResult NoHost() => ProblemResults.NotFound("No host with this id.");
 
-    private static async Task<IResult> CreateHostAsync(CreateHostRequest request, INotificationStore store, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateHostAsync(
+        CreateHostRequest request, IHostStore hosts, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = HostRequestValidator.Validate(request);
         if (errors.Count > 0)
@@ -56,45 +58,47 @@ public static class SubscriptionEndpoints
         }
 
         var host = new ModelHost(request.Id!, request.Name!.Trim(), request.ContactEmail!.Trim(), clock.GetUtcNow());
-        return await store.AddHostAsync(host, cancellationToken)
+        return await hosts.AddHostAsync(host, cancellationToken)
             ? Results.Created($"/api/v1/hosts/{host.Id}", new HostView(host.Id, host.Name, host.ContactEmail, host.CreatedAt, []))
             : ProblemResults.Conflict($"A host with id '{host.Id}' exists.");
     }
 
-    private static async Task<IResult> ListHostsAsync(INotificationStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> ListHostsAsync(IHostStore hosts, CancellationToken cancellationToken)
     {
-        var hosts = await store.GetHostsAsync(cancellationToken);
-        return Results.Ok(new HostListResponse(hosts.Select(h => new HostSummary(h.Id, h.Name, h.ContactEmail, h.CreatedAt)).ToList()));
+        var all = await hosts.GetHostsAsync(cancellationToken);
+        return Results.Ok(new HostListResponse(all.Select(h => new HostSummary(h.Id, h.Name, h.ContactEmail, h.CreatedAt)).ToList()));
     }
 
-    private static async Task<IResult> GetHostAsync(string hostId, ClaimsPrincipal user, INotificationStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> GetHostAsync(
+        string hostId, ClaimsPrincipal user, IHostStore hosts, ISubscriptionStore subscriptions, CancellationToken cancellationToken)
     {
-        var host = HostAccess.CanManage(user, hostId) ? await store.GetHostAsync(hostId, cancellationToken) : null;
+        var host = HostAccess.CanManage(user, hostId) ? await hosts.GetHostAsync(hostId, cancellationToken) : null;
         if (host is null)
         {
             return NoHost();
         }
 
-        var subscriptions = await store.GetSubscriptionsAsync(hostId, cancellationToken);
-        return Results.Ok(new HostView(host.Id, host.Name, host.ContactEmail, host.CreatedAt, subscriptions.Select(SubscriptionView.From).ToList()));
+        var hostSubscriptions = await subscriptions.GetSubscriptionsAsync(hostId, cancellationToken);
+        return Results.Ok(new HostView(host.Id, host.Name, host.ContactEmail, host.CreatedAt, hostSubscriptions.Select(SubscriptionView.From).ToList()));
     }
 
-    private static async Task<IResult> ListSubscriptionsAsync(string hostId, ClaimsPrincipal user, INotificationStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> ListSubscriptionsAsync(
+        string hostId, ClaimsPrincipal user, IHostStore hosts, ISubscriptionStore subscriptions, CancellationToken cancellationToken)
     {
-        if (!HostAccess.CanManage(user, hostId) || await store.GetHostAsync(hostId, cancellationToken) is null)
+        if (!HostAccess.CanManage(user, hostId) || await hosts.GetHostAsync(hostId, cancellationToken) is null)
         {
             return NoHost();
         }
 
-        var subscriptions = await store.GetSubscriptionsAsync(hostId, cancellationToken);
-        return Results.Ok(new { items = subscriptions.Select(SubscriptionView.From).ToList() });
+        var hostSubscriptions = await subscriptions.GetSubscriptionsAsync(hostId, cancellationToken);
+        return Results.Ok(new { items = hostSubscriptions.Select(SubscriptionView.From).ToList() });
     }
 
     private static async Task<IResult> CreateSubscriptionAsync(
-        string hostId, CreateSubscriptionRequest request, ClaimsPrincipal user, INotificationStore store, WebhookTargetValidator targets,
-        WebhookSecretProtector protector, TimeProvider clock, CancellationToken cancellationToken)
+        string hostId, CreateSubscriptionRequest request, ClaimsPrincipal user, IHostStore hosts, ISubscriptionStore subscriptions,
+        WebhookTargetValidator targets, WebhookSecretProtector protector, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (!HostAccess.CanManage(user, hostId) || await store.GetHostAsync(hostId, cancellationToken) is null)
+        if (!HostAccess.CanManage(user, hostId) || await hosts.GetHostAsync(hostId, cancellationToken) is null)
         {
             return NoHost();
         }
@@ -110,7 +114,7 @@ public static class SubscriptionEndpoints
             return ProblemResults.Validation(errors);
         }
 
-        if ((await store.GetSubscriptionsAsync(hostId, cancellationToken)).Count >= MaxSubscriptionsPerHost)
+        if ((await subscriptions.GetSubscriptionsAsync(hostId, cancellationToken)).Count >= MaxSubscriptionsPerHost)
         {
             return ProblemResults.Conflict($"A host has at most {MaxSubscriptionsPerHost} subscriptions; disable and reuse one instead.");
         }
@@ -119,13 +123,14 @@ public static class SubscriptionEndpoints
         var patterns = request.ModelPatterns is { Count: > 0 } given ? given.Select(p => p!).ToList() : [SubscriptionEdit.AllModels];
         var subscription = new Subscription(OpaqueId.New(), hostId, request.Url!, request.Events!.Select(e => e!).Distinct().ToList(),
             patterns, protector.Protect(secret), true, clock.GetUtcNow());
-        await store.AddSubscriptionAsync(subscription, cancellationToken);
+        await subscriptions.AddSubscriptionAsync(subscription, cancellationToken);
         return Results.Created($"/api/v1/subscriptions/{subscription.Id}",
             new SubscriptionSecretResponse(subscription.Id, secret, SubscriptionView.From(subscription)));
     }
 
-    private static async Task<IResult> GetSubscriptionAsync(Guid id, ClaimsPrincipal user, INotificationStore store, CancellationToken cancellationToken) =>
-        await VisibleSubscriptionAsync(id, user, store, cancellationToken) is { } subscription
+    private static async Task<IResult> GetSubscriptionAsync(
+        Guid id, ClaimsPrincipal user, ISubscriptionStore subscriptions, CancellationToken cancellationToken) =>
+        await VisibleSubscriptionAsync(id, user, subscriptions, cancellationToken) is { } subscription
             ? Results.Ok(SubscriptionView.From(subscription))
             : NoSubscription();
 
@@ -134,10 +139,10 @@ public static class SubscriptionEndpoints
     /// go to the new URL at their next attempt (the dispatcher reads the URL at each attempt).
     /// </summary>
     private static async Task<IResult> UpdateSubscriptionAsync(
-        Guid id, UpdateSubscriptionRequest request, ClaimsPrincipal user, INotificationStore store, WebhookTargetValidator targets,
+        Guid id, UpdateSubscriptionRequest request, ClaimsPrincipal user, ISubscriptionStore subscriptions, WebhookTargetValidator targets,
         CancellationToken cancellationToken)
     {
-        var subscription = await VisibleSubscriptionAsync(id, user, store, cancellationToken);
+        var subscription = await VisibleSubscriptionAsync(id, user, subscriptions, cancellationToken);
         if (subscription is null)
         {
             return NoSubscription();
@@ -155,38 +160,41 @@ public static class SubscriptionEndpoints
         }
 
         var edit = SubscriptionEdit.Of(subscription, request.Url, request.Events?.Select(e => e!).ToList(), request.ModelPatterns?.Select(p => p!).ToList());
-        return await store.EditSubscriptionAsync(edit, cancellationToken)
-            ? Results.Ok(SubscriptionView.From((await store.GetSubscriptionAsync(id, cancellationToken))!))
+        return await subscriptions.EditSubscriptionAsync(edit, cancellationToken)
+            ? Results.Ok(SubscriptionView.From((await subscriptions.GetSubscriptionAsync(id, cancellationToken))!))
             : NoSubscription();
     }
 
-    private static async Task<IResult> EnableAsync(Guid id, ClaimsPrincipal user, INotificationStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> EnableAsync(
+        Guid id, ClaimsPrincipal user, ISubscriptionStore subscriptions, CancellationToken cancellationToken)
     {
-        if (await VisibleSubscriptionAsync(id, user, store, cancellationToken) is null || !await store.EnableSubscriptionAsync(id, cancellationToken))
+        if (await VisibleSubscriptionAsync(id, user, subscriptions, cancellationToken) is null
+            || !await subscriptions.EnableSubscriptionAsync(id, cancellationToken))
         {
             return NoSubscription();
         }
 
-        return Results.Ok(SubscriptionView.From((await store.GetSubscriptionAsync(id, cancellationToken))!));
+        return Results.Ok(SubscriptionView.From((await subscriptions.GetSubscriptionAsync(id, cancellationToken))!));
     }
 
-    private static async Task<IResult> DisableAsync(Guid id, ClaimsPrincipal user, INotificationStore store, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> DisableAsync(
+        Guid id, ClaimsPrincipal user, ISubscriptionStore subscriptions, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (await VisibleSubscriptionAsync(id, user, store, cancellationToken) is null)
+        if (await VisibleSubscriptionAsync(id, user, subscriptions, cancellationToken) is null)
         {
             return NoSubscription();
         }
 
         // Turned off by hand: nothing to announce, the caller knows.
-        await store.DisableSubscriptionAsync(id, DisabledReasons.Manual, clock.GetUtcNow(), null, cancellationToken);
-        return Results.Ok(SubscriptionView.From((await store.GetSubscriptionAsync(id, cancellationToken))!));
+        await subscriptions.DisableSubscriptionAsync(id, DisabledReasons.Manual, clock.GetUtcNow(), null, cancellationToken);
+        return Results.Ok(SubscriptionView.From((await subscriptions.GetSubscriptionAsync(id, cancellationToken))!));
     }
 
     private static async Task<IResult> RotateSecretAsync(
-        Guid id, ClaimsPrincipal user, INotificationStore store, WebhookSecretProtector protector, IOptions<NotificationOptions> options,
+        Guid id, ClaimsPrincipal user, ISubscriptionStore subscriptions, WebhookSecretProtector protector, IOptions<NotificationOptions> options,
         TimeProvider clock, CancellationToken cancellationToken)
     {
-        var subscription = await VisibleSubscriptionAsync(id, user, store, cancellationToken);
+        var subscription = await VisibleSubscriptionAsync(id, user, subscriptions, cancellationToken);
         if (subscription is null)
         {
             return NoSubscription();
@@ -194,16 +202,16 @@ public static class SubscriptionEndpoints
 
         var secret = WebhookSecret.Generate();
         var rotated = SigningSecrets.Rotate(subscription, protector.Protect(secret), clock.GetUtcNow(), options.Value.SecretRotationGracePeriod);
-        return await store.RotateSecretAsync(rotated, subscription.ProtectedSecret, cancellationToken)
+        return await subscriptions.RotateSecretAsync(rotated, subscription.ProtectedSecret, cancellationToken)
             ? Results.Ok(new SubscriptionSecretResponse(id, secret, SubscriptionView.From(rotated)))
             : ProblemResults.Conflict("The secret was rotated concurrently; the secret that rotation returned is the current one.");
     }
 
     private static async Task<IResult> SendTestAsync(
-        Guid id, ClaimsPrincipal user, INotificationStore store, DeliverySignal signal, IOptions<NotificationOptions> options,
+        Guid id, ClaimsPrincipal user, ISubscriptionStore subscriptions, IRouteStore routes, DeliverySignal signal, IOptions<NotificationOptions> options,
         TestSendThrottle throttle, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var subscription = await VisibleSubscriptionAsync(id, user, store, cancellationToken);
+        var subscription = await VisibleSubscriptionAsync(id, user, subscriptions, cancellationToken);
         if (subscription is null)
         {
             return NoSubscription();
@@ -220,7 +228,7 @@ public static class SubscriptionEndpoints
         }
 
         var delivery = DeliveryPlanner.PlanTest(subscription, options.Value.BuildRetrySchedule(), clock.GetUtcNow());
-        await store.SavePlanAsync(new DeliveryPlan(null, [delivery]), cancellationToken);
+        await routes.SavePlanAsync(new DeliveryPlan(null, [delivery]), cancellationToken);
         signal.Notify();
         return Results.Accepted($"/api/v1/deliveries/{delivery.Id}", new TestDeliveryResponse(delivery.Id, delivery.WebhookId));
     }

@@ -9,7 +9,8 @@ namespace SafetyReports.Notification.Consumers;
 
 /// <summary>Tells the report's host, through its subscriptions, that the report will be disclosed unless it responds.</summary>
 public sealed class PlanDisclosureNoticeConsumer(
-    INotificationStore store,
+    IRouteStore routes,
+    ISubscriptionStore subscriptions,
     DeliverySignal signal,
     HostReportLinks links,
     IOptions<NotificationOptions> options,
@@ -20,10 +21,10 @@ public sealed class PlanDisclosureNoticeConsumer(
     public async Task Consume(ConsumeContext<ReportDisclosurePending> context)
     {
         var pending = context.Message;
-        var route = await store.GetRouteAsync(pending.ReportId, context.CancellationToken);
-        var subscriptions = await store.GetSubscriptionsAsync(pending.Model.Host, context.CancellationToken);
-        var plan = DeliveryPlanner.PlanDisclosureNotice(pending, route, subscriptions, links, _schedule, clock.GetUtcNow());
-        await store.SavePlanAsync(plan, context.CancellationToken);
+        var route = await routes.GetRouteAsync(pending.ReportId, context.CancellationToken);
+        var hostSubscriptions = await subscriptions.GetSubscriptionsAsync(pending.Model.Host, context.CancellationToken);
+        var plan = DeliveryPlanner.PlanDisclosureNotice(pending, route, hostSubscriptions, links, _schedule, clock.GetUtcNow());
+        await routes.SavePlanAsync(plan, context.CancellationToken);
         if (plan.Deliveries.Count > 0)
         {
             signal.Notify();

@@ -12,7 +12,8 @@ namespace SafetyReports.Notification.Consumers;
 /// route's summary (what the host API shows) at the report's latest status.
 /// </summary>
 public sealed class PlanWebhookDeliveriesConsumer(
-    INotificationStore store,
+    IRouteStore routes,
+    ISubscriptionStore subscriptions,
     DeliverySignal signal,
     HostReportLinks links,
     IOptions<NotificationOptions> options,
@@ -25,15 +26,15 @@ public sealed class PlanWebhookDeliveriesConsumer(
         var changed = context.Message;
         // Whether a report without a route yet gets one is the planner's to decide: events are not ordered, and a
         // resolved event consumed before (or together with) the triaged one opens the route as that one would.
-        var route = await store.GetRouteAsync(changed.ReportId, context.CancellationToken);
-        var subscriptions = await store.GetSubscriptionsAsync(changed.Model.Host, context.CancellationToken);
-        var plan = DeliveryPlanner.Plan(changed, route, subscriptions, links, _schedule, clock.GetUtcNow());
+        var route = await routes.GetRouteAsync(changed.ReportId, context.CancellationToken);
+        var hostSubscriptions = await subscriptions.GetSubscriptionsAsync(changed.Model.Host, context.CancellationToken);
+        var plan = DeliveryPlanner.Plan(changed, route, hostSubscriptions, links, _schedule, clock.GetUtcNow());
         if (plan.Route is null)
         {
             return;
         }
 
-        await store.SavePlanAsync(plan, context.CancellationToken);
+        await routes.SavePlanAsync(plan, context.CancellationToken);
         if (plan.Deliveries.Count > 0)
         {
             signal.Notify();

@@ -16,7 +16,8 @@ public delegate IReadOnlyList<Delivery> FollowUpPlan(
 /// <c>report.triaged</c> and reads the rest in the host API.
 /// </summary>
 public sealed class ReportFollowUps(
-    INotificationStore store,
+    IRouteStore routes,
+    ISubscriptionStore subscriptions,
     DeliverySignal signal,
     HostReportLinks links,
     IOptions<NotificationOptions> options,
@@ -26,9 +27,9 @@ public sealed class ReportFollowUps(
 
     public async Task<IReadOnlyList<Delivery>> PlanAsync(Guid reportId, FollowUpPlan plan, CancellationToken cancellationToken)
     {
-        var route = await store.GetRouteAsync(reportId, cancellationToken);
-        var subscriptions = route is null ? [] : await store.GetSubscriptionsAsync(route.HostId, cancellationToken);
-        return plan(route, subscriptions, links, _schedule, clock.GetUtcNow());
+        var route = await routes.GetRouteAsync(reportId, cancellationToken);
+        var hostSubscriptions = route is null ? [] : await subscriptions.GetSubscriptionsAsync(route.HostId, cancellationToken);
+        return plan(route, hostSubscriptions, links, _schedule, clock.GetUtcNow());
     }
 
     /// <param name="stored">Whether the store wrote the event (and so its deliveries).</param>

@@ -6,7 +6,7 @@ using SafetyReports.Notification.Storage;
 namespace SafetyReports.Notification.Consumers;
 
 /// <summary>Records a contest the maintainers forwarded to the host (once per contest) and tells the host with <c>report.contested</c>.</summary>
-public sealed class StoreForwardedContestConsumer(INotificationStore store, ReportFollowUps followUps) : IConsumer<ContestForwarded>
+public sealed class StoreForwardedContestConsumer(IHostLoopStore hostLoop, ReportFollowUps followUps) : IConsumer<ContestForwarded>
 {
     public async Task Consume(ConsumeContext<ContestForwarded> context)
     {
@@ -14,6 +14,6 @@ public sealed class StoreForwardedContestConsumer(INotificationStore store, Repo
         var deliveries = await followUps.PlanAsync(contest.ReportId,
             (route, subscriptions, links, schedule, now) => DeliveryPlanner.PlanContest(contest, route, subscriptions, links, schedule, now),
             context.CancellationToken);
-        followUps.Stored(await store.AddContestAsync(contest, deliveries, context.CancellationToken), deliveries);
+        followUps.Stored(await hostLoop.AddContestAsync(contest, deliveries, context.CancellationToken), deliveries);
     }
 }

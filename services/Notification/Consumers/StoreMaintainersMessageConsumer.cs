@@ -6,7 +6,7 @@ using SafetyReports.Notification.Storage;
 namespace SafetyReports.Notification.Consumers;
 
 /// <summary>Adds a maintainers' message to the report's thread with its host (once per message) and tells the host with <c>report.message</c>.</summary>
-public sealed class StoreMaintainersMessageConsumer(INotificationStore store, ReportFollowUps followUps) : IConsumer<MaintainersMessagedHost>
+public sealed class StoreMaintainersMessageConsumer(IHostLoopStore hostLoop, ReportFollowUps followUps) : IConsumer<MaintainersMessagedHost>
 {
     public async Task Consume(ConsumeContext<MaintainersMessagedHost> context)
     {
@@ -14,6 +14,6 @@ public sealed class StoreMaintainersMessageConsumer(INotificationStore store, Re
         var deliveries = await followUps.PlanAsync(message.ReportId,
             (route, subscriptions, links, schedule, now) => DeliveryPlanner.PlanMessage(message, route, subscriptions, links, schedule, now),
             context.CancellationToken);
-        followUps.Stored(await store.AddMessageAsync(message, deliveries, null, context.CancellationToken), deliveries);
+        followUps.Stored(await hostLoop.AddMessageAsync(message, deliveries, null, context.CancellationToken), deliveries);
     }
 }

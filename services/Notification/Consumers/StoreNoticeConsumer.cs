@@ -9,7 +9,7 @@ namespace SafetyReports.Notification.Consumers;
 /// Keeps what the maintainers share with a report's host (the highest revision wins, whether or not the route exists
 /// yet) and tells the host with <c>report.updated</c> when a newer notice replaces what it was shown.
 /// </summary>
-public sealed class StoreNoticeConsumer(INotificationStore store, ReportFollowUps followUps) : IConsumer<ReportNoticeShared>
+public sealed class StoreNoticeConsumer(IHostLoopStore hostLoop, ReportFollowUps followUps) : IConsumer<ReportNoticeShared>
 {
     public async Task Consume(ConsumeContext<ReportNoticeShared> context)
     {
@@ -17,7 +17,7 @@ public sealed class StoreNoticeConsumer(INotificationStore store, ReportFollowUp
         var deliveries = await followUps.PlanAsync(notice.ReportId,
             (route, subscriptions, links, schedule, now) => DeliveryPlanner.PlanNoticeUpdate(notice, route, subscriptions, links, schedule, now),
             context.CancellationToken);
-        var write = await store.SaveNoticeAsync(notice, deliveries, context.CancellationToken);
+        var write = await hostLoop.SaveNoticeAsync(notice, deliveries, context.CancellationToken);
         followUps.Stored(write != NoticeWrite.Ignored, deliveries);
     }
 }

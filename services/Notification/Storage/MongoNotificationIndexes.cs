@@ -55,32 +55,41 @@ public static class MongoNotificationIndexes
             new CreateIndexOptions { Name = "ix_messages_report" }),
     ];
 
-    /// <summary>Idempotent: creating a collection or an index that exists with the same keys and options does nothing.</summary>
-    public static async Task CreateAsync(IMongoDatabase database, CancellationToken cancellationToken)
-    {
-        await MongoStoreSetup.CreateCollectionsAsync(
-            database,
-            [
-                MongoNotificationStore.HostsCollection, MongoNotificationStore.SubscriptionsCollection, MongoNotificationStore.RoutesCollection,
-                MongoNotificationStore.DeliveriesCollection, MongoNotificationStore.AttemptsCollection, MongoNotificationStore.NoticesCollection,
-                MongoNotificationStore.ContestsCollection, MongoNotificationStore.MessagesCollection, MongoOutbox.CollectionName,
-            ],
-            cancellationToken);
-        var subscriptions = database.GetCollection<MongoSubscriptionDocument>(MongoNotificationStore.SubscriptionsCollection);
-        await subscriptions.Indexes.CreateManyAsync(Subscriptions, cancellationToken);
-        // Idempotent too: once every disabled subscription has its time, this matches nothing.
-        await subscriptions.UpdateManyAsync(MongoNotificationFilters.DisabledWithoutTime, MongoNotificationFilters.DisabledAtBackfill, cancellationToken: cancellationToken);
-        await database.GetCollection<MongoDeliveryDocument>(MongoNotificationStore.DeliveriesCollection)
-            .Indexes.CreateManyAsync(Deliveries, cancellationToken);
-        await database.GetCollection<MongoRouteDocument>(MongoNotificationStore.RoutesCollection)
-            .Indexes.CreateManyAsync(Routes, cancellationToken);
-        await database.GetCollection<MongoAttemptDocument>(MongoNotificationStore.AttemptsCollection)
-            .Indexes.CreateManyAsync(Attempts, cancellationToken);
+    /// <summary>
+    /// Notification's MongoDB schema as migrations (<see cref="MongoMigrations"/>): version 1 what the release of 2026-11-29
+    /// created, each later step one change since. Each is safe to run again; a released step never changes.
+    /// </summary>
+    public static MongoMigrations Migrations { get; } = new("notification",
+    [
+        new(1, "release of 2026-11-29", async (database, ct) =>
+        {
+            await MongoStoreSetup.CreateCollectionsAsync(
+                database,
+                [
+                    MongoNotificationStore.HostsCollection, MongoNotificationStore.SubscriptionsCollection, MongoNotificationStore.RoutesCollection,
+                    MongoNotificationStore.DeliveriesCollection, MongoNotificationStore.AttemptsCollection, MongoOutbox.CollectionName,
+                ],
+                ct);
+            await MongoSteps.CreateIndexesAsync(database, MongoNotificationStore.SubscriptionsCollection, Subscriptions, ct);
+            await MongoSteps.CreateIndexesAsync(database, MongoNotificationStore.DeliveriesCollection, Deliveries, ct);
+            await MongoSteps.CreateIndexesAsync(database, MongoNotificationStore.RoutesCollection, Routes, ct);
+            await MongoSteps.CreateIndexesAsync(database, MongoNotificationStore.AttemptsCollection, Attempts, ct);
+            await new MongoOutbox(database).CreateIndexesAsync(ct);
+        }),
+        // Subscriptions disabled before disabledAt existed get a time, so the admins' notices list them; run again, it matches nothing.
+        new(2, "a time for subscriptions disabled before it was kept", (database, ct) =>
+            database.GetCollection<MongoSubscriptionDocument>(MongoNotificationStore.SubscriptionsCollection)
+                .UpdateManyAsync(MongoNotificationFilters.DisabledWithoutTime, MongoNotificationFilters.DisabledAtBackfill, cancellationToken: ct)),
         // Notices are read by _id (the report id) only: no index of their own.
-        await database.GetCollection<MongoContestDocument>(MongoNotificationStore.ContestsCollection)
-            .Indexes.CreateManyAsync(Contests, cancellationToken);
-        await database.GetCollection<MongoThreadMessageDocument>(MongoNotificationStore.MessagesCollection)
-            .Indexes.CreateManyAsync(Messages, cancellationToken);
-        await new MongoOutbox(database).CreateIndexesAsync(cancellationToken);
-    }
+        new(3, "the host loop: notices, contests, messages", async (database, ct) =>
+        {
+            await MongoStoreSetup.CreateCollectionsAsync(
+                database, [MongoNotificationStore.NoticesCollection, MongoNotificationStore.ContestsCollection, MongoNotificationStore.MessagesCollection], ct);
+            await MongoSteps.CreateIndexesAsync(database, MongoNotificationStore.ContestsCollection, Contests, ct);
+            await MongoSteps.CreateIndexesAsync(database, MongoNotificationStore.MessagesCollection, Messages, ct);
+        }),
+    ]);
+
+    /// <summary>Brings the database up to date (<see cref="Migrations"/>).</summary>
+    public static Task CreateAsync(IMongoDatabase database, CancellationToken cancellationToken) => Migrations.RunAsync(database, cancellationToken);
 }

@@ -1,8 +1,8 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SafetyReports.Notification.Domain;
 using SafetyReports.Notification.Storage;
+using SafetyReports.ServiceDefaults.Hosting;
 
 namespace SafetyReports.Notification.Webhooks;
 
@@ -12,49 +12,42 @@ namespace SafetyReports.Notification.Webhooks;
 /// survive restarts; two replicas planning at once record one reminder (compare-and-swap on the count).
 /// </summary>
 public sealed class ReminderPlanner(
-    INotificationStore store,
+    IRouteStore routes,
+    ISubscriptionStore subscriptions,
     DeliverySignal signal,
     HostReportLinks links,
     IOptions<NotificationOptions> options,
     TimeProvider clock,
-    ILogger<ReminderPlanner> logger) : BackgroundService
+    ILogger<ReminderPlanner> logger) : PollingLoop(clock, logger)
 {
     public const int BatchSize = 100;
     private readonly NotificationOptions _options = options.Value;
     private readonly RetrySchedule _schedule = options.Value.BuildRetrySchedule();
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => _options.ReminderCheckInterval;
+
+    protected override async Task<LoopStep> RunStepAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(_options.ReminderCheckInterval, clock);
-        do
+        // A full batch may mean more are due; a bounded number of batches per check keeps one check short.
+        for (var batch = 0; batch < 10 && await PlanDueRemindersAsync(stoppingToken) == BatchSize; batch++)
         {
-            try
-            {
-                // A full batch may mean more are due; a bounded number of batches per tick keeps one check short.
-                for (var batch = 0; batch < 10 && await PlanDueRemindersAsync(stoppingToken) == BatchSize; batch++)
-                {
-                }
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "Planning reminders failed; the next check tries again");
-            }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+
+        return LoopStep.Idle;
     }
 
     /// <returns>How many routes were due (a full batch means there may be more).</returns>
     public async Task<int> PlanDueRemindersAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var due = await store.GetRoutesAwaitingAcknowledgementAsync(now - _options.ReminderInterval, BatchSize, cancellationToken);
+        var now = Clock.GetUtcNow();
+        var due = await routes.GetRoutesAwaitingAcknowledgementAsync(now - _options.ReminderInterval, BatchSize, cancellationToken);
         var planned = 0;
         foreach (var route in due.Where(r => ReminderRule.IsDue(r, now, _options.ReminderInterval)))
         {
-            var subscriptions = await store.GetSubscriptionsAsync(route.HostId, cancellationToken);
+            var hostSubscriptions = await subscriptions.GetSubscriptionsAsync(route.HostId, cancellationToken);
             var reminder = route.RemindersSent + 1;
-            var deliveries = DeliveryPlanner.PlanReminder(route, reminder, subscriptions, links, _schedule, now);
-            if (await store.SaveReminderAsync(route.ReportId, route.RemindersSent, now, deliveries, cancellationToken))
+            var deliveries = DeliveryPlanner.PlanReminder(route, reminder, hostSubscriptions, links, _schedule, now);
+            if (await routes.SaveReminderAsync(route.ReportId, route.RemindersSent, now, deliveries, cancellationToken))
             {
                 planned += deliveries.Count;
             }

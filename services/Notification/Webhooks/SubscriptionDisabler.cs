@@ -10,7 +10,7 @@ namespace SafetyReports.Notification.Webhooks;
 /// Disables a subscription on Notification's own decision (410 Gone, or failing too long), announces it
 /// with the reports it leaves unannounced so Triage can record it on each, and leaves a warning for the admins.
 /// </summary>
-public sealed class SubscriptionDisabler(INotificationStore store, TimeProvider clock, ILogger<SubscriptionDisabler> logger)
+public sealed partial class SubscriptionDisabler(IDeliveryStore deliveries, ISubscriptionStore subscriptions, TimeProvider clock, ILogger<SubscriptionDisabler> logger)
 {
     public const int MaxAffectedReports = 500;
 
@@ -21,23 +21,25 @@ public sealed class SubscriptionDisabler(INotificationStore store, TimeProvider 
         var affected = new HashSet<Guid>();
         foreach (var status in new[] { DeliveryStatuses.Pending, DeliveryStatuses.Failed })
         {
-            var deliveries = await store.GetDeliveriesAsync(
+            var unsent = await deliveries.GetDeliveriesAsync(
                 new DeliveryQuery(subscription.HostId, SubscriptionId: subscription.Id, Status: status, Max: MaxAffectedReports), cancellationToken);
-            affected.UnionWith(deliveries.Where(d => d.ReportId != Guid.Empty).Select(d => d.ReportId));
+            affected.UnionWith(unsent.Where(d => d.ReportId != Guid.Empty).Select(d => d.ReportId));
         }
 
         var announcement = new WebhookSubscriptionDisabled(
             subscription.Id, subscription.HostId, reason, subscription.FailingSince, now, affected.Take(MaxAffectedReports).ToList());
-        if (!await store.DisableSubscriptionAsync(subscription.Id, reason, now, OutboxMessage.For(announcement, now), cancellationToken))
+        if (!await subscriptions.DisableSubscriptionAsync(subscription.Id, reason, now, OutboxMessage.For(announcement, now), cancellationToken))
         {
             return false;
         }
 
         // The notices to admins: GET /api/v1/notices (and the portal's banner) list it until it is enabled again, a warning
         // goes to the logs, and the event lets Triage put it in the reports' audit.
-        logger.LogWarning(
-            "Subscription {SubscriptionId} of host {HostId} was disabled ({Reason}; failing since {FailingSince}); {AffectedReports} reports have webhooks pending or failed",
-            subscription.Id, subscription.HostId, reason, subscription.FailingSince, affected.Count);
+        LogDisabled(subscription.Id, subscription.HostId, reason, subscription.FailingSince, affected.Count);
         return true;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Subscription {SubscriptionId} of host {HostId} was disabled ({Reason}; failing since {FailingSince}); {AffectedReports} reports have webhooks pending or failed")]
+    private partial void LogDisabled(Guid subscriptionId, string hostId, string reason, DateTimeOffset? failingSince, int affectedReports);
 }

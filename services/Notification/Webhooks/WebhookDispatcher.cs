@@ -1,9 +1,9 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SafetyReports.Contracts;
 using SafetyReports.Notification.Domain;
 using SafetyReports.Notification.Storage;
+using SafetyReports.ServiceDefaults.Hosting;
 using SafetyReports.ServiceDefaults.Messaging;
 
 namespace SafetyReports.Notification.Webhooks;
@@ -15,8 +15,10 @@ namespace SafetyReports.Notification.Webhooks;
 /// delivery waits in its endpoint's lane, so one slow receiver cannot hold back the others; when a lane
 /// is full the delivery goes back to the store for later.
 /// </summary>
-public sealed class WebhookDispatcher(
-    INotificationStore store,
+public sealed partial class WebhookDispatcher(
+    IDeliveryStore deliveries,
+    ISubscriptionStore subscriptions,
+    IRouteStore routes,
     WebhookSender sender,
     WebhookSecretProtector secrets,
     DeliverySignal signal,
@@ -24,56 +26,52 @@ public sealed class WebhookDispatcher(
     RetryJitter jitter,
     IOptions<NotificationOptions> options,
     TimeProvider clock,
-    ILogger<WebhookDispatcher> logger) : BackgroundService
+    ILogger<WebhookDispatcher> logger) : PollingLoop(clock, logger)
 {
     private const int MaxLeasedAtOnce = 64;
     private readonly NotificationOptions _options = options.Value;
     private readonly RetrySchedule _schedule = options.Value.BuildRetrySchedule();
     private readonly EndpointPace _pace = new(TimeSpan.FromSeconds(1), options.Value.AttemptTimeout);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // Deliveries held in memory at most: every lane full at once is not expected, a few hundred waiting are cheap.
-        var held = _options.MaxConcurrentDeliveries * 8;
-        var lanes = new EndpointLanes(_options.MaxConcurrentPerEndpoint, _options.EndpointQueueCapacity, _options.MaxConcurrentDeliveries, signal.Notify);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var leased = 0;
-            try
-            {
-                var room = Math.Min(held - lanes.Count, MaxLeasedAtOnce);
-                if (room > 0)
-                {
-                    var due = await store.LeaseDueDeliveriesAsync(clock.GetUtcNow(), _options.Lease, room, stoppingToken);
-                    leased = due.Count;
-                    foreach (var delivery in due)
-                    {
-                        await AdmitAsync(lanes, delivery, stoppingToken);
-                    }
-                }
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "Webhook dispatch failed; leased deliveries are retried when their lease ends");
-            }
+    // Deliveries held in memory at most: every lane full at once is not expected, a few hundred waiting are cheap.
+    private readonly EndpointLanes _lanes = new(
+        options.Value.MaxConcurrentPerEndpoint, options.Value.EndpointQueueCapacity, options.Value.MaxConcurrentDeliveries, signal.Notify);
 
-            if (leased == 0)
-            {
-                await signal.Signal.WaitAsync(_options.PollInterval, stoppingToken);
-            }
+    private int Held => _options.MaxConcurrentDeliveries * 8;
+
+    /// <summary>Looks for due deliveries that no local signal announced (retries fall due this way).</summary>
+    protected override TimeSpan Interval => _options.PollInterval;
+
+    protected override WorkSignal Wake => signal.Signal;
+
+    /// <summary>Leases what the lanes have room for and admits it; leased deliveries that fail here are retried when their lease ends.</summary>
+    protected override async Task<LoopStep> RunStepAsync(CancellationToken stoppingToken)
+    {
+        var room = Math.Min(Held - _lanes.Count, MaxLeasedAtOnce);
+        if (room <= 0)
+        {
+            return LoopStep.Idle;
         }
+
+        var due = await deliveries.LeaseDueDeliveriesAsync(Clock.GetUtcNow(), _options.Lease, room, stoppingToken);
+        foreach (var delivery in due)
+        {
+            await AdmitAsync(_lanes, delivery, stoppingToken);
+        }
+
+        return due.Count > 0 ? LoopStep.MoreWaiting : LoopStep.Idle;
     }
 
     private async Task AdmitAsync(EndpointLanes lanes, LeasedDelivery leased, CancellationToken stoppingToken)
     {
         var delivery = leased.Delivery;
-        var subscription = await store.GetSubscriptionAsync(delivery.SubscriptionId, stoppingToken);
+        var subscription = await subscriptions.GetSubscriptionAsync(delivery.SubscriptionId, stoppingToken);
         var endpoint = subscription is null ? "none" : EndpointKey.For(subscription.Url);
         var admission = lanes.TryAdmit(endpoint, delivery.Id, leased.Lease, (lease, ct) => AttemptSafelyAsync(delivery, lease, ct), stoppingToken);
         // Not taken: come back later without counting an attempt. Only the lease just taken is released, never one a lane holds.
         if (AdmissionDeferral.For(admission, () => _pace.DeferralWhenFull(endpoint, _options.EndpointQueueCapacity, _options.MaxConcurrentPerEndpoint)) is { } later)
         {
-            await store.DeferAsync(delivery.Id, leased.Lease.Token, clock.GetUtcNow() + later, stoppingToken);
+            await deliveries.DeferAsync(delivery.Id, leased.Lease.Token, Clock.GetUtcNow() + later, stoppingToken);
         }
     }
 
@@ -85,15 +83,15 @@ public sealed class WebhookDispatcher(
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning(ex, "Delivery {DeliveryId} could not be attempted; it is retried when its lease ends", delivery.Id);
+            LogAttemptFailed(Logger, ex, delivery.Id);
         }
     }
 
     private async Task AttemptAsync(Delivery delivery, DeliveryLease lease, CancellationToken cancellationToken)
     {
         // Read again: the subscription may have been disabled or rotated while the delivery waited in its lane.
-        var subscription = await store.GetSubscriptionAsync(delivery.SubscriptionId, cancellationToken);
-        var now = clock.GetUtcNow();
+        var subscription = await subscriptions.GetSubscriptionAsync(delivery.SubscriptionId, cancellationToken);
+        var now = Clock.GetUtcNow();
         // A test is sent even to a disabled subscription: that is how a host checks its endpoint before enabling it again.
         if (subscription is null || (!subscription.Enabled && delivery.EventType != WebhookEvents.Test))
         {
@@ -103,7 +101,7 @@ public sealed class WebhookDispatcher(
         }
 
         // Narrowed since it was planned (fewer events, other model patterns): the host no longer asked for this one.
-        if (delivery.EventType != WebhookEvents.Test && await store.GetRouteAsync(delivery.ReportId, cancellationToken) is { } route
+        if (delivery.EventType != WebhookEvents.Test && await routes.GetRouteAsync(delivery.ReportId, cancellationToken) is { } route
             && !SubscriptionInterest.Wants(subscription, delivery.EventType, route.ModelId))
         {
             var dropped = delivery with { Status = DeliveryStatuses.Failed, NextAttemptAt = null, LastAttemptAt = now };
@@ -122,11 +120,11 @@ public sealed class WebhookDispatcher(
             return;
         }
 
-        var finished = clock.GetUtcNow();
+        var finished = Clock.GetUtcNow();
         _pace.Record(EndpointKey.For(subscription.Url), TimeSpan.FromMilliseconds(result.LatencyMs));
         var outcome = DeliveryRules.AfterAttempt(delivery, result.StatusCode, result.RetryAfter, _schedule, finished, jitter);
         // The subscription's fate first: whoever sees this attempt recorded sees its consequence too.
-        var health = await store.RecordEndpointOutcomeAsync(subscription.Id, outcome.Succeeded, finished, cancellationToken) ?? subscription;
+        var health = await subscriptions.RecordEndpointOutcomeAsync(subscription.Id, outcome.Succeeded, finished, cancellationToken) ?? subscription;
         if (outcome.DisableSubscription)
         {
             await disabler.DisableAsync(health, DisabledReasons.Gone, cancellationToken);
@@ -145,8 +143,7 @@ public sealed class WebhookDispatcher(
 
         if (recorded && outcome.Delivery.Status == DeliveryStatuses.Failed)
         {
-            logger.LogWarning("Delivery {DeliveryId} ({WebhookId}) to host {HostId} failed after {Attempts} attempts",
-                delivery.Id, delivery.WebhookId, delivery.HostId, outcome.Delivery.RoundAttempts);
+            LogGaveUp(Logger, delivery.Id, delivery.WebhookId, delivery.HostId, outcome.Delivery.RoundAttempts);
         }
     }
 
@@ -166,8 +163,8 @@ public sealed class WebhookDispatcher(
         catch (Exception ex) when (ex is not OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             var reason = NotSent.Reason(ex);
-            logger.LogWarning(ex, "Delivery {DeliveryId} of subscription {SubscriptionId} was not sent: {Reason}", delivery.Id, subscription.Id, reason);
-            var at = clock.GetUtcNow();
+            LogNotSent(Logger, ex, delivery.Id, subscription.Id, reason);
+            var at = Clock.GetUtcNow();
             var outcome = DeliveryRules.AfterAttempt(delivery, null, null, _schedule, at, jitter);
             await CompleteAsync(outcome.Delivery, lease, new DeliveryAttempt(delivery.Id, at, null, 0, reason, null), null, cancellationToken);
             return null;
@@ -186,26 +183,42 @@ public sealed class WebhookDispatcher(
             return true;
         }
 
-        if (await store.RenewLeaseAsync(delivery.Id, lease.Token, now + _options.Lease, cancellationToken))
+        if (await deliveries.RenewLeaseAsync(delivery.Id, lease.Token, now + _options.Lease, cancellationToken))
         {
             return true;
         }
 
-        logger.LogInformation("Delivery {DeliveryId} was not sent here: its lease ran out while it waited, and it is no longer this dispatcher's", delivery.Id);
+        LogLeaseLostWhileWaiting(Logger, delivery.Id);
         return false;
     }
 
     /// <summary>Records the attempt under the lease; when the lease no longer holds the delivery, nothing is recorded.</summary>
     private async Task<bool> CompleteAsync(Delivery updated, DeliveryLease lease, DeliveryAttempt attempt, OutboxMessage? announcement, CancellationToken cancellationToken)
     {
-        if (await store.CompleteAttemptAsync(updated, lease.Token, attempt, announcement, cancellationToken))
+        if (await deliveries.CompleteAttemptAsync(updated, lease.Token, attempt, announcement, cancellationToken))
         {
             return true;
         }
 
         // Another dispatcher leased it after this lease ran out (a pause longer than the lease), or it was replayed: what
         // that one records (or the replay) stands. The webhook may have gone out twice, with the same webhook-id.
-        logger.LogWarning("Delivery {DeliveryId}: its lease ran out during the attempt; the outcome ({StatusCode}) is not recorded", updated.Id, attempt.StatusCode);
+        LogLeaseLostDuringAttempt(Logger, updated.Id, attempt.StatusCode);
         return false;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} could not be attempted; it is retried when its lease ends")]
+    private static partial void LogAttemptFailed(ILogger logger, Exception exception, Guid deliveryId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} ({WebhookId}) to host {HostId} failed after {Attempts} attempts")]
+    private static partial void LogGaveUp(ILogger logger, Guid deliveryId, string webhookId, string hostId, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} of subscription {SubscriptionId} was not sent: {Reason}")]
+    private static partial void LogNotSent(ILogger logger, Exception exception, Guid deliveryId, Guid subscriptionId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Delivery {DeliveryId} was not sent here: its lease ran out while it waited, and it is no longer this dispatcher's")]
+    private static partial void LogLeaseLostWhileWaiting(ILogger logger, Guid deliveryId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId}: its lease ran out during the attempt; the outcome ({StatusCode}) is not recorded")]
+    private static partial void LogLeaseLostDuringAttempt(ILogger logger, Guid deliveryId, int? statusCode);
 }

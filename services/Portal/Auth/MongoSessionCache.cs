@@ -24,7 +24,7 @@ public sealed class MongoSessionCache : ISessionCache
         _database = database;
         _sessions = database.GetCollection<MongoSessionDocument>(CollectionName);
         _clock = clock;
-        _setup = new MongoStoreSetup(ct => _sessions.Indexes.CreateManyAsync(MongoSessionFilters.Indexes, ct));
+        _setup = new MongoStoreSetup(ct => MongoSessionFilters.Migrations.RunAsync(database, ct));
     }
 
     public async Task PingAsync(CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using MongoDB.Driver;
+using SafetyReports.ServiceDefaults.Storage;
 
 namespace SafetyReports.Portal.Auth;
 
@@ -27,4 +28,10 @@ public static class MongoSessionFilters
         new(Builders<MongoSessionDocument>.IndexKeys.Ascending(d => d.ExpiresAt),
             new CreateIndexOptions { Name = "ttl_sessions_expires", ExpireAfter = TimeSpan.Zero }),
     ];
+
+    /// <summary>The session collection as migrations (<see cref="MongoMigrations"/>); version 1 is the release of 2026-11-29's.</summary>
+    public static MongoMigrations Migrations { get; } = new("portal-sessions",
+    [
+        new(1, "release of 2026-11-29", (database, ct) => MongoSteps.CreateIndexesAsync(database, MongoSessionCache.CollectionName, Indexes, ct)),
+    ]);
 }

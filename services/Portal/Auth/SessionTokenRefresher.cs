@@ -14,7 +14,7 @@ namespace SafetyReports.Portal.Auth;
 /// token the provider refuses (expired, revoked, user locked out) ends the session, so the user signs in
 /// again. Tokens never reach a log.
 /// </summary>
-public sealed class SessionTokenRefresher(
+public sealed partial class SessionTokenRefresher(
     IOptionsMonitor<OpenIdConnectOptions> oidcOptions,
     TimeProvider clock,
     ILogger<SessionTokenRefresher> logger)
@@ -58,7 +58,7 @@ public sealed class SessionTokenRefresher(
 
             if (!response.IsSuccessStatusCode)
             {
-                logger.LogWarning("Refreshing a portal session's access token failed with {StatusCode}; trying again on the next request.", (int)response.StatusCode);
+                LogRefreshAnswered((int)response.StatusCode);
                 return;
             }
 
@@ -88,14 +88,23 @@ public sealed class SessionTokenRefresher(
         }
         catch (Exception ex) when (ex is HttpRequestException or JsonException or InvalidOperationException or IOException)
         {
-            logger.LogWarning("Refreshing a portal session's access token failed ({Error}); trying again on the next request.", ex.GetType().Name);
+            LogRefreshFailed(ex.GetType().Name);
         }
     }
 
     private async Task EndSessionAsync(CookieValidatePrincipalContext context, string reason)
     {
-        logger.LogInformation("Ending a portal session: {Reason}.", reason);
+        LogEnding(reason);
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(PortalSchemes.Cookie);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refreshing a portal session's access token failed with {StatusCode}; trying again on the next request.")]
+    private partial void LogRefreshAnswered(int statusCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refreshing a portal session's access token failed ({Error}); trying again on the next request.")]
+    private partial void LogRefreshFailed(string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ending a portal session: {Reason}.")]
+    private partial void LogEnding(string reason);
 }

@@ -14,14 +14,7 @@ public sealed class SqliteSessionCache(string path, TimeProvider clock) : ISessi
 {
     public const string FileName = "portal-sessions.db";
 
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS sessions (
-            key TEXT PRIMARY KEY, value BLOB NOT NULL, expires_at INTEGER NOT NULL, sliding_ms INTEGER, absolute_at INTEGER
-        ) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS ix_sessions_expires ON sessions (expires_at);
-        """;
-
-    private readonly SqliteDatabase _database = new(path, Schema);
+    private readonly SqliteDatabase _database = new(path, SqliteSessionSchema.Migrations);
 
     public Task PingAsync(CancellationToken cancellationToken) => _database.PingAsync(cancellationToken);
 

@@ -1,4 +1,4 @@
-using SafetyReports.Portal.Api;
+using SafetyReports.Portal.Clients;
 
 namespace SafetyReports.Portal.Dashboard;
 

@@ -1,5 +1,5 @@
 using SafetyReports.Contracts;
-using SafetyReports.Portal.Api;
+using SafetyReports.Portal.Clients;
 
 namespace SafetyReports.Portal.Dashboard;
 

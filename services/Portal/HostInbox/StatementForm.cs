@@ -1,6 +1,6 @@
 using System.Globalization;
 using SafetyReports.Contracts;
-using SafetyReports.Portal.Api;
+using SafetyReports.Portal.Clients;
 using SafetyReports.Portal.Reports;
 
 namespace SafetyReports.Portal.HostInbox;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using SafetyReports.Portal.Api;
+using SafetyReports.Portal.Clients;
 
 namespace SafetyReports.Portal.HostInbox;
 

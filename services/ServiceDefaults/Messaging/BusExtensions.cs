@@ -14,15 +14,19 @@ public static class BusExtensions
     public static IServiceCollection AddBusModule(this IServiceCollection services, string name, Action<IBusRegistrationConfigurator> configure) =>
         services.AddSingleton(new BusModule(name, configure));
 
+    /// <summary>The modules registered so far, whose consumers the process's bus (or a test harness) takes.</summary>
+    public static IReadOnlyList<BusModule> BusModules(this IServiceCollection services) =>
+        services
+            .Where(d => d.ServiceType == typeof(BusModule) && d.ImplementationInstance is BusModule)
+            .Select(d => (BusModule)d.ImplementationInstance!)
+            .ToList();
+
     /// <summary>Builds the process's bus from every registered <see cref="BusModule"/>; call after the modules.</summary>
     public static WebApplicationBuilder AddSafetyReportsBus(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
         var rabbitMq = builder.Configuration.GetConnectionString("RabbitMq") ?? options.RabbitMqConnectionString;
-        var modules = builder.Services
-            .Where(d => d.ServiceType == typeof(BusModule) && d.ImplementationInstance is BusModule)
-            .Select(d => (BusModule)d.ImplementationInstance!)
-            .ToList();
+        var modules = builder.Services.BusModules();
         var (address, tls, signer) = options.Transport == BusTransport.RabbitMq ? RabbitMqSettings(options, rabbitMq) : (null, null, null);
         if (signer is not null)
         {

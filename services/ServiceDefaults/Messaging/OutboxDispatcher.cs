@@ -1,6 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using SafetyReports.ServiceDefaults.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace SafetyReports.ServiceDefaults.Messaging;
@@ -15,35 +15,17 @@ public sealed partial class OutboxDispatcher<TStore>(
     TStore store,
     IBus bus,
     TimeProvider clock,
-    ILogger<OutboxDispatcher<TStore>> logger) : BackgroundService
+    ILogger<OutboxDispatcher<TStore>> logger) : PollingLoop(clock, logger)
     where TStore : IOutboxStore
 {
     private const int BatchSize = 100;
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan FailureBackoff = TimeSpan.FromSeconds(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var published = 0;
-            try
-            {
-                published = await DispatchBatchAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "Outbox dispatch for {Store} failed; retrying", typeof(TStore).Name);
-                await store.OutboxSignal.WaitAsync(FailureBackoff, stoppingToken);
-                continue;
-            }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(2);
 
-            if (published == 0)
-            {
-                await store.OutboxSignal.WaitAsync(PollInterval, stoppingToken);
-            }
-        }
-    }
+    protected override WorkSignal Wake => store.OutboxSignal;
+
+    protected override async Task<LoopStep> RunStepAsync(CancellationToken cancellationToken) =>
+        await DispatchBatchAsync(cancellationToken) > 0 ? LoopStep.MoreWaiting : LoopStep.Idle;
 
     private async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
     {
@@ -62,8 +44,8 @@ public sealed partial class OutboxDispatcher<TStore>(
             }
             else
             {
-                await store.QuarantineOutboxAsync(row.Id, unreadable, clock.GetUtcNow(), cancellationToken);
-                LogQuarantined(typeof(TStore).Name, row.Id, row.MessageType, unreadable);
+                await store.QuarantineOutboxAsync(row.Id, unreadable, Clock.GetUtcNow(), cancellationToken);
+                LogQuarantined(Logger, typeof(TStore).Name, row.Id, row.MessageType, unreadable);
             }
         }
 
@@ -102,7 +84,7 @@ public sealed partial class OutboxDispatcher<TStore>(
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "{Store}'s outbox row {MessageId} ({MessageType}) cannot be read and was set aside in its quarantine; the rows after it go on: {Reason}")]
-    private partial void LogQuarantined(string store, Guid messageId, string messageType, string reason);
+    private static partial void LogQuarantined(ILogger logger, string store, Guid messageId, string messageType, string reason);
 }
 
 public static class OutboxDispatcher

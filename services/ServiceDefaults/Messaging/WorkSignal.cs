@@ -15,14 +15,14 @@ public sealed class WorkSignal
 
     public void Notify() => _channel.Writer.TryWrite(true);
 
-    /// <summary>Returns when notified or when <paramref name="timeout"/> elapses.</summary>
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Returns when notified or when <paramref name="timeout"/> elapses on <paramref name="clock"/>.</summary>
+    public async Task WaitAsync(TimeSpan timeout, TimeProvider clock, CancellationToken cancellationToken)
     {
-        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeoutSource.CancelAfter(timeout);
+        using var elapsed = new CancellationTokenSource(timeout, clock);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, elapsed.Token);
         try
         {
-            await _channel.Reader.ReadAsync(timeoutSource.Token);
+            await _channel.Reader.ReadAsync(either.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -39,6 +39,17 @@ public static class SqliteCommandExtensions
     public static string? GetNullableString(this SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
+    /// <summary>A nullable timestamp column (Unix milliseconds, see <see cref="ToUnixMs"/>).</summary>
+    public static DateTimeOffset? GetNullableTime(this SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : FromUnixMs(reader.GetInt64(ordinal));
+
+    /// <summary>"$in0, $in1, …" and their values, for <c>IN (…)</c> over ids (each once).</summary>
+    public static (string List, (string Name, object? Value)[] Parameters) InList(IEnumerable<Guid> ids)
+    {
+        var parameters = ids.Distinct().Select((id, i) => ($"$in{i}", (object?)id.ToString())).ToArray();
+        return (string.Join(", ", parameters.Select(p => p.Item1)), parameters);
+    }
+
     /// <summary>Timestamps are stored as Unix milliseconds so they sort and compare as integers.</summary>
     public static long ToUnixMs(this DateTimeOffset value) => value.ToUnixTimeMilliseconds();
 

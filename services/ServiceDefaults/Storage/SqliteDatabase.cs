@@ -5,7 +5,8 @@ namespace SafetyReports.ServiceDefaults.Storage;
 /// <summary>
 /// One SQLite file in WAL mode. Reads open their own pooled connection; writes go through the store's
 /// <see cref="SqliteGroupCommit"/>, which commits IMMEDIATE transactions so that writers of other
-/// processes queue on the busy timeout instead of deadlocking.
+/// processes queue on the busy timeout instead of deadlocking. Opening it brings the file's schema up to date
+/// (<see cref="SqliteMigrations"/>) before anything reads or writes it.
 /// </summary>
 public sealed class SqliteDatabase
 {
@@ -13,7 +14,8 @@ public sealed class SqliteDatabase
     private readonly string _connectionPragmas;
 
     /// <param name="connectionPragmas">Pragmas of the store's own run on every connection (e.g. <c>PRAGMA secure_delete=ON;</c>).</param>
-    public SqliteDatabase(string path, string schema, string connectionPragmas = "")
+    /// <param name="atEveryStart">Runs after the migrations, in their transaction: data the store derives from its configuration.</param>
+    public SqliteDatabase(string path, SqliteMigrations migrations, string connectionPragmas = "", Action<SqliteConnection, SqliteTransaction>? atEveryStart = null)
     {
         _connectionPragmas = connectionPragmas;
         OwnerOnlyFiles.SqliteDatabase(path);
@@ -29,10 +31,13 @@ public sealed class SqliteDatabase
 
         using var connection = Open();
         Execute(connection, "PRAGMA journal_mode=WAL;");
-        Execute(connection, schema);
+        Migration = migrations.Run(connection, atEveryStart);
     }
 
     public string Path { get; }
+
+    /// <summary>What this start did to the file's schema.</summary>
+    public SqliteMigrationRun Migration { get; }
 
     public SqliteConnection Open()
     {

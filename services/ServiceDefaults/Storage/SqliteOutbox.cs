@@ -6,8 +6,12 @@ namespace SafetyReports.ServiceDefaults.Storage;
 /// <summary>The outbox table every SQLite store shares the shape of, and its quarantine for rows that cannot be published.</summary>
 public static class SqliteOutbox
 {
-    public const string Schema = """
-        CREATE TABLE IF NOT EXISTS outbox (
+    /// <summary>
+    /// The outbox as each store's first migration creates it. Migrations never change: a change to these tables is a new
+    /// migration in every store that has them.
+    /// </summary>
+    public const string Table = """
+        CREATE TABLE outbox (
             seq INTEGER PRIMARY KEY AUTOINCREMENT,
             id TEXT NOT NULL UNIQUE,
             message_type TEXT NOT NULL,
@@ -15,7 +19,11 @@ public static class SqliteOutbox
             created_at INTEGER NOT NULL,
             trace_parent TEXT
         );
-        CREATE TABLE IF NOT EXISTS outbox_quarantine (
+        """;
+
+    /// <summary>The quarantine, a migration of its own in every store (it came after the first).</summary>
+    public const string QuarantineTable = """
+        CREATE TABLE outbox_quarantine (
             id TEXT PRIMARY KEY,
             message_type TEXT NOT NULL,
             body TEXT NOT NULL,

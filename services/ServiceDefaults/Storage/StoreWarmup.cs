@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Hosting;
+using SafetyReports.ServiceDefaults.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace SafetyReports.ServiceDefaults.Storage;
@@ -8,25 +8,15 @@ namespace SafetyReports.ServiceDefaults.Storage;
 /// indexes) exist before the first request rather than on it. A database that is not up yet is
 /// retried in the background; readiness stays red meanwhile.
 /// </summary>
-public sealed class StoreWarmup<TStore>(TStore store, ILogger<StoreWarmup<TStore>> logger) : BackgroundService
+public sealed class StoreWarmup<TStore>(TStore store, TimeProvider clock, ILogger<StoreWarmup<TStore>> logger) : PollingLoop(clock, logger)
     where TStore : IStoreHealth
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>The longest wait between two tries while the database is down.</summary>
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(30);
+
+    protected override async Task<LoopStep> RunStepAsync(CancellationToken stoppingToken)
     {
-        var delay = TimeSpan.FromSeconds(1);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await store.PingAsync(stoppingToken);
-                return;
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "{Store} is not ready yet; retrying in {Delay}", typeof(TStore).Name, delay);
-                await Task.Delay(delay, stoppingToken);
-                delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 30));
-            }
-        }
+        await store.PingAsync(stoppingToken);
+        return LoopStep.Finished;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SafetyReports.ServiceDefaults.Hosting;
 
 namespace SafetyReports.ServiceDefaults.Storage;
 
@@ -56,7 +57,7 @@ public sealed partial class WriteAheadLogScrub(Func<TimeSpan, CancellationToken,
 
     private async Task RetryAsync()
     {
-        var delay = FirstDelay;
+        var backoff = new Backoff(FirstDelay, MaxDelay);
         while (true)
         {
             long covering;
@@ -65,7 +66,7 @@ public sealed partial class WriteAheadLogScrub(Func<TimeSpan, CancellationToken,
                 covering = _requested;
             }
 
-            await Task.Delay(delay);
+            await Task.Delay(backoff.Next());
             if (await TryAsync(RetryWait, CancellationToken.None))
             {
                 lock (_gate)
@@ -79,8 +80,6 @@ public sealed partial class WriteAheadLogScrub(Func<TimeSpan, CancellationToken,
                     }
                 }
             }
-
-            delay = delay * 2 > MaxDelay ? MaxDelay : delay * 2;
         }
     }
 

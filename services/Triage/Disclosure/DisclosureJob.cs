@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SafetyReports.ServiceDefaults.Hosting;
 using SafetyReports.Triage.Storage;
 
 namespace SafetyReports.Triage.Disclosure;
@@ -10,7 +10,7 @@ namespace SafetyReports.Triage.Disclosure;
 /// </summary>
 public sealed partial class DisclosureJob(
     ITriageStore store, TriageReports reports, DisclosureOptions options, TimeProvider clock, ILogger<DisclosureJob> logger)
-    : BackgroundService
+    : PollingLoop(clock, logger)
 {
     /// <summary>One pass over every report due a step. Returns how many were looked at.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
@@ -22,7 +22,7 @@ public sealed partial class DisclosureJob(
 
         var seen = 0;
         DisclosureCursor? position = null;
-        var triagedBefore = clock.GetUtcNow() - (after - options.ReminderBefore);
+        var triagedBefore = Clock.GetUtcNow() - (after - options.ReminderBefore);
         while (true)
         {
             var due = await store.DisclosureDueAsync(triagedBefore, position, options.BatchSize, cancellationToken);
@@ -41,43 +41,21 @@ public sealed partial class DisclosureJob(
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override bool Enabled => options.Enabled;
+
+    protected override TimeSpan Interval => options.CheckInterval;
+
+    protected override async Task<LoopStep> RunStepAsync(CancellationToken stoppingToken)
     {
-        if (!options.Enabled)
+        var seen = await RunOnceAsync(stoppingToken);
+        if (seen > 0)
         {
-            return;
+            LogPass(Logger, seen);
         }
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var seen = await RunOnceAsync(stoppingToken);
-                if (seen > 0)
-                {
-                    LogPass(seen);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The next pass retries; a step taken late is still taken.
-                LogFailed(ex);
-            }
-
-            try
-            {
-                await Task.Delay(options.CheckInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        return LoopStep.Idle;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Disclosure pass: {Seen} reports waiting on their hosts looked at")]
-    private partial void LogPass(int seen);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Disclosure pass failed; retrying at the next interval")]
-    private partial void LogFailed(Exception exception);
+    private static partial void LogPass(ILogger logger, int seen);
 }

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-
 namespace SafetyReports.Triage.Domain;
 
 /// <summary>How long a report of each severity may stay open for triage (<c>SafetyReports:Triage:Sla</c>).</summary>
@@ -14,20 +12,6 @@ public sealed record SlaOptions
 
     /// <summary>A report nobody has given a severity yet.</summary>
     public TimeSpan Unassessed { get; init; } = TimeSpan.FromHours(24);
-
-    public static SlaOptions FromConfiguration(IConfiguration configuration)
-    {
-        var options = configuration.GetSection(Section).Get<SlaOptions>() ?? new SlaOptions();
-        foreach (var (name, value) in options.Named())
-        {
-            if (value <= TimeSpan.Zero)
-            {
-                throw new InvalidOperationException($"{Section}:{name} must be a positive duration, not {value}.");
-            }
-        }
-
-        return options;
-    }
 
     public TimeSpan For(string? severity) => severity switch
     {

@@ -68,17 +68,28 @@ public static class MongoTriageIndexes
             new CreateIndexOptions { Name = "ix_audit_report" }),
     ];
 
-    /// <summary>Idempotent: creating a collection or an index that exists with the same keys and options does nothing.</summary>
-    public static async Task CreateAsync(IMongoDatabase database, CancellationToken cancellationToken)
-    {
-        await MongoStoreSetup.CreateCollectionsAsync(
-            database,
-            [MongoTriageStore.ReportsCollection, MongoTriageStore.AuditCollection, MongoTriageStore.AuditHeadCollection, MongoOutbox.CollectionName],
-            cancellationToken);
-        await database.GetCollection<MongoReportDocument>(MongoTriageStore.ReportsCollection)
-            .Indexes.CreateManyAsync(Reports, cancellationToken);
-        await database.GetCollection<MongoAuditEntryDocument>(MongoTriageStore.AuditCollection)
-            .Indexes.CreateManyAsync(Audit, cancellationToken);
-        await new MongoOutbox(database).CreateIndexesAsync(cancellationToken);
-    }
+    private static readonly string[] ContestedIndexes = ["ix_reports_contested_received", "ix_reports_contested_deadline"];
+
+    /// <summary>
+    /// Triage's MongoDB schema as migrations (<see cref="MongoMigrations"/>): version 1 what the release of 2026-11-29 created,
+    /// each later step one change since. Each is safe to run again; a released step never changes.
+    /// </summary>
+    public static MongoMigrations Migrations { get; } = new("triage",
+    [
+        new(1, "release of 2026-11-29", async (database, ct) =>
+        {
+            await MongoStoreSetup.CreateCollectionsAsync(
+                database,
+                [MongoTriageStore.ReportsCollection, MongoTriageStore.AuditCollection, MongoTriageStore.AuditHeadCollection, MongoOutbox.CollectionName],
+                ct);
+            await MongoSteps.CreateIndexesAsync(database, MongoTriageStore.ReportsCollection, MongoSteps.Except(Reports, ContestedIndexes), ct);
+            await MongoSteps.CreateIndexesAsync(database, MongoTriageStore.AuditCollection, Audit, ct);
+            await new MongoOutbox(database).CreateIndexesAsync(ct);
+        }),
+        new(2, "open contests in the queue", (database, ct) =>
+            MongoSteps.CreateIndexesAsync(database, MongoTriageStore.ReportsCollection, MongoSteps.Named(Reports, ContestedIndexes), ct)),
+    ]);
+
+    /// <summary>Brings the database up to date (<see cref="Migrations"/>).</summary>
+    public static Task CreateAsync(IMongoDatabase database, CancellationToken cancellationToken) => Migrations.RunAsync(database, cancellationToken);
 }

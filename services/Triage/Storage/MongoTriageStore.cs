@@ -10,41 +10,37 @@ namespace SafetyReports.Triage.Storage;
 
 /// <summary>
 /// Triage's store on MongoDB; behaves as <see cref="SqliteTriageStore"/> does (the contract tests hold
-/// both to it). A report change, its audit entry and its events are written in one transaction.
+/// both to it). A report change, its audit entry and its events are written in one transaction
+/// (<see cref="MongoStore.InTransactionAsync{T}"/>).
 /// </summary>
-public sealed class MongoTriageStore : ITriageStore
+public sealed class MongoTriageStore : MongoStore, ITriageStore
 {
     public const string ReportsCollection = "reports";
     public const string AuditCollection = "audit";
     public const string AuditHeadCollection = "auditHead";
 
-    private readonly IMongoDatabase _database;
     private readonly IMongoCollection<MongoReportDocument> _reports;
     private readonly MongoAuditLog _audit;
-    private readonly MongoOutbox _outbox;
-    private readonly MongoStoreSetup _setup;
     private readonly SlaOptions _sla;
     private readonly MongoTransparencyCells _cells;
 
     public MongoTriageStore(IMongoDatabase database, SlaOptions? sla = null, TransparencyOptions? transparency = null)
+        : base(database)
     {
         _sla = sla ?? new SlaOptions();
         _cells = new MongoTransparencyCells(database, transparency ?? new TransparencyOptions());
-        _database = database;
         _reports = database.GetCollection<MongoReportDocument>(ReportsCollection);
         _audit = new MongoAuditLog(database);
-        _outbox = new MongoOutbox(database);
-        _setup = new MongoStoreSetup(async ct =>
-        {
-            await MongoTriageIndexes.CreateAsync(database, ct);
-            await _audit.EnsureHeadAsync(ct);
-            await MongoDeadlines.EnsureAsync(database, _sla, ct);
-            await _cells.EnsureAsync(_reports, ct);
-            await BackfillCloseTimesAsync(ct);
-        });
     }
 
-    public WorkSignal OutboxSignal { get; } = new();
+    protected override async Task SetUpAsync(CancellationToken cancellationToken)
+    {
+        await MongoTriageIndexes.CreateAsync(Database, cancellationToken);
+        await _audit.EnsureHeadAsync(cancellationToken);
+        await MongoDeadlines.EnsureAsync(Database, _sla, cancellationToken);
+        await _cells.EnsureAsync(_reports, cancellationToken);
+        await BackfillCloseTimesAsync(cancellationToken);
+    }
 
     /// <summary>
     /// Closed reports from before close times were kept get one from the audit chain (<see cref="ClosedAtBackfill"/>),
@@ -52,7 +48,7 @@ public sealed class MongoTriageStore : ITriageStore
     /// </summary>
     private async Task BackfillCloseTimesAsync(CancellationToken cancellationToken)
     {
-        var meta = _database.GetCollection<BsonDocument>(MongoDeadlines.MetaCollection);
+        var meta = Database.GetCollection<BsonDocument>(MongoDeadlines.MetaCollection);
         var marker = new BsonDocument("_id", "closedAt");
         if (await meta.Find(marker).AnyAsync(cancellationToken))
         {
@@ -72,7 +68,8 @@ public sealed class MongoTriageStore : ITriageStore
                         ClosedAt = ClosedAtBackfill.CloseTime(report, await _audit.ForReportAsync(report.Id, cancellationToken)),
                         Version = report.Version + 1,
                     };
-                    await MongoTransactions.RunAsync(_database.Client, (session, ct) => ReplaceAsync(session, updated, report.Version, ct), cancellationToken);
+                    // Not InTransactionAsync: that waits for this setup to finish.
+                    await MongoTransactions.RunAsync(Database.Client, (session, ct) => ReplaceAsync(session, updated, report.Version, ct), cancellationToken);
                 }
             }
         }
@@ -82,23 +79,21 @@ public sealed class MongoTriageStore : ITriageStore
 
     public async Task<bool> AddReportAsync(Report report, AuditDraft audit, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken)
     {
-        await _setup.EnsureAsync(cancellationToken);
-        bool added;
         try
         {
-            added = await MongoTransactions.RunAsync(_database.Client, async (session, ct) =>
+            return await InTransactionAsync(async w =>
             {
                 // Checked first, because a failed insert would abort the whole transaction.
-                if (await _reports.Find(session, d => d.Id == report.Id).AnyAsync(ct))
+                if (await _reports.Find(w.Session, d => d.Id == report.Id).AnyAsync(w.CancellationToken))
                 {
                     return false;
                 }
 
                 var contribution = _cells.Contribution(report);
-                await _reports.InsertOneAsync(session, Document(report, contribution), cancellationToken: ct);
-                await _cells.ApplyAsync(session, null, contribution, ct);
-                await _audit.AppendAsync(session, audit, ct);
-                await _outbox.AddAsync(session, events, ct);
+                await _reports.InsertOneAsync(w.Session, Document(report, contribution), cancellationToken: w.CancellationToken);
+                await _cells.ApplyAsync(w.Session, null, contribution, w.CancellationToken);
+                await _audit.AppendAsync(w.Session, audit, w.CancellationToken);
+                await w.AnnounceAsync(events);
                 return true;
             }, cancellationToken);
         }
@@ -110,38 +105,22 @@ public sealed class MongoTriageStore : ITriageStore
                 throw;
             }
 
-            added = false;
+            return false;
         }
-
-        if (added)
-        {
-            OutboxSignal.Notify();
-        }
-
-        return added;
     }
 
-    public async Task<bool> UpdateReportAsync(Report updated, long expectedVersion, AuditDraft audit, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken)
-    {
-        await _setup.EnsureAsync(cancellationToken);
-        var saved = await MongoTransactions.RunAsync(_database.Client, async (session, ct) =>
+    public Task<bool> UpdateReportAsync(Report updated, long expectedVersion, AuditDraft audit, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken) =>
+        InTransactionAsync(async w =>
         {
-            if (!await ReplaceAsync(session, updated, expectedVersion, ct))
+            if (!await ReplaceAsync(w.Session, updated, expectedVersion, w.CancellationToken))
             {
                 return false;
             }
 
-            await _audit.AppendAsync(session, audit, ct);
-            await _outbox.AddAsync(session, events, ct);
+            await _audit.AppendAsync(w.Session, audit, w.CancellationToken);
+            await w.AnnounceAsync(events);
             return true;
         }, cancellationToken);
-        if (saved && events.Count > 0)
-        {
-            OutboxSignal.Notify();
-        }
-
-        return saved;
-    }
 
     /// <summary>
     /// Inside a transaction: replaces the report if it is still at <paramref name="expectedVersion"/>, with the contribution it
@@ -176,21 +155,21 @@ public sealed class MongoTriageStore : ITriageStore
 
     public async Task<IReadOnlyList<Guid>> ContactPurgeDueAsync(DateTimeOffset closedBefore, int max, CancellationToken cancellationToken)
     {
-        await _setup.EnsureAsync(cancellationToken);
+        await EnsureSetUpAsync(cancellationToken);
         return await _reports.Find(MongoTriageFilters.ContactPurgeDue(closedBefore))
             .Sort(MongoTriageFilters.LongestClosedFirst).Limit(max).Project(d => d.Id).ToListAsync(cancellationToken);
     }
 
     public async Task<Report?> GetReportAsync(Guid id, CancellationToken cancellationToken)
     {
-        await _setup.EnsureAsync(cancellationToken);
+        await EnsureSetUpAsync(cancellationToken);
         var document = await _reports.Find(d => d.Id == id).FirstOrDefaultAsync(cancellationToken);
         return document?.ToReport();
     }
 
     public async Task<ReportPage> ListReportsAsync(ReportQuery query, CancellationToken cancellationToken)
     {
-        await _setup.EnsureAsync(cancellationToken);
+        await EnsureSetUpAsync(cancellationToken);
         var documents = await _reports.Find(MongoTriageFilters.List(query))
             .Sort(MongoTriageFilters.Order(query.Sort)).Limit(query.Limit + 1).ToListAsync(cancellationToken);
         var items = documents.Take(query.Limit).Select(d => d.ToReport()).ToList();
@@ -206,13 +185,13 @@ public sealed class MongoTriageStore : ITriageStore
 
     public async Task<ReportCounts> CountReportsAsync(ReportQuery query, CancellationToken cancellationToken)
     {
-        await _setup.EnsureAsync(cancellationToken);
+        await EnsureSetUpAsync(cancellationToken);
         return await MongoReportCounts.CountAsync(_reports, query, cancellationToken);
     }
 
     public async Task<IReadOnlyList<DisclosureCursor>> DisclosureDueAsync(DateTimeOffset triagedBefore, DisclosureCursor? after, int max, CancellationToken cancellationToken)
     {
-        await _setup.EnsureAsync(cancellationToken);
+        await EnsureSetUpAsync(cancellationToken);
         return await _reports.Find(MongoTriageFilters.UnansweredSince(triagedBefore, after))
             .Sort(Builders<MongoReportDocument>.Sort.Ascending(d => d.UnansweredSince).Ascending(d => d.Id)).Limit(max)
             .Project(d => new DisclosureCursor(d.UnansweredSince!.Value, d.Id)).ToListAsync(cancellationToken);
@@ -220,75 +199,34 @@ public sealed class MongoTriageStore : ITriageStore
 
     public async Task<IReadOnlyList<Report>> ListDisclosedAsync(DisclosureCursor? after, int limit, CancellationToken cancellationToken)
     {
-        await _setup.EnsureAsync(cancellationToken);
+        await EnsureSetUpAsync(cancellationToken);
         var documents = await _reports.Find(MongoTriageFilters.Disclosed(after))
             .Sort(Builders<MongoReportDocument>.Sort.Descending(d => d.DisclosedAt).Descending(d => d.Id)).Limit(limit).ToListAsync(cancellationToken);
         return documents.Select(d => d.ToReport()).ToList();
     }
 
-    public async Task<AuditPoint?> ReadTransparencyAsync(string? host, TransparencyPeriod period, TransparencyTallies tallies, CancellationToken cancellationToken)
-    {
-        await _setup.EnsureAsync(cancellationToken);
-
-        // One snapshot transaction: the cells and the head are read as of the same moment.
-        return await MongoTransactions.RunAsync(_database.Client, async (session, ct) =>
+    /// <summary>One snapshot transaction: the cells and the head are read as of the same moment.</summary>
+    public Task<AuditPoint?> ReadTransparencyAsync(string? host, TransparencyPeriod period, TransparencyTallies tallies, CancellationToken cancellationToken) =>
+        InTransactionAsync(async w =>
         {
-            await _cells.ReadAsync(session, host, period, tallies, ct);
-            var head = await _database.GetCollection<MongoAuditHeadDocument>(AuditHeadCollection)
-                .Find(session, h => h.Id == MongoAuditHeadDocument.ChainId).FirstOrDefaultAsync(ct);
+            await _cells.ReadAsync(w.Session, host, period, tallies, w.CancellationToken);
+            var head = await Database.GetCollection<MongoAuditHeadDocument>(AuditHeadCollection)
+                .Find(w.Session, h => h.Id == MongoAuditHeadDocument.ChainId).FirstOrDefaultAsync(w.CancellationToken);
             return head is null || head.Sequence == 0 ? null : new AuditPoint(head.Sequence, head.Hash);
         }, cancellationToken);
-    }
 
     public async Task<IReadOnlyList<AuditEntry>> GetAuditAsync(Guid reportId, CancellationToken cancellationToken)
     {
-        await _setup.EnsureAsync(cancellationToken);
+        await EnsureSetUpAsync(cancellationToken);
         return await _audit.ForReportAsync(reportId, cancellationToken);
     }
 
-    public async Task AppendAuditAsync(AuditDraft audit, CancellationToken cancellationToken)
-    {
-        await _setup.EnsureAsync(cancellationToken);
-        await MongoTransactions.RunAsync(_database.Client, async (session, ct) =>
-        {
-            await _audit.AppendAsync(session, audit, ct);
-            return true;
-        }, cancellationToken);
-    }
+    public Task AppendAuditAsync(AuditDraft audit, CancellationToken cancellationToken) =>
+        InTransactionAsync(w => _audit.AppendAsync(w.Session, audit, w.CancellationToken), cancellationToken);
 
     public async Task<IReadOnlyList<AuditEntry>> ReadAuditChainAsync(long afterSequence, int max, CancellationToken cancellationToken)
     {
-        await _setup.EnsureAsync(cancellationToken);
+        await EnsureSetUpAsync(cancellationToken);
         return await _audit.ReadChainAsync(afterSequence, max, cancellationToken);
-    }
-
-    public async Task<IReadOnlyList<OutboxMessage>> PeekOutboxAsync(int max, CancellationToken cancellationToken)
-    {
-        await _setup.EnsureAsync(cancellationToken);
-        return await _outbox.PeekAsync(max, cancellationToken);
-    }
-
-    public async Task RemoveFromOutboxAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
-    {
-        await _setup.EnsureAsync(cancellationToken);
-        await _outbox.RemoveAsync(ids, cancellationToken);
-    }
-
-    public async Task QuarantineOutboxAsync(Guid id, string reason, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        await _setup.EnsureAsync(cancellationToken);
-        await _outbox.QuarantineAsync(id, reason, at, cancellationToken);
-    }
-
-    public async Task<IReadOnlyDictionary<string, long>> CountQuarantinedAsync(CancellationToken cancellationToken)
-    {
-        await _setup.EnsureAsync(cancellationToken);
-        return QuarantineCounts.Of(await _outbox.CountQuarantinedAsync(cancellationToken));
-    }
-
-    public async Task PingAsync(CancellationToken cancellationToken)
-    {
-        await _setup.EnsureAsync(cancellationToken);
-        await _database.RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1), cancellationToken: cancellationToken);
     }
 }

@@ -1,48 +1,15 @@
 namespace SafetyReports.Triage.Storage;
 
 /// <summary>
-/// Counts of reports per (status, category, severity, host, assignee), kept by triggers on <c>reports</c>,
-/// so every write (an intake, an edit, a bulk load) changes them in its own transaction: a new report adds
-/// one, a change of any of the five moves one from its old key to its new one. Counts per status without a
+/// Counts of reports per (status, category, severity, host, assignee), kept by triggers on <c>reports</c> (migration 1,
+/// <see cref="SqliteTriageBaseline"/>), so every write (an intake, an edit, a bulk load) changes them in its own
+/// transaction: a new report adds one, a change of any of the five moves one from its old key to its new one. Counts per status without a
 /// filter, or with only category, severity, host and assignee filters, sum a few thousand rows instead of
 /// counting a million index entries. A missing severity or assignee is stored as <c>''</c> (the key must not be NULL).
 /// </summary>
 internal static class SqliteReportCounters
 {
-    private static string Row(string row) =>
-        $"{row}.status, {row}.category, coalesce({row}.severity, ''), {row}.model_host, coalesce({row}.assignee, '')";
-
-    private static string Add(string row) =>
-        $"INSERT INTO report_counts (status, category, severity, model_host, assignee, n) VALUES ({Row(row)}, 1) ON CONFLICT DO UPDATE SET n = n + 1;";
-
-    private static string Remove(string row) =>
-        $"UPDATE report_counts SET n = n - 1 WHERE (status, category, severity, model_host, assignee) = ({Row(row)});";
-
-    public static readonly string Schema = $"""
-        CREATE TABLE IF NOT EXISTS report_counts (
-            status TEXT NOT NULL,
-            category TEXT NOT NULL,
-            severity TEXT NOT NULL,
-            model_host TEXT NOT NULL,
-            assignee TEXT NOT NULL,
-            n INTEGER NOT NULL,
-            PRIMARY KEY (status, category, severity, model_host, assignee)
-        ) WITHOUT ROWID;
-        CREATE TRIGGER IF NOT EXISTS tr_reports_count_insert AFTER INSERT ON reports BEGIN
-            {Add("new")}
-        END;
-        CREATE TRIGGER IF NOT EXISTS tr_reports_count_delete AFTER DELETE ON reports BEGIN
-            {Remove("old")}
-        END;
-        CREATE TRIGGER IF NOT EXISTS tr_reports_count_update AFTER UPDATE OF status, category, severity, model_host, assignee ON reports
-            WHEN ({Row("old")}) IS NOT ({Row("new")})
-        BEGIN
-            {Remove("old")}
-            {Add("new")}
-        END;
-        """;
-
-    /// <summary>Recounts from the rows: once, when a database from before the counters is opened.</summary>
+    /// <summary>Recounts from the rows: once, when a file from before the counters is opened.</summary>
     public const string Backfill = """
         DELETE FROM report_counts;
         INSERT INTO report_counts (status, category, severity, model_host, assignee, n)

@@ -13,11 +13,6 @@ namespace SafetyReports.Triage.Storage;
 /// </summary>
 internal static class SqliteTransparencyCells
 {
-    public const string Schema = """
-        CREATE TABLE IF NOT EXISTS transparency_hosts (month INTEGER NOT NULL, host TEXT NOT NULL, cell BLOB NOT NULL, PRIMARY KEY (month, host)) WITHOUT ROWID;
-        CREATE TABLE IF NOT EXISTS transparency_models (host TEXT NOT NULL, month INTEGER NOT NULL, model TEXT NOT NULL, cell BLOB NOT NULL, PRIMARY KEY (host, month, model)) WITHOUT ROWID;
-        """;
-
     /// <summary>Inside the write transaction: moves the report's contribution from <paramref name="previous"/> to <paramref name="next"/>.</summary>
     public static Task ApplyAsync(SqliteConnection connection, SqliteTransaction transaction, TransparencyContribution? previous, TransparencyContribution next) =>
         WriteDeltasAsync(connection, transaction, CellDeltas.Moving(previous, next));
@@ -58,7 +53,7 @@ internal static class SqliteTransparencyCells
     /// <summary>At start, when the fingerprint changed (or the cells are new): every report's contribution recomputed, the cells refilled.</summary>
     public static void Refill(SqliteConnection connection, SqliteTransaction transaction, TransparencyOptions options)
     {
-        Exec(connection, transaction, "DELETE FROM transparency_hosts; DELETE FROM transparency_models;");
+        connection.Execute(transaction, "DELETE FROM transparency_hosts; DELETE FROM transparency_models;");
         var deltas = new CellDeltas();
         using (var update = connection.Command("UPDATE reports SET transparency = $t WHERE id = $id", transaction, ("$t", ""), ("$id", "")))
         using (var read = connection.Command("SELECT id, doc FROM reports", transaction))
@@ -96,11 +91,5 @@ internal static class SqliteTransparencyCells
 
         var head = await connection.QueryAsync("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", r => new AuditPoint(r.GetInt64(0), r.GetString(1)), transaction);
         return head.Count == 0 ? null : head[0];
-    }
-
-    private static void Exec(SqliteConnection connection, SqliteTransaction transaction, string sql)
-    {
-        using var command = connection.Command(sql, transaction);
-        command.ExecuteNonQuery();
     }
 }

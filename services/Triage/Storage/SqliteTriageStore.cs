@@ -10,93 +10,61 @@ using static SafetyReports.ServiceDefaults.Storage.SqliteCommandExtensions;
 
 namespace SafetyReports.Triage.Storage;
 
-public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
+/// <summary>
+/// Triage's store on SQLite. Reports, their audit entries and events are written by several consumers and API calls at
+/// once; the group commit, the outbox and its quarantine come from <see cref="SqliteStore"/>.
+/// </summary>
+public sealed class SqliteTriageStore : SqliteStore, ITriageStore
 {
-    private readonly SqliteDatabase _database;
-
-    // Reports, their audit entries and events are written by several consumers and API calls at once:
-    // one writer commits whatever is waiting together (one fsync for many; see SqliteGroupCommit).
-    private readonly SqliteGroupCommit _writes;
     private readonly SlaOptions _sla;
     private readonly TransparencyOptions _transparency;
     private readonly WriteAheadLogScrub _scrub;
 
     /// <param name="logger">Where a write-ahead log that could not be emptied after a redaction is reported.</param>
     public SqliteTriageStore(string path, SlaOptions? sla = null, TransparencyOptions? transparency = null, ILogger? logger = null)
+        : base(SqliteTriageSchema.Open(path, sla ?? new SlaOptions(), transparency ?? new TransparencyOptions()))
     {
         _sla = sla ?? new SlaOptions();
         _transparency = transparency ?? new TransparencyOptions();
-        _database = new SqliteDatabase(path, SqliteTriageSchema.Tables, SqliteTriageSchema.ConnectionPragmas);
-        using (var connection = _database.Open())
-        {
-            SqliteTriageSchema.Upgrade(connection, _sla, _transparency);
-        }
-
-        _writes = new SqliteGroupCommit(_database);
-        _scrub = new WriteAheadLogScrub(_database.TruncateWriteAheadLogAsync, logger ?? NullLogger.Instance);
+        _scrub = new WriteAheadLogScrub(Database.TruncateWriteAheadLogAsync, logger ?? NullLogger.Instance);
     }
 
-    public ValueTask DisposeAsync() => _writes.DisposeAsync();
-
-    public string Path => _database.Path;
+    public string Path => Database.Path;
 
     /// <summary>Emptying the write-ahead log after redactions, and its retries when it could not be emptied at once.</summary>
     public WriteAheadLogScrub WriteAheadLog => _scrub;
 
-    public WorkSignal OutboxSignal { get; } = new();
-
-    public async Task<bool> AddReportAsync(Report report, AuditDraft audit, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken)
-    {
-        var added = await _writes.WriteAsync(async (c, t) =>
+    public Task<bool> AddReportAsync(Report report, AuditDraft audit, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken) =>
+        WriteAsync(async w =>
         {
-            var inserted = await c.ExecuteAsync(
+            var added = await w.ChangesOneAsync(
                 """
                 INSERT INTO reports (id, status, category, severity, model_host, model_id, assignee, received_at, version, search_text, doc, deadline, search_rowid, contact_closed_at, transparency, unanswered_since, disclosed_at, contest_open)
                 VALUES ($id, $status, $category, $severity, $host, $model, $assignee, $received, $version, $search, $doc, $deadline, $rowid, $contactclosed, $transparency, $unanswered, $disclosed, $contestopen)
                 ON CONFLICT (id) DO NOTHING
                 """,
-                t, [.. Parameters(report), ("$rowid", await FreeSearchKeyAsync(c, t, report))]);
-            if (inserted == 0)
+                [.. Parameters(report), ("$rowid", await FreeSearchKeyAsync(w.Connection, w.Transaction, report))]);
+            if (!added)
             {
                 return false;
             }
 
-            await IndexTextAsync(c, t, report);
-            await SqliteTransparencyCells.ApplyAsync(c, t, null, Contribution(report));
-
-            await AppendAuditAsync(c, t, audit);
-            foreach (var message in events)
-            {
-                await SqliteOutbox.AddAsync(c, t, message);
-            }
-
+            await IndexTextAsync(w, report);
+            await SqliteTransparencyCells.ApplyAsync(w.Connection, w.Transaction, null, Contribution(report));
+            await AppendAuditAsync(w, audit);
+            await w.AnnounceAsync(events);
             return true;
         }, cancellationToken);
-        if (added)
-        {
-            OutboxSignal.Notify();
-        }
 
-        return added;
-    }
+    public Task<bool> UpdateReportAsync(Report updated, long expectedVersion, AuditDraft audit, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken) =>
+        WriteAsync(w => UpdateInTransactionAsync(w, updated, expectedVersion, audit, events), cancellationToken);
 
-    public async Task<bool> UpdateReportAsync(Report updated, long expectedVersion, AuditDraft audit, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken)
+    /// <summary>The report at <paramref name="expectedVersion"/> becomes <paramref name="updated"/>, with its audit entry and events; false when it moved on.</summary>
+    private async Task<bool> UpdateInTransactionAsync(SqliteWrite w, Report updated, long expectedVersion, AuditDraft audit, IReadOnlyList<OutboxMessage> events)
     {
-        var saved = await _writes.WriteAsync((c, t) => UpdateInTransactionAsync(c, t, updated, expectedVersion, audit, events), cancellationToken);
-        if (saved && events.Count > 0)
-        {
-            OutboxSignal.Notify();
-        }
-
-        return saved;
-    }
-
-    private async Task<bool> UpdateInTransactionAsync(
-        SqliteConnection c, SqliteTransaction t, Report updated, long expectedVersion, AuditDraft audit, IReadOnlyList<OutboxMessage> events)
-    {
-        var previous = await c.QueryAsync("SELECT transparency, search_text FROM reports WHERE id = $id AND version = $expected",
-            r => (Transparency: r.GetNullableString(0), SearchText: r.GetString(1)), t, ("$id", updated.Id.ToString()), ("$expected", expectedVersion));
-        var changed = await c.ExecuteAsync(
+        var previous = await w.QueryAsync("SELECT transparency, search_text FROM reports WHERE id = $id AND version = $expected",
+            r => (Transparency: r.GetNullableString(0), SearchText: r.GetString(1)), ("$id", updated.Id.ToString()), ("$expected", expectedVersion));
+        var changed = await w.ChangesOneAsync(
             """
             UPDATE reports SET status = $status, category = $category, severity = $severity, model_host = $host,
                 model_id = $model, assignee = $assignee, received_at = $received, version = $version,
@@ -104,29 +72,24 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
                 transparency = $transparency, unanswered_since = $unanswered, disclosed_at = $disclosed, contest_open = $contestopen
             WHERE id = $id AND version = $expected
             """,
-            t, [.. Parameters(updated), ("$expected", expectedVersion)]);
-        if (changed == 0)
+            [.. Parameters(updated), ("$expected", expectedVersion)]);
+        if (!changed)
         {
             return false;
         }
 
-        // The searched text (title, description, evidence, model) changes only when a report is redacted: a status
-        // change leaves the search index alone instead of deleting and re-adding every word of the report.
+        // The searched text (title, description, evidence, model) changes only when a report is redacted or edited: a
+        // status change leaves the search index alone instead of deleting and re-adding every word of the report.
         if (previous is not [{ SearchText: var searched }] || searched != ReportDocument.SearchText(updated))
         {
-            await c.ExecuteAsync("DELETE FROM reports_fts WHERE rowid = (SELECT search_rowid FROM reports WHERE id = $id)", t, ("$id", updated.Id.ToString()));
-            await IndexTextAsync(c, t, updated);
+            await w.ExecuteAsync("DELETE FROM reports_fts WHERE rowid = (SELECT search_rowid FROM reports WHERE id = $id)", ("$id", updated.Id.ToString()));
+            await IndexTextAsync(w, updated);
         }
 
-        await SqliteTransparencyCells.ApplyAsync(c, t,
+        await SqliteTransparencyCells.ApplyAsync(w.Connection, w.Transaction,
             previous is [{ Transparency: { } stored }] ? TransparencyContribution.Deserialize(stored) : null, Contribution(updated));
-
-        await AppendAuditAsync(c, t, audit);
-        foreach (var message in events)
-        {
-            await SqliteOutbox.AddAsync(c, t, message);
-        }
-
+        await AppendAuditAsync(w, audit);
+        await w.AnnounceAsync(events);
         return true;
     }
 
@@ -136,23 +99,18 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
         // index only marks the old entry deleted; 'optimize' rewrites it without it (FTS5's own secure-delete
         // leaves a removed word in a leaf page). That rewrite grows with the index: about 1.4 s at 50,000
         // reports on the 2-core machine, every other write waiting (docs/triage.md), fine for a rare admin act.
-        var saved = await _writes.WriteAsync(async (c, t) =>
+        var saved = await WriteAsync(async w =>
         {
-            var updated = await UpdateInTransactionAsync(c, t, redacted, expectedVersion, audit, events);
+            var updated = await UpdateInTransactionAsync(w, redacted, expectedVersion, audit, events);
             if (updated)
             {
-                await c.ExecuteAsync("INSERT INTO reports_fts (reports_fts) VALUES ('optimize')", t);
+                await w.ExecuteAsync("INSERT INTO reports_fts (reports_fts) VALUES ('optimize')");
             }
 
             return updated;
         }, cancellationToken);
         if (saved)
         {
-            if (events.Count > 0)
-            {
-                OutboxSignal.Notify();
-            }
-
             // Earlier page images with the text stay in the WAL until it is emptied. The redaction is committed: if the log
             // cannot be emptied now it is emptied later, and the caller is told the redaction succeeded.
             await _scrub.AfterCommitAsync(cancellationToken);
@@ -162,14 +120,10 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
     }
 
     public Task<Report?> GetReportAsync(Guid id, CancellationToken cancellationToken) =>
-        _database.ReadAsync(async c =>
-        {
-            var rows = await c.QueryAsync("SELECT doc FROM reports WHERE id = $id", r => r.GetString(0), null, ("$id", id.ToString()));
-            return rows.Count == 0 ? null : ReportDocument.Deserialize(rows[0]);
-        });
+        QueryFirstAsync("SELECT doc FROM reports WHERE id = $id", r => ReportDocument.Deserialize(r.GetString(0)), ("$id", id.ToString()));
 
     public Task<ReportPage> ListReportsAsync(ReportQuery query, CancellationToken cancellationToken) =>
-        _database.ReadAsync(async c =>
+        Database.ReadAsync(async c =>
         {
             List<(string Doc, long Deadline)> rows;
             if (query.Sort == ReportSort.Deadline && SearchTerms.Fts5Match(query.Text) is not null)
@@ -195,7 +149,7 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
         });
 
     public Task<ReportCounts> CountReportsAsync(ReportQuery query, CancellationToken cancellationToken) =>
-        _database.ReadAsync(async c =>
+        Database.ReadAsync(async c =>
         {
             var (sql, parameters) = SqliteQueueSql.Counts(query);
             var rows = await c.QueryAsync(sql, r => (r.GetNullableString(0), r.GetInt64(1)), null, parameters);
@@ -207,8 +161,9 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
     /// that need a large queue fast, never for reports that really arrived.
     /// </summary>
     public Task BulkLoadAsync(IEnumerable<Report> reports, CancellationToken cancellationToken) =>
-        _writes.WriteAsync(async (c, t) =>
+        WriteAsync(async w =>
         {
+            var (c, t) = (w.Connection, w.Transaction);
             var names = new[] { "$id", "$status", "$category", "$severity", "$host", "$model", "$assignee", "$received", "$version", "$search", "$doc", "$deadline", "$rowid", "$contactclosed", "$transparency", "$unanswered", "$disclosed", "$contestopen" };
             var cells = new CellDeltas();
             await using var insert = c.Command(
@@ -233,16 +188,15 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
             }
 
             await SqliteTransparencyCells.WriteDeltasAsync(c, t, cells);
-            return true;
         }, cancellationToken);
 
     public async Task<IReadOnlyList<Guid>> ContactPurgeDueAsync(DateTimeOffset closedBefore, int max, CancellationToken cancellationToken) =>
-        await _database.ReadAsync(c => c.QueryAsync(
+        await Database.ReadAsync(c => c.QueryAsync(
             "SELECT id FROM reports WHERE contact_closed_at < $before ORDER BY contact_closed_at LIMIT $max",
             r => Guid.Parse(r.GetString(0)), null, ("$before", closedBefore.ToUnixMs()), ("$max", max)));
 
     public async Task<IReadOnlyList<DisclosureCursor>> DisclosureDueAsync(DateTimeOffset triagedBefore, DisclosureCursor? after, int max, CancellationToken cancellationToken) =>
-        await _database.ReadAsync(c => c.QueryAsync(
+        await Database.ReadAsync(c => c.QueryAsync(
             after is null
                 ? "SELECT unanswered_since, id FROM reports WHERE unanswered_since < $before ORDER BY unanswered_since, id LIMIT $max"
                 : "SELECT unanswered_since, id FROM reports WHERE unanswered_since < $before AND (unanswered_since, id) > ($at, $id) ORDER BY unanswered_since, id LIMIT $max",
@@ -250,7 +204,7 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
             ("$before", triagedBefore.ToUnixMs()), ("$max", max), ("$at", after?.At.ToUnixMs()), ("$id", after?.Id.ToString())));
 
     public async Task<IReadOnlyList<Report>> ListDisclosedAsync(DisclosureCursor? after, int limit, CancellationToken cancellationToken) =>
-        await _database.ReadAsync(c => c.QueryAsync(
+        await Database.ReadAsync(c => c.QueryAsync(
             after is null
                 ? "SELECT doc FROM reports WHERE disclosed_at IS NOT NULL ORDER BY disclosed_at DESC, id DESC LIMIT $limit"
                 : "SELECT doc FROM reports WHERE disclosed_at IS NOT NULL AND (disclosed_at, id) < ($at, $id) ORDER BY disclosed_at DESC, id DESC LIMIT $limit",
@@ -258,50 +212,31 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
             ("$limit", limit), ("$at", after?.At.ToUnixMs()), ("$id", after?.Id.ToString())));
 
     public async Task<IReadOnlyList<AuditEntry>> GetAuditAsync(Guid reportId, CancellationToken cancellationToken) =>
-        await _database.ReadAsync(c => c.QueryAsync(
+        await Database.ReadAsync(c => c.QueryAsync(
             "SELECT seq, report_id, at, actor, action, data, prev_hash, hash FROM audit WHERE report_id = $id ORDER BY seq",
             ReadAudit, null, ("$id", reportId.ToString())));
 
     public async Task<IReadOnlyList<AuditEntry>> ReadAuditChainAsync(long afterSequence, int max, CancellationToken cancellationToken) =>
-        await _database.ReadAsync(c => c.QueryAsync(
+        await Database.ReadAsync(c => c.QueryAsync(
             "SELECT seq, report_id, at, actor, action, data, prev_hash, hash FROM audit WHERE seq > $after ORDER BY seq LIMIT $max",
             ReadAudit, null, ("$after", afterSequence), ("$max", max)));
 
     public Task<AuditPoint?> ReadTransparencyAsync(string? host, TransparencyPeriod period, TransparencyTallies tallies, CancellationToken cancellationToken) =>
-        _database.ReadAsync(c => SqliteTransparencyCells.ReadAsync(c, host, period, tallies));
-
-    public Task<IReadOnlyList<OutboxMessage>> PeekOutboxAsync(int max, CancellationToken cancellationToken) =>
-        SqliteOutbox.PeekAsync(_database, max);
-
-    public Task RemoveFromOutboxAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
-        SqliteOutbox.RemoveAsync(_writes, ids, cancellationToken);
-
-    public Task QuarantineOutboxAsync(Guid id, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
-        SqliteOutbox.QuarantineAsync(_writes, id, reason, at, cancellationToken);
-
-    public async Task<IReadOnlyDictionary<string, long>> CountQuarantinedAsync(CancellationToken cancellationToken) =>
-        QuarantineCounts.Of(await SqliteOutbox.CountQuarantinedAsync(_database));
-
-    public Task PingAsync(CancellationToken cancellationToken) => _database.PingAsync(cancellationToken);
+        Database.ReadAsync(c => SqliteTransparencyCells.ReadAsync(c, host, period, tallies));
 
     /// <summary>Runs inside the write transaction, so the head it reads cannot move under it.</summary>
     public Task AppendAuditAsync(AuditDraft audit, CancellationToken cancellationToken) =>
-        _writes.WriteAsync(async (c, t) =>
-        {
-            await AppendAuditAsync(c, t, audit);
-            return true;
-        }, cancellationToken);
+        WriteAsync(w => AppendAuditAsync(w, audit), cancellationToken);
 
-    private static async Task AppendAuditAsync(SqliteConnection connection, SqliteTransaction transaction, AuditDraft draft)
+    private static async Task AppendAuditAsync(SqliteWrite w, AuditDraft draft)
     {
-        var head = await connection.QueryAsync(
+        var head = await w.QueryAsync(
             "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
-            r => (Sequence: r.GetInt64(0), Hash: r.GetString(1)), transaction);
+            r => (Sequence: r.GetInt64(0), Hash: r.GetString(1)));
         var (sequence, previous) = head.Count == 0 ? (0L, AuditChain.GenesisHash) : head[0];
         var entry = AuditChain.Link(draft, sequence + 1, previous);
-        await connection.ExecuteAsync(
+        await w.ExecuteAsync(
             "INSERT INTO audit (seq, report_id, at, actor, action, data, prev_hash, hash) VALUES ($seq, $report, $at, $actor, $action, $data, $prev, $hash)",
-            transaction,
             ("$seq", entry.Sequence), ("$report", entry.ReportId.ToString()), ("$at", entry.At.ToUnixMs()),
             ("$actor", entry.Actor), ("$action", entry.Action), ("$data", entry.Data),
             ("$prev", entry.PreviousHash), ("$hash", entry.Hash));
@@ -323,8 +258,8 @@ public sealed class SqliteTriageStore : ITriageStore, IAsyncDisposable
         return key;
     }
 
-    private static Task IndexTextAsync(SqliteConnection connection, SqliteTransaction transaction, Report report) =>
-        connection.ExecuteAsync("INSERT INTO reports_fts (rowid, text) SELECT search_rowid, $search FROM reports WHERE id = $id", transaction,
+    private static Task IndexTextAsync(SqliteWrite w, Report report) =>
+        w.ExecuteAsync("INSERT INTO reports_fts (rowid, text) SELECT search_rowid, $search FROM reports WHERE id = $id",
             ("$id", report.Id.ToString()), ("$search", ReportDocument.SearchText(report)));
 
     private (string, object?)[] Parameters(Report report) =>

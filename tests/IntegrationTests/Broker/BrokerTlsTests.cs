@@ -16,6 +16,7 @@ public sealed record TlsProbe(Guid Id);
 /// The services' RabbitMQ connection (<see cref="RabbitMqHost"/>, <see cref="RabbitMqTls"/>) against a real
 /// second RabbitMQ node that only speaks TLS, with a certificate from a CA of its own.
 /// </summary>
+[Trait("Speed", "Slow")]
 public class BrokerTlsTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);

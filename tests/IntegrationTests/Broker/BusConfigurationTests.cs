@@ -3,6 +3,7 @@ using SafetyReports.IntegrationTests.Infrastructure;
 namespace SafetyReports.IntegrationTests.Broker;
 
 /// <summary>A service on RabbitMQ that is missing its signing key or has a broken TLS setting does not start.</summary>
+[Trait("Speed", "Slow")]
 public class BusConfigurationTests
 {
     [Fact]

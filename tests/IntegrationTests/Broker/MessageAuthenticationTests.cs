@@ -9,6 +9,7 @@ namespace SafetyReports.IntegrationTests.Broker;
 /// Someone with broker credentials but without the services' signing key publishes submissions straight
 /// to the exchange Triage consumes. Only the correctly signed one becomes a report.
 /// </summary>
+[Trait("Speed", "Slow")]
 [Collection(RabbitMqCollection.Name)]
 public class MessageAuthenticationTests(ITestOutputHelper output)
 {

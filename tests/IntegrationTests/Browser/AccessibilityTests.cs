@@ -7,6 +7,7 @@ namespace SafetyReports.IntegrationTests.Browser;
 /// meets them. The audit script is injected, so these tabs bypass the pages' CSP; the other browser
 /// tests run under it.
 /// </summary>
+[Trait("Speed", "Slow")]
 public class AccessibilityTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]

@@ -8,6 +8,7 @@ namespace SafetyReports.IntegrationTests.Browser;
 /// Security Policy violation (the page's <c>securitypolicyviolation</c> events and Chromium's console are
 /// both watched), and a script injected inline into the page (as an XSS would) is blocked by the policy.
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class ContentSecurityPolicyTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
     /// <summary>Runs before any script of each page (Playwright injects it outside the page's policy).</summary>

@@ -9,6 +9,7 @@ namespace SafetyReports.IntegrationTests.Browser;
 /// (what the host receives, the thread), each in the state people meet them: with content, and with field errors.
 /// The audit script is injected, so these tabs bypass the pages' CSP.
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class HostInboxAccessibilityTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
     private const string Password = "host user passphrase, long enough";

@@ -14,6 +14,7 @@ namespace SafetyReports.IntegrationTests.Browser;
 /// a full statement of reasons and writes on the thread; the maintainer answers and changes what is shared; a reporter's
 /// contest is forwarded to the host and closed. A host user sees their own host only and none of the maintainers' pages.
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class HostInboxTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
     private const string Password = "host user passphrase, long enough";

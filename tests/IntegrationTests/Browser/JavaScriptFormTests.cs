@@ -5,6 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace SafetyReports.IntegrationTests.Browser;
 
 /// <summary>The report form, receipt and status pages in Chromium with JavaScript on, under the pages' own CSP.</summary>
+[Trait("Speed", "Slow")]
 public class JavaScriptFormTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]

@@ -5,6 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace SafetyReports.IntegrationTests.Browser;
 
 /// <summary>A reporter with JavaScript turned off can file, follow and answer a report, and contest the host's decision.</summary>
+[Trait("Speed", "Slow")]
 public class NoJavaScriptFormTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]

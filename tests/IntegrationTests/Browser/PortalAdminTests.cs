@@ -5,6 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace SafetyReports.IntegrationTests.Browser;
 
 /// <summary>An admin sets up a model host from the portal and follows a report's webhook from its page.</summary>
+[Trait("Speed", "Slow")]
 public sealed class PortalAdminTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
     [Fact]

@@ -8,6 +8,7 @@ using static Microsoft.Playwright.Assertions;
 namespace SafetyReports.IntegrationTests.Browser;
 
 /// <summary>A triager opens the dashboard, without JavaScript, and finds what needs attention first.</summary>
+[Trait("Speed", "Slow")]
 public sealed class PortalDashboardTests(DashboardFixture portal) : IClassFixture<DashboardFixture>
 {
     private const string Password = "triager passphrase, long enough";

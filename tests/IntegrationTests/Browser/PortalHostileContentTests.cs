@@ -9,6 +9,7 @@ namespace SafetyReports.IntegrationTests.Browser;
 /// so this report goes straight onto the bus (as a compromised or older sender could): the portal must
 /// stay safe even for content that should never have got in.
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class PortalHostileContentTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
     [Fact]

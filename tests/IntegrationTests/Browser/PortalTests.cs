@@ -6,6 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace SafetyReports.IntegrationTests.Browser;
 
 /// <summary>A maintainer works the queue in a real browser: sign in, filter, search, claim, transition, a stale edit, sign out.</summary>
+[Trait("Speed", "Slow")]
 public sealed class PortalTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
     private const string Password = "triager passphrase, long enough";

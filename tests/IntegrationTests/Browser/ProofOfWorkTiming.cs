@@ -16,6 +16,7 @@ public sealed class DefaultDifficultyBrowserFixture : BrowserFixture
 /// default difficulty in this machine's Chromium. Explicit, so it runs only when asked (docs/intake.md):
 /// <c>dotnet tests/IntegrationTests/bin/Debug/net10.0/SafetyReports.IntegrationTests.dll -class "*ProofOfWorkTiming" -explicit only -showLiveOutput</c>
 /// </summary>
+[Trait("Speed", "Slow")]
 public class ProofOfWorkTiming(DefaultDifficultyBrowserFixture browser, ITestOutputHelper output) : IClassFixture<DefaultDifficultyBrowserFixture>
 {
     private const int Runs = 40;

@@ -11,6 +11,7 @@ public sealed class RateLimitedBrowserFixture : BrowserFixture
     };
 }
 
+[Trait("Speed", "Slow")]
 public class RateLimitPageTests(RateLimitedBrowserFixture browser) : IClassFixture<RateLimitedBrowserFixture>
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace SafetyReports.IntegrationTests.Browser;
 /// server-side SVG charts with JavaScript, the same tables and the period filter without it, hostile host names
 /// shown as text, and an axe audit.
 /// </summary>
+[Trait("Speed", "Slow")]
 public partial class TransparencyPageTests(TransparencyFixture fixture) : IClassFixture<TransparencyFixture>
 {
     private static string ThisMonth => DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);

@@ -10,6 +10,7 @@ namespace SafetyReports.IntegrationTests.Deployment;
 /// docker-compose itself (Debian's docker-compose, the reference for the file format) on the compose file: it ships
 /// no secret, refuses to run without each one, and publishes only the public entry point beyond this machine.
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed partial class ComposeConfigTests
 {
     /// <summary>Every secret the compose file needs; .env.example lists each with how to make it.</summary>

@@ -3,6 +3,7 @@ using YamlDotNet.RepresentationModel;
 namespace SafetyReports.IntegrationTests.Deployment;
 
 /// <summary>docker-compose.yml wires every service the way the architecture's configuration contract says.</summary>
+[Trait("Speed", "Slow")]
 public sealed class ComposeFileTests
 {
     private static readonly YamlMappingNode Compose = YamlNavigation.LoadSingleDocument(RepositoryLayout.ComposeFile);

@@ -4,6 +4,7 @@ using System.Xml.Linq;
 namespace SafetyReports.IntegrationTests.Deployment;
 
 /// <summary>Each runnable service's image: multi-stage, cached restore, non-root, self-probing.</summary>
+[Trait("Speed", "Slow")]
 public sealed partial class DockerfileTests
 {
     private sealed record Instruction(string Keyword, string Arguments);

@@ -9,6 +9,7 @@ namespace SafetyReports.IntegrationTests.Deployment;
 /// refers to is defined, and every SafetyReports key set is one the configuration contract documents
 /// (a misspelt key would be ignored silently).
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed partial class KubernetesConfigurationTests
 {
     private static readonly string[] Common =

@@ -3,6 +3,7 @@ using YamlDotNet.RepresentationModel;
 namespace SafetyReports.IntegrationTests.Deployment;
 
 /// <summary>The manifests under deploy/ describe a multi-node deployment that can actually start.</summary>
+[Trait("Speed", "Slow")]
 public sealed class KubernetesManifestTests
 {
     private sealed record Manifest(string File, YamlMappingNode Document)

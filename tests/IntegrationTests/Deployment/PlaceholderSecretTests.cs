@@ -6,6 +6,7 @@ namespace SafetyReports.IntegrationTests.Deployment;
 /// The secrets docker-compose.yml used to ship as defaults, given to real processes: each refuses to start and names
 /// the setting (and never prints the value), instead of running with a secret every reader of the repository knows.
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class PlaceholderSecretTests
 {
     [Fact]

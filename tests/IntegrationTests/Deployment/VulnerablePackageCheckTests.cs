@@ -10,6 +10,7 @@ namespace SafetyReports.IntegrationTests.Deployment;
 /// the real tools print, and a local package source whose service index does or does not offer
 /// vulnerability data (the real registries here answer neither question, so the real run only warns).
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class VulnerablePackageCheckTests : IAsyncLifetime
 {
     private const string CleanNuGet = "The given project `SafetyReports.Intake` has no vulnerable packages given the current sources.";

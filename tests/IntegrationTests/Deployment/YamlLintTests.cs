@@ -3,6 +3,7 @@ using SafetyReports.IntegrationTests.Infrastructure;
 namespace SafetyReports.IntegrationTests.Deployment;
 
 /// <summary>yamllint (Debian package yamllint) accepts the Kubernetes manifests, with deploy/.yamllint's rules, warnings included.</summary>
+[Trait("Speed", "Slow")]
 public sealed class YamlLintTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using SafetyReports.IntegrationTests.Secrets;
 
 namespace SafetyReports.IntegrationTests.EndToEnd;
 
+[Trait("Speed", "Slow")]
 [Collection(RabbitMqCollection.Name)]
 public class DistributedEndToEndTests(ITestOutputHelper output)
 {

@@ -2,6 +2,7 @@ using SafetyReports.IntegrationTests.Infrastructure;
 
 namespace SafetyReports.IntegrationTests.EndToEnd;
 
+[Trait("Speed", "Slow")]
 public class StandaloneEndToEndTests
 {
     [Fact]

@@ -11,6 +11,7 @@ namespace SafetyReports.IntegrationTests.Faults;
 /// answers 503 for a while. Afterwards every accepted report is in Triage exactly once and every
 /// (report, matching subscription) has a successful webhook delivery.
 /// </summary>
+[Trait("Speed", "Slow")]
 [Collection(RabbitMqCollection.Name)]
 public class FaultToleranceTests(ITestOutputHelper output)
 {

@@ -10,6 +10,7 @@ namespace SafetyReports.IntegrationTests.Faults;
 /// is read and moved as usual with its contact marked unavailable, Triage says why once in its log, and its
 /// readiness reports the key ring as degraded.
 /// </summary>
+[Trait("Speed", "Slow")]
 [Collection(RabbitMqCollection.Name)]
 public sealed class KeyRingMismatchTests(ITestOutputHelper output)
 {

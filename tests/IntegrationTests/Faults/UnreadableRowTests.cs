@@ -10,6 +10,7 @@ namespace SafetyReports.IntegrationTests.Faults;
 /// One row that cannot be read never stops a queue: on a running Standalone, a submission whose stored payload is damaged
 /// and an outbox row that is no message are set aside, readiness shows them (still ready), and what comes after flows.
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class UnreadableRowTests(StandaloneFixture fixture) : IClassFixture<StandaloneFixture>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);

@@ -13,6 +13,7 @@ namespace SafetyReports.IntegrationTests.Hardening;
 /// issuer (discovery, keys, the portal's code exchange) go over https too and trust it through
 /// <c>SSL_CERT_FILE</c>, as a deployment with a private CA would.
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class DirectTlsTests
 {
     private const string AdminEmail = "tls.admin@example.org";

@@ -7,6 +7,7 @@ namespace SafetyReports.IntegrationTests.Hardening;
 /// https</c> only from the proxies <c>SafetyReports:Hosting:ForwardedHeaders</c> names (then HSTS and
 /// Secure cookies follow), and from no one, loopback included, when nothing is configured.
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class ForwardedHeadersTests
 {
     private static readonly string[] Pages = ["/", "/account/login"];

@@ -44,6 +44,7 @@ public sealed class IdentityHostileInputFixture : IAsyncLifetime
 /// token endpoint with an OAuth error unless the credentials are right, the admin API with problem+json,
 /// and a user or client exists only when the answer says it was created.
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class IdentityHostileInputTests(IdentityHostileInputFixture fixture) : IClassFixture<IdentityHostileInputFixture>, IDisposable
 {
     private static readonly Config Cases = Config.QuickThrowOnFailure.WithMaxTest(200).WithQuietOnSuccess(true);

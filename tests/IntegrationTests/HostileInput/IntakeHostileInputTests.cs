@@ -14,6 +14,7 @@ namespace SafetyReports.IntegrationTests.HostileInput;
 /// valid antiforgery token). Every answer: no 5xx, bounded time, a problem+json 4xx (or the form page),
 /// and nothing stored unless the answer says it was. 200 cases per property keep the run to seconds.
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed partial class IntakeHostileInputTests(StandaloneFixture fixture) : IClassFixture<StandaloneFixture>, IDisposable
 {
     private static readonly Config Cases = Config.QuickThrowOnFailure.WithMaxTest(200).WithQuietOnSuccess(true);

@@ -14,6 +14,7 @@ public sealed class NotificationHostileInputFixture : NotificationSystemFixture;
 /// edits (PATCH), and a host's acknowledgement, response (with the DSA statement fields) and thread messages. Every answer: no 5xx, bounded time, a
 /// problem+json 4xx, and nothing stored or changed unless the answer says it was.
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class NotificationHostileInputTests(NotificationHostileInputFixture fixture)
     : IClassFixture<NotificationHostileInputFixture>, IDisposable
 {

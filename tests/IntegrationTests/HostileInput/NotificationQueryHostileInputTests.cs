@@ -23,6 +23,7 @@ public sealed class NotificationQueryHostileInputFixture : NotificationSystemFix
 /// list with its cursor) and its recover and replay requests. Every answer: no 5xx, bounded time, a page or a
 /// problem+json 4xx; a delivery is queued again only when the answer is 202.
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class NotificationQueryHostileInputTests(NotificationQueryHostileInputFixture fixture)
     : IClassFixture<NotificationQueryHostileInputFixture>, IDisposable
 {

@@ -15,6 +15,7 @@ namespace SafetyReports.IntegrationTests.HostileInput;
 /// Unicode look-alikes and GUIDs in other spellings. Every answer: no 5xx, bounded time, a 4xx (problem+json
 /// from the APIs, a page from the portal), and no store changes.
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class PathIdHostileInputTests(PortalHostileInputFixture fixture) : IClassFixture<PortalHostileInputFixture>, IDisposable
 {
     private static readonly Config Cases = Config.QuickThrowOnFailure.WithMaxTest(200).WithQuietOnSuccess(true);

@@ -16,6 +16,7 @@ namespace SafetyReports.IntegrationTests.HostileInput;
 /// a redirect within the portal; the report, its audit chain, users, clients, hosts, subscriptions and
 /// deliveries change only when the answer says the action was done.
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class PortalHostileInputTests(PortalHostileInputFixture fixture) : IClassFixture<PortalHostileInputFixture>, IDisposable
 {
     private static readonly Config Cases = Config.QuickThrowOnFailure.WithMaxTest(200).WithQuietOnSuccess(true);

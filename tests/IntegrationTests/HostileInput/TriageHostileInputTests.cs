@@ -16,6 +16,7 @@ namespace SafetyReports.IntegrationTests.HostileInput;
 /// Every answer: no 5xx, bounded time, a problem+json 4xx, and a report changes (version, audit entries) only when
 /// the answer is 200 (a notice asked for as it is is a 200 that changes nothing).
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class TriageHostileInputTests(StandaloneFixture fixture) : IClassFixture<StandaloneFixture>, IDisposable
 {
     private static readonly Config Cases = Config.QuickThrowOnFailure.WithMaxTest(200).WithQuietOnSuccess(true);

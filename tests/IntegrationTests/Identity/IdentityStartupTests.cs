@@ -5,6 +5,7 @@ using SafetyReports.ServiceDefaults.Security;
 namespace SafetyReports.IntegrationTests.Identity;
 
 /// <summary>Starts and restarts: each test has its own data directory and port, kept across its restarts.</summary>
+[Trait("Speed", "Slow")]
 public sealed class IdentityStartupTests : IDisposable
 {
     private readonly string _dataDirectory = ScratchDirectory.Create();

@@ -6,6 +6,7 @@ using SafetyReports.ServiceDefaults.Security;
 namespace SafetyReports.IntegrationTests.Identity;
 
 /// <summary>A database from the previous version gains the users tables; the first admin is seeded and checked at start.</summary>
+[Trait("Speed", "Slow")]
 public sealed class IdentityUpgradeTests : IDisposable
 {
     private const string AdminEmail = "first.admin@example.org";
@@ -38,10 +39,27 @@ public sealed class IdentityUpgradeTests : IDisposable
         var tables = await LegacyIdentityDatabase.TableNamesAsync(_dataDirectory);
         Assert.All(new[] { "AspNetUsers", "AspNetRoles", "AspNetUserRoles", "OpenIddictApplications", "OpenIddictTokens" }, t => Assert.Contains(t, tables));
 
+        Assert.Equal([1], await LegacyIdentityDatabase.JournalAsync(_dataDirectory));
+
         // A second start over the upgraded file changes nothing and seeds no second admin.
         await using var again = await IdentityTestHost.StartAsync(_dataDirectory, _port, WithAdmin(clients.Settings(), "other.admin@example.org"));
         Assert.Equal([Roles.Admin], await RolesOfAsync(again, AdminEmail));
         Assert.Null(await RolesOfAsync(again, "other.admin@example.org"));
+    }
+
+    [Fact]
+    public async Task A_database_made_by_the_release_before_the_journal_keeps_its_roles_and_records_its_version()
+    {
+        await LegacyIdentityDatabase.CreatePreviousReleaseAsync(_dataDirectory, "auditor");
+
+        await using (var host = await IdentityTestHost.StartAsync(_dataDirectory, _port, WithAdmin(new SeededTestClients().Settings())))
+        {
+            await using var scope = host.App.Services.CreateAsyncScope();
+            Assert.True(await scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>().RoleExistsAsync("auditor"));
+            Assert.Equal([Roles.Admin], await RolesOfAsync(host, AdminEmail));
+        }
+
+        Assert.Equal([1], await LegacyIdentityDatabase.JournalAsync(_dataDirectory));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.EntityFrameworkCore.Models;
 using SafetyReports.Identity.Storage;
+using SafetyReports.ServiceDefaults.Storage;
 
 namespace SafetyReports.IntegrationTests.Identity;
 
@@ -36,6 +37,31 @@ internal static class LegacyIdentityDatabase
             Permissions = "[\"ept:token\",\"gt:client_credentials\",\"scp:triage\"]",
         });
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>
+    /// An identity.db as the release before the migration journal left it: the model's create script (the same model as
+    /// today's, which <c>IdentitySchemaTests</c> holds to migration 1), no journal, and a role a maintainer added.
+    /// </summary>
+    public static async Task CreatePreviousReleaseAsync(string dataDirectory, string role)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        IdentityDatabase.CreateFileIfMissing(dataDirectory);
+        var options = new DbContextOptionsBuilder<IdentityDbContext>().UseSqlite(IdentityDatabase.ConnectionString(dataDirectory)).Options;
+        await using var db = new IdentityDbContext(options);
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(IdentityDatabase.ConnectionString(dataDirectory));
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        connection.Execute(null, "PRAGMA journal_mode=WAL;");
+        connection.Execute(null, db.Database.GenerateCreateScript());
+        connection.Execute(null, "INSERT INTO AspNetRoles (Id, Name, NormalizedName) VALUES ($id, $name, upper($name))", ("$id", Guid.NewGuid().ToString()), ("$name", role));
+    }
+
+    /// <summary>The versions the file's migration journal records.</summary>
+    public static async Task<IReadOnlyList<int>> JournalAsync(string dataDirectory)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(IdentityDatabase.ConnectionString(dataDirectory));
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        return [.. SqliteMigrations.ReadJournal(connection).Select(j => j.Version)];
     }
 
     public static async Task<IReadOnlyList<string>> TableNamesAsync(string dataDirectory)

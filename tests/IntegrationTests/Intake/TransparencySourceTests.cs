@@ -10,6 +10,7 @@ namespace SafetyReports.IntegrationTests.Intake;
 /// Triage is out of reach, or holds the connection without answering, the page says so with a 503 and no stack
 /// trace, within its short timeout, and the rest of the public site keeps working.
 /// </summary>
+[Trait("Speed", "Slow")]
 public class TransparencySourceTests
 {
     [Fact]

@@ -22,8 +22,8 @@ public sealed class DispatcherReplica : IAsyncDisposable
         Options = options;
         Store = InterceptedStore.Wrap(_store, after: (method, args, result) => _calls.Writer.TryWrite((method, args, result)));
         var sender = new WebhookSender(new HttpClient(endpoint), clock, options.AttemptTimeout);
-        Dispatcher = new WebhookDispatcher(Store, sender, secrets, new DeliverySignal(),
-            new SubscriptionDisabler(Store, clock, NullLogger<SubscriptionDisabler>.Instance), RetryJitter.None,
+        Dispatcher = new WebhookDispatcher(Store, Store, Store, sender, secrets, new DeliverySignal(),
+            new SubscriptionDisabler(Store, Store, clock, NullLogger<SubscriptionDisabler>.Instance), RetryJitter.None,
             Microsoft.Extensions.Options.Options.Create(options), clock, NullLogger<WebhookDispatcher>.Instance);
     }
 

@@ -22,7 +22,7 @@ public sealed class ReminderPlannerTests : IDisposable
     public ReminderPlannerTests()
     {
         _store = new SqliteNotificationStore(Path.Combine(_data.Path, NotificationStoreFactory.SqliteFileName));
-        _planner = new ReminderPlanner(_store, new DeliverySignal(), HostReportLinks.PathOnly, Options.Create(new NotificationOptions()), _clock, NullLogger<ReminderPlanner>.Instance);
+        _planner = new ReminderPlanner(_store, _store, new DeliverySignal(), HostReportLinks.PathOnly, Options.Create(new NotificationOptions()), _clock, NullLogger<ReminderPlanner>.Instance);
     }
 
     public void Dispose()

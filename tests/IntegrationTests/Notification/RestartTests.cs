@@ -4,6 +4,7 @@ using SafetyReports.IntegrationTests.Infrastructure;
 namespace SafetyReports.IntegrationTests.Notification;
 
 /// <summary>Retries live in Notification's store: a process that stops between two attempts leaves nothing behind.</summary>
+[Trait("Speed", "Slow")]
 public sealed class RestartTests
 {
     [Fact]

@@ -49,7 +49,7 @@ public sealed class StatusEventOrderTests : IAsyncDisposable
     private static async Task ConsumeAsync(INotificationStore store, params ReportStatusChanged[] events)
     {
         await using var provider = new ServiceCollection()
-            .AddSingleton(store)
+            .AddNotificationStore(store)
             .AddSingleton<DeliverySignal>()
             .AddSingleton(HostReportLinks.PathOnly)
             .AddSingleton(Options.Create(new NotificationOptions()))

@@ -11,6 +11,7 @@ namespace SafetyReports.IntegrationTests.ScaleOut;
 /// machines that is MongoDB) and compete for its queues. The work is shared, and nothing is applied
 /// twice: one 'received' audit entry and one triage per report, one webhook-id per delivery.
 /// </summary>
+[Trait("Speed", "Slow")]
 [Collection(RabbitMqCollection.Name)]
 public partial class ScaleOutTests(ITestOutputHelper output)
 {

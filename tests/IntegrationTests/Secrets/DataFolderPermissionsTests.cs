@@ -10,6 +10,7 @@ namespace SafetyReports.IntegrationTests.Secrets;
 /// their <c>-wal</c> and <c>-shm</c> files, the portal's sessions, Identity's files and the key ring. A real
 /// Standalone process (umask 022) writes to every store; files left readable by an earlier version are fixed at start.
 /// </summary>
+[Trait("Speed", "Slow")]
 [UnsupportedOSPlatform("windows")]
 public sealed class DataFolderPermissionsTests
 {

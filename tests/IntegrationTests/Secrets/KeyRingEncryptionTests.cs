@@ -10,6 +10,7 @@ namespace SafetyReports.IntegrationTests.Secrets;
 /// holds a key in the clear, and after the certificate is replaced (the old one listed as previous) what
 /// the old keys protected still decrypts.
 /// </summary>
+[Trait("Speed", "Slow")]
 public class KeyRingEncryptionTests(ITestOutputHelper output)
 {
     private const string Section = "SafetyReports:DataProtection";

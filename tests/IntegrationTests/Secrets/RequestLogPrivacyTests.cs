@@ -10,6 +10,7 @@ namespace SafetyReports.IntegrationTests.Secrets;
 /// e-mail, no search words and no authorization code: ASP.NET Core's own request log wrote each request's query
 /// string (<c>q=victim.reporter%40mail…</c>, <c>signin-oidc?code=…</c>). Requests are still logged, without queries.
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class RequestLogPrivacyTests
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace SafetyReports.IntegrationTests.Secrets;
 /// file of its data folder (SQLite files with -wal/-shm, key folders), and still usable after a restart
 /// on the same folder because the Data Protection key ring persists (a portal session survives it too).
 /// </summary>
+[Trait("Speed", "Slow")]
 public class SecretsAtRestTests(ITestOutputHelper output)
 {
     [Fact]

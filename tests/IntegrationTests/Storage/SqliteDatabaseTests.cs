@@ -10,7 +10,7 @@ public class SqliteDatabaseTests
     public async Task Every_write_syncs_fully()
     {
         using var directory = new Infrastructure.TempDirectory("sqlite-database");
-        var database = new SqliteDatabase(Path.Combine(directory.Path, "test.db"), "CREATE TABLE IF NOT EXISTS t (v INTEGER);");
+        var database = new SqliteDatabase(Path.Combine(directory.Path, "test.db"), SqliteMigrations.Of("test table", "CREATE TABLE t (v INTEGER);"));
         await using var writes = new SqliteGroupCommit(database);
         var ct = TestContext.Current.CancellationToken;
 

@@ -11,7 +11,7 @@ public sealed class SqliteGroupCommitTests : IAsyncDisposable
 
     public SqliteGroupCommitTests()
     {
-        _database = new SqliteDatabase(Path.Combine(_directory.Path, "test.db"), "CREATE TABLE IF NOT EXISTS t (v INTEGER PRIMARY KEY);");
+        _database = new SqliteDatabase(Path.Combine(_directory.Path, "test.db"), SqliteMigrations.Of("test table", "CREATE TABLE t (v INTEGER PRIMARY KEY);"));
         _groupCommit = new SqliteGroupCommit(_database);
     }
 

@@ -252,8 +252,8 @@ public sealed class SqliteTriageStoreTests : IDisposable
         SqliteConnection.ClearAllPools();
         using (var connection = _file.Open())
         {
-            // The previous version's file: no column, no indexes (its documents have no contests).
-            Execute(connection, "DROP INDEX ix_reports_contested_received; DROP INDEX ix_reports_contested_deadline; ALTER TABLE reports DROP COLUMN contest_open;");
+            // A file of the version before contests: no column, no indexes (its documents have no contests), no journal.
+            Execute(connection, "DROP INDEX ix_reports_contested_received; DROP INDEX ix_reports_contested_deadline; ALTER TABLE reports DROP COLUMN contest_open; DROP TABLE schema_migrations;");
         }
 
         await using var upgraded = new SqliteTriageStore(_file.Path);

@@ -9,6 +9,7 @@ namespace SafetyReports.IntegrationTests.Transparency;
 /// The published figures, recomputed by <c>AuditTool figures</c> from the audit export of the running system,
 /// come out byte for byte as the transparency API serves them, as JSON and as CSV, per host and per model.
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class FiguresFromExportTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using SafetyReports.Portal.Api;
+using SafetyReports.Portal.Clients;
 using SafetyReports.Portal.Pages.Portal;
 
 namespace SafetyReports.UnitTests.Portal;

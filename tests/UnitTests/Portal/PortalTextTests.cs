@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SafetyReports.Contracts;
 using SafetyReports.Portal;
-using SafetyReports.Portal.Api;
+using SafetyReports.Portal.Clients;
 
 namespace SafetyReports.UnitTests.Portal;
 

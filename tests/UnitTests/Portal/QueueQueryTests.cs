@@ -1,4 +1,4 @@
-using SafetyReports.Portal.Api;
+using SafetyReports.Portal.Clients;
 using SafetyReports.Portal.Queue;
 
 namespace SafetyReports.UnitTests.Portal;

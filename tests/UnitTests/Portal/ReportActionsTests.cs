@@ -1,4 +1,4 @@
-using SafetyReports.Portal.Api;
+using SafetyReports.Portal.Clients;
 using SafetyReports.Portal.Reports;
 
 namespace SafetyReports.UnitTests.Portal;

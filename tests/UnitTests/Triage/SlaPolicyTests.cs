@@ -1,4 +1,7 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SafetyReports.ServiceDefaults.Hosting;
 using SafetyReports.Triage.Domain;
 using static SafetyReports.Contracts.ReportStatuses;
 
@@ -48,7 +51,7 @@ public class SlaPolicyTests
             ["SafetyReports:Triage:Sla:Low"] = "14.00:00:00",
             ["SafetyReports:Triage:Sla:Unassessed"] = "08:00:00",
         }).Build();
-        var options = SlaOptions.FromConfiguration(configuration);
+        var options = Bound(configuration);
         Assert.Equal(
             [TimeSpan.FromMinutes(30), TimeSpan.FromHours(2), TimeSpan.FromDays(1), TimeSpan.FromDays(14), TimeSpan.FromHours(8)],
             new[] { "critical", "high", "medium", "low", null }.Select(options.For));
@@ -61,6 +64,13 @@ public class SlaPolicyTests
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["SafetyReports:Triage:Sla:High"] = value }).Build();
-        Assert.Contains("High", Assert.Throws<InvalidOperationException>(() => SlaOptions.FromConfiguration(configuration)).Message);
+        Assert.Contains("SafetyReports:Triage:Sla:High", Assert.Throws<OptionsValidationException>(() => Bound(configuration)).Message);
     }
+
+    /// <summary>As the Triage module registers them: bound from their section and validated.</summary>
+    private static SlaOptions Bound(IConfiguration configuration) =>
+        new ServiceCollection()
+            .AddValidatedOptionsValue<SlaOptions, SlaOptionsValidator>(configuration, SlaOptions.Section).Services
+            .BuildServiceProvider()
+            .GetRequiredService<SlaOptions>();
 }

@@ -25,8 +25,6 @@ namespace SafetyReports.Intake.Pages.IntakeSite;
 [IgnoreAntiforgeryToken]
 public sealed class ReportModel(
     ReportIntake intake,
-    SubmissionGate gate,
-    ClientAddressHasher clients,
     IAntiforgery antiforgery,
     IStringLocalizer<IntakeText> text) : PageModel
 {
@@ -67,23 +65,22 @@ public sealed class ReportModel(
             return Page();
         }
 
-        var clientHash = clients.Hash(HttpContext.Connection.RemoteIpAddress);
-        var passed = await gate.CheckAsync(HttpContext.Connection.RemoteIpAddress, Form.Proof, allowUnchallenged: true, cancellationToken);
-        switch (passed.Verdict)
+        var attempt = await intake.SubmitAsync(submission.Request, submission.RequestHash, idempotencyKeyHash: null,
+            HttpContext.Connection.RemoteIpAddress, Form.Proof, allowUnchallenged: true, cancellationToken);
+        switch (attempt.Refusal?.Verdict)
         {
             case GateVerdict.RateLimited:
-                var seconds = (int)Math.Ceiling(passed.RetryAfter.TotalSeconds);
+                var seconds = (int)Math.Ceiling(attempt.Refusal.RetryAfter.TotalSeconds);
                 Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 Errors.AddGeneral(text["Error_RateLimited", seconds]);
                 Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 return Page();
-            case not GateVerdict.Allowed:
+            case not null:
                 Errors.AddGeneral(text["Error_ProofFailed"]);
                 return Page();
         }
 
-        var context = new SubmissionContext(null, submission.RequestHash, clientHash, passed.Unchallenged);
-        var outcome = await intake.SubmitAsync(submission.Request, context, cancellationToken);
+        var outcome = attempt.Outcome!;
         if (outcome.Receipt is null)
         {
             Errors.AddGeneral(text["Error_NotStored"]);

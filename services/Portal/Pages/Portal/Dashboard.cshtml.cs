@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using SafetyReports.Contracts;
-using SafetyReports.Portal.Api;
+using SafetyReports.Portal.Clients;
 using SafetyReports.Portal.Dashboard;
 using SafetyReports.Portal.Queue;
 using SafetyReports.Portal.Reports;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
-using SafetyReports.Portal.Api;
+using SafetyReports.Portal.Clients;
 using SafetyReports.Portal.Auth;
 using SafetyReports.Portal.Reports;
 using SafetyReports.ServiceDefaults.Security;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using SafetyReports.Contracts;
-using SafetyReports.Portal.Api;
+using SafetyReports.Portal.Clients;
 using SafetyReports.Portal.Reports;
 
 namespace SafetyReports.Portal.Pages.Portal;

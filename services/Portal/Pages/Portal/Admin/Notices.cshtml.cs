@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using SafetyReports.Portal.Api;
+using SafetyReports.Portal.Clients;
 
 namespace SafetyReports.Portal.Pages.Portal.Admin;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using SafetyReports.Portal.Api;
+using SafetyReports.Portal.Clients;
 using SafetyReports.Portal.Queue;
 
 namespace SafetyReports.Portal.Pages.Portal.Host;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using SafetyReports.Portal.Api;
+using SafetyReports.Portal.Clients;
 using SafetyReports.Portal.HostInbox;
 using SafetyReports.Portal.Reports;
 

@@ -1,0 +1,36 @@
+using MongoDB.Driver;
+using SafetyReports.Notification.Domain;
+using SafetyReports.ServiceDefaults.Storage;
+
+namespace SafetyReports.Notification.Storage;
+
+public sealed partial class MongoNotificationStore : IHostStore
+{
+    public async Task<bool> AddHostAsync(ModelHost host, CancellationToken cancellationToken)
+    {
+        await EnsureSetUpAsync(cancellationToken);
+        try
+        {
+            await _hosts.InsertOneAsync(MongoHostDocument.From(host), cancellationToken: cancellationToken);
+            return true;
+        }
+        catch (MongoWriteException ex) when (MongoTransactions.IsDuplicateKey(ex))
+        {
+            return false;
+        }
+    }
+
+    public async Task<ModelHost?> GetHostAsync(string hostId, CancellationToken cancellationToken)
+    {
+        await EnsureSetUpAsync(cancellationToken);
+        var document = await _hosts.Find(d => d.Id == hostId).FirstOrDefaultAsync(cancellationToken);
+        return document?.ToHost();
+    }
+
+    public async Task<IReadOnlyList<ModelHost>> GetHostsAsync(CancellationToken cancellationToken)
+    {
+        await EnsureSetUpAsync(cancellationToken);
+        var documents = await _hosts.Find(FilterDefinition<MongoHostDocument>.Empty).SortBy(d => d.Id).ToListAsync(cancellationToken);
+        return documents.Select(d => d.ToHost()).ToList();
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using SafetyReports.Portal.Queue;
+
+namespace SafetyReports.Portal.Clients;
+
+/// <summary>The Triage API (scope <c>triage</c>) as the signed-in maintainer.</summary>
+public sealed class TriageClient(ApiCaller api)
+{
+    private const string Reports = "/api/v1/triage/reports";
+
+    public Task<ApiResult<ReportListPage>> ListAsync(QueueQuery query, CancellationToken cancellationToken) =>
+        api.GetAsync<ReportListPage>(Reports + query.ToApiQueryString(), cancellationToken);
+
+    public Task<ApiResult<StatusCounts>> CountsAsync(QueueQuery query, CancellationToken cancellationToken) =>
+        api.GetAsync<StatusCounts>(Reports + "/counts" + query.ToCountsQueryString(), cancellationToken);
+
+    /// <summary>Every host with a triaged report over the API's default period, nothing withheld.</summary>
+    public Task<ApiResult<AccountabilityFigures>> AccountabilityHostsAsync(CancellationToken cancellationToken) =>
+        api.GetAsync<AccountabilityFigures>("/api/v1/triage/accountability/hosts", cancellationToken);
+
+    public Task<ApiResult<ReportDetail>> GetAsync(Guid id, CancellationToken cancellationToken) =>
+        api.GetAsync<ReportDetail>($"{Reports}/{id}", cancellationToken);
+
+    /// <summary>The report's audit entries, oldest first; read from a bare array or an <c>items</c> wrapper.</summary>
+    public async Task<ApiResult<IReadOnlyList<AuditEntryView>>> AuditAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var result = await api.GetAsync<JsonElement>($"{Reports}/{id}/audit", cancellationToken);
+        if (!result.IsOk)
+        {
+            return ApiResult<IReadOnlyList<AuditEntryView>>.Failed(result.Problem!);
+        }
+
+        var list = result.Value.ValueKind == JsonValueKind.Array ? result.Value
+            : result.Value.ValueKind == JsonValueKind.Object && result.Value.TryGetProperty("items", out var items) ? items
+            : default;
+        return list.ValueKind == JsonValueKind.Array
+            ? ApiResult<IReadOnlyList<AuditEntryView>>.Ok(list.Deserialize<List<AuditEntryView>>(ApiCaller.Json) ?? [])
+            : ApiResult<IReadOnlyList<AuditEntryView>>.Failed(ApiProblem.Unavailable("The audit answer was not a list."));
+    }
+
+    public Task<ApiResult<ReportDetail>> TransitionAsync(Guid id, TransitionBody body, CancellationToken cancellationToken) =>
+        api.PostAsync<ReportDetail>($"{Reports}/{id}/transitions", body, cancellationToken);
+
+    public Task<ApiResult<ReportDetail>> AssignAsync(Guid id, AssignmentBody body, CancellationToken cancellationToken) =>
+        api.PostAsync<ReportDetail>($"{Reports}/{id}/assignment", body, cancellationToken);
+
+    public Task<ApiResult<ReportDetail>> ClassifyAsync(Guid id, ClassificationBody body, CancellationToken cancellationToken) =>
+        api.PostAsync<ReportDetail>($"{Reports}/{id}/classification", body, cancellationToken);
+
+    public Task<ApiResult<ReportDetail>> RedactAsync(Guid id, RedactionBody body, CancellationToken cancellationToken) =>
+        api.PostAsync<ReportDetail>($"{Reports}/{id}/redactions", body, cancellationToken);
+
+    public Task<ApiResult<ReportDetail>> AddNoteAsync(Guid id, NoteBody body, CancellationToken cancellationToken) =>
+        api.PostAsync<ReportDetail>($"{Reports}/{id}/notes", body, cancellationToken);
+
+    /// <summary>The report afterwards: the same version when the choice was the one on record (nothing changed).</summary>
+    public Task<ApiResult<ReportDetail>> ChangeNoticeAsync(Guid id, NoticeChangeBody body, CancellationToken cancellationToken) =>
+        api.SendAsync<ReportDetail>(HttpMethod.Put, $"{Reports}/{id}/notice", body, cancellationToken);
+
+    public Task<ApiResult<NoContent>> ForwardContestAsync(Guid id, Guid contestId, ForwardContestBody body, CancellationToken cancellationToken) =>
+        api.PostAsync<NoContent>($"{Reports}/{id}/contests/{contestId}/forward", body, cancellationToken);
+
+    public Task<ApiResult<NoContent>> CloseContestAsync(Guid id, Guid contestId, CloseContestBody body, CancellationToken cancellationToken) =>
+        api.PostAsync<NoContent>($"{Reports}/{id}/contests/{contestId}/close", body, cancellationToken);
+
+    /// <summary>The maintainers write to the report's host on its thread.</summary>
+    public Task<ApiResult<NoContent>> SendHostMessageAsync(Guid id, MessageBody body, CancellationToken cancellationToken) =>
+        api.PostAsync<NoContent>($"{Reports}/{id}/host-messages", body, cancellationToken);
+
+    public Task<ApiResult<BulkRejectResponse>> BulkRejectAsync(BulkRejectBody body, CancellationToken cancellationToken) =>
+        api.PostAsync<BulkRejectResponse>(Reports + "/bulk-reject", body, cancellationToken);
+}
