@@ -11,8 +11,8 @@ using SafetyReports.Intake.Storage;
 using SafetyReports.Intake.Transparency;
 using SafetyReports.ServiceDefaults.Hosting;
 using SafetyReports.ServiceDefaults.Messaging;
-using SafetyReports.ServiceDefaults.Security;
 using SafetyReports.ServiceDefaults.Storage;
+using SafetyReports.ServiceDefaults.Contacts;
 
 namespace SafetyReports.Intake;
 

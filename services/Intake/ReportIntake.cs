@@ -9,6 +9,7 @@ using SafetyReports.Intake.Domain;
 using SafetyReports.Intake.Storage;
 using SafetyReports.ServiceDefaults.Messaging;
 using SafetyReports.ServiceDefaults.Security;
+using SafetyReports.ServiceDefaults.Contacts;
 
 namespace SafetyReports.Intake;
 

@@ -1,19 +1,4 @@
 using SafetyReports.Portal;
 using SafetyReports.ServiceDefaults.Hosting;
 
-
-if (ServiceHost.TryRunProbe(args, out var probeExitCode))
-{
-    return probeExitCode;
-}
-
-var builder = ServiceHost.CreateBuilder(args, defaultPort: 5104);
-builder.AddServiceDefaults("portal");
-builder.AddPortal();
-
-
-var app = builder.Build();
-app.UseServiceDefaults();
-app.MapPortal();
-app.Run();
-return 0;
+return ServiceHost.Run(args, "portal", defaultPort: 5104, builder => builder.AddPortal(), app => app.MapPortal());

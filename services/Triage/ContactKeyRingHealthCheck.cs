@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using SafetyReports.ServiceDefaults.Security;
 using SafetyReports.Triage.Storage;
+using SafetyReports.ServiceDefaults.Contacts;
 
 namespace SafetyReports.Triage;
 

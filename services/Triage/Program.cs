@@ -2,18 +2,10 @@ using SafetyReports.Triage;
 using SafetyReports.ServiceDefaults.Hosting;
 using SafetyReports.ServiceDefaults.Messaging;
 
-if (ServiceHost.TryRunProbe(args, out var probeExitCode))
-{
-    return probeExitCode;
-}
-
-var builder = ServiceHost.CreateBuilder(args, defaultPort: 5102);
-builder.AddServiceDefaults("triage");
-builder.AddTriage();
-builder.AddSafetyReportsBus();
-
-var app = builder.Build();
-app.UseServiceDefaults();
-app.MapTriage();
-app.Run();
-return 0;
+return ServiceHost.Run(args, "triage", defaultPort: 5102,
+    builder =>
+    {
+        builder.AddTriage();
+        builder.AddSafetyReportsBus();
+    },
+    app => app.MapTriage());

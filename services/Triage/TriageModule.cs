@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging;
 using OpenIddict.Validation.AspNetCore;
 using SafetyReports.ServiceDefaults.Hosting;
 using SafetyReports.ServiceDefaults.Messaging;
-using SafetyReports.ServiceDefaults.Security;
 using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.Triage.Api;
 using SafetyReports.Triage.Consumers;
@@ -13,6 +12,7 @@ using SafetyReports.Triage.Disclosure;
 using SafetyReports.Triage.Domain;
 using SafetyReports.Triage.Storage;
 using SafetyReports.Triage.Transparency;
+using SafetyReports.ServiceDefaults.Contacts;
 
 namespace SafetyReports.Triage;
 

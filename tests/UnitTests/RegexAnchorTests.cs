@@ -15,7 +15,7 @@ public class RegexAnchorTests
     [
         typeof(SafetyReports.Intake.ReportIntake).Assembly, typeof(SafetyReports.Triage.TriageReports).Assembly,
         typeof(HostRequestValidator).Assembly, typeof(MachineClientRules).Assembly, typeof(SafetyReports.Portal.PortalOptions).Assembly,
-        typeof(SafetyReports.ServiceDefaults.Security.TextRules).Assembly, typeof(SafetyReports.AuditTool.AuditToolProgram).Assembly,
+        typeof(SafetyReports.ServiceDefaults.Text.TextRules).Assembly, typeof(SafetyReports.AuditTool.AuditToolProgram).Assembly,
     ];
 
     public static TheoryData<string> Patterns()

@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Mvc.Filters;
+using SafetyReports.ServiceDefaults.Hosting;
 
 namespace SafetyReports.Identity.Site;
 
@@ -7,22 +7,8 @@ namespace SafetyReports.Identity.Site;
 /// <c>form-action</c>: browsers apply it to the redirects that follow a form post, and a successful
 /// sign-in redirects on to the client's registered redirect URI, which may be another origin.
 /// </summary>
-public sealed class SignInPageHeaders : IAsyncPageFilter
+public sealed class SignInPageHeaders() : PageSecurityHeaders(ContentSecurityPolicy)
 {
     public const string ContentSecurityPolicy =
         "default-src 'none'; style-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'";
-
-    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context)
-    {
-        var headers = context.HttpContext.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        headers.XContentTypeOptions = "nosniff";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers.XFrameOptions = "DENY";
-        headers.CacheControl = "no-cache, no-store";
-        headers.Pragma = "no-cache";
-        return Task.CompletedTask;
-    }
-
-    public Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next) => next();
 }

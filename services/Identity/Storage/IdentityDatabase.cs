@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using SafetyReports.ServiceDefaults.Storage;
+using SafetyReports.ServiceDefaults.Storage.Sqlite;
 
 namespace SafetyReports.Identity.Storage;
 

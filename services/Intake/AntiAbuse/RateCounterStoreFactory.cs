@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SafetyReports.Intake.Storage;
 using SafetyReports.ServiceDefaults.Hosting;
-using SafetyReports.ServiceDefaults.Storage;
+using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.Intake.AntiAbuse;
 

@@ -1,4 +1,4 @@
-using SafetyReports.ServiceDefaults.Security;
+using SafetyReports.ServiceDefaults.Text;
 
 namespace SafetyReports.Intake.Domain;
 

@@ -1,7 +1,7 @@
-using SafetyReports.ServiceDefaults.Security;
 using System.Net.Mail;
 using SafetyReports.Contracts;
 using SafetyReports.Intake.Api;
+using SafetyReports.ServiceDefaults.Text;
 
 namespace SafetyReports.Intake.Domain;
 

@@ -1,6 +1,6 @@
-using SafetyReports.ServiceDefaults.Security;
 using Microsoft.Extensions.Localization;
 using SafetyReports.Intake.Domain;
+using SafetyReports.ServiceDefaults.Text;
 
 namespace SafetyReports.Intake.Forms;
 

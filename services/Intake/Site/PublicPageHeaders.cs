@@ -1,4 +1,5 @@
-using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Http;
+using SafetyReports.ServiceDefaults.Hosting;
 
 namespace SafetyReports.Intake.Site;
 
@@ -7,24 +8,11 @@ namespace SafetyReports.Intake.Site;
 /// policy can allow only this origin; nothing may frame them, forms post only here, and no page is
 /// stored by a browser or proxy cache (they may hold a status token or a half-written report).
 /// </summary>
-public sealed class PublicPageHeaders : IAsyncPageFilter
+public sealed class PublicPageHeaders() : PageSecurityHeaders(ContentSecurityPolicy)
 {
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; worker-src 'self'; " +
         "object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
 
-    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context)
-    {
-        var headers = context.HttpContext.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        headers.XContentTypeOptions = "nosniff";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers.XFrameOptions = "DENY";
-        headers.CacheControl = "no-cache, no-store";
-        headers.Pragma = "no-cache";
-        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-        return Task.CompletedTask;
-    }
-
-    public Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next) => next();
+    protected override void AddSiteHeaders(IHeaderDictionary headers) => headers["Permissions-Policy"] = NoDevicePermissions;
 }

@@ -5,7 +5,7 @@ using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using MongoDB.Driver;
 using SafetyReports.Intake.AntiAbuse;
-using SafetyReports.ServiceDefaults.Storage;
+using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.Intake.Storage;
 

@@ -1,7 +1,7 @@
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization.Attributes;
 using SafetyReports.Contracts;
-using SafetyReports.ServiceDefaults.Storage;
+using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.Intake.Storage;
 

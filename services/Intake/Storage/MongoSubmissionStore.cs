@@ -3,7 +3,7 @@ using MongoDB.Bson.Serialization;
 using MongoDB.Driver;
 using SafetyReports.Intake.Domain;
 using SafetyReports.ServiceDefaults.Messaging;
-using SafetyReports.ServiceDefaults.Storage;
+using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.Intake.Storage;
 

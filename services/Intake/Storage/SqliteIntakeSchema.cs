@@ -1,4 +1,4 @@
-using SafetyReports.ServiceDefaults.Storage;
+using SafetyReports.ServiceDefaults.Storage.Sqlite;
 
 namespace SafetyReports.Intake.Storage;
 

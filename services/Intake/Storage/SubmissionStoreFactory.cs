@@ -1,5 +1,5 @@
 using SafetyReports.ServiceDefaults.Hosting;
-using SafetyReports.ServiceDefaults.Storage;
+using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.Intake.Storage;
 

@@ -7,6 +7,7 @@ using SafetyReports.Notification.Domain;
 using SafetyReports.Notification.Storage;
 using SafetyReports.ServiceDefaults.Hosting;
 using SafetyReports.ServiceDefaults.Security;
+using SafetyReports.ServiceDefaults.Text;
 
 namespace SafetyReports.Notification.Api;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using SafetyReports.ServiceDefaults.Security;
+using SafetyReports.ServiceDefaults.Text;
 
 namespace SafetyReports.Notification.Api;
 

@@ -1,6 +1,6 @@
 using MongoDB.Driver;
 using SafetyReports.Notification.Domain;
-using SafetyReports.ServiceDefaults.Storage;
+using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.Notification.Storage;
 

@@ -1,7 +1,7 @@
 using MongoDB.Driver;
 using SafetyReports.Notification.Domain;
 using SafetyReports.ServiceDefaults.Messaging;
-using SafetyReports.ServiceDefaults.Storage;
+using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.Notification.Storage;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SafetyReports.ServiceDefaults.Hosting;
-using SafetyReports.ServiceDefaults.Storage;
+using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.Notification.Storage;
 

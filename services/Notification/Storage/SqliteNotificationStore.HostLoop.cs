@@ -1,8 +1,8 @@
 using System.Text.Json;
 using SafetyReports.Notification.Domain;
 using SafetyReports.ServiceDefaults.Messaging;
-using SafetyReports.ServiceDefaults.Storage;
-using static SafetyReports.ServiceDefaults.Storage.SqliteCommandExtensions;
+using static SafetyReports.ServiceDefaults.Storage.Sqlite.SqliteCommandExtensions;
+using SafetyReports.ServiceDefaults.Storage.Sqlite;
 
 namespace SafetyReports.Notification.Storage;
 

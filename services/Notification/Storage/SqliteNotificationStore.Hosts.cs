@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using SafetyReports.Notification.Domain;
-using SafetyReports.ServiceDefaults.Storage;
-using static SafetyReports.ServiceDefaults.Storage.SqliteCommandExtensions;
+using static SafetyReports.ServiceDefaults.Storage.Sqlite.SqliteCommandExtensions;
+using SafetyReports.ServiceDefaults.Storage.Sqlite;
 
 namespace SafetyReports.Notification.Storage;
 

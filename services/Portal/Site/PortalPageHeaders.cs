@@ -1,5 +1,6 @@
-using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using SafetyReports.ServiceDefaults.Hosting;
 
 namespace SafetyReports.Portal.Site;
 
@@ -9,10 +10,8 @@ namespace SafetyReports.Portal.Site;
 /// in again after an expired session redirect there, and browsers apply form-action to those redirects.
 /// Pages hold reporter data: no cache keeps them.
 /// </summary>
-public sealed class PortalPageHeaders(IOptions<PortalOptions> options) : IAsyncPageFilter
+public sealed class PortalPageHeaders(IOptions<PortalOptions> options) : PageSecurityHeaders(ContentSecurityPolicyFor(options.Value.Authority))
 {
-    private readonly string _policy = ContentSecurityPolicyFor(options.Value.Authority);
-
     public static string ContentSecurityPolicyFor(string? authority)
     {
         var formAction = "'self'";
@@ -25,19 +24,9 @@ public sealed class PortalPageHeaders(IOptions<PortalOptions> options) : IAsyncP
             $"object-src 'none'; frame-ancestors 'none'; form-action {formAction}; base-uri 'none'";
     }
 
-    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context)
+    protected override void AddSiteHeaders(IHeaderDictionary headers)
     {
-        var headers = context.HttpContext.Response.Headers;
-        headers.ContentSecurityPolicy = _policy;
-        headers.XContentTypeOptions = "nosniff";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers.XFrameOptions = "DENY";
-        headers.CacheControl = "no-cache, no-store";
-        headers.Pragma = "no-cache";
-        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        headers["Permissions-Policy"] = NoDevicePermissions;
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
-        return Task.CompletedTask;
     }
-
-    public Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next) => next();
 }

@@ -40,6 +40,28 @@ public static class ServiceHost
             : [.. args, $"--{ReloadConfigOnChange}=false"];
 
     /// <summary>
+    /// A service's whole entry point: the probe mode (<see cref="TryRunProbe"/>), or the host with the service
+    /// defaults, the service's own registrations (<paramref name="addService"/>) and its routes (<paramref name="mapService"/>).
+    /// </summary>
+    public static int Run(string[] args, string serviceName, int defaultPort, Action<WebApplicationBuilder> addService, Action<WebApplication> mapService)
+    {
+        if (TryRunProbe(args, out var probeExitCode))
+        {
+            return probeExitCode;
+        }
+
+        var builder = CreateBuilder(args, defaultPort);
+        builder.AddServiceDefaults(serviceName);
+        addService(builder);
+
+        var app = builder.Build();
+        app.UseServiceDefaults();
+        mapService(app);
+        app.Run();
+        return 0;
+    }
+
+    /// <summary>
     /// <c>--probe URL</c>: exit 0 when URL answers 2xx. Container images have no curl, so their
     /// health checks run the service binary itself in this mode.
     /// </summary>

@@ -1,3 +1,5 @@
+using SafetyReports.ServiceDefaults.Storage.Sqlite;
+
 namespace SafetyReports.ServiceDefaults.Storage;
 
 /// <summary>

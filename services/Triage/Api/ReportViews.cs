@@ -1,6 +1,6 @@
 using SafetyReports.Contracts;
-using SafetyReports.ServiceDefaults.Security;
 using SafetyReports.Triage.Domain;
+using SafetyReports.ServiceDefaults.Contacts;
 
 namespace SafetyReports.Triage.Api;
 

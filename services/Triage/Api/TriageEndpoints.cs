@@ -7,6 +7,7 @@ using SafetyReports.ServiceDefaults.Hosting;
 using SafetyReports.ServiceDefaults.Security;
 using SafetyReports.Triage.Domain;
 using SafetyReports.Triage.Storage;
+using SafetyReports.ServiceDefaults.Contacts;
 
 namespace SafetyReports.Triage.Api;
 

@@ -41,7 +41,7 @@ public sealed class MongoAuditLog(IMongoDatabase database)
     /// Links <paramref name="draft"/> after the head and moves the head, inside the caller's transaction.
     /// A concurrent append makes the head update a write conflict (retried by the driver with the whole
     /// transaction) or, should the snapshot ever let it through, a failed compare-and-swap (retried by
-    /// <see cref="ServiceDefaults.Storage.MongoTransactions"/>): never a fork.
+    /// <see cref="ServiceDefaults.Storage.Mongo.MongoTransactions"/>): never a fork.
     /// </summary>
     public async Task AppendAsync(IClientSessionHandle session, AuditDraft draft, CancellationToken cancellationToken)
     {
@@ -55,7 +55,7 @@ public sealed class MongoAuditLog(IMongoDatabase database)
             cancellationToken: cancellationToken);
         if (moved.MatchedCount != 1)
         {
-            throw new ServiceDefaults.Storage.MongoConflictException("The audit chain head moved during the append.");
+            throw new ServiceDefaults.Storage.Mongo.MongoConflictException("The audit chain head moved during the append.");
         }
 
         await _entries.InsertOneAsync(session, MongoAuditEntryDocument.From(entry), cancellationToken: cancellationToken);

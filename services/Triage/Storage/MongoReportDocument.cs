@@ -1,7 +1,7 @@
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization.Attributes;
-using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.Triage.Domain;
+using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.Triage.Storage;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using MongoDB.Bson;
 using MongoDB.Driver;
-using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.Triage.Domain;
 using SafetyReports.Triage.Transparency;
+using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.Triage.Storage;
 

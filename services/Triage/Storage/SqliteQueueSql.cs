@@ -1,5 +1,5 @@
-using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.Triage.Domain;
+using SafetyReports.ServiceDefaults.Storage.Sqlite;
 
 namespace SafetyReports.Triage.Storage;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.Triage.Domain;
 using SafetyReports.Triage.Transparency;
+using SafetyReports.ServiceDefaults.Storage.Sqlite;
 
 namespace SafetyReports.Triage.Storage;
 

@@ -6,7 +6,8 @@ using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.Triage.Disclosure;
 using SafetyReports.Triage.Domain;
 using SafetyReports.Triage.Transparency;
-using static SafetyReports.ServiceDefaults.Storage.SqliteCommandExtensions;
+using static SafetyReports.ServiceDefaults.Storage.Sqlite.SqliteCommandExtensions;
+using SafetyReports.ServiceDefaults.Storage.Sqlite;
 
 namespace SafetyReports.Triage.Storage;
 

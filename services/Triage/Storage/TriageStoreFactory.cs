@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 using SafetyReports.ServiceDefaults.Hosting;
-using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.Triage.Domain;
 using SafetyReports.Triage.Transparency;
+using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.Triage.Storage;
 

@@ -10,40 +10,45 @@ public sealed class ComposeFileTests
 
     private static IReadOnlyDictionary<string, YamlNode> Services => Compose.Child("services").Entries();
 
-    /// <summary>Compose service, its project folder, its published port, and what it must wait for.</summary>
-    public static TheoryData<string, string, int, string[]> ApplicationServices => new()
-    {
-        { "identity", "Identity", 5100, [] },
-        { "intake", "Intake", 5101, ["rabbitmq", "mongo"] },
-        { "triage", "Triage", 5102, ["rabbitmq", "mongo", "identity"] },
-        { "notification", "Notification", 5103, ["rabbitmq", "mongo", "identity"] },
-        { "portal", "Portal", 5104, ["identity", "triage", "notification"] },
-    };
+    /// <summary>Every service of the topology table (docs/architecture.md) that compose runs.</summary>
+    public static TheoryData<string> ApplicationServices => new(Topology.ComposeServices.Select(r => r.Service));
 
     public static TheoryData<string> DistributedServices => new() { "intake", "triage", "notification" };
 
+    [Fact]
+    public void Compose_runs_exactly_the_services_of_the_topology_besides_the_broker_and_the_database()
+    {
+        Assert.Equal(
+            Topology.ComposeServices.Select(r => r.Service).Append("mongo").Append("rabbitmq").Order(),
+            Services.Keys.Order());
+    }
+
     [Theory]
     [MemberData(nameof(ApplicationServices))]
-    public void Service_is_built_from_its_Dockerfile_with_the_repository_as_context(string service, string project, int port, string[] dependencies)
+    public void Service_is_built_from_the_one_Dockerfile_with_its_project_as_the_SERVICE_argument(string service)
     {
-        _ = (port, dependencies);
+        var project = Topology.Of(service).Project;
         var build = Service(service).Child("build");
         var context = build.TextAt("context");
-        var dockerfile = build.TextAt("dockerfile");
 
         Assert.NotNull(context);
         Assert.Equal(
             Path.TrimEndingDirectorySeparator(RepositoryLayout.Root),
             Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(RepositoryLayout.Root, context))));
-        Assert.Equal($"services/{project}/Dockerfile", dockerfile);
-        Assert.True(File.Exists(RepositoryLayout.Dockerfile(project)), $"{dockerfile} does not exist.");
+        Assert.Equal("Dockerfile", build.TextAt("dockerfile"));
+        Assert.True(File.Exists(RepositoryLayout.Dockerfile), "The Dockerfile at the repository root does not exist.");
+        Assert.Equal(project, build.TextAt("args.SERVICE"));
+        Assert.True(File.Exists(RepositoryLayout.ProjectFile(project)), $"SERVICE={project} names no project under services/.");
+        // No PORT argument: the image listens on the Dockerfile's default, 8080, which the table says.
+        Assert.Null(build.At("args.PORT"));
+        Assert.Equal(8080, Topology.Of(service).Port);
     }
 
     [Theory]
     [MemberData(nameof(ApplicationServices))]
-    public void Service_health_check_probes_its_readiness_with_the_service_binary(string service, string project, int port, string[] dependencies)
+    public void Service_health_check_probes_its_readiness_with_the_service_binary(string service)
     {
-        _ = (port, dependencies);
+        var project = Topology.Of(service).Project;
         var test = Service(service).At("healthcheck.test").CommandLine();
 
         Assert.Contains($"SafetyReports.{project}.dll", test);
@@ -53,10 +58,12 @@ public sealed class ComposeFileTests
 
     [Theory]
     [MemberData(nameof(ApplicationServices))]
-    public void Service_waits_for_what_it_needs_to_be_healthy(string service, string project, int port, string[] dependencies)
+    public void Service_waits_for_what_the_topology_says_it_needs_to_be_healthy(string service)
     {
-        _ = (project, port);
+        var dependencies = Topology.Of(service).WaitsFor;
         var dependsOn = Service(service).Child("depends_on").Entries();
+
+        Assert.Equal(dependencies.Order(), dependsOn.Keys.Order());
 
         foreach (var dependency in dependencies)
         {
@@ -69,13 +76,16 @@ public sealed class ComposeFileTests
 
     [Theory]
     [MemberData(nameof(ApplicationServices))]
-    public void Service_publishes_its_default_port_and_listens_on_8080(string service, string project, int port, string[] dependencies)
+    public void Service_publishes_the_host_port_of_the_topology_and_listens_on_its_port(string service)
     {
-        _ = (project, dependencies);
+        var row = Topology.Of(service);
         var definition = Service(service);
+        var listens = row.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        Assert.Equal("8080", EnvironmentOf(definition).GetValueOrDefault("ASPNETCORE_HTTP_PORTS"));
-        Assert.Contains(definition.Child("ports").Texts(), p => p.EndsWith(":8080", StringComparison.Ordinal) && p.Contains(port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        Assert.Equal(listens, EnvironmentOf(definition).GetValueOrDefault("ASPNETCORE_HTTP_PORTS"));
+        var port = Assert.Single(definition.Child("ports").Texts());
+        Assert.EndsWith($"{row.PublishedPort}}}:{listens}", port);
+        Assert.Equal(row.LoopbackOnly, port.StartsWith("127.0.0.1:", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -196,7 +206,7 @@ public sealed class ComposeFileTests
     {
         Assert.DoesNotContain(Services, s =>
             s.Key.Contains("standalone", StringComparison.OrdinalIgnoreCase)
-            || (s.Value.At("build.dockerfile").Text() ?? "").Contains("Standalone", StringComparison.Ordinal));
+            || s.Value.TextAt("build.args.SERVICE") == "Standalone");
     }
 
     private static YamlNode Service(string name)

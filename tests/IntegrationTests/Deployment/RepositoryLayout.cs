@@ -9,7 +9,10 @@ internal static class RepositoryLayout
 
     public static string DeployDirectory => Path.Combine(Root, "deploy");
 
-    public static string Dockerfile(string project) => Path.Combine(Root, "services", project, "Dockerfile");
+    /// <summary>The one image recipe; the build argument SERVICE names the project.</summary>
+    public static string Dockerfile => Path.Combine(Root, "Dockerfile");
+
+    public static string ArchitectureDoc => Path.Combine(Root, "docs", "architecture.md");
 
     public static string ProjectFile(string project) =>
         Path.Combine(Root, "services", project, $"SafetyReports.{project}.csproj");

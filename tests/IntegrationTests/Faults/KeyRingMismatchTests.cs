@@ -67,7 +67,7 @@ public sealed class KeyRingMismatchTests(ITestOutputHelper output)
                 .Where(line => line.Contains(KeysSetting, StringComparison.Ordinal) && line.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal))
                 .ToList();
             Assert.True(errors.Count == 1, string.Join('\n', errors));
-            Assert.Contains("SafetyReports.ServiceDefaults.Security.ReporterContactProtector", errors[0]);
+            Assert.Contains("SafetyReports.ServiceDefaults.Contacts.ReporterContactProtector", errors[0]);
             Assert.DoesNotContain("ring.reporter@example.org", log);
         }
         catch

@@ -8,7 +8,7 @@ using SafetyReports.Intake.Domain;
 using SafetyReports.Intake.Storage;
 using SafetyReports.IntegrationTests.Infrastructure;
 using SafetyReports.IntegrationTests.Storage;
-using SafetyReports.ServiceDefaults.Storage;
+using SafetyReports.ServiceDefaults.Storage.Sqlite;
 
 namespace SafetyReports.IntegrationTests.Intake;
 

@@ -3,9 +3,9 @@ using MongoDB.Driver;
 using SafetyReports.Intake.Storage;
 using SafetyReports.Notification.Storage;
 using SafetyReports.Portal.Auth;
-using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.Triage.Storage;
 using static SafetyReports.IntegrationTests.Storage.StorageTestData;
+using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.IntegrationTests.Storage;
 

@@ -1,5 +1,5 @@
 using MongoDB.Driver;
-using SafetyReports.ServiceDefaults.Storage;
+using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.IntegrationTests.Storage;
 

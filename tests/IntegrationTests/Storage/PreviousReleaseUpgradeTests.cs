@@ -6,10 +6,10 @@ using SafetyReports.Intake.Storage;
 using SafetyReports.Notification.Domain;
 using SafetyReports.Notification.Storage;
 using SafetyReports.Portal.Auth;
-using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.Triage.Domain;
 using SafetyReports.Triage.Storage;
 using static SafetyReports.IntegrationTests.Storage.StorageTestData;
+using SafetyReports.ServiceDefaults.Storage.Sqlite;
 
 namespace SafetyReports.IntegrationTests.Storage;
 

@@ -1,5 +1,5 @@
 using SafetyReports.Intake.Storage;
-using SafetyReports.ServiceDefaults.Storage;
+using SafetyReports.ServiceDefaults.Storage.Sqlite;
 
 namespace SafetyReports.IntegrationTests.Storage;
 

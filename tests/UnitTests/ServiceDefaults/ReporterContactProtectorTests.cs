@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Logging;
-using SafetyReports.ServiceDefaults.Security;
+using SafetyReports.ServiceDefaults.Contacts;
 
 namespace SafetyReports.UnitTests.ServiceDefaults;
 

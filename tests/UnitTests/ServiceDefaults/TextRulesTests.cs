@@ -1,6 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
-using SafetyReports.ServiceDefaults.Security;
+using SafetyReports.ServiceDefaults.Text;
 
 namespace SafetyReports.UnitTests.ServiceDefaults;
 

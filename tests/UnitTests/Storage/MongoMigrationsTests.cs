@@ -2,9 +2,9 @@ using MongoDB.Bson;
 using SafetyReports.Intake.Storage;
 using SafetyReports.Notification.Storage;
 using SafetyReports.Portal.Auth;
-using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.Triage.Storage;
 using static SafetyReports.UnitTests.Storage.MongoRendering;
+using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.UnitTests.Storage;
 

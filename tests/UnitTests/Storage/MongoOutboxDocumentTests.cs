@@ -1,7 +1,7 @@
 using MongoDB.Bson;
 using SafetyReports.ServiceDefaults.Messaging;
-using SafetyReports.ServiceDefaults.Storage;
 using static SafetyReports.UnitTests.Storage.MongoRendering;
+using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.UnitTests.Storage;
 

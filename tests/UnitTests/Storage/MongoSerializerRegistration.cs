@@ -1,4 +1,4 @@
-using SafetyReports.ServiceDefaults.Storage;
+using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 [assembly: AssemblyFixture(typeof(SafetyReports.UnitTests.Storage.MongoSerializerRegistration))]
 

@@ -2,8 +2,8 @@ using SafetyReports.Intake.Storage;
 using SafetyReports.Notification.Storage;
 using SafetyReports.Portal.Auth;
 using SafetyReports.ServiceDefaults.Hosting;
-using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.Triage.Storage;
+using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.UnitTests.Storage;
 

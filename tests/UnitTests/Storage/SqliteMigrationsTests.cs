@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
-using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.UnitTests.Triage;
+using SafetyReports.ServiceDefaults.Storage.Sqlite;
 
 namespace SafetyReports.UnitTests.Storage;
 

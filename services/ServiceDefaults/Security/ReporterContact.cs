@@ -1,6 +1,0 @@
-namespace SafetyReports.ServiceDefaults.Security;
-
-public sealed record ReporterContact(string? Name, string? Email)
-{
-    public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Email);
-}

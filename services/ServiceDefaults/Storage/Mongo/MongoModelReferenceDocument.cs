@@ -1,0 +1,32 @@
+using MongoDB.Bson.Serialization.Attributes;
+using SafetyReports.Contracts;
+
+namespace SafetyReports.ServiceDefaults.Storage.Mongo;
+
+/// <summary>A <see cref="ModelReference"/> embedded in a MongoDB document.</summary>
+[BsonNoId]
+public sealed class MongoModelReferenceDocument
+{
+    [BsonElement("host")]
+    public string Host { get; set; } = "";
+
+    // Not named Id: the driver would take a property called Id for the document's _id.
+    [BsonElement("id")]
+    public string ModelId { get; set; } = "";
+
+    [BsonElement("revision")]
+    public string? Revision { get; set; }
+
+    [BsonElement("url")]
+    public string? Url { get; set; }
+
+    public static MongoModelReferenceDocument From(ModelReference model) => new()
+    {
+        Host = model.Host,
+        ModelId = model.Id,
+        Revision = model.Revision,
+        Url = model.Url,
+    };
+
+    public ModelReference ToModel() => new(Host, ModelId, Revision, Url);
+}
