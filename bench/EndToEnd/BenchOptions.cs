@@ -2,12 +2,12 @@ using System.Globalization;
 
 namespace SafetyReports.Bench.EndToEnd;
 
-public sealed record BenchOptions(IReadOnlyList<double> Rates, int Seconds, int SoakMinutes, double SoakRate)
+public sealed record BenchOptions(IReadOnlyList<double> Rates, int Seconds, int SoakMinutes, double SoakRate, int WarmupSeconds)
 {
     public static BenchOptions Parse(string[] args)
     {
         var rates = new List<double> { 50, 200, 500 };
-        int seconds = 20, soakMinutes = 0;
+        int seconds = 20, soakMinutes = 0, warmupSeconds = 5;
         double soakRate = 100;
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
@@ -23,14 +23,17 @@ public sealed record BenchOptions(IReadOnlyList<double> Rates, int Seconds, int 
                 case "--soak-minutes":
                     soakMinutes = int.Parse(value, CultureInfo.InvariantCulture);
                     break;
+                case "--warmup-seconds":
+                    warmupSeconds = int.Parse(value, CultureInfo.InvariantCulture);
+                    break;
                 case "--soak-rate":
                     soakRate = double.Parse(value, CultureInfo.InvariantCulture);
                     break;
                 default:
-                    throw new ArgumentException($"Unknown option {args[i]}; known: --rates, --seconds, --soak-minutes, --soak-rate.");
+                    throw new ArgumentException($"Unknown option {args[i]}; known: --rates, --seconds, --warmup-seconds, --soak-minutes, --soak-rate.");
             }
         }
 
-        return new BenchOptions(rates, seconds, soakMinutes, soakRate);
+        return new BenchOptions(rates, seconds, soakMinutes, soakRate, warmupSeconds);
     }
 }

@@ -4,7 +4,7 @@ using SafetyReports.Bench.EndToEnd;
 using SafetyReports.IntegrationTests.Infrastructure;
 
 // End-to-end latency and memory of the distributed system (docs/benchmarks.md):
-//   dotnet run -c Release --project bench/EndToEnd -- [--rates 50,200,500] [--seconds 20] [--soak-minutes 0] [--soak-rate 100]
+//   dotnet run -c Release --project bench/EndToEnd -- [--rates 50,200,500] [--seconds 20] [--warmup-seconds 5] [--soak-minutes 0] [--soak-rate 100]
 // Needs RabbitMQ on 127.0.0.1:5672 with rabbitmqctl. Every phase is bounded by its duration plus a settle time.
 var options = BenchOptions.Parse(args);
 var timeline = new ReportTimeline();
@@ -22,10 +22,8 @@ receiver.Respond = webhook =>
     return 204;
 };
 
-await using var system = await DistributedSystem.StartAsync(broker, new DistributedSystemOptions
-{
-    Settings = { ["Logging:LogLevel:Default"] = "Warning" },
-});
+// The services' own logging defaults (Information), as a deployment without logging settings runs them.
+await using var system = await DistributedSystem.StartAsync(broker);
 await LoadScenario.SubscribeAsync(system.Api, receiver);
 using var driver = new LoadDriver(system.Api, timeline, await system.Api.TokenAsync(TestClients.Triager));
 var tap = await StoredReportTap.StartAsync(broker.ConnectionString, id =>
@@ -36,16 +34,19 @@ var tap = await StoredReportTap.StartAsync(broker.ConnectionString, id =>
 }, CancellationToken.None);
 
 var sampler = new MemorySampler(system.Processes, TimeSpan.FromSeconds(1));
+var cpu = new CpuMeter(system.Processes);
 Console.WriteLine("# resident memory at rest (MiB): " + Format(sampler.TakeNow()));
 
 var results = new List<PhaseResult>();
-await RunPhaseAsync("warm-up", 50, TimeSpan.FromSeconds(5), record: false);
+// Long enough for the JIT's optimising tier to have compiled the hot paths (a few seconds is not, on two busy cores).
+await RunPhaseAsync("warm-up", 50, TimeSpan.FromSeconds(options.WarmupSeconds), record: false);
 Console.WriteLine("# resident memory after warm-up (MiB): " + Format(sampler.TakeNow()));
 Console.WriteLine(PhaseResult.Header);
 foreach (var rate in options.Rates)
 {
     results.Add(await RunPhaseAsync($"rate-{rate}", rate, TimeSpan.FromSeconds(options.Seconds), record: true));
     Console.WriteLine(results[^1]);
+    Console.WriteLine($"# cpu ms per report by process at {rate}/s: {results[^1].CpuByProcess()}");
 }
 
 if (options.SoakMinutes > 0)
@@ -70,6 +71,7 @@ async Task<PhaseResult> RunPhaseAsync(string name, double rate, TimeSpan duratio
     using var stop = new CancellationTokenSource();
     var phaseSampler = new MemorySampler(system.Processes, TimeSpan.FromSeconds(1));
     var sampling = phaseSampler.RunAsync(name, stop.Token);
+    var cpuBefore = cpu.Read();
     var sent = await driver.SubmitAsync(rate, duration, CancellationToken.None);
 
     // Settle: wait (bounded) until every accepted report of the phase reached the receiver.
@@ -86,6 +88,7 @@ async Task<PhaseResult> RunPhaseAsync(string name, double rate, TimeSpan duratio
         await Task.Delay(200); // polling a benchmark's completion, bounded by settleUntil
     }
 
+    var cpuUsed = cpu.Read() - cpuBefore;
     await stop.CancelAsync();
     await sampling;
     var peak = system.Processes.ToDictionary(p => p.Name, p => phaseSampler.Samples.Select(s => s.ResidentMiB[p.Name]).DefaultIfEmpty(double.NaN).Max());
@@ -94,7 +97,7 @@ async Task<PhaseResult> RunPhaseAsync(string name, double rate, TimeSpan duratio
         Stats.Of(reports.Select(r => ReportTimeline.Ms(r.SubmitStarted, r.Accepted))),
         Stats.Of(reports.Where(r => r.Stored > 0).Select(r => ReportTimeline.Ms(r.SubmitStarted, r.Stored))),
         Stats.Of(reports.Where(r => r.Webhook > 0 && r.TriageSent > 0).Select(r => ReportTimeline.Ms(r.TriageSent, r.Webhook))),
-        peak);
+        cpuUsed, peak);
 }
 
 static string Format(IReadOnlyDictionary<string, double> memory) =>

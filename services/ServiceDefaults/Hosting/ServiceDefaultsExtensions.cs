@@ -137,11 +137,17 @@ public static class ServiceDefaultsExtensions
     {
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(serviceName))
-            .WithTracing(t => t
-                .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health"))
-                .AddHttpClientInstrumentation()
-                .AddSource("MassTransit")
-                .AddSource(MessagingActivity.SourceName))
+            .WithTracing(t =>
+            {
+                t.AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health"))
+                    .AddHttpClientInstrumentation()
+                    .AddSource("MassTransit")
+                    .AddSource(MessagingActivity.SourceName);
+                if (!TraceSampling.IsConfigured(builder.Configuration))
+                {
+                    t.SetSampler(TraceSampling.Default());
+                }
+            })
             .WithMetrics(m => m
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()

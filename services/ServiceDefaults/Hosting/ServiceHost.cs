@@ -7,6 +7,8 @@ namespace SafetyReports.ServiceDefaults.Hosting;
 /// <summary>The few lines every service's own thin host shares.</summary>
 public static class ServiceHost
 {
+    private const string ReloadConfigOnChange = "hostBuilder:reloadConfigOnChange";
+
     /// <summary>
     /// A builder that listens on the service's default local port unless <c>--urls</c>,
     /// <c>ASPNETCORE_URLS</c>, <c>ASPNETCORE_HTTP_PORTS</c> or Kestrel's own endpoints
@@ -14,7 +16,7 @@ public static class ServiceHost
     /// </summary>
     public static WebApplicationBuilder CreateBuilder(string[] args, int defaultPort)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(WithoutConfigurationReload(args));
         var configured = builder.Configuration[WebHostDefaults.ServerUrlsKey]
             ?? builder.Configuration["HTTP_PORTS"];
         if (string.IsNullOrWhiteSpace(configured) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
@@ -24,6 +26,18 @@ public static class ServiceHost
 
         return builder;
     }
+
+    /// <summary>
+    /// Configuration is read once, at start. Reloading <c>appsettings.json</c> on change would watch the content root
+    /// (the working directory) with every folder under it, and the default data folder (<c>./data</c>) is one of them:
+    /// every SQLite write would wake the watcher (several percent of the CPU under load). An operator who wants
+    /// reloading back sets <c>DOTNET_hostBuilder__reloadConfigOnChange=true</c> (or passes it on the command line).
+    /// </summary>
+    public static string[] WithoutConfigurationReload(string[] args) =>
+        args.Any(a => a.Contains(ReloadConfigOnChange, StringComparison.OrdinalIgnoreCase))
+        || Environment.GetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange") is not null
+            ? args
+            : [.. args, $"--{ReloadConfigOnChange}=false"];
 
     /// <summary>
     /// A service's whole entry point: the probe mode (<see cref="TryRunProbe"/>), or the host with the service

@@ -63,8 +63,8 @@ public sealed class SqliteTriageStore : SqliteStore, ITriageStore
     /// <summary>The report at <paramref name="expectedVersion"/> becomes <paramref name="updated"/>, with its audit entry and events; false when it moved on.</summary>
     private async Task<bool> UpdateInTransactionAsync(SqliteWrite w, Report updated, long expectedVersion, AuditDraft audit, IReadOnlyList<OutboxMessage> events)
     {
-        var previous = await w.QueryAsync("SELECT transparency FROM reports WHERE id = $id AND version = $expected",
-            r => r.GetNullableString(0), ("$id", updated.Id.ToString()), ("$expected", expectedVersion));
+        var previous = await w.QueryAsync("SELECT transparency, search_text FROM reports WHERE id = $id AND version = $expected",
+            r => (Transparency: r.GetNullableString(0), SearchText: r.GetString(1)), ("$id", updated.Id.ToString()), ("$expected", expectedVersion));
         var changed = await w.ChangesOneAsync(
             """
             UPDATE reports SET status = $status, category = $category, severity = $severity, model_host = $host,
@@ -79,10 +79,16 @@ public sealed class SqliteTriageStore : SqliteStore, ITriageStore
             return false;
         }
 
-        await w.ExecuteAsync("DELETE FROM reports_fts WHERE rowid = (SELECT search_rowid FROM reports WHERE id = $id)", ("$id", updated.Id.ToString()));
-        await IndexTextAsync(w, updated);
+        // The searched text (title, description, evidence, model) changes only when a report is redacted or edited: a
+        // status change leaves the search index alone instead of deleting and re-adding every word of the report.
+        if (previous is not [{ SearchText: var searched }] || searched != ReportDocument.SearchText(updated))
+        {
+            await w.ExecuteAsync("DELETE FROM reports_fts WHERE rowid = (SELECT search_rowid FROM reports WHERE id = $id)", ("$id", updated.Id.ToString()));
+            await IndexTextAsync(w, updated);
+        }
+
         await SqliteTransparencyCells.ApplyAsync(w.Connection, w.Transaction,
-            previous is [{ } stored] ? TransparencyContribution.Deserialize(stored) : null, Contribution(updated));
+            previous is [{ Transparency: { } stored }] ? TransparencyContribution.Deserialize(stored) : null, Contribution(updated));
         await AppendAuditAsync(w, audit);
         await w.AnnounceAsync(events);
         return true;

@@ -110,6 +110,44 @@ public sealed class SqliteTriageStoreTests : IDisposable
         Assert.Empty((await store.ListReportsAsync(new ReportQuery(Text: "jailbr"), Ct)).Items);
     }
 
+    [Fact]
+    public async Task A_status_change_leaves_the_search_index_alone_and_the_report_found_by_its_words()
+    {
+        var store = new SqliteTriageStore(_file.Path);
+        var report = NewReport(Start, "Jailbreak prompt works");
+        await store.AddReportAsync(report, Received(report), [], Ct);
+        var segments = SearchIndexRows();
+
+        Assert.True(await store.UpdateReportAsync(report with { Status = ReportStatuses.Triaging, Version = 2 }, 1, Received(report), [], Ct));
+        Assert.True(await store.UpdateReportAsync(report with { Status = ReportStatuses.Triaged, Version = 3 }, 2, Received(report), [], Ct));
+
+        // Deleting and re-adding the words would have written new segments (and tombstones) to the index.
+        Assert.Equal(segments, SearchIndexRows());
+        Assert.Single((await store.ListReportsAsync(new ReportQuery(Text: "works jailbreak"), Ct)).Items);
+    }
+
+    [Fact]
+    public async Task A_changed_title_is_searched_by_its_new_words_only()
+    {
+        var store = new SqliteTriageStore(_file.Path);
+        var report = NewReport(Start, "Jailbreak prompt works");
+        await store.AddReportAsync(report, Received(report), [], Ct);
+
+        Assert.True(await store.UpdateReportAsync(report with { Title = "Refusal bypassed", Version = 2 }, 1, Received(report), [], Ct));
+
+        Assert.Empty((await store.ListReportsAsync(new ReportQuery(Text: "jailbreak"), Ct)).Items);
+        Assert.Single((await store.ListReportsAsync(new ReportQuery(Text: "refusal bypassed"), Ct)).Items);
+    }
+
+    /// <summary>The rows of the full-text index's own storage (its segments and structure record).</summary>
+    private string SearchIndexRows()
+    {
+        using var connection = _file.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT group_concat(id || ':' || length(block), ',') FROM (SELECT id, block FROM reports_fts_data ORDER BY id)";
+        return Convert.ToString(command.ExecuteScalar())!;
+    }
+
     private static List<Guid> Ids(SqliteConnection connection, (string Sql, (string, object?)[] Parameters) query)
     {
         using var command = connection.CreateCommand();
