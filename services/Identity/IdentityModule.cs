@@ -1,20 +1,11 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using SafetyReports.Identity.Admin;
 using OpenIddict.Abstractions;
-using SafetyReports.Identity.Clients;
-using SafetyReports.Identity.Configuration;
 using SafetyReports.Identity.Keys;
-using SafetyReports.Identity.Site;
 using SafetyReports.Identity.Storage;
 using SafetyReports.Identity.Throttling;
 using SafetyReports.Identity.Tokens;
-using SafetyReports.Identity.Users;
-using SafetyReports.ServiceDefaults.Hosting;
-using SafetyReports.ServiceDefaults.Security;
 
 namespace SafetyReports.Identity;
 

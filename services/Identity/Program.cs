@@ -1,4 +1,3 @@
 using SafetyReports.Identity;
-using SafetyReports.ServiceDefaults.Hosting;
 
 return ServiceHost.Run(args, "identity", defaultPort: 5100, builder => builder.AddIdentityService(), app => app.MapIdentityService());

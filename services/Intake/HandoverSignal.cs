@@ -1,5 +1,3 @@
-using SafetyReports.ServiceDefaults.Messaging;
-
 namespace SafetyReports.Intake;
 
 /// <summary>Wakes the hand-over loop when a submission was just stored.</summary>

@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using SafetyReports.Intake.Storage;
-using SafetyReports.ServiceDefaults.Hosting;
 
 namespace SafetyReports.Intake;
 

@@ -1,16 +1,7 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using SafetyReports.Intake.AntiAbuse;
-using SafetyReports.Intake.Api;
 using SafetyReports.Intake.Consumers;
-using SafetyReports.Intake.Domain;
 using SafetyReports.Intake.Site;
 using SafetyReports.Intake.Storage;
-using SafetyReports.Intake.Transparency;
-using SafetyReports.ServiceDefaults.Hosting;
-using SafetyReports.ServiceDefaults.Messaging;
 using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.ServiceDefaults.Contacts;
 

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Options;
-using SafetyReports.Intake.AntiAbuse;
-using SafetyReports.ServiceDefaults.Hosting;
-
 namespace SafetyReports.Intake;
 
 public sealed class IntakeOptionsValidator(IOptions<StorageOptions> storage) : OptionsValidator<IntakeOptions>

@@ -1,14 +1,4 @@
-using System.Net;
-using System.Text.Json;
-using Microsoft.AspNetCore.DataProtection;
-using SafetyReports.Contracts;
-using Microsoft.Extensions.Options;
-using SafetyReports.Intake.AntiAbuse;
-using SafetyReports.Intake.Api;
-using SafetyReports.Intake.Domain;
 using SafetyReports.Intake.Storage;
-using SafetyReports.ServiceDefaults.Messaging;
-using SafetyReports.ServiceDefaults.Security;
 using SafetyReports.ServiceDefaults.Contacts;
 
 namespace SafetyReports.Intake;

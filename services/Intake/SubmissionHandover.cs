@@ -1,9 +1,5 @@
 using MassTransit;
-using Microsoft.Extensions.Logging;
-using SafetyReports.Intake.Domain;
 using SafetyReports.Intake.Storage;
-using SafetyReports.ServiceDefaults.Hosting;
-using SafetyReports.ServiceDefaults.Messaging;
 
 namespace SafetyReports.Intake;
 

@@ -1,8 +1,5 @@
 using MassTransit;
-using SafetyReports.Contracts;
-using SafetyReports.Notification.Domain;
 using SafetyReports.Notification.Storage;
-using SafetyReports.ServiceDefaults.Messaging;
 
 namespace SafetyReports.Notification;
 

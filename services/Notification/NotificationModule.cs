@@ -1,18 +1,10 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using OpenIddict.Validation.AspNetCore;
 using SafetyReports.Notification.Api;
 using SafetyReports.Notification.Consumers;
-using SafetyReports.Notification.Domain;
-using SafetyReports.Notification.Webhooks;
 using SafetyReports.Notification.Storage;
-using SafetyReports.ServiceDefaults.Hosting;
-using SafetyReports.ServiceDefaults.Messaging;
-using SafetyReports.ServiceDefaults.Security;
 using SafetyReports.ServiceDefaults.Storage;
 
 namespace SafetyReports.Notification;

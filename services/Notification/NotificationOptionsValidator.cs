@@ -1,6 +1,3 @@
-using SafetyReports.Notification.Domain;
-using SafetyReports.ServiceDefaults.Hosting;
-
 namespace SafetyReports.Notification;
 
 public sealed class NotificationOptionsValidator : OptionsValidator<NotificationOptions>

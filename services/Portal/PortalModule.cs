@@ -1,12 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using SafetyReports.Portal.Clients;
 using SafetyReports.Portal.Auth;
 using SafetyReports.Portal.Site;
 
-using SafetyReports.ServiceDefaults.Hosting;
 
 namespace SafetyReports.Portal;
 

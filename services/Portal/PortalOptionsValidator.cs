@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using SafetyReports.ServiceDefaults.Security;
-
 namespace SafetyReports.Portal;
 
 /// <summary>Checked at start, so a misconfigured portal fails with a message naming the key instead of at the first sign-in.</summary>

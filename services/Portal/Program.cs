@@ -1,4 +1,3 @@
 using SafetyReports.Portal;
-using SafetyReports.ServiceDefaults.Hosting;
 
 return ServiceHost.Run(args, "portal", defaultPort: 5104, builder => builder.AddPortal(), app => app.MapPortal());

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SafetyReports.Triage.Storage;
-using SafetyReports.ServiceDefaults.Contacts;
 
 namespace SafetyReports.Triage;
 

@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SafetyReports.ServiceDefaults.Hosting;
-using SafetyReports.Triage.Domain;
 using SafetyReports.Triage.Storage;
 
 namespace SafetyReports.Triage;

@@ -1,18 +1,11 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using OpenIddict.Validation.AspNetCore;
-using SafetyReports.ServiceDefaults.Hosting;
-using SafetyReports.ServiceDefaults.Messaging;
 using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.Triage.Api;
 using SafetyReports.Triage.Consumers;
-using SafetyReports.Triage.Disclosure;
-using SafetyReports.Triage.Domain;
 using SafetyReports.Triage.Storage;
-using SafetyReports.Triage.Transparency;
-using SafetyReports.ServiceDefaults.Contacts;
 
 namespace SafetyReports.Triage;
 

@@ -1,7 +1,3 @@
-using SafetyReports.Contracts;
-using SafetyReports.ServiceDefaults.Messaging;
-using SafetyReports.Triage.Disclosure;
-using SafetyReports.Triage.Domain;
 using SafetyReports.Triage.Storage;
 
 namespace SafetyReports.Triage;

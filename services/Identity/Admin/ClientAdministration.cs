@@ -1,6 +1,4 @@
 using OpenIddict.Abstractions;
-using SafetyReports.Identity.Clients;
-using SafetyReports.ServiceDefaults.Security;
 
 namespace SafetyReports.Identity.Admin;
 

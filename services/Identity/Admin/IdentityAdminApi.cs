@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using SafetyReports.ServiceDefaults.Hosting;
-using SafetyReports.ServiceDefaults.Security;
-
 namespace SafetyReports.Identity.Admin;
 
 /// <summary>The admin API under <c>/api/v1/identity</c>: maintainers and machine clients, scope <c>identity:admin</c>.</summary>

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using SafetyReports.Identity.Users;
-using SafetyReports.ServiceDefaults.Security;
 
 namespace SafetyReports.Identity.Admin;
 

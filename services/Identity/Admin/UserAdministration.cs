@@ -1,9 +1,6 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SafetyReports.Identity.Storage;
-using SafetyReports.Identity.Users;
-using SafetyReports.ServiceDefaults.Security;
 
 namespace SafetyReports.Identity.Admin;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using OpenIddict.Abstractions;
-using SafetyReports.Identity.Configuration;
 
 namespace SafetyReports.Identity.Clients;
 

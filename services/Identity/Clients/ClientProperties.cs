@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using OpenIddict.Abstractions;
-using SafetyReports.ServiceDefaults.Security;
 
 namespace SafetyReports.Identity.Clients;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using OpenIddict.Abstractions;
-using SafetyReports.Identity.Configuration;
 
 namespace SafetyReports.Identity.Clients;
 

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Options;
-using SafetyReports.Identity.Users;
-using SafetyReports.ServiceDefaults.Security;
-
 namespace SafetyReports.Identity.Configuration;
 
 /// <summary>

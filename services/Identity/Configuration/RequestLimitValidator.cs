@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace SafetyReports.Identity.Configuration;
 
 /// <summary>Refuses a start with a limit that would switch a control off (0 or less) or is not a number a window can hold.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-using SafetyReports.ServiceDefaults.Security;
 using SafetyReports.Identity;
 
 namespace SafetyReports.Identity.Configuration;

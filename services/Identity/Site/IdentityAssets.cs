@@ -1,5 +1,3 @@
-using SafetyReports.ServiceDefaults.Hosting;
-
 namespace SafetyReports.Identity.Site;
 
 /// <summary>The sign-in pages' stylesheet and icon (Assets/, embedded), served under <see cref="RoutePrefix"/>.</summary>

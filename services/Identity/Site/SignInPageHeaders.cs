@@ -1,5 +1,3 @@
-using SafetyReports.ServiceDefaults.Hosting;
-
 namespace SafetyReports.Identity.Site;
 
 /// <summary>

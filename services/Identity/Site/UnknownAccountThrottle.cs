@@ -1,5 +1,3 @@
-using SafetyReports.Identity.Users;
-
 namespace SafetyReports.Identity.Site;
 
 /// <summary>

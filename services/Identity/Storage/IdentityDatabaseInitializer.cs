@@ -1,10 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-using SafetyReports.Identity.Clients;
-using SafetyReports.Identity.Configuration;
-using SafetyReports.Identity.Users;
 
 namespace SafetyReports.Identity.Storage;
 

@@ -1,7 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenIddict.Abstractions;
-using SafetyReports.ServiceDefaults.Hosting;
 
 namespace SafetyReports.Identity.Storage;
 

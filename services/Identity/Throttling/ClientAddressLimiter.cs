@@ -1,6 +1,5 @@
 using System.Net;
 using System.Threading.RateLimiting;
-using SafetyReports.ServiceDefaults.Security;
 
 namespace SafetyReports.Identity.Throttling;
 

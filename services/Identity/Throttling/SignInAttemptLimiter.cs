@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using SafetyReports.Identity.Configuration;
-
 namespace SafetyReports.Identity.Throttling;
 
 /// <summary>

@@ -1,8 +1,5 @@
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
-using SafetyReports.Identity.Configuration;
 
 namespace SafetyReports.Identity.Throttling;
 

@@ -1,13 +1,5 @@
 using Microsoft.AspNetCore;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Routing;
 using OpenIddict.Abstractions;
-using OpenIddict.Server.AspNetCore;
-using SafetyReports.Identity.Site;
-using SafetyReports.Identity.Users;
 
 namespace SafetyReports.Identity.Tokens;
 

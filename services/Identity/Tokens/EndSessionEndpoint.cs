@@ -1,11 +1,4 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Routing;
 using OpenIddict.Abstractions;
-using OpenIddict.Server.AspNetCore;
-using SafetyReports.Identity.Site;
 
 namespace SafetyReports.Identity.Tokens;
 

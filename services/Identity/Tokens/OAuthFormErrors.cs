@@ -1,5 +1,3 @@
-using SafetyReports.ServiceDefaults.Hosting;
-
 namespace SafetyReports.Identity.Tokens;
 
 /// <summary>What the OAuth endpoints answer to a form they cannot decode: an OAuth error, as for any bad request.</summary>

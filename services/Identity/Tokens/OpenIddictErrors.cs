@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Http;
-using OpenIddict.Server.AspNetCore;
-
 namespace SafetyReports.Identity.Tokens;
 
 /// <summary>An OAuth error answered by OpenIddict (it writes the JSON or the redirect the protocol asks for).</summary>

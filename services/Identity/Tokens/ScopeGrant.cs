@@ -1,5 +1,4 @@
 using OpenIddict.Abstractions;
-using SafetyReports.ServiceDefaults.Security;
 
 namespace SafetyReports.Identity.Tokens;
 

@@ -1,14 +1,6 @@
 using Microsoft.AspNetCore;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Routing;
 using OpenIddict.Abstractions;
-using OpenIddict.Server.AspNetCore;
-using SafetyReports.Identity.Clients;
 using SafetyReports.Identity.Throttling;
-using SafetyReports.Identity.Users;
 
 namespace SafetyReports.Identity.Tokens;
 

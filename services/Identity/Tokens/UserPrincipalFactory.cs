@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
-using SafetyReports.ServiceDefaults.Security;
 
 namespace SafetyReports.Identity.Tokens;
 

@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
-using SafetyReports.Identity.Configuration;
-using SafetyReports.ServiceDefaults.Security;
 
 namespace SafetyReports.Identity.Users;
 

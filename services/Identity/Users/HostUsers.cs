@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using SafetyReports.ServiceDefaults.Security;
-
 namespace SafetyReports.Identity.Users;
 
 /// <summary>A host user's host id is a user claim (<see cref="Scopes.HostIdClaim"/>), written when the user is created.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using SafetyReports.Identity.Storage;
 
 namespace SafetyReports.Identity.Users;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace SafetyReports.Identity.Users;
 
 /// <summary>Applies <see cref="PasswordPolicy"/> wherever ASP.NET Core Identity sets a password.</summary>

@@ -1,5 +1,4 @@
 using System.Net.Mail;
-using SafetyReports.ServiceDefaults.Security;
 using SafetyReports.ServiceDefaults.Text;
 
 namespace SafetyReports.Identity.Users;

@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Security.Cryptography;
-using System.Text;
-using SafetyReports.ServiceDefaults.Security;
-
 namespace SafetyReports.Intake.AntiAbuse;
 
 /// <summary>

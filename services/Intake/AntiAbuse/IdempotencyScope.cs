@@ -1,10 +1,4 @@
-using System.Net;
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Logging;
 using SafetyReports.Intake.Storage;
-using SafetyReports.ServiceDefaults.Security;
 
 namespace SafetyReports.Intake.AntiAbuse;
 

@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using SafetyReports.Intake.Api;
-
 namespace SafetyReports.Intake.AntiAbuse;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using SafetyReports.Intake.Storage;
-using SafetyReports.ServiceDefaults.Hosting;
 using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.Intake.AntiAbuse;

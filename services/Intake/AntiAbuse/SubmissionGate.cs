@@ -1,6 +1,4 @@
-using System.Net;
 using SafetyReports.Intake.Storage;
-using SafetyReports.ServiceDefaults.Security;
 
 namespace SafetyReports.Intake.AntiAbuse;
 

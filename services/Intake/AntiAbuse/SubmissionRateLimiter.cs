@@ -1,7 +1,3 @@
-using System.Net;
-using Microsoft.Extensions.Options;
-using SafetyReports.ServiceDefaults.Security;
-
 namespace SafetyReports.Intake.AntiAbuse;
 
 public sealed record RateDecision(bool Allowed, TimeSpan RetryAfter);

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using SafetyReports.Intake.AntiAbuse;
-using SafetyReports.ServiceDefaults.Hosting;
-
 namespace SafetyReports.Intake.Api;
 
 /// <summary>The problem answers for a submission the gate turned away.</summary>

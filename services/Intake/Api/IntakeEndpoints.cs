@@ -1,11 +1,4 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using SafetyReports.Contracts;
-using SafetyReports.Intake.AntiAbuse;
-using SafetyReports.Intake.Domain;
-using SafetyReports.ServiceDefaults.Hosting;
 
 namespace SafetyReports.Intake.Api;
 

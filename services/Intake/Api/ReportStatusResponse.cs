@@ -1,5 +1,3 @@
-using SafetyReports.Intake.Domain;
-
 namespace SafetyReports.Intake.Api;
 
 /// <param name="HostResponse">The host's latest statement of reasons (without the host's note to the maintainers); null until the host responds.</param>

@@ -1,8 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
-using Microsoft.AspNetCore.Http;
-using SafetyReports.Intake.Domain;
-
 namespace SafetyReports.Intake.Api;
 
 public enum BodyProblem

@@ -1,5 +1,4 @@
 using MassTransit;
-using SafetyReports.Contracts;
 using SafetyReports.Intake.Storage;
 
 namespace SafetyReports.Intake.Consumers;

@@ -1,6 +1,4 @@
 using MassTransit;
-using SafetyReports.Contracts;
-using SafetyReports.Intake.Domain;
 using SafetyReports.Intake.Storage;
 
 namespace SafetyReports.Intake.Consumers;

@@ -1,5 +1,3 @@
-using SafetyReports.Contracts;
-
 namespace SafetyReports.Intake.Domain;
 
 public sealed record PendingHandover(ReportSubmitted Payload, int Attempts, string? TraceParent = null);

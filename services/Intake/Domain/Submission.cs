@@ -1,5 +1,3 @@
-using SafetyReports.Contracts;
-
 namespace SafetyReports.Intake.Domain;
 
 /// <summary>A stored submission waiting for Triage to confirm it; <see cref="Payload"/> is what gets handed over.</summary>

@@ -1,5 +1,3 @@
-using SafetyReports.Intake.Api;
-
 namespace SafetyReports.Intake.Domain;
 
 public enum SubmissionOutcomeKind

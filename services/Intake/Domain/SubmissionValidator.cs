@@ -1,6 +1,4 @@
 using System.Net.Mail;
-using SafetyReports.Contracts;
-using SafetyReports.Intake.Api;
 using SafetyReports.ServiceDefaults.Text;
 
 namespace SafetyReports.Intake.Domain;

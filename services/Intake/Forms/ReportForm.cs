@@ -1,8 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
-using SafetyReports.Contracts;
-using SafetyReports.Intake.Api;
-
 namespace SafetyReports.Intake.Forms;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Localization;
-using SafetyReports.Intake.Domain;
 using SafetyReports.ServiceDefaults.Text;
 
 namespace SafetyReports.Intake.Forms;

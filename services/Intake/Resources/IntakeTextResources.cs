@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Localization;
-
 // The public site's strings live in Resources/IntakeText.resx (and IntakeText.<culture>.resx for
 // translations). Naming the folder here keeps the lookup right whatever ResourcesPath another module
 // gives AddLocalization.

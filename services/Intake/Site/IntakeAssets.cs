@@ -1,5 +1,3 @@
-using SafetyReports.ServiceDefaults.Hosting;
-
 namespace SafetyReports.Intake.Site;
 
 /// <summary>The public site's stylesheet and scripts (Assets/, embedded), served under <see cref="RoutePrefix"/>.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using SafetyReports.ServiceDefaults.Hosting;
-
 namespace SafetyReports.Intake.Site;
 
 /// <summary>

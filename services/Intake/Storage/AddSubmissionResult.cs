@@ -1,5 +1,3 @@
-using SafetyReports.Intake.Domain;
-
 namespace SafetyReports.Intake.Storage;
 
 /// <summary>Either the submission was stored, or an earlier request with the same idempotency key was.</summary>

@@ -1,5 +1,3 @@
-using SafetyReports.Intake.Domain;
-using SafetyReports.ServiceDefaults.Messaging;
 using SafetyReports.ServiceDefaults.Storage;
 
 namespace SafetyReports.Intake.Storage;

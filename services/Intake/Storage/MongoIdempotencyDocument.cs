@@ -1,6 +1,5 @@
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization.Attributes;
-using SafetyReports.Intake.Domain;
 
 namespace SafetyReports.Intake.Storage;
 

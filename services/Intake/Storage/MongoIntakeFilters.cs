@@ -1,6 +1,5 @@
 using MongoDB.Bson;
 using MongoDB.Driver;
-using SafetyReports.Intake.Domain;
 
 namespace SafetyReports.Intake.Storage;
 

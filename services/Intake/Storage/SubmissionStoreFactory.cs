@@ -1,4 +1,3 @@
-using SafetyReports.ServiceDefaults.Hosting;
 using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.Intake.Storage;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Localization;
-
 namespace SafetyReports.Intake.Transparency;
 
 /// <summary>What a table cell says, in the page's language: a number, "fewer than N", "withheld" or "none" — never 0 for a withheld count.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace SafetyReports.Intake.Transparency;
 
 /// <summary><c>SafetyReports:Intake:TransparencySource</c>, or Triage's default local address when it is not set.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SafetyReports.Intake.Transparency;
 
 /// <summary>A duration in seconds as a reader takes it in: minutes under two hours, hours under two days, then days.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SafetyReports.Intake.Transparency;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Microsoft.Extensions.Logging;
-
 namespace SafetyReports.Intake.Transparency;
 
 /// <summary>

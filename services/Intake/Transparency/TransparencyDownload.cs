@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace SafetyReports.Intake.Transparency;
 
 /// <summary>

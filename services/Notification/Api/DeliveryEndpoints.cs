@@ -1,12 +1,4 @@
-using System.Globalization;
-using System.Security.Claims;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using SafetyReports.Notification.Domain;
 using SafetyReports.Notification.Storage;
-using SafetyReports.Notification.Webhooks;
-using SafetyReports.ServiceDefaults.Hosting;
 
 namespace SafetyReports.Notification.Api;
 

@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using OpenIddict.Abstractions;
-using SafetyReports.ServiceDefaults.Security;
 
 namespace SafetyReports.Notification.Api;
 

@@ -1,12 +1,4 @@
-using System.Security.Claims;
-using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using SafetyReports.Notification.Domain;
 using SafetyReports.Notification.Storage;
-using SafetyReports.ServiceDefaults.Hosting;
-using SafetyReports.ServiceDefaults.Security;
 using SafetyReports.ServiceDefaults.Text;
 
 namespace SafetyReports.Notification.Api;

@@ -1,6 +1,3 @@
-using SafetyReports.Contracts;
-using SafetyReports.Notification.Domain;
-
 namespace SafetyReports.Notification.Api;
 
 public sealed record AcknowledgementView(Guid ReportId, DateTimeOffset AcknowledgedAt);

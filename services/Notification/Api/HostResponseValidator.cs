@@ -1,6 +1,3 @@
-using System.Text.Json;
-using SafetyReports.Contracts;
-using SafetyReports.Notification.Domain;
 using static SafetyReports.Notification.Api.JsonFields;
 
 namespace SafetyReports.Notification.Api;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SafetyReports.ServiceDefaults.Text;
 
 namespace SafetyReports.Notification.Api;

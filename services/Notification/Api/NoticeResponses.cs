@@ -1,5 +1,3 @@
-using SafetyReports.Notification.Domain;
-
 namespace SafetyReports.Notification.Api;
 
 /// <summary>A subscription Notification disabled on its own (410 Gone, or failing too long).</summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Routing;
-
 namespace SafetyReports.Notification.Api;
 
 public static class NotificationEndpoints

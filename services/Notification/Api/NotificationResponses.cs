@@ -1,6 +1,3 @@
-using SafetyReports.Contracts;
-using SafetyReports.Notification.Domain;
-
 namespace SafetyReports.Notification.Api;
 
 /// <param name="PreviousSecretExpiresAt">Until then webhooks carry a second signature, made with the secret before the last rotation.</param>

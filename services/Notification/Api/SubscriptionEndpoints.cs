@@ -1,14 +1,4 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
-using SafetyReports.Contracts;
-using SafetyReports.Notification.Domain;
 using SafetyReports.Notification.Storage;
-using SafetyReports.Notification.Webhooks;
-using SafetyReports.ServiceDefaults.Hosting;
-using SafetyReports.ServiceDefaults.Security;
 
 namespace SafetyReports.Notification.Api;
 

@@ -1,9 +1,5 @@
 using MassTransit;
-using Microsoft.Extensions.Options;
-using SafetyReports.Contracts;
-using SafetyReports.Notification.Domain;
 using SafetyReports.Notification.Storage;
-using SafetyReports.Notification.Webhooks;
 
 namespace SafetyReports.Notification.Consumers;
 

@@ -1,8 +1,4 @@
 using MassTransit;
-using Microsoft.Extensions.Options;
-using SafetyReports.Contracts;
-using SafetyReports.Notification.Webhooks;
-using SafetyReports.Notification.Domain;
 using SafetyReports.Notification.Storage;
 
 namespace SafetyReports.Notification.Consumers;

@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Options;
-using SafetyReports.Notification.Domain;
 using SafetyReports.Notification.Storage;
-using SafetyReports.Notification.Webhooks;
 
 namespace SafetyReports.Notification.Consumers;
 

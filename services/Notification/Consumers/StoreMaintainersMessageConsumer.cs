@@ -1,6 +1,4 @@
 using MassTransit;
-using SafetyReports.Contracts;
-using SafetyReports.Notification.Domain;
 using SafetyReports.Notification.Storage;
 
 namespace SafetyReports.Notification.Consumers;

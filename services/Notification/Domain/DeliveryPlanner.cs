@@ -1,5 +1,3 @@
-using SafetyReports.Contracts;
-
 namespace SafetyReports.Notification.Domain;
 
 /// <param name="Route">The report's route, new or with its summary brought up to date; null when the host is not to hear of the report.</param>

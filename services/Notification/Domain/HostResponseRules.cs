@@ -1,5 +1,3 @@
-using SafetyReports.Contracts;
-
 namespace SafetyReports.Notification.Domain;
 
 /// <param name="Changed">False when the host sent the response it had already given: nothing is recorded again.</param>

@@ -1,5 +1,3 @@
-using SafetyReports.Contracts;
-
 namespace SafetyReports.Notification.Domain;
 
 /// <summary>The event types a host can subscribe to, and which report statuses raise them.</summary>

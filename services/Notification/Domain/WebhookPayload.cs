@@ -1,7 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using SafetyReports.Contracts;
-
 namespace SafetyReports.Notification.Domain;
 
 /// <summary>

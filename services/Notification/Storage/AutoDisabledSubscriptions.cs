@@ -1,5 +1,3 @@
-using SafetyReports.Notification.Domain;
-
 namespace SafetyReports.Notification.Storage;
 
 /// <param name="Total">How many there are in all; <paramref name="Items"/> may hold fewer.</param>

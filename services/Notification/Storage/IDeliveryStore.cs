@@ -1,6 +1,3 @@
-using SafetyReports.Notification.Domain;
-using SafetyReports.ServiceDefaults.Messaging;
-
 namespace SafetyReports.Notification.Storage;
 
 /// <summary>Webhook deliveries and their attempts: leased by dispatchers, completed or deferred under the lease, replayed by admins.</summary>

@@ -1,6 +1,3 @@
-using SafetyReports.Notification.Domain;
-using SafetyReports.ServiceDefaults.Messaging;
-
 namespace SafetyReports.Notification.Storage;
 
 /// <summary>What the maintainers share with a host about a report beyond its status: the notice, the contests they forward, the thread.</summary>

@@ -1,5 +1,3 @@
-using SafetyReports.Notification.Domain;
-
 namespace SafetyReports.Notification.Storage;
 
 /// <summary>The hosts: organisations whose models reports are about, each with its contact.</summary>

@@ -1,4 +1,3 @@
-using SafetyReports.ServiceDefaults.Messaging;
 using SafetyReports.ServiceDefaults.Storage;
 
 namespace SafetyReports.Notification.Storage;

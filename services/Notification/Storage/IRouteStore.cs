@@ -1,6 +1,3 @@
-using SafetyReports.Notification.Domain;
-using SafetyReports.ServiceDefaults.Messaging;
-
 namespace SafetyReports.Notification.Storage;
 
 /// <summary>The reports told to hosts, a route each: what the host was told, its acknowledgement and response, the reminders it was sent; and the deliveries planned about them.</summary>

@@ -1,6 +1,3 @@
-using SafetyReports.Notification.Domain;
-using SafetyReports.ServiceDefaults.Messaging;
-
 namespace SafetyReports.Notification.Storage;
 
 /// <summary>A host's webhook subscriptions: their endpoints, secrets, failing periods and whether they are enabled.</summary>

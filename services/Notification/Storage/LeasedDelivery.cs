@@ -1,5 +1,3 @@
-using SafetyReports.Notification.Domain;
-
 namespace SafetyReports.Notification.Storage;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using MongoDB.Bson;
 using MongoDB.Driver;
-using SafetyReports.Notification.Domain;
 
 namespace SafetyReports.Notification.Storage;
 

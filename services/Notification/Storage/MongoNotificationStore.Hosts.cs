@@ -1,5 +1,4 @@
 using MongoDB.Driver;
-using SafetyReports.Notification.Domain;
 using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.Notification.Storage;

@@ -1,6 +1,4 @@
 using MongoDB.Driver;
-using SafetyReports.Notification.Domain;
-using SafetyReports.ServiceDefaults.Messaging;
 using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.Notification.Storage;

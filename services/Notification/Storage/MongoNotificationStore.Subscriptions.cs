@@ -1,6 +1,4 @@
 using MongoDB.Driver;
-using SafetyReports.Notification.Domain;
-using SafetyReports.ServiceDefaults.Messaging;
 
 namespace SafetyReports.Notification.Storage;
 

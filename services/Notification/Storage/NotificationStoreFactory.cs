@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-using SafetyReports.ServiceDefaults.Hosting;
 using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.Notification.Storage;

@@ -1,7 +1,4 @@
 using System.Buffers.Text;
-using System.Globalization;
-using System.Text;
-using SafetyReports.Notification.Domain;
 
 namespace SafetyReports.Notification.Storage;
 

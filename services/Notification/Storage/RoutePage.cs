@@ -1,5 +1,3 @@
-using SafetyReports.Notification.Domain;
-
 namespace SafetyReports.Notification.Storage;
 
 public sealed record RoutePage(IReadOnlyList<ReportRoute> Items, RouteCursor? Next);

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using SafetyReports.Notification.Domain;
-using SafetyReports.ServiceDefaults.Messaging;
 using static SafetyReports.ServiceDefaults.Storage.Sqlite.SqliteCommandExtensions;
 using SafetyReports.ServiceDefaults.Storage.Sqlite;
 

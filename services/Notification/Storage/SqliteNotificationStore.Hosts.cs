@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using SafetyReports.Notification.Domain;
 using static SafetyReports.ServiceDefaults.Storage.Sqlite.SqliteCommandExtensions;
 using SafetyReports.ServiceDefaults.Storage.Sqlite;
 

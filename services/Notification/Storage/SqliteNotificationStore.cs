@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.ServiceDefaults.Storage.Sqlite;

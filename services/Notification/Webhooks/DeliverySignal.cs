@@ -1,5 +1,3 @@
-using SafetyReports.ServiceDefaults.Messaging;
-
 namespace SafetyReports.Notification.Webhooks;
 
 /// <summary>Wakes the dispatcher when deliveries were planned or replayed in this process.</summary>

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Sockets;
-using SafetyReports.Notification.Domain;
 
 namespace SafetyReports.Notification.Webhooks;
 

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace SafetyReports.Notification.Webhooks;
 
 /// <summary>Looks a host name up; the system's resolver in production, a table in tests.</summary>

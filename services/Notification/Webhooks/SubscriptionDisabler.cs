@@ -1,8 +1,4 @@
-using Microsoft.Extensions.Logging;
-using SafetyReports.Contracts;
-using SafetyReports.Notification.Domain;
 using SafetyReports.Notification.Storage;
-using SafetyReports.ServiceDefaults.Messaging;
 
 namespace SafetyReports.Notification.Webhooks;
 

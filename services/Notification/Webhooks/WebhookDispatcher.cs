@@ -1,10 +1,4 @@
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using SafetyReports.Contracts;
-using SafetyReports.Notification.Domain;
 using SafetyReports.Notification.Storage;
-using SafetyReports.ServiceDefaults.Hosting;
-using SafetyReports.ServiceDefaults.Messaging;
 
 namespace SafetyReports.Notification.Webhooks;
 

@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net.Http.Headers;
-using System.Text;
-using SafetyReports.Notification.Domain;
 
 namespace SafetyReports.Notification.Webhooks;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SafetyReports.Portal.Auth;
 
 /// <summary>When the session's access token must be refreshed: shortly before it expires, so no API call carries an expired one.</summary>

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Caching.Distributed;
 using SafetyReports.ServiceDefaults.Storage;
 
 namespace SafetyReports.Portal.Auth;

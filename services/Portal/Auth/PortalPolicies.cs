@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using SafetyReports.ServiceDefaults.Security;
 
 namespace SafetyReports.Portal.Auth;
 

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http;
-using SafetyReports.ServiceDefaults.Security;
 
 namespace SafetyReports.Portal.Auth;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Caching.Distributed;
-
 namespace SafetyReports.Portal.Auth;
 
 /// <summary>

@@ -1,10 +1,7 @@
 using System.Net;
-using System.Text.Json;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace SafetyReports.Portal.Auth;
 

@@ -1,6 +1,4 @@
 using System.Net.Http.Headers;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Http;
 using SafetyReports.Portal.Auth;
 
 namespace SafetyReports.Portal.Clients;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace SafetyReports.Portal.Clients;
 
 /// <summary>Ids a form or a link hands the portal, as one segment of an API path.</summary>

@@ -1,5 +1,3 @@
-using SafetyReports.Portal.Queue;
-
 namespace SafetyReports.Portal.Clients;
 
 /// <summary>The deliveries page's filters, passed on to <c>GET /api/v1/hosts/{hostId}/deliveries</c>.</summary>

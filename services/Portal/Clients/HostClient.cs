@@ -1,5 +1,3 @@
-using SafetyReports.Portal.Queue;
-
 namespace SafetyReports.Portal.Clients;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using SafetyReports.Portal.Queue;
-
 namespace SafetyReports.Portal.Clients;
 
 /// <summary>The Triage API (scope <c>triage</c>) as the signed-in maintainer.</summary>

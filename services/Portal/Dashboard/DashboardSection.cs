@@ -1,5 +1,3 @@
-using SafetyReports.Portal.Clients;
-
 namespace SafetyReports.Portal.Dashboard;
 
 /// <summary>The first reports of a dashboard section, and how many there are in all (null when the count could not be had).</summary>

@@ -1,6 +1,3 @@
-using SafetyReports.Contracts;
-using SafetyReports.Portal.Clients;
-
 namespace SafetyReports.Portal.Dashboard;
 
 /// <summary>How many reports are open as the queue's <c>status=open</c> means it: every status but resolved, rejected and duplicate.</summary>

@@ -1,5 +1,3 @@
-using SafetyReports.Portal.Clients;
-
 namespace SafetyReports.Portal.Dashboard;
 
 /// <param name="Acknowledged">Within the SLA or late.</param>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using SafetyReports.Contracts;
-using SafetyReports.Portal.Clients;
-using SafetyReports.Portal.Reports;
-
 namespace SafetyReports.Portal.HostInbox;
 
 /// <summary>

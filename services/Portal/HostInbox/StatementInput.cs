@@ -1,6 +1,3 @@
-using System.Globalization;
-using SafetyReports.Portal.Clients;
-
 namespace SafetyReports.Portal.HostInbox;
 
 /// <summary>

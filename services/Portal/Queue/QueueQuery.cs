@@ -1,6 +1,3 @@
-using System.Globalization;
-using SafetyReports.Contracts;
-
 namespace SafetyReports.Portal.Queue;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using SafetyReports.Portal.Clients;
-
 namespace SafetyReports.Portal.Reports;
 
 /// <summary>The notice fields as a form shows or posts them: the description's checkbox, the evidence checkboxes (indices), the note to the host.</summary>

@@ -1,6 +1,3 @@
-using SafetyReports.Contracts;
-using SafetyReports.Portal.Clients;
-
 namespace SafetyReports.Portal.Reports;
 
 /// <summary>One transition form on the report page and what it asks for.</summary>

@@ -1,5 +1,3 @@
-using SafetyReports.ServiceDefaults.Hosting;
-
 namespace SafetyReports.Portal.Site;
 
 /// <summary>The portal's stylesheet and icon (Assets/, embedded), served under <see cref="RoutePrefix"/>.</summary>

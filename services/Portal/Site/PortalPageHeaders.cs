@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
-using SafetyReports.ServiceDefaults.Hosting;
-
 namespace SafetyReports.Portal.Site;
 
 /// <summary>

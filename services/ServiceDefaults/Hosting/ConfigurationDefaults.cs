@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-
 namespace SafetyReports.ServiceDefaults.Hosting;
 
 public static class ConfigurationDefaults

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace SafetyReports.ServiceDefaults.Hosting;
 
 /// <summary>RFC 9457 problem responses with the wording the public contract uses.</summary>

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using SafetyReports.ServiceDefaults.Storage;
 
 namespace SafetyReports.ServiceDefaults.Hosting;

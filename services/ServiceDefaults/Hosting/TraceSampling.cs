@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using OpenTelemetry.Trace;
 
 namespace SafetyReports.ServiceDefaults.Hosting;

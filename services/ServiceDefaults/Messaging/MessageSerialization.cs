@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SafetyReports.Contracts;
 
 namespace SafetyReports.ServiceDefaults.Messaging;

@@ -1,8 +1,5 @@
 using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using SafetyReports.ServiceDefaults.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace SafetyReports.ServiceDefaults.Messaging;
 

@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using OpenIddict.Abstractions;
 using OpenIddict.Validation.AspNetCore;
-using SafetyReports.ServiceDefaults.Hosting;
 
 namespace SafetyReports.ServiceDefaults.Security;
 

@@ -1,5 +1,3 @@
-using SafetyReports.ServiceDefaults.Messaging;
-
 namespace SafetyReports.ServiceDefaults.Storage;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using SafetyReports.ServiceDefaults.Hosting;
-using Microsoft.Extensions.Logging;
-
 namespace SafetyReports.ServiceDefaults.Storage;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Logging;
-using SafetyReports.ServiceDefaults.Hosting;
-
 namespace SafetyReports.ServiceDefaults.Storage;
 
 /// <summary>

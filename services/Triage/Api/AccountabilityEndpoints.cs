@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
-using SafetyReports.ServiceDefaults.Hosting;
-using SafetyReports.Triage.Transparency;
 
 namespace SafetyReports.Triage.Api;
 

@@ -1,7 +1,3 @@
-using SafetyReports.Contracts;
-using SafetyReports.Triage.Domain;
-using SafetyReports.ServiceDefaults.Contacts;
-
 namespace SafetyReports.Triage.Api;
 
 public sealed record ReportListItem(

@@ -2,10 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
-using SafetyReports.ServiceDefaults.Hosting;
-using SafetyReports.Triage.Disclosure;
 using SafetyReports.Triage.Storage;
-using SafetyReports.Triage.Transparency;
 
 namespace SafetyReports.Triage.Api;
 

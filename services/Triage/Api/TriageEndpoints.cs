@@ -2,12 +2,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using SafetyReports.Contracts;
-using SafetyReports.ServiceDefaults.Hosting;
 using SafetyReports.ServiceDefaults.Security;
-using SafetyReports.Triage.Domain;
 using SafetyReports.Triage.Storage;
-using SafetyReports.ServiceDefaults.Contacts;
 
 namespace SafetyReports.Triage.Api;
 

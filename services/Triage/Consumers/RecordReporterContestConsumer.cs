@@ -1,5 +1,4 @@
 using MassTransit;
-using SafetyReports.Contracts;
 
 namespace SafetyReports.Triage.Consumers;
 

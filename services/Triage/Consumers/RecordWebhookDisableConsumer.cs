@@ -1,6 +1,4 @@
 using MassTransit;
-using SafetyReports.Contracts;
-using SafetyReports.Triage.Domain;
 using SafetyReports.Triage.Storage;
 
 namespace SafetyReports.Triage.Consumers;

@@ -1,5 +1,3 @@
-using SafetyReports.Triage.Domain;
-
 namespace SafetyReports.Triage.Disclosure;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SafetyReports.Triage.Disclosure;
 
 /// <summary>The public list of disclosures: the policy in force, a page of entries, and where the next page starts.</summary>

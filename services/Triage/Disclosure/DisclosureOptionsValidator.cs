@@ -1,5 +1,3 @@
-using SafetyReports.ServiceDefaults.Hosting;
-
 namespace SafetyReports.Triage.Disclosure;
 
 public sealed class DisclosureOptionsValidator() : OneRuleOptionsValidator<DisclosureOptions>(o => o.IsValid(),

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using SafetyReports.Contracts;
-using SafetyReports.Triage.Domain;
-
 namespace SafetyReports.Triage.Disclosure;
 
 public enum DisclosureStep

@@ -1,5 +1,3 @@
-using SafetyReports.Contracts;
-
 namespace SafetyReports.Triage.Domain;
 
 /// <summary>Rejecting many reports at once (spam waves): each at its current version, with one internal note.</summary>

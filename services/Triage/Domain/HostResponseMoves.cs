@@ -1,6 +1,3 @@
-using System.Text.Json;
-using SafetyReports.Contracts;
-
 namespace SafetyReports.Triage.Domain;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace SafetyReports.Triage.Domain;
 
 /// <summary>A maintainer's internal note: kept on the report and in the audit chain, never shown to the reporter or the host.</summary>

@@ -1,4 +1,3 @@
-using SafetyReports.Contracts;
 using SafetyReports.Triage.Storage;
 
 namespace SafetyReports.Triage.Domain;

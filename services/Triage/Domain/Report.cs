@@ -1,5 +1,3 @@
-using SafetyReports.Contracts;
-
 namespace SafetyReports.Triage.Domain;
 
 /// <summary>A report as Triage keeps it. <see cref="Version"/> grows by one with every change.</summary>

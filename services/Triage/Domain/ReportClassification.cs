@@ -1,6 +1,3 @@
-using System.Text.Json;
-using SafetyReports.Contracts;
-
 namespace SafetyReports.Triage.Domain;
 
 /// <summary>A maintainer's correction of a report's severity and/or category, without a status move.</summary>

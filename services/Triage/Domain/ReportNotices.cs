@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using SafetyReports.Contracts;
-
 namespace SafetyReports.Triage.Domain;
 
 /// <summary>

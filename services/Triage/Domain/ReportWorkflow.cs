@@ -1,5 +1,3 @@
-using System.Text.Json;
-using SafetyReports.Contracts;
 using static SafetyReports.Contracts.ReportStatuses;
 
 namespace SafetyReports.Triage.Domain;

@@ -1,5 +1,3 @@
-using SafetyReports.ServiceDefaults.Hosting;
-
 namespace SafetyReports.Triage.Domain;
 
 public sealed class SlaOptionsValidator : OptionsValidator<SlaOptions>

@@ -1,5 +1,3 @@
-using SafetyReports.Contracts;
-
 namespace SafetyReports.Triage.Domain;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using SafetyReports.ServiceDefaults.Messaging;
 using SafetyReports.ServiceDefaults.Storage;
-using SafetyReports.Triage.Disclosure;
-using SafetyReports.Triage.Domain;
-using SafetyReports.Triage.Transparency;
 
 namespace SafetyReports.Triage.Storage;
 

@@ -1,5 +1,4 @@
 using MongoDB.Bson.Serialization.Attributes;
-using SafetyReports.Triage.Domain;
 
 namespace SafetyReports.Triage.Storage;
 

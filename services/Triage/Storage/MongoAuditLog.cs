@@ -1,5 +1,4 @@
 using MongoDB.Driver;
-using SafetyReports.Triage.Domain;
 
 namespace SafetyReports.Triage.Storage;
 

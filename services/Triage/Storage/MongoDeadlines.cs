@@ -1,8 +1,5 @@
-using System.Globalization;
 using MongoDB.Bson;
 using MongoDB.Driver;
-using SafetyReports.Contracts;
-using SafetyReports.Triage.Domain;
 
 namespace SafetyReports.Triage.Storage;
 

@@ -1,6 +1,5 @@
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization.Attributes;
-using SafetyReports.Triage.Domain;
 
 namespace SafetyReports.Triage.Storage;
 

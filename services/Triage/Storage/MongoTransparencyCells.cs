@@ -1,8 +1,5 @@
-using System.Globalization;
 using MongoDB.Bson;
 using MongoDB.Driver;
-using SafetyReports.Triage.Domain;
-using SafetyReports.Triage.Transparency;
 using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.Triage.Storage;

@@ -1,5 +1,4 @@
 using MongoDB.Bson.Serialization.Attributes;
-using SafetyReports.Triage.Transparency;
 
 namespace SafetyReports.Triage.Storage;
 

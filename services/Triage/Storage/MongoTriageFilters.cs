@@ -1,5 +1,3 @@
-using SafetyReports.Triage.Domain;
-using SafetyReports.Triage.Disclosure;
 using MongoDB.Bson;
 using MongoDB.Driver;
 

@@ -1,9 +1,5 @@
 using MongoDB.Bson;
 using MongoDB.Driver;
-using SafetyReports.ServiceDefaults.Messaging;
-using SafetyReports.Triage.Disclosure;
-using SafetyReports.Triage.Domain;
-using SafetyReports.Triage.Transparency;
 using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.Triage.Storage;

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using SafetyReports.Triage.Domain;
-
 namespace SafetyReports.Triage.Storage;
 
 /// <summary>How the SQLite adapter keeps a whole report in one JSON column beside its indexed fields.</summary>

@@ -1,5 +1,3 @@
-using SafetyReports.Triage.Domain;
-
 namespace SafetyReports.Triage.Storage;
 
 public sealed record ReportPage(IReadOnlyList<Report> Items, ReportCursor? Next);

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace SafetyReports.Triage.Storage;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using SafetyReports.Triage.Domain;
 using SafetyReports.ServiceDefaults.Storage.Sqlite;
 
 namespace SafetyReports.Triage.Storage;

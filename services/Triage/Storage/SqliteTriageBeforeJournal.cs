@@ -1,6 +1,4 @@
 using Microsoft.Data.Sqlite;
-using SafetyReports.Triage.Disclosure;
-using SafetyReports.Triage.Domain;
 using SafetyReports.ServiceDefaults.Storage.Sqlite;
 
 namespace SafetyReports.Triage.Storage;

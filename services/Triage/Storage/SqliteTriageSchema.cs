@@ -1,7 +1,4 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
-using SafetyReports.Triage.Domain;
-using SafetyReports.Triage.Transparency;
 using SafetyReports.ServiceDefaults.Storage.Sqlite;
 
 namespace SafetyReports.Triage.Storage;

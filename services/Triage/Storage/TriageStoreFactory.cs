@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Logging;
-using SafetyReports.ServiceDefaults.Hosting;
-using SafetyReports.Triage.Domain;
-using SafetyReports.Triage.Transparency;
 using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.Triage.Storage;

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using SafetyReports.Contracts;
-using SafetyReports.Triage.Disclosure;
-using SafetyReports.Triage.Domain;
-
 namespace SafetyReports.Triage.Transparency;
 
 /// <summary>

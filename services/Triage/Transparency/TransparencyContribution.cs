@@ -1,6 +1,3 @@
-using SafetyReports.Contracts;
-using SafetyReports.Triage.Domain;
-
 namespace SafetyReports.Triage.Transparency;
 
 /// <summary>

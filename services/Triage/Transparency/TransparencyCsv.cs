@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using SafetyReports.Contracts;
-
 namespace SafetyReports.Triage.Transparency;
 
 /// <summary>

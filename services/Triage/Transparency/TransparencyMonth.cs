@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SafetyReports.Triage.Transparency;
 
 /// <summary>A calendar month in UTC as <c>yyyyMM</c> (202611), the unit figures are kept and asked for in.</summary>

@@ -1,5 +1,3 @@
-using SafetyReports.ServiceDefaults.Hosting;
-
 namespace SafetyReports.Triage.Transparency;
 
 public sealed class TransparencyOptionsValidator() : OneRuleOptionsValidator<TransparencyOptions>(o => o.IsValid(),

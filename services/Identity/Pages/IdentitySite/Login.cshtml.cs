@@ -1,13 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using SafetyReports.Identity.Site;
 using SafetyReports.Identity.Throttling;
-using SafetyReports.Identity.Users;
-using SafetyReports.ServiceDefaults.Security;
 
 namespace SafetyReports.Identity.Pages.IdentitySite;
 

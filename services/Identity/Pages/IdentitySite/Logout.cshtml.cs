@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using SafetyReports.Identity.Site;
 
 namespace SafetyReports.Identity.Pages.IdentitySite;
 

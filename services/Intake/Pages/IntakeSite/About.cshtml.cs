@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace SafetyReports.Intake.Pages.IntakeSite;
 
 /// <summary><c>/about</c>: how reporting works, what happens to a report, privacy, the anti-spam check, the API.</summary>

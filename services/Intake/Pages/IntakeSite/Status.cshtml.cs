@@ -1,14 +1,5 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using SafetyReports.Contracts;
-using SafetyReports.Intake.AntiAbuse;
-using SafetyReports.Intake.Domain;
 using SafetyReports.Intake.Forms;
-using SafetyReports.ServiceDefaults.Security;
 
 namespace SafetyReports.Intake.Pages.IntakeSite;
 

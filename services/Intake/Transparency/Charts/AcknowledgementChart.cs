@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SafetyReports.Intake.Transparency.Charts;
 
 /// <summary>The words of an <see cref="AcknowledgementChart"/>; <see cref="ShareFormat"/> takes the percentage, e.g. "{0} within".</summary>

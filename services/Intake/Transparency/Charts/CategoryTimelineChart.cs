@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SafetyReports.Intake.Transparency.Charts;
 
 /// <summary>The words of a <see cref="CategoryTimelineChart"/>.</summary>

@@ -1,9 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using SafetyReports.Contracts;
-using SafetyReports.Portal.Clients;
 using SafetyReports.Portal.Dashboard;
-using SafetyReports.Portal.Queue;
-using SafetyReports.Portal.Reports;
 
 namespace SafetyReports.Portal.Pages.Portal;
 

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace SafetyReports.Portal.Pages.Portal;
 
 /// <summary><c>/portal/forbidden</c>: a signed-in user without the role a page needs (a triager on an admin page) lands here, with status 403.</summary>

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using SafetyReports.Portal.Clients;
-using SafetyReports.Portal.Queue;
-using SafetyReports.Portal.Reports;
-
 namespace SafetyReports.Portal.Pages.Portal;
 
 /// <summary>

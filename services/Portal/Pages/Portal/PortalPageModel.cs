@@ -1,13 +1,5 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
-using SafetyReports.Portal.Clients;
 using SafetyReports.Portal.Auth;
-using SafetyReports.Portal.Reports;
-using SafetyReports.ServiceDefaults.Security;
 
 namespace SafetyReports.Portal.Pages.Portal;
 

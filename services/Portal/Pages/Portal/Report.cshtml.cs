@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using SafetyReports.Contracts;
-using SafetyReports.Portal.Clients;
-using SafetyReports.Portal.Reports;
-
 namespace SafetyReports.Portal.Pages.Portal;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using SafetyReports.Portal.Auth;
 
 namespace SafetyReports.Portal.Pages.Portal;

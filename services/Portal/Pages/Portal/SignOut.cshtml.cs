@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Mvc;
 using SafetyReports.Portal.Auth;
 
 namespace SafetyReports.Portal.Pages.Portal;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace SafetyReports.Portal.Pages.Portal;
 
 /// <summary><c>/portal/signed-out</c>: after signing out, or when the provider refused or failed the sign-in (<c>?failed=1</c>).</summary>

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using SafetyReports.Portal.Clients;
-
 namespace SafetyReports.Portal.Pages.Portal;
 
 /// <summary>

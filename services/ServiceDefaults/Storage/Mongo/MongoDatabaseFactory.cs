@@ -2,7 +2,6 @@ using MongoDB.Bson;
 using MongoDB.Bson.Serialization;
 using MongoDB.Bson.Serialization.Serializers;
 using MongoDB.Driver;
-using SafetyReports.ServiceDefaults.Hosting;
 
 namespace SafetyReports.ServiceDefaults.Storage.Mongo;
 

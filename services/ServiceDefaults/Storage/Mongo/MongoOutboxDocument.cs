@@ -1,6 +1,5 @@
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization.Attributes;
-using SafetyReports.ServiceDefaults.Messaging;
 
 namespace SafetyReports.ServiceDefaults.Storage.Mongo;
 

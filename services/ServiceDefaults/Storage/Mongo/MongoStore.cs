@@ -1,6 +1,5 @@
 using MongoDB.Bson;
 using MongoDB.Driver;
-using SafetyReports.ServiceDefaults.Messaging;
 using SafetyReports.ServiceDefaults.Storage.Sqlite;
 
 namespace SafetyReports.ServiceDefaults.Storage.Mongo;

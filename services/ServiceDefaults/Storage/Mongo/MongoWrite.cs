@@ -1,5 +1,4 @@
 using MongoDB.Driver;
-using SafetyReports.ServiceDefaults.Messaging;
 
 namespace SafetyReports.ServiceDefaults.Storage.Mongo;
 

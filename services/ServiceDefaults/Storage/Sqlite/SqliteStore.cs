@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using SafetyReports.ServiceDefaults.Messaging;
 
 namespace SafetyReports.ServiceDefaults.Storage.Sqlite;
 

@@ -1,5 +1,3 @@
-using SafetyReports.Intake.Transparency;
-
 namespace SafetyReports.Intake.Pages.IntakeSite.Transparency;
 
 /// <summary><c>/transparency</c>: every listed host's figures over a period, with charts, and the disclosures if Triage publishes them.</summary>

@@ -1,5 +1,3 @@
-using SafetyReports.Intake.Transparency;
-
 namespace SafetyReports.Intake.Pages.IntakeSite.Transparency;
 
 /// <summary><c>/transparency/models?host=…</c>: the figures of one host's models over a period.</summary>

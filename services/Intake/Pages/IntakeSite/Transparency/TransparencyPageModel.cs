@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using SafetyReports.Intake.Transparency;
-
 namespace SafetyReports.Intake.Pages.IntakeSite.Transparency;
 
 /// <summary>What both transparency pages share: the period filter, the chosen time, and the status code of the outcome.</summary>

@@ -1,5 +1,3 @@
-using SafetyReports.Portal.Clients;
-
 namespace SafetyReports.Portal.Pages.Portal.Admin;
 
 /// <summary><c>/portal/admin/hosts/{hostId}/deliveries</c>: a host's webhook deliveries with every attempt; replay one (<see cref="DeliveriesPageModel"/>).</summary>

@@ -1,5 +1,3 @@
-using SafetyReports.Portal.Clients;
-
 namespace SafetyReports.Portal.Pages.Portal.Admin;
 
 /// <summary><c>/portal/admin/hosts/{hostId}</c>: one host, its contact and its webhook subscriptions (<see cref="SubscriptionsPageModel"/>).</summary>

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using SafetyReports.Portal.Clients;
-
 namespace SafetyReports.Portal.Pages.Portal.Admin;
 
 /// <summary><c>/portal/admin/hosts</c>: model hosts in Notification: the list (when the API offers one), open one by id, create one.</summary>

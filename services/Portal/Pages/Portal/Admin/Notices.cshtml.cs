@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using SafetyReports.Portal.Clients;
-
 namespace SafetyReports.Portal.Pages.Portal.Admin;
 
 /// <summary><c>/portal/admin/notices</c>: webhook subscriptions Notification disabled on its own, most recent first, each with its host page and an Enable button.</summary>

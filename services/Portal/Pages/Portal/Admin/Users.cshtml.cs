@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using SafetyReports.Portal.Clients;
-using SafetyReports.ServiceDefaults.Security;
-
 namespace SafetyReports.Portal.Pages.Portal.Admin;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using SafetyReports.Portal.Clients;
-
 namespace SafetyReports.Portal.Pages.Portal.Host;
 
 /// <summary><c>/portal/host/deliveries</c>: the user's own host's webhook deliveries with every attempt; replay one (<see cref="DeliveriesPageModel"/>).</summary>

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using SafetyReports.Portal.Clients;
-using SafetyReports.Portal.Queue;
-
 namespace SafetyReports.Portal.Pages.Portal.Host;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using SafetyReports.Portal.Clients;
 using SafetyReports.Portal.HostInbox;
-using SafetyReports.Portal.Reports;
 
 namespace SafetyReports.Portal.Pages.Portal.Host;
 

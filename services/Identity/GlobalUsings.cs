@@ -1,0 +1,14 @@
+global using Microsoft.AspNetCore.Authentication;
+global using Microsoft.AspNetCore.Builder;
+global using Microsoft.AspNetCore.Http;
+global using Microsoft.AspNetCore.Identity;
+global using Microsoft.AspNetCore.Routing;
+global using Microsoft.Extensions.DependencyInjection;
+global using Microsoft.Extensions.Options;
+global using OpenIddict.Server.AspNetCore;
+global using SafetyReports.Identity.Clients;
+global using SafetyReports.Identity.Configuration;
+global using SafetyReports.Identity.Site;
+global using SafetyReports.Identity.Users;
+global using SafetyReports.ServiceDefaults.Hosting;
+global using SafetyReports.ServiceDefaults.Security;

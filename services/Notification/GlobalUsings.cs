@@ -1,0 +1,16 @@
+global using System.Globalization;
+global using System.Net;
+global using System.Security.Claims;
+global using System.Text;
+global using System.Text.Json;
+global using Microsoft.AspNetCore.Builder;
+global using Microsoft.AspNetCore.Http;
+global using Microsoft.AspNetCore.Routing;
+global using Microsoft.Extensions.Logging;
+global using Microsoft.Extensions.Options;
+global using SafetyReports.Contracts;
+global using SafetyReports.Notification.Domain;
+global using SafetyReports.Notification.Webhooks;
+global using SafetyReports.ServiceDefaults.Hosting;
+global using SafetyReports.ServiceDefaults.Messaging;
+global using SafetyReports.ServiceDefaults.Security;

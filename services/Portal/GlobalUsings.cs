@@ -1,0 +1,15 @@
+global using System.Globalization;
+global using System.Text.Json;
+global using Microsoft.AspNetCore.Authentication;
+global using Microsoft.AspNetCore.Http;
+global using Microsoft.AspNetCore.Mvc;
+global using Microsoft.AspNetCore.Mvc.RazorPages;
+global using Microsoft.Extensions.Caching.Distributed;
+global using Microsoft.Extensions.DependencyInjection;
+global using Microsoft.Extensions.Options;
+global using SafetyReports.Contracts;
+global using SafetyReports.Portal.Clients;
+global using SafetyReports.Portal.Queue;
+global using SafetyReports.Portal.Reports;
+global using SafetyReports.ServiceDefaults.Hosting;
+global using SafetyReports.ServiceDefaults.Security;

@@ -1,0 +1,11 @@
+global using System.Globalization;
+global using System.Text;
+global using System.Text.Json;
+global using Microsoft.Extensions.Logging;
+global using SafetyReports.Contracts;
+global using SafetyReports.ServiceDefaults.Contacts;
+global using SafetyReports.ServiceDefaults.Hosting;
+global using SafetyReports.ServiceDefaults.Messaging;
+global using SafetyReports.Triage.Disclosure;
+global using SafetyReports.Triage.Domain;
+global using SafetyReports.Triage.Transparency;
