@@ -17,7 +17,11 @@ public static class IntakeSite
     {
         services.AddLocalization();
         services.AddSingleton<IntakeAssets>();
-        services.AddRazorPages(o => o.Conventions.AddFolderApplicationModelConvention(PagesFolder, m => m.Filters.Add(new PublicPageHeaders())))
+        services.AddRazorPages(o => o.Conventions.AddFolderApplicationModelConvention(PagesFolder, m =>
+            {
+                m.Filters.Add(new PublicPageHeaders());
+                m.Filters.Add(new PageCulture());
+            }))
             // In Standalone (and in tests) the entry assembly is not Intake, so its pages are added explicitly.
             .ConfigureApplicationPartManager(parts =>
             {
