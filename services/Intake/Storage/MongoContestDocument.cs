@@ -1,32 +1,21 @@
-using MongoDB.Bson;
 using MongoDB.Bson.Serialization.Attributes;
+using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.Intake.Storage;
 
 /// <summary>A reporter's contest on a receipt (SQLite: an item of the <c>contests</c> column).</summary>
 [BsonNoId]
+[MongoDocument]
 public sealed class MongoContestDocument
 {
     // Not named Id: the driver would take a property called Id for the document's _id.
-    [BsonElement("id"), BsonGuidRepresentation(GuidRepresentation.Standard)]
+    [BsonElement("id")]
     public Guid ContestId { get; set; }
-
-    [BsonElement("hostId")]
     public string HostId { get; set; } = "";
-
-    [BsonElement("responseRevision")]
     public int ResponseRevision { get; set; }
-
-    [BsonElement("contestedAt"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset ContestedAt { get; set; }
-
-    [BsonElement("forwardedAt"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset? ForwardedAt { get; set; }
-
-    [BsonElement("closedAt"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset? ClosedAt { get; set; }
-
-    [BsonElement("publicNote")]
     public string? PublicNote { get; set; }
 
     public static MongoContestDocument From(ReceiptContest contest) => new()

@@ -1,55 +1,27 @@
-using MongoDB.Bson;
 using MongoDB.Bson.Serialization.Attributes;
+using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.Intake.Storage;
 
 /// <summary>The host's latest statement of reasons on a receipt (SQLite: the <c>host_response</c> column).</summary>
 [BsonNoId]
+[MongoDocument]
 public sealed class MongoHostResponseDocument
 {
-    [BsonElement("hostId")]
     public string HostId { get; set; } = "";
-
-    [BsonElement("revision")]
     public int Revision { get; set; }
-
-    [BsonElement("action")]
     public string Action { get; set; } = "";
-
-    [BsonElement("scope")]
     public string? Scope { get; set; }
-
-    [BsonElement("until"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset? Until { get; set; }
-
-    [BsonElement("grounds")]
     public string Grounds { get; set; } = "";
-
-    [BsonElement("decisionGround")]
     public string? DecisionGround { get; set; }
-
-    [BsonElement("legalGround")]
     public string? LegalGround { get; set; }
-
-    [BsonElement("termsReference")]
     public string? TermsReference { get; set; }
-
-    [BsonElement("territorialScope")]
     public List<string>? TerritorialScope { get; set; }
-
-    [BsonElement("automatedDetection")]
     public bool? AutomatedDetection { get; set; }
-
-    [BsonElement("automatedDecision")]
     public bool? AutomatedDecision { get; set; }
-
-    [BsonElement("automated")]
     public bool Automated { get; set; }
-
-    [BsonElement("redress")]
     public string? Redress { get; set; }
-
-    [BsonElement("respondedAt"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset RespondedAt { get; set; }
 
     public static MongoHostResponseDocument From(ReceiptHostResponse response) => new()

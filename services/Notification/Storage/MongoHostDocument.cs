@@ -1,20 +1,15 @@
-using MongoDB.Bson;
 using MongoDB.Bson.Serialization.Attributes;
+using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.Notification.Storage;
 
+[MongoDocument]
 public sealed class MongoHostDocument
 {
     [BsonId]
     public string Id { get; set; } = "";
-
-    [BsonElement("name")]
     public string Name { get; set; } = "";
-
-    [BsonElement("contactEmail")]
     public string ContactEmail { get; set; } = "";
-
-    [BsonElement("createdAt"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset CreatedAt { get; set; }
 
     public static MongoHostDocument From(ModelHost host) => new()

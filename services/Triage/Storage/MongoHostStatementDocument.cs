@@ -1,55 +1,34 @@
-using MongoDB.Bson;
 using MongoDB.Bson.Serialization.Attributes;
+using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.Triage.Storage;
 
 /// <summary>The host's statement on a report; the DSA fields are left out of the document while they are null (as in responses from before them).</summary>
 [BsonNoId]
+[MongoDocument]
 public sealed class MongoHostStatementDocument
 {
-    [BsonElement("revision")]
     public int Revision { get; set; }
-
-    [BsonElement("action")]
     public string Action { get; set; } = "";
-
-    [BsonElement("scope")]
     public string? Scope { get; set; }
-
-    [BsonElement("until"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset? Until { get; set; }
-
-    [BsonElement("grounds")]
     public string Grounds { get; set; } = "";
-
-    [BsonElement("automated")]
     public bool Automated { get; set; }
-
-    [BsonElement("note")]
     public string? Note { get; set; }
-
-    [BsonElement("respondedAt"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset RespondedAt { get; set; }
-
-    [BsonElement("decisionGround"), BsonIgnoreIfNull]
+    [BsonIgnoreIfNull]
     public string? DecisionGround { get; set; }
-
-    [BsonElement("legalGround"), BsonIgnoreIfNull]
+    [BsonIgnoreIfNull]
     public string? LegalGround { get; set; }
-
-    [BsonElement("termsReference"), BsonIgnoreIfNull]
+    [BsonIgnoreIfNull]
     public string? TermsReference { get; set; }
-
-    [BsonElement("territorialScope"), BsonIgnoreIfNull]
+    [BsonIgnoreIfNull]
     public List<string>? TerritorialScope { get; set; }
-
-    [BsonElement("automatedDetection"), BsonIgnoreIfNull]
+    [BsonIgnoreIfNull]
     public bool? AutomatedDetection { get; set; }
-
-    [BsonElement("automatedDecision"), BsonIgnoreIfNull]
+    [BsonIgnoreIfNull]
     public bool? AutomatedDecision { get; set; }
-
-    [BsonElement("redress"), BsonIgnoreIfNull]
+    [BsonIgnoreIfNull]
     public string? Redress { get; set; }
 
     public static MongoHostStatementDocument From(HostStatement statement) => new()

@@ -1,18 +1,14 @@
-using MongoDB.Bson;
 using MongoDB.Bson.Serialization.Attributes;
+using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.Triage.Storage;
 
 [BsonNoId]
+[MongoDocument]
 public sealed class MongoReportNoteDocument
 {
-    [BsonElement("at"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset At { get; set; }
-
-    [BsonElement("author")]
     public string Author { get; set; } = "";
-
-    [BsonElement("text")]
     public string Text { get; set; } = "";
 
     public static MongoReportNoteDocument From(ReportNote note) => new() { At = note.At, Author = note.Author, Text = note.Text };
