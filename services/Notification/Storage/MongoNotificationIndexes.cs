@@ -43,15 +43,15 @@ public static class MongoNotificationIndexes
             new CreateIndexOptions { Name = "ix_attempts_delivery" }),
     ];
 
-    public static IReadOnlyList<CreateIndexModel<MongoContestDocument>> Contests { get; } =
+    public static IReadOnlyList<CreateIndexModel<HostContest>> Contests { get; } =
     [
-        new(Builders<MongoContestDocument>.IndexKeys.Ascending(d => d.ReportId).Ascending(d => d.ContestedAt).Ascending(d => d.Id),
+        new(Builders<HostContest>.IndexKeys.Ascending(d => d.ReportId).Ascending(d => d.ContestedAt).Ascending(d => d.Id),
             new CreateIndexOptions { Name = "ix_contests_report" }),
     ];
 
-    public static IReadOnlyList<CreateIndexModel<MongoThreadMessageDocument>> Messages { get; } =
+    public static IReadOnlyList<CreateIndexModel<ThreadMessage>> Messages { get; } =
     [
-        new(Builders<MongoThreadMessageDocument>.IndexKeys.Ascending(d => d.ReportId).Ascending(d => d.HostId).Ascending(d => d.SentAt).Ascending(d => d.Id),
+        new(Builders<ThreadMessage>.IndexKeys.Ascending(d => d.ReportId).Ascending(d => d.HostId).Ascending(d => d.SentAt).Ascending(d => d.Id),
             new CreateIndexOptions { Name = "ix_messages_report" }),
     ];
 

@@ -19,7 +19,7 @@ public sealed class MongoRouteDocument
     public DateTimeOffset? AcknowledgedAt { get; set; }
     public string? AcknowledgementNote { get; set; }
     public MongoReportSummaryDocument? Summary { get; set; }
-    public MongoHostResponseDocument? Response { get; set; }
+    public HostResponse? Response { get; set; }
     public DateTimeOffset? RespondedAt { get; set; }
     public int ResponseRevision { get; set; }
     public DateTimeOffset? ResponseUpdatedAt { get; set; }
@@ -38,7 +38,7 @@ public sealed class MongoRouteDocument
         AcknowledgedAt = route.AcknowledgedAt,
         AcknowledgementNote = route.AcknowledgementNote,
         Summary = route.Summary is null ? null : MongoReportSummaryDocument.From(route.Summary),
-        Response = route.Response is null ? null : MongoHostResponseDocument.From(route.Response),
+        Response = route.Response,
         RespondedAt = route.RespondedAt,
         ResponseRevision = route.ResponseRevision,
         ResponseUpdatedAt = route.ResponseUpdatedAt,
@@ -48,6 +48,6 @@ public sealed class MongoRouteDocument
     };
 
     public ReportRoute ToRoute() => new(
-        ReportId, HostId, ModelId, FirstEventAt, AcknowledgedAt, AcknowledgementNote, Summary?.ToSummary(), Response?.ToResponse(),
+        ReportId, HostId, ModelId, FirstEventAt, AcknowledgedAt, AcknowledgementNote, Summary?.ToSummary(), Response,
         RespondedAt, ResponseRevision, ResponseUpdatedAt, LastRemindedAt, RemindersSent);
 }

@@ -4,6 +4,7 @@ using System.Text;
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization;
 using MongoDB.Bson.Serialization.Serializers;
+using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.UnitTests.Storage;
 
@@ -38,6 +39,7 @@ public sealed class MongoDocumentShapeTests
         Assert.Contains("MongoReportDocument", names);
         Assert.Contains("MongoSubmissionDocument", names);
         Assert.Contains("MongoOutboxDocument", names);
+        Assert.Contains("ModelHost", names);
         Assert.True(names.Count >= 30, $"only {names.Count} document classes found");
     }
 
@@ -89,6 +91,12 @@ public sealed class MongoDocumentShapeTests
 
     private static object Populate(Type type, int depth)
     {
+        if (type.GetConstructor(Type.EmptyTypes) is null)
+        {
+            var constructor = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
+            return constructor.Invoke(constructor.GetParameters().Select(p => Sample(p.ParameterType, depth)).ToArray());
+        }
+
         var instance = Activator.CreateInstance(type)!;
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
         {
@@ -151,6 +159,8 @@ public sealed class MongoDocumentShapeTests
             .SelectMany(a => a.GetTypes())
             .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true } && t.Name.StartsWith("Mongo", StringComparison.Ordinal)
                 && t.Name.EndsWith("Document", StringComparison.Ordinal))
+            .Concat(MongoRecordMap.Registered)
+            .Distinct()
             .OrderBy(t => t.FullName, StringComparer.Ordinal);
 
     private static string SourceDirectory([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>

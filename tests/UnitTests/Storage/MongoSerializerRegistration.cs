@@ -10,5 +10,9 @@ namespace SafetyReports.UnitTests.Storage;
 /// </summary>
 public sealed class MongoSerializerRegistration
 {
-    public MongoSerializerRegistration() => MongoDatabaseFactory.RegisterSerializers();
+    public MongoSerializerRegistration()
+    {
+        MongoDatabaseFactory.RegisterSerializers();
+        global::SafetyReports.Notification.Storage.MongoNotificationRecords.Register();
+    }
 }
