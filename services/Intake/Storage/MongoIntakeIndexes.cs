@@ -28,9 +28,9 @@ public static class MongoIntakeIndexes
             new CreateIndexOptions { Name = "ttl_used_challenges", ExpireAfter = TimeSpan.Zero }),
     ];
 
-    public static IReadOnlyList<CreateIndexModel<MongoIdempotencyDocument>> Idempotency { get; } =
+    public static IReadOnlyList<CreateIndexModel<IdempotencyRecord>> Idempotency { get; } =
     [
-        new(Builders<MongoIdempotencyDocument>.IndexKeys.Ascending(d => d.CreatedAt),
+        new(Builders<IdempotencyRecord>.IndexKeys.Ascending(d => d.CreatedAt),
             new CreateIndexOptions { Name = "ix_idempotency_created" }),
     ];
 

@@ -17,7 +17,7 @@ public sealed class MongoSubmissionDocument
     public string Status { get; set; } = "";
     public long StatusVersion { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
-    public List<MongoPublicNoteDocument> PublicNotes { get; set; } = [];
+    public List<PublicNote> PublicNotes { get; set; } = [];
     public MongoSubmissionPayloadDocument? Payload { get; set; }
     public DateTimeOffset? HandedOverAt { get; set; }
     public DateTimeOffset? NextHandoverAt { get; set; }
@@ -32,10 +32,10 @@ public sealed class MongoSubmissionDocument
     public string? QuarantineReason { get; set; }
 
     /// <summary>Absent from documents written before host responses reached Intake: read as none.</summary>
-    public MongoHostResponseDocument? HostResponse { get; set; }
+    public ReceiptHostResponse? HostResponse { get; set; }
 
     /// <summary>Absent from documents written before contests existed: read as empty.</summary>
-    public List<MongoContestDocument> Contests { get; set; } = [];
+    public List<ReceiptContest> Contests { get; set; } = [];
 
     /// <summary>A new submission: status <c>received</c> at version 0, due for hand-over at once.</summary>
     public static MongoSubmissionDocument From(Submission submission) => new()
@@ -57,8 +57,6 @@ public sealed class MongoSubmissionDocument
     };
 
     public Receipt ToReceipt() => new(
-        Id, TokenHash, Status, StatusVersion, ReceivedAt, UpdatedAt, PublicNotes.Select(n => n.ToNote()).ToList(), HandedOverAt,
-        HostResponse?.ToResponse(), ContestsOf());
-
-    public IReadOnlyList<ReceiptContest> ContestsOf() => Contests.Select(c => c.ToContest()).ToList();
+        Id, TokenHash, Status, StatusVersion, ReceivedAt, UpdatedAt, PublicNotes, HandedOverAt,
+        HostResponse, Contests);
 }

@@ -14,5 +14,6 @@ public sealed class MongoSerializerRegistration
     {
         MongoDatabaseFactory.RegisterSerializers();
         global::SafetyReports.Notification.Storage.MongoNotificationRecords.Register();
+        global::SafetyReports.Intake.Storage.MongoIntakeRecords.Register();
     }
 }
