@@ -9,6 +9,9 @@ namespace SafetyReports.Intake.Storage;
 /// </summary>
 public static class MongoIntakeIndexes
 {
+    // Index keys name the records' elements: their maps must exist before any index is rendered, store or not.
+    static MongoIntakeIndexes() => MongoIntakeRecords.Register();
+
     public static IReadOnlyList<CreateIndexModel<MongoSubmissionDocument>> Submissions { get; } =
     [
         new(Builders<MongoSubmissionDocument>.IndexKeys.Ascending(d => d.NextHandoverAt),

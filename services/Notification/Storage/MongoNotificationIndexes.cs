@@ -6,6 +6,9 @@ namespace SafetyReports.Notification.Storage;
 /// <summary>The indexes of Notification's MongoDB database, matching the SQLite schema's.</summary>
 public static class MongoNotificationIndexes
 {
+    // Index keys name the records' elements: their maps must exist before any index is rendered, store or not.
+    static MongoNotificationIndexes() => MongoNotificationRecords.Register();
+
     public static IReadOnlyList<CreateIndexModel<MongoSubscriptionDocument>> Subscriptions { get; } =
     [
         new(Builders<MongoSubscriptionDocument>.IndexKeys.Ascending(d => d.HostId).Ascending(d => d.CreatedAt),

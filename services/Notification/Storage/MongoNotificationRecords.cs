@@ -10,6 +10,6 @@ public static class MongoNotificationRecords
         MongoRecordMap.Register<ModelHost>();
         MongoRecordMap.Register<HostContest>();
         MongoRecordMap.Register<ThreadMessage>();
-        MongoRecordMap.Register<HostResponse>();
+        MongoRecordMap.RegisterEmbedded<HostResponse>();
     }
 }

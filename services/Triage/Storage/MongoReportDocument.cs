@@ -23,24 +23,24 @@ public sealed class MongoReportDocument
     public string? ProtectedContact { get; set; }
     public bool ContactAllowed { get; set; }
     public bool Unchallenged { get; set; }
-    public List<MongoReporterMessageDocument> ReporterMessages { get; set; } = [];
+    public List<ReporterMessage> ReporterMessages { get; set; } = [];
     public string? Assignee { get; set; }
     public Guid? DuplicateOf { get; set; }
-    public List<MongoReportNoteDocument> Notes { get; set; } = [];
-    public List<MongoReportNoteDocument> PublicNotes { get; set; } = [];
+    public List<ReportNote> Notes { get; set; } = [];
+    public List<ReportNote> PublicNotes { get; set; } = [];
     public DateTimeOffset ReceivedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? TriagedAt { get; set; }
     public DateTimeOffset? HostNotifiedAt { get; set; }
     public DateTimeOffset? AcknowledgedAt { get; set; }
     public DateTimeOffset? RespondedAt { get; set; }
-    public MongoHostStatementDocument? HostResponse { get; set; }
+    public HostStatement? HostResponse { get; set; }
     public MongoReportNoticeDocument? Notice { get; set; }
-    public List<MongoContestDocument> Contests { get; set; } = [];
+    public List<ReportContest> Contests { get; set; } = [];
 
     /// <summary>Whether a contest waits on the maintainers (<see cref="ReportContests.HasOpen"/>), indexed (partially: true only) for <c>contested=true</c>.</summary>
     public bool ContestOpen { get; set; }
-    public List<MongoHostMessageDocument> HostMessages { get; set; } = [];
+    public List<HostThreadMessage> HostMessages { get; set; } = [];
     public DateTimeOffset? DisclosureRemindedAt { get; set; }
     public DateTimeOffset? DisclosureDueAt { get; set; }
     public DateTimeOffset? DisclosedAt { get; set; }
@@ -74,22 +74,22 @@ public sealed class MongoReportDocument
         ProtectedContact = report.ProtectedContact,
         ContactAllowed = report.ContactAllowed,
         Unchallenged = report.Unchallenged,
-        ReporterMessages = report.ReporterMessages.Select(MongoReporterMessageDocument.From).ToList(),
+        ReporterMessages = [.. report.ReporterMessages],
         Assignee = report.Assignee,
         DuplicateOf = report.DuplicateOf,
-        Notes = report.Notes.Select(MongoReportNoteDocument.From).ToList(),
-        PublicNotes = report.PublicNotes.Select(MongoReportNoteDocument.From).ToList(),
+        Notes = [.. report.Notes],
+        PublicNotes = [.. report.PublicNotes],
         ReceivedAt = report.ReceivedAt,
         UpdatedAt = report.UpdatedAt,
         TriagedAt = report.TriagedAt,
         HostNotifiedAt = report.HostNotifiedAt,
         AcknowledgedAt = report.AcknowledgedAt,
         RespondedAt = report.RespondedAt,
-        HostResponse = report.HostResponse is null ? null : MongoHostStatementDocument.From(report.HostResponse),
+        HostResponse = report.HostResponse,
         Notice = report.Notice is null ? null : MongoReportNoticeDocument.From(report.Notice),
-        Contests = report.Contests.Select(MongoContestDocument.From).ToList(),
+        Contests = [.. report.Contests],
         ContestOpen = ReportContests.HasOpen(report),
-        HostMessages = report.HostMessages.Select(MongoHostMessageDocument.From).ToList(),
+        HostMessages = [.. report.HostMessages],
         DisclosureRemindedAt = report.DisclosureRemindedAt,
         DisclosureDueAt = report.DisclosureDueAt,
         DisclosedAt = report.DisclosedAt,
@@ -114,21 +114,21 @@ public sealed class MongoReportDocument
         ProtectedContact = ProtectedContact,
         ContactAllowed = ContactAllowed,
         Unchallenged = Unchallenged,
-        ReporterMessages = ReporterMessages.Select(m => m.ToMessage()).ToList(),
+        ReporterMessages = ReporterMessages,
         Assignee = Assignee,
         DuplicateOf = DuplicateOf,
-        Notes = Notes.Select(n => n.ToNote()).ToList(),
-        PublicNotes = PublicNotes.Select(n => n.ToNote()).ToList(),
+        Notes = Notes,
+        PublicNotes = PublicNotes,
         ReceivedAt = ReceivedAt,
         UpdatedAt = UpdatedAt,
         TriagedAt = TriagedAt,
         HostNotifiedAt = HostNotifiedAt,
         AcknowledgedAt = AcknowledgedAt,
         RespondedAt = RespondedAt,
-        HostResponse = HostResponse?.ToStatement(),
+        HostResponse = HostResponse,
         Notice = Notice?.ToNotice(),
-        Contests = Contests.Select(c => c.ToContest()).ToList(),
-        HostMessages = HostMessages.Select(m => m.ToMessage()).ToList(),
+        Contests = Contests,
+        HostMessages = HostMessages,
         DisclosureRemindedAt = DisclosureRemindedAt,
         DisclosureDueAt = DisclosureDueAt,
         DisclosedAt = DisclosedAt,

@@ -15,5 +15,6 @@ public sealed class MongoSerializerRegistration
         MongoDatabaseFactory.RegisterSerializers();
         global::SafetyReports.Notification.Storage.MongoNotificationRecords.Register();
         global::SafetyReports.Intake.Storage.MongoIntakeRecords.Register();
+        global::SafetyReports.Triage.Storage.MongoTriageRecords.Register();
     }
 }

@@ -18,11 +18,25 @@ public static class MongoRecordMap
     public static IReadOnlyCollection<Type> Registered => RegisteredTypes.Keys.ToList();
 
     /// <param name="configure">What differs from the conventions: another id member, an explicit element name, elements left out while null.</param>
-    public static void Register<T>(Action<BsonClassMap<T>>? configure = null)
+    public static void Register<T>(Action<BsonClassMap<T>>? configure = null) => Register(embedded: false, configure);
+
+    /// <summary>
+    /// A record stored inside another document (an array item, a sub-document): no <c>_id</c> of its own, so a property
+    /// called Id is the element <c>id</c>.
+    /// </summary>
+    public static void RegisterEmbedded<T>(Action<BsonClassMap<T>>? configure = null) => Register(embedded: true, configure);
+
+    private static void Register<T>(bool embedded, Action<BsonClassMap<T>>? configure)
     {
         BsonClassMap.TryRegisterClassMap<T>(map =>
         {
             map.AutoMap();
+            if (embedded && map.IdMemberMap is { } id)
+            {
+                map.SetIdMember(null);
+                id.SetElementName(id.MemberName);
+            }
+
             var constructor = PrimaryConstructor(typeof(T));
             map.MapConstructor(constructor).SetArguments(constructor.GetParameters().Select(p => p.Name!).ToArray());
             foreach (var parameter in constructor.GetParameters())
