@@ -1,3 +1,4 @@
+using SafetyReports.Triage.Similarity;
 using SafetyReports.Triage.Storage;
 
 namespace SafetyReports.Triage;
@@ -72,6 +73,24 @@ public sealed class TriageReports(ITriageStore store, TimeProvider clock)
             var outcome = await ApplyMaintainerAsync(
                 id, (report, now) => ReportWorkflow.Apply(report, BulkRejection.Transition(report, note), actor, now), cancellationToken);
             results.Add(new BulkRejectResult(id, BulkRejection.OutcomeOf(outcome.Kind)));
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// Merges a cluster into <paramref name="into"/>: each other member moves to duplicate of it at the version it is at now, through
+    /// the workflow (its own audit entry and status event); one member's outcome never stops the others.
+    /// </summary>
+    public async Task<IReadOnlyList<ClusterMergeResult>> MergeClusterAsync(
+        Guid into, IEnumerable<Report> members, string? note, string actor, CancellationToken cancellationToken)
+    {
+        var results = new List<ClusterMergeResult>();
+        foreach (var member in members)
+        {
+            var outcome = await ApplyMaintainerAsync(
+                member.Id, (report, now) => ReportWorkflow.Apply(report, ClusterMerge.Transition(report, into, note), actor, now), cancellationToken);
+            results.Add(new ClusterMergeResult(member.Id, ClusterMerge.OutcomeOf(outcome.Kind)));
         }
 
         return results;

@@ -19,6 +19,9 @@ public sealed record Report
 
     /// <summary>Submitted without a proof of work (the no-JavaScript form).</summary>
     public bool Unchallenged { get; init; }
+
+    /// <summary>Intake's daily keyed hash of the sending client (never its address), for counting distinct clients in a burst; null before it was kept.</summary>
+    public string? ClientHash { get; init; }
     public string? Assignee { get; init; }
     public Guid? DuplicateOf { get; init; }
     public IReadOnlyList<ReportNote> Notes { get; init; } = [];
@@ -73,6 +76,7 @@ public sealed record Report
         ProtectedContact = submitted.ProtectedContact,
         ContactAllowed = submitted.ContactAllowed,
         Unchallenged = submitted.Unchallenged,
+        ClientHash = submitted.ClientHash,
         ReceivedAt = submitted.ReceivedAt,
         UpdatedAt = now,
     };

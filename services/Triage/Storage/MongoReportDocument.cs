@@ -46,6 +46,17 @@ public sealed class MongoReportDocument
     [BsonElement("unchallenged")]
     public bool Unchallenged { get; set; }
 
+    [BsonElement("clientHash"), BsonIgnoreIfNull]
+    public string? ClientHash { get; set; }
+
+    /// <summary>The MinHash signature of the report's text (<see cref="Similarity.ReportSignature.Serialize"/>); absent until backfilled.</summary>
+    [BsonElement("signature"), BsonIgnoreIfNull]
+    public string? Signature { get; set; }
+
+    /// <summary>The signature's LSH band keys, indexed with the received time: the near-duplicates of a report are an index lookup.</summary>
+    [BsonElement("bands")]
+    public List<string> Bands { get; set; } = [];
+
     [BsonElement("reporterMessages")]
     public List<MongoReporterMessageDocument> ReporterMessages { get; set; } = [];
 
@@ -126,7 +137,16 @@ public sealed class MongoReportDocument
     [BsonElement("transparency"), BsonIgnoreIfNull]
     public MongoTransparencyContributionDocument? Transparency { get; set; }
 
-    public static MongoReportDocument From(Report report, SlaOptions? sla = null) => new()
+    public static MongoReportDocument From(Report report, SlaOptions? sla = null)
+    {
+        var signature = Similarity.ReportSignature.Of(report);
+        var document = Fields(report, sla);
+        document.Signature = signature.Serialize();
+        document.Bands = [.. signature.BandKeys()];
+        return document;
+    }
+
+    private static MongoReportDocument Fields(Report report, SlaOptions? sla) => new()
     {
         Id = report.Id,
         Status = report.Status,
@@ -140,6 +160,7 @@ public sealed class MongoReportDocument
         ProtectedContact = report.ProtectedContact,
         ContactAllowed = report.ContactAllowed,
         Unchallenged = report.Unchallenged,
+        ClientHash = report.ClientHash,
         ReporterMessages = report.ReporterMessages.Select(MongoReporterMessageDocument.From).ToList(),
         Assignee = report.Assignee,
         DuplicateOf = report.DuplicateOf,
@@ -180,6 +201,7 @@ public sealed class MongoReportDocument
         ProtectedContact = ProtectedContact,
         ContactAllowed = ContactAllowed,
         Unchallenged = Unchallenged,
+        ClientHash = ClientHash,
         ReporterMessages = ReporterMessages.Select(m => m.ToMessage()).ToList(),
         Assignee = Assignee,
         DuplicateOf = DuplicateOf,
