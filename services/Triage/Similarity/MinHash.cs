@@ -69,7 +69,7 @@ public static class MinHash
         }
     }
 
-    internal static ulong Fnv1a(string text)
+    public static ulong Fnv1a(string text)
     {
         var hash = 0xcbf29ce484222325UL;
         foreach (var b in Encoding.UTF8.GetBytes(text))
@@ -80,7 +80,7 @@ public static class MinHash
         return hash;
     }
 
-    internal static ulong SplitMix64(ulong x)
+    public static ulong SplitMix64(ulong x)
     {
         x += 0x9E3779B97F4A7C15UL;
         x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;

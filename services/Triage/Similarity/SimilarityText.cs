@@ -1,9 +1,9 @@
 namespace SafetyReports.Triage.Similarity;
 
 /// <summary>
-/// The words two reports are compared on: title, description and evidence, Unicode-compatibility folded, lower-cased,
-/// every run of characters that are not letters or digits one separator. So "Ignore   ALL previous—instructions!" and
-/// "ignore all previous instructions" are the same words.
+/// The words two reports are compared on: title, description and evidence, lower-cased, every run of characters that are
+/// not letters or digits one separator. So "Ignore   ALL previous—instructions!" and "ignore all previous instructions" are
+/// the same words. (No Unicode normalisation: the services run with invariant globalization, where it is not available.)
 /// </summary>
 public static class SimilarityText
 {
@@ -12,7 +12,7 @@ public static class SimilarityText
 
     public static IReadOnlyList<string> Words(string text)
     {
-        var folded = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var folded = text.ToLowerInvariant();
         var words = new List<string>();
         var current = new StringBuilder();
         foreach (var c in folded)
