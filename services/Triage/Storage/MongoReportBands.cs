@@ -7,7 +7,7 @@ namespace SafetyReports.Triage.Storage;
 /// The near-duplicate lookup on MongoDB, as <see cref="SqliteReportBands"/> on SQLite: each report document keeps its
 /// signature and band keys (<see cref="MongoReportDocument.Bands"/>), indexed with the received time.
 /// </summary>
-internal static class MongoReportBands
+public static class MongoReportBands
 {
     private static FilterDefinitionBuilder<MongoReportDocument> Filter => Builders<MongoReportDocument>.Filter;
 
