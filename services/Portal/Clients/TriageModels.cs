@@ -45,6 +45,9 @@ public sealed record ClusterSummaryView
     public DateTimeOffset LastAt { get; init; }
     public int DistinctClients { get; init; }
     public bool Burst { get; init; }
+
+    /// <summary>Members held out of the public figures until a maintainer confirms the burst.</summary>
+    public int Held { get; init; }
 }
 
 public sealed record SimilarReportView
@@ -58,6 +61,9 @@ public sealed record SimilarReportView
 
     /// <summary>The estimated similarity (0–1) of an earlier report; null for a cluster member.</summary>
     public double? Similarity { get; init; }
+
+    /// <summary>Held out of the public figures as part of a burst.</summary>
+    public bool Held { get; init; }
 }
 
 /// <summary>A report's cluster (itself included; <see cref="Summary"/> null when alone) and its similar earlier reports.</summary>
@@ -66,6 +72,12 @@ public sealed record SimilarityView
     public ClusterSummaryView? Summary { get; init; }
     public IReadOnlyList<SimilarReportView> Cluster { get; init; } = [];
     public IReadOnlyList<SimilarReportView> Earlier { get; init; } = [];
+}
+
+public sealed record BurstConfirmResponse
+{
+    public Guid Id { get; init; }
+    public IReadOnlyList<BulkRejectOutcome> Results { get; init; } = [];
 }
 
 public sealed record ClusterMergeResponse

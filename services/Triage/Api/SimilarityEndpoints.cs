@@ -15,6 +15,22 @@ public static class SimilarityEndpoints
     {
         triage.MapGet("/reports/{id:guid}/similar", SimilarAsync);
         triage.MapPost("/reports/{id:guid}/cluster/merge", MergeAsync);
+        triage.MapPost("/reports/{id:guid}/cluster/confirm", ConfirmAsync);
+    }
+
+    /// <summary>The maintainer confirms the burst around this report: its held members are counted in the public figures again.</summary>
+    private static async Task<IResult> ConfirmAsync(
+        Guid id, ClaimsPrincipal user, ITriageStore store, SimilarReports similar, TriageReports reports, CancellationToken cancellationToken)
+    {
+        var report = await store.GetReportAsync(id, cancellationToken);
+        if (report is null)
+        {
+            return ProblemResults.NotFound("No report with this id.");
+        }
+
+        var cluster = await similar.ClusterAsync(report, cancellationToken);
+        var results = await reports.ConfirmBurstAsync(BurstHold.ToConfirm(cluster), ActorName.Of(user), cancellationToken);
+        return Results.Ok(new BurstConfirmResponse(id, results));
     }
 
     private static async Task<IResult> SimilarAsync(Guid id, ITriageStore store, SimilarReports similar, CancellationToken cancellationToken)

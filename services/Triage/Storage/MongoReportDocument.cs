@@ -57,6 +57,12 @@ public sealed class MongoReportDocument
     [BsonElement("bands")]
     public List<string> Bands { get; set; } = [];
 
+    [BsonElement("heldAt"), BsonRepresentation(BsonType.DateTime), BsonIgnoreIfNull]
+    public DateTimeOffset? HeldAt { get; set; }
+
+    [BsonElement("burstConfirmedAt"), BsonRepresentation(BsonType.DateTime), BsonIgnoreIfNull]
+    public DateTimeOffset? BurstConfirmedAt { get; set; }
+
     [BsonElement("reporterMessages")]
     public List<MongoReporterMessageDocument> ReporterMessages { get; set; } = [];
 
@@ -161,6 +167,8 @@ public sealed class MongoReportDocument
         ContactAllowed = report.ContactAllowed,
         Unchallenged = report.Unchallenged,
         ClientHash = report.ClientHash,
+        HeldAt = report.HeldAt,
+        BurstConfirmedAt = report.BurstConfirmedAt,
         ReporterMessages = report.ReporterMessages.Select(MongoReporterMessageDocument.From).ToList(),
         Assignee = report.Assignee,
         DuplicateOf = report.DuplicateOf,
@@ -202,6 +210,8 @@ public sealed class MongoReportDocument
         ContactAllowed = ContactAllowed,
         Unchallenged = Unchallenged,
         ClientHash = ClientHash,
+        HeldAt = HeldAt,
+        BurstConfirmedAt = BurstConfirmedAt,
         ReporterMessages = ReporterMessages.Select(m => m.ToMessage()).ToList(),
         Assignee = Assignee,
         DuplicateOf = DuplicateOf,

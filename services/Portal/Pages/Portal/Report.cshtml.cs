@@ -240,6 +240,13 @@ public sealed class ReportModel(TriageClient triage, NotificationClient notifica
         return await FinishAsync(id, result.Problem, ["note"], "cluster_merged", cancellationToken);
     }
 
+    /// <summary>The maintainer confirms the burst: its held reports are counted in the public figures again.</summary>
+    public async Task<IActionResult> OnPostConfirmBurstAsync(Guid id, CancellationToken cancellationToken)
+    {
+        ActiveForm = "confirm-burst";
+        return await FinishAsync(id, (await triage.ConfirmBurstAsync(id, cancellationToken)).Problem, [], "burst_confirmed", cancellationToken);
+    }
+
     public async Task<IActionResult> OnPostClassifyAsync(Guid id, CancellationToken cancellationToken)
     {
         ActiveForm = "classify";
