@@ -8,8 +8,9 @@ namespace SafetyReports.IntegrationTests.Triage;
 
 /// <summary>
 /// A brigade through the real system: near-identical reports about one model from many clients (each its own loopback
-/// address, so Intake gives each its own client hash) are clustered and flagged as a burst in the queue, listed as similar
-/// earlier reports, and merged as duplicates of one report in one request, each member audited.
+/// address, so Intake gives each its own client hash) are clustered and flagged as a burst in the queue, held out of the
+/// public figures (which say how many are held) until a maintainer confirms the burst, listed as similar earlier reports,
+/// and merged as duplicates of one report in one request, each member audited.
 /// </summary>
 public class NearDuplicateTests(StandaloneFixture fixture) : IClassFixture<StandaloneFixture>
 {
@@ -48,8 +49,19 @@ public class NearDuplicateTests(StandaloneFixture fixture) : IClassFixture<Stand
         return await SystemUnderTest.JsonAsync(response);
     }
 
+    private async Task<long> PublicHeldAsync()
+    {
+        using var response = await Api.SendAsync(HttpMethod.Get, Api.Urls.Triage, "/api/v1/transparency/hosts");
+        return (await SystemUnderTest.JsonAsync(response))["held"]!.GetValue<long>();
+    }
+
+    /// <summary>The host's report count in the maintainers' figures (nothing withheld), 0 when it is not listed.</summary>
+    private async Task<long> CountedAsync(string host) =>
+        (await GetAsync("/api/v1/triage/accountability/hosts"))["groups"]!.AsArray()
+            .SingleOrDefault(g => g!["host"]!.GetValue<string>() == host)?["reports"]?.GetValue<long>() ?? 0;
+
     [Fact]
-    public async Task A_burst_from_many_clients_is_clustered_flagged_listed_and_merged_in_one_request()
+    public async Task A_burst_from_many_clients_is_clustered_flagged_held_confirmed_listed_and_merged_in_one_request()
     {
         var host = $"hub-{Guid.NewGuid():N}"[..20];
         var ids = new List<Guid>();
@@ -80,6 +92,32 @@ public class NearDuplicateTests(StandaloneFixture fixture) : IClassFixture<Stand
             Assert.NotNull(cluster);
             Assert.Equal((Reports, Clients, true), (cluster["size"]!.GetValue<int>(), cluster["distinctClients"]!.GetValue<int>(), cluster["burst"]!.GetValue<bool>()));
         }
+
+        // Held: all ten are out of the public figures, which say so; the other report (triaged, so its host is listed) is counted.
+        await Eventually.UntilAsync(async () => await PublicHeldAsync() == Reports, TimeSpan.FromSeconds(60), "the burst held out of the figures");
+        var loneVersion = (await Api.TriageReportAsync(lone))["version"]!.GetValue<long>();
+        using (var triage = await Api.SendAsync(HttpMethod.Post, Api.Urls.Triage, $"/api/v1/triage/reports/{lone}/transitions", TestClients.Triager,
+                   new { to = "triaged", severity = "low", expectedVersion = loneVersion }))
+        {
+            Assert.Equal(HttpStatusCode.OK, triage.StatusCode);
+        }
+
+        Assert.Equal(1, await CountedAsync(host));
+        Assert.Equal(Reports, (await GetAsync($"/api/v1/triage/reports/{ids[0]}/similar"))["summary"]!["held"]!.GetValue<int>());
+        Assert.Contains((await GetAsync($"/api/v1/triage/reports/{ids[0]}/audit")).AsArray(), a => a!["action"]!.GetValue<string>() == "held_as_burst");
+
+        // A maintainer confirms the burst: every held report is counted, each with its own audit entry.
+        using (var confirm = await Api.SendAsync(HttpMethod.Post, Api.Urls.Triage, $"/api/v1/triage/reports/{ids[3]}/cluster/confirm", TestClients.Triager, new { }))
+        {
+            Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
+            var results = (await SystemUnderTest.JsonAsync(confirm))["results"]!.AsArray();
+            Assert.Equal(ids, results.Select(r => Guid.Parse(r!["id"]!.GetValue<string>())));
+            Assert.All(results, r => Assert.Equal("counted", r!["outcome"]!.GetValue<string>()));
+        }
+
+        Assert.Equal(0, await PublicHeldAsync());
+        Assert.Equal(Reports + 1, await CountedAsync(host));
+        Assert.Contains((await GetAsync($"/api/v1/triage/reports/{ids[9]}/audit")).AsArray(), a => a!["action"]!.GetValue<string>() == "burst_confirmed");
 
         // The last report's page: its cluster, and the nine before it as similar earlier reports, most recent first.
         var similar = await GetAsync($"/api/v1/triage/reports/{ids[^1]}/similar");
