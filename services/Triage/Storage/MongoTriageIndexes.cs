@@ -6,6 +6,9 @@ namespace SafetyReports.Triage.Storage;
 /// <summary>The indexes of Triage's MongoDB database, matching the SQLite schema's.</summary>
 public static class MongoTriageIndexes
 {
+    // Index keys name the records' elements: their maps must exist before any index is rendered, store or not.
+    static MongoTriageIndexes() => MongoTriageRecords.Register();
+
     private static IndexKeysDefinitionBuilder<MongoReportDocument> ReportKeys => Builders<MongoReportDocument>.IndexKeys;
 
     /// <summary>

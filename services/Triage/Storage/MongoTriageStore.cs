@@ -21,6 +21,8 @@ public sealed class MongoTriageStore : MongoStore, ITriageStore
     private readonly SlaOptions _sla;
     private readonly MongoTransparencyCells _cells;
 
+    static MongoTriageStore() => MongoTriageRecords.Register();
+
     public MongoTriageStore(IMongoDatabase database, SlaOptions? sla = null, TransparencyOptions? transparency = null)
         : base(database)
     {
