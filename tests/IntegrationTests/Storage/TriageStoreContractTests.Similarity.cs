@@ -2,6 +2,7 @@ using SafetyReports.Contracts;
 using SafetyReports.Triage.Domain;
 using SafetyReports.Triage.Similarity;
 using SafetyReports.Triage.Storage;
+using SafetyReports.Triage.Transparency;
 using static SafetyReports.IntegrationTests.Storage.StorageTestData;
 
 namespace SafetyReports.IntegrationTests.Storage;
@@ -65,5 +66,33 @@ public abstract partial class TriageStoreContractTests
         Assert.Empty(await store.FindSimilarAsync(ReportSignature.Of(report), At(0), At(1), 10, Ct));
         var found = Assert.Single(await store.FindSimilarAsync(ReportSignature.Of(redacted), At(0), At(1), 10, Ct));
         Assert.Equal(ReportSignature.Of(redacted).Values, found.Signature.Values);
+    }
+
+    /// <summary>The March figures as the maintainers see them (nothing withheld), of every host or of one host's models.</summary>
+    private static Task<TransparencyFigures> UnsuppressedAsync(ITriageStore store, string? host) =>
+        new TransparencyQuery(store, new TransparencyOptions(), new FixedClock(AsOf))
+            .FiguresAsync(host, new TransparencyPeriod(202603, 202603), TransparencyFiguresBuilder.Unsuppressed, Ct);
+
+    [Fact]
+    public async Task A_held_report_is_only_in_the_held_count_until_it_is_confirmed()
+    {
+        var store = await CreateStoreAsync();
+        var received = new DateTimeOffset(2026, 3, 3, 9, 0, 0, TimeSpan.Zero);
+        var report = Similar(received, BrigadeText) with { Status = ReportStatuses.Triaged, TriagedAt = received.AddHours(1) };
+        await store.AddReportAsync(report, Audit(report.Id, "received", received), [], Ct);
+        var host = report.Model.Host;
+
+        var held = report with { HeldAt = received.AddHours(2), Version = 2 };
+        Assert.True(await store.UpdateReportAsync(held, 1, Audit(report.Id, BurstHold.HeldAction, received.AddHours(2)), [], Ct));
+        var whileHeld = await UnsuppressedAsync(store, null);
+        Assert.Equal(1, whileHeld.Held);
+        Assert.DoesNotContain(whileHeld.Groups, g => g.Host == host);
+        Assert.Equal(1, (await UnsuppressedAsync(store, host)).Held);
+
+        var confirmed = held with { HeldAt = null, BurstConfirmedAt = received.AddHours(3), Version = 3 };
+        Assert.True(await store.UpdateReportAsync(confirmed, 2, Audit(report.Id, BurstHold.ConfirmedAction, received.AddHours(3)), [], Ct));
+        var counted = await UnsuppressedAsync(store, null);
+        Assert.Equal(0, counted.Held);
+        Assert.Equal(1, counted.Groups.Single(g => g.Host == host).Reports);
     }
 }
