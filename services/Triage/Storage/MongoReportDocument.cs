@@ -23,6 +23,23 @@ public sealed class MongoReportDocument
     public string? ProtectedContact { get; set; }
     public bool ContactAllowed { get; set; }
     public bool Unchallenged { get; set; }
+
+    [BsonIgnoreIfNull]
+    public string? ClientHash { get; set; }
+
+    /// <summary>The MinHash signature of the report's text (<see cref="Similarity.ReportSignature.Serialize"/>); absent until backfilled.</summary>
+    [BsonIgnoreIfNull]
+    public string? Signature { get; set; }
+
+    /// <summary>The signature's LSH band keys, indexed with the received time: the near-duplicates of a report are an index lookup.</summary>
+    public List<string> Bands { get; set; } = [];
+
+    [BsonIgnoreIfNull]
+    public DateTimeOffset? HeldAt { get; set; }
+
+    [BsonIgnoreIfNull]
+    public DateTimeOffset? BurstConfirmedAt { get; set; }
+
     public List<ReporterMessage> ReporterMessages { get; set; } = [];
     public string? Assignee { get; set; }
     public Guid? DuplicateOf { get; set; }
@@ -60,7 +77,16 @@ public sealed class MongoReportDocument
     [BsonIgnoreIfNull]
     public MongoTransparencyContributionDocument? Transparency { get; set; }
 
-    public static MongoReportDocument From(Report report, SlaOptions? sla = null) => new()
+    public static MongoReportDocument From(Report report, SlaOptions? sla = null)
+    {
+        var signature = Similarity.ReportSignature.Of(report);
+        var document = Fields(report, sla);
+        document.Signature = signature.Serialize();
+        document.Bands = [.. signature.BandKeys()];
+        return document;
+    }
+
+    private static MongoReportDocument Fields(Report report, SlaOptions? sla) => new()
     {
         Id = report.Id,
         Status = report.Status,
@@ -74,6 +100,9 @@ public sealed class MongoReportDocument
         ProtectedContact = report.ProtectedContact,
         ContactAllowed = report.ContactAllowed,
         Unchallenged = report.Unchallenged,
+        ClientHash = report.ClientHash,
+        HeldAt = report.HeldAt,
+        BurstConfirmedAt = report.BurstConfirmedAt,
         ReporterMessages = [.. report.ReporterMessages],
         Assignee = report.Assignee,
         DuplicateOf = report.DuplicateOf,
@@ -114,6 +143,9 @@ public sealed class MongoReportDocument
         ProtectedContact = ProtectedContact,
         ContactAllowed = ContactAllowed,
         Unchallenged = Unchallenged,
+        ClientHash = ClientHash,
+        HeldAt = HeldAt,
+        BurstConfirmedAt = BurstConfirmedAt,
         ReporterMessages = ReporterMessages,
         Assignee = Assignee,
         DuplicateOf = DuplicateOf,

@@ -1,6 +1,7 @@
 using MongoDB.Bson;
 using MongoDB.Driver;
 using SafetyReports.ServiceDefaults.Storage.Mongo;
+using SafetyReports.Triage.Similarity;
 
 namespace SafetyReports.Triage.Storage;
 
@@ -179,6 +180,13 @@ public sealed class MongoTriageStore : MongoStore, ITriageStore
         }
 
         return new ReportPage(items, next);
+    }
+
+    public async Task<IReadOnlyList<SimilarCandidate>> FindSimilarAsync(
+        ReportSignature signature, DateTimeOffset from, DateTimeOffset before, int max, CancellationToken cancellationToken)
+    {
+        await EnsureSetUpAsync(cancellationToken);
+        return await MongoReportBands.FindAsync(_reports, signature, from, before, max, cancellationToken);
     }
 
     public async Task<ReportCounts> CountReportsAsync(ReportQuery query, CancellationToken cancellationToken)

@@ -29,6 +29,8 @@ public static class SqliteTriageSchema
             CREATE INDEX ix_reports_contested_deadline ON reports (deadline, id) WHERE contest_open = 1;
             """),
         SqliteMigration.Sql(3, "outbox quarantine", SqliteOutbox.QuarantineTable),
+        // Signatures are fixed functions of a report's text (no configuration): the reports already stored get theirs here.
+        new SqliteMigration(4, "near-duplicate signatures", SqliteReportBands.Migrate),
     ],
     SqliteTriageBeforeJournal.CatchUp);
 
