@@ -88,6 +88,7 @@ public static class MongoTriageIndexes
         }),
         new(2, "open contests in the queue", (database, ct) =>
             MongoSteps.CreateIndexesAsync(database, MongoTriageStore.ReportsCollection, MongoSteps.Named(Reports, ContestedIndexes), ct)),
+        new(3, "transparency log leaves", MongoAuditLog.BackfillLeavesAsync),
     ]);
 
     /// <summary>Brings the database up to date (<see cref="Migrations"/>).</summary>

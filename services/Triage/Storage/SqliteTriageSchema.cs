@@ -29,6 +29,7 @@ public static class SqliteTriageSchema
             CREATE INDEX ix_reports_contested_deadline ON reports (deadline, id) WHERE contest_open = 1;
             """),
         SqliteMigration.Sql(3, "outbox quarantine", SqliteOutbox.QuarantineTable),
+        SqliteLogLeaves.Migration(4),
     ],
     SqliteTriageBeforeJournal.CatchUp);
 
