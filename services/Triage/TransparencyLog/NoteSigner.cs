@@ -37,7 +37,7 @@ public sealed class NoteSigner : IDisposable
     {
         text = text.Trim();
         if (!text.StartsWith(KeyPrefix, StringComparison.Ordinal)
-            || text[KeyPrefix.Length..].Split('+') is not [var name, var hash, var encoded]
+            || text[KeyPrefix.Length..].Split('+', 3) is not [var name, var hash, var encoded]
             || !NoteName.IsValid(name))
         {
             return null;

@@ -27,7 +27,7 @@ public sealed record NoteVerifierKey(string Name, uint KeyHash, byte[] PublicKey
     /// <summary>Null unless <paramref name="text"/> is a well-formed Ed25519 verifier key whose hash matches its name and key.</summary>
     public static NoteVerifierKey? Parse(string? text)
     {
-        var parts = text?.Trim().Split('+');
+        var parts = text?.Trim().Split('+', 3);
         if (parts is not [var name, var hash, var key] || !NoteName.IsValid(name) || hash.Length != 8
             || !uint.TryParse(hash, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var keyHash))
         {
