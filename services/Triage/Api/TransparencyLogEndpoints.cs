@@ -78,8 +78,14 @@ public static class TransparencyLogEndpoints
         return proof is null ? BeyondTheLog(nameof(second), tree) : Results.Ok(proof);
     }
 
-    private static async Task<IResult> LeavesAsync(ITriageStore store, AuditLogTree tree, string? start, string? end, CancellationToken cancellationToken)
+    private static async Task<IResult> LeavesAsync(ITriageStore store, AuditLogTree tree, string? start, string? end, string? report,
+        CancellationToken cancellationToken)
     {
+        if (report is not null)
+        {
+            return await ReportLeavesAsync(store, tree, report, start ?? end, cancellationToken);
+        }
+
         var query = new LogQuery();
         var (from, to) = (query.Number(nameof(start), start, 0), query.Number(nameof(end), end, 1, required: false));
         if (from is not null && to is not null && (to <= from || to - from > LogQuery.MaxLeaves))
@@ -103,6 +109,26 @@ public static class TransparencyLogEndpoints
         var leaves = entries.Select(LogLeaf.Of).Select(LeafView.Of).ToList();
         var next = last < size && (to is null || last < to) ? (long?)last : null;
         return Results.Ok(new LeavesView(size, leaves, next));
+    }
+
+    /// <summary>
+    /// One report's leaves (its entries are few and indexed by report): how a reporter finds the leaf of their report's
+    /// <c>received</c> entry. Every report id is in the public leaves anyway; this filters them. Only leaves the log has
+    /// read are listed, so each can be proven at the size given.
+    /// </summary>
+    private static async Task<IResult> ReportLeavesAsync(ITriageStore store, AuditLogTree tree, string report, string? range, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(report, out var id) || range is not null)
+        {
+            return ProblemResults.Validation(new Dictionary<string, string[]>
+            {
+                [range is null ? nameof(report) : "start"] = [range is null ? "A report id (a UUID)." : "Either report, or start and end: not both."],
+            });
+        }
+
+        var size = await tree.CatchUpAsync(cancellationToken);
+        var leaves = (await store.GetAuditAsync(id, cancellationToken)).Where(e => e.Sequence <= size).Select(LogLeaf.Of).Select(LeafView.Of).ToList();
+        return Results.Ok(new LeavesView(size, leaves, null));
     }
 
     private static IResult BeyondTheLog(string field, AuditLogTree tree) =>
