@@ -68,12 +68,14 @@ public sealed class MongoAuditLog(IMongoDatabase database)
     }
 
     /// <summary>
-    /// The leaf hashes from leaf <paramref name="from"/> (entry <c>from + 1</c>); an entry that an older replica appended
+    /// The leaf hashes from leaf <paramref name="from"/> (entry <c>from + 1</c>), only as a majority has committed them; an entry that an older replica appended
     /// during an upgrade without its leaf gets the leaf computed from it, the same the migration writes.
     /// </summary>
     public async Task<IReadOnlyList<byte[]>> ReadLeavesAsync(long from, int max, CancellationToken cancellationToken)
     {
-        var documents = await _entries.Find(MongoTriageFilters.AuditAfter(from))
+        // Majority read concern: a checkpoint is signed over what it reads, and a leaf a fail-over could roll back would
+        // make the next checkpoint look like a fork.
+        var documents = await _entries.WithReadConcern(ReadConcern.Majority).Find(MongoTriageFilters.AuditAfter(from))
             .Sort(MongoTriageFilters.ChainOrder).Limit(max).ToListAsync(cancellationToken);
         return documents.Select(d => d.Leaf ?? TransparencyLog.LogLeaf.HashOf(d.ToEntry())).ToList();
     }
