@@ -5,6 +5,7 @@ namespace SafetyReports.Contracts;
 /// <see cref="ReportStored"/>, so consumers must treat it as possibly repeated.
 /// </summary>
 /// <param name="Unchallenged">True when the report came without a proof of work (the no-JavaScript form): triage may weigh it as possible spam.</param>
+/// <param name="ClientHash">Intake's daily keyed hash of the sending client (never the address), so Triage can tell a burst from many clients; null from older senders.</param>
 /// <param name="ProtectedContact">The reporter's contact, already encrypted by Intake; null when anonymous.</param>
 public sealed record ReportSubmitted(
     Guid ReportId,
@@ -17,4 +18,5 @@ public sealed record ReportSubmitted(
     IReadOnlyList<EvidenceItem> Evidence,
     string? ProtectedContact,
     bool ContactAllowed,
-    bool Unchallenged = false);
+    bool Unchallenged = false,
+    string? ClientHash = null);

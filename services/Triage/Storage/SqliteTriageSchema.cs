@@ -29,7 +29,9 @@ public static class SqliteTriageSchema
             CREATE INDEX ix_reports_contested_deadline ON reports (deadline, id) WHERE contest_open = 1;
             """),
         SqliteMigration.Sql(3, "outbox quarantine", SqliteOutbox.QuarantineTable),
-        SqliteLogLeaves.Migration(4),
+        // Signatures are fixed functions of a report's text (no configuration): the reports already stored get theirs here.
+        new SqliteMigration(4, "near-duplicate signatures", SqliteReportBands.Migrate),
+        SqliteLogLeaves.Migration(5),
     ],
     SqliteTriageBeforeJournal.CatchUp);
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SafetyReports.ServiceDefaults.Storage;
 using static SafetyReports.ServiceDefaults.Storage.Sqlite.SqliteCommandExtensions;
 using SafetyReports.ServiceDefaults.Storage.Sqlite;
+using SafetyReports.Triage.Similarity;
 using SafetyReports.Triage.TransparencyLog;
 
 namespace SafetyReports.Triage.Storage;
@@ -47,6 +48,7 @@ public sealed class SqliteTriageStore : SqliteStore, ITriageStore
             }
 
             await IndexTextAsync(w, report);
+            SqliteReportBands.Write(w.Connection, w.Transaction, report);
             await SqliteTransparencyCells.ApplyAsync(w.Connection, w.Transaction, null, Contribution(report));
             await AppendAuditAsync(w, audit);
             await w.AnnounceAsync(events);
@@ -81,6 +83,7 @@ public sealed class SqliteTriageStore : SqliteStore, ITriageStore
         {
             await w.ExecuteAsync("DELETE FROM reports_fts WHERE rowid = (SELECT search_rowid FROM reports WHERE id = $id)", ("$id", updated.Id.ToString()));
             await IndexTextAsync(w, updated);
+            SqliteReportBands.Write(w.Connection, w.Transaction, updated);
         }
 
         await SqliteTransparencyCells.ApplyAsync(w.Connection, w.Transaction,
@@ -145,6 +148,10 @@ public sealed class SqliteTriageStore : SqliteStore, ITriageStore
             return new ReportPage(items, next);
         });
 
+    public Task<IReadOnlyList<SimilarCandidate>> FindSimilarAsync(
+        ReportSignature signature, DateTimeOffset from, DateTimeOffset before, int max, CancellationToken cancellationToken) =>
+        Database.ReadAsync<IReadOnlyList<SimilarCandidate>>(async c => await SqliteReportBands.FindAsync(c, signature, from, before, max));
+
     public Task<ReportCounts> CountReportsAsync(ReportQuery query, CancellationToken cancellationToken) =>
         Database.ReadAsync(async c =>
         {
@@ -182,6 +189,7 @@ public sealed class SqliteTriageStore : SqliteStore, ITriageStore
                 text.Parameters["$rowid"].Value = next;
                 text.Parameters["$search"].Value = insert.Parameters["$search"].Value;
                 await text.ExecuteNonQueryAsync(cancellationToken);
+                SqliteReportBands.Write(c, t, report);
             }
 
             await SqliteTransparencyCells.WriteDeltasAsync(c, t, cells);

@@ -57,7 +57,7 @@ public sealed class MongoMigrationsContractTests : IAsyncDisposable
         var reports = _database.Database.GetCollection<BsonDocument>(MongoTriageStore.ReportsCollection);
         await reports.InsertOneAsync(new BsonDocument { { "_id", "kept" }, { "receivedAt", DateTime.UtcNow } }, cancellationToken: Ct);
 
-        Assert.Equal([1, 2, 3], await migrations.RunAsync(_database.Database, Ct));
+        Assert.Equal([1, 2, 3, 4], await migrations.RunAsync(_database.Database, Ct));
 
         Assert.Equal(1, await reports.CountDocumentsAsync(FilterDefinition<BsonDocument>.Empty, cancellationToken: Ct));
         var names = await (await reports.Indexes.ListAsync(Ct)).ToListAsync(Ct);
@@ -81,7 +81,7 @@ public sealed class MongoMigrationsContractTests : IAsyncDisposable
         await migrations.RunAsync(_database.Database, Ct);
         var stored = await entries.Find(FilterDefinition<MongoAuditEntryDocument>.Empty).SortBy(d => d.Sequence).ToListAsync(Ct);
         Assert.Equal(new[] { first, second }.Select(SafetyReports.Triage.TransparencyLog.LogLeaf.HashOf).Select(Convert.ToHexString), stored.Select(d => Convert.ToHexString(d.Leaf!)));
-        await migrations.Steps[2].Apply(_database.Database, Ct);
+        await migrations.Steps[3].Apply(_database.Database, Ct);
         Assert.Equal(stored.Select(d => Convert.ToHexString(d.Leaf!)),
             (await entries.Find(FilterDefinition<MongoAuditEntryDocument>.Empty).SortBy(d => d.Sequence).ToListAsync(Ct)).Select(d => Convert.ToHexString(d.Leaf!)));
     }

@@ -68,6 +68,9 @@ public sealed class PreviousReleaseUpgradeTests : IDisposable
             SameJson(report with { Version = report.Version + 1 }, await store.GetReportAsync(report.Id, Ct));
             Assert.Equal([report.Id], (await store.ListReportsAsync(new ReportQuery(Text: "needle"), Ct)).Items.Select(r => r.Id));
             Assert.Equal(1, (await store.CountReportsAsync(new ReportQuery(), Ct)).Counts[ReportStatuses.Triaging]);
+            // Step 4 gave the old report its near-duplicate signature: it is found by its bands.
+            Assert.Equal([report.Id], (await store.FindSimilarAsync(
+                SafetyReports.Triage.Similarity.ReportSignature.Of(report), DateTimeOffset.MinValue, DateTimeOffset.MaxValue, 10, Ct)).Select(c => c.Report.Id));
         }
 
         AssertUpgraded(file, SqliteTriageSchema.Migrations);
