@@ -163,6 +163,8 @@ public sealed class StatusModel(
             return null;
         }
 
+        // The page is shown again after the post, with the status: the log's leaf too.
+        ReceivedLeaf = await log.ReceivedLeafAsync(Receipt.Id, cancellationToken);
         var normalized = value?.Replace("\r\n", "\n", StringComparison.Ordinal);
         if (ReporterText.Problem(normalized, maxLength) is not null)
         {
