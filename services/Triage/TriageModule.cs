@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using OpenIddict.Validation.AspNetCore;
 using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.Triage.Api;
 using SafetyReports.Triage.Consumers;
 using SafetyReports.Triage.Similarity;
 using SafetyReports.Triage.Storage;
+using SafetyReports.Triage.TransparencyLog;
 
 namespace SafetyReports.Triage;
 
@@ -20,6 +22,12 @@ public static class TriageModule
         services.AddValidatedOptionsValue<TransparencyOptions, TransparencyOptionsValidator>(builder.Configuration, TransparencyOptions.Section);
         services.AddValidatedOptionsValue<DisclosureOptions, DisclosureOptionsValidator>(builder.Configuration, DisclosureOptions.Section);
         services.AddHostedService<DisclosureJob>();
+        services.AddValidatedOptionsValue<TransparencyLogOptions, TransparencyLogOptionsValidator>(builder.Configuration, TransparencyLogOptions.Section)
+            .PostConfigure(o => o.CreateKeyIfMissing |= builder.Environment.IsDevelopment());
+        services.AddSingleton(sp => LogKeys.Load(sp.GetRequiredService<TransparencyLogOptions>(), storage.ResolveDataDirectory()));
+        services.AddSingleton<AuditLogTree>();
+        services.AddSingleton<CheckpointSigner>();
+        services.AddHostedService(sp => sp.GetRequiredService<CheckpointSigner>());
         services.AddSingleton<TransparencyQuery>();
         services.AddSingleton<ITriageStore>(sp => TriageStoreFactory.Create(
             storage, sp.GetRequiredService<SlaOptions>(), sp.GetRequiredService<TransparencyOptions>(), sp.GetRequiredService<ILoggerFactory>()));
@@ -58,6 +66,7 @@ public static class TriageModule
     {
         app.MapTriageEndpoints();
         app.MapTransparencyEndpoints();
+        app.MapTransparencyLogEndpoints();
         return app;
     }
 }

@@ -63,6 +63,12 @@ public interface ITriageStore : IOutboxStore, IStoreHealth
     /// <summary>An entry that changes no report (such as <see cref="AuditExportRecord"/>), appended to the chain on its own.</summary>
     Task AppendAuditAsync(AuditDraft audit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The transparency log's leaf hashes in order, from leaf <paramref name="from"/> (leaf n is audit entry n + 1), at most
+    /// <paramref name="max"/>: each was written with its entry, in the same transaction (<see cref="TransparencyLog.LogLeaf"/>).
+    /// </summary>
+    Task<IReadOnlyList<byte[]>> ReadLogLeavesAsync(long from, int max, CancellationToken cancellationToken);
+
     /// <summary>The chain in order, from after <paramref name="afterSequence"/>, at most <paramref name="max"/> entries.</summary>
     Task<IReadOnlyList<AuditEntry>> ReadAuditChainAsync(long afterSequence, int max, CancellationToken cancellationToken);
 }

@@ -230,6 +230,12 @@ public sealed class MongoTriageStore : MongoStore, ITriageStore
     public Task AppendAuditAsync(AuditDraft audit, CancellationToken cancellationToken) =>
         InTransactionAsync(w => _audit.AppendAsync(w.Session, audit, w.CancellationToken), cancellationToken);
 
+    public async Task<IReadOnlyList<byte[]>> ReadLogLeavesAsync(long from, int max, CancellationToken cancellationToken)
+    {
+        await EnsureSetUpAsync(cancellationToken);
+        return await _audit.ReadLeavesAsync(from, max, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<AuditEntry>> ReadAuditChainAsync(long afterSequence, int max, CancellationToken cancellationToken)
     {
         await EnsureSetUpAsync(cancellationToken);

@@ -4,6 +4,7 @@ using SafetyReports.ServiceDefaults.Storage;
 using static SafetyReports.ServiceDefaults.Storage.Sqlite.SqliteCommandExtensions;
 using SafetyReports.ServiceDefaults.Storage.Sqlite;
 using SafetyReports.Triage.Similarity;
+using SafetyReports.Triage.TransparencyLog;
 
 namespace SafetyReports.Triage.Storage;
 
@@ -225,6 +226,9 @@ public sealed class SqliteTriageStore : SqliteStore, ITriageStore
             "SELECT seq, report_id, at, actor, action, data, prev_hash, hash FROM audit WHERE seq > $after ORDER BY seq LIMIT $max",
             ReadAudit, null, ("$after", afterSequence), ("$max", max)));
 
+    public Task<IReadOnlyList<byte[]>> ReadLogLeavesAsync(long from, int max, CancellationToken cancellationToken) =>
+        Database.ReadAsync(c => SqliteLogLeaves.ReadAsync(c, from, max));
+
     public Task<AuditPoint?> ReadTransparencyAsync(string? host, TransparencyPeriod period, TransparencyTallies tallies, CancellationToken cancellationToken) =>
         Database.ReadAsync(c => SqliteTransparencyCells.ReadAsync(c, host, period, tallies));
 
@@ -240,10 +244,10 @@ public sealed class SqliteTriageStore : SqliteStore, ITriageStore
         var (sequence, previous) = head.Count == 0 ? (0L, AuditChain.GenesisHash) : head[0];
         var entry = AuditChain.Link(draft, sequence + 1, previous);
         await w.ExecuteAsync(
-            "INSERT INTO audit (seq, report_id, at, actor, action, data, prev_hash, hash) VALUES ($seq, $report, $at, $actor, $action, $data, $prev, $hash)",
+            "INSERT INTO audit (seq, report_id, at, actor, action, data, prev_hash, hash, leaf) VALUES ($seq, $report, $at, $actor, $action, $data, $prev, $hash, $leaf)",
             ("$seq", entry.Sequence), ("$report", entry.ReportId.ToString()), ("$at", entry.At.ToUnixMs()),
             ("$actor", entry.Actor), ("$action", entry.Action), ("$data", entry.Data),
-            ("$prev", entry.PreviousHash), ("$hash", entry.Hash));
+            ("$prev", entry.PreviousHash), ("$hash", entry.Hash), ("$leaf", LogLeaf.HashOf(entry)));
     }
 
     internal static AuditEntry ReadAudit(SqliteDataReader r) => new(

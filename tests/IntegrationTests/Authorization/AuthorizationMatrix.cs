@@ -54,6 +54,13 @@ public static class AuthorizationMatrix
         Public("GET", "/api/v1/transparency/hosts", 200),
         Public("GET", "/api/v1/transparency/models", 400),
         Public("GET", "/api/v1/transparency/disclosures", 200),
+        // The transparency log over the audit chain: anonymous reads; a proof for a size beyond the log is a 400.
+        Public("GET", "/api/v1/transparency/log/checkpoint", 200),
+        Public("GET", "/api/v1/transparency/log/key", 200),
+        Public("GET", "/api/v1/transparency/log/proof/inclusion?index=0&size=1", 200),
+        Public("GET", "/api/v1/transparency/log/proof/inclusion?index=0&size=999999999", 400),
+        Public("GET", "/api/v1/transparency/log/proof/consistency?first=1&second=1", 200),
+        Public("GET", "/api/v1/transparency/log/leaves?start=0&end=1", 200),
 
         // Triage (scope triage).
         TriageApi("GET", "/api/v1/triage/reports", 200, null),

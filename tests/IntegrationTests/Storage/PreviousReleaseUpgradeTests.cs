@@ -77,6 +77,30 @@ public sealed class PreviousReleaseUpgradeTests : IDisposable
     }
 
     [Fact]
+    public async Task Triage_gives_the_audit_entries_of_the_previous_release_their_transparency_log_leaves()
+    {
+        var first = AuditChain.Link(new AuditDraft(Guid.NewGuid(), At(1), "intake", "received", "{}"), 1, AuditChain.GenesisHash);
+        var second = AuditChain.Link(new AuditDraft(first.ReportId, At(2), "alice", "transition", "{\"to\":\"triaging\"}"), 2, first.Hash);
+        const string Insert = "INSERT INTO audit (seq, report_id, at, actor, action, data, prev_hash, hash) VALUES ";
+        var file = PreviousRelease(TriageStoreFactory.SqliteFileName, PreviousReleaseSchemas.Triage,
+            Insert + "(1, $r, $at1, 'intake', 'received', '{}', $p1, $h1);" + Insert + "(2, $r, $at2, 'alice', 'transition', $d2, $h1, $h2);",
+            ("$r", first.ReportId.ToString()), ("$at1", Ms(1)), ("$at2", Ms(2)), ("$p1", AuditChain.GenesisHash), ("$h1", first.Hash),
+            ("$d2", second.Data), ("$h2", second.Hash));
+
+        await using (var store = new SqliteTriageStore(file.Path))
+        {
+            // Computed from the entries alone, as the MongoDB step computes them, and appended after as any new entry.
+            await store.AppendAuditAsync(new AuditDraft(Guid.Empty, At(3), "admin", "audit_exported", "{}"), Ct);
+            var chain = await store.ReadAuditChainAsync(0, 10, Ct);
+            Assert.Equal(chain.Select(SafetyReports.Triage.TransparencyLog.LogLeaf.HashOf).Select(Convert.ToHexString),
+                (await store.ReadLogLeavesAsync(0, 10, Ct)).Select(Convert.ToHexString));
+            Assert.Equal([first.Hash, second.Hash], chain.Take(2).Select(e => e.Hash));
+        }
+
+        AssertUpgraded(file, SqliteTriageSchema.Migrations);
+    }
+
+    [Fact]
     public async Task Notification_keeps_its_hosts_subscriptions_routes_and_outbox()
     {
         var subscriptionId = Guid.NewGuid();

@@ -14,6 +14,7 @@ public sealed class StatusModel(
     ReportIntake intake,
     SubmissionRateLimiter limiter,
     IAntiforgery antiforgery,
+    TransparencyReader log,
     IStringLocalizer<IntakeText> text) : PageModel
 {
     public const string IdField = "id";
@@ -37,6 +38,9 @@ public sealed class StatusModel(
 
     /// <summary>The report, once id and token matched.</summary>
     public Receipt? Receipt { get; private set; }
+
+    /// <summary>The public audit log's leaf of the report's receipt (its <c>received</c> entry); null until Triage has logged it or while it cannot be read.</summary>
+    public long? ReceivedLeaf { get; private set; }
 
     public bool ReplySent { get; private set; }
 
@@ -77,6 +81,7 @@ public sealed class StatusModel(
             return Finish();
         }
 
+        ReceivedLeaf = await log.ReceivedLeafAsync(Receipt.Id, cancellationToken);
         return Finish();
     }
 
@@ -158,6 +163,8 @@ public sealed class StatusModel(
             return null;
         }
 
+        // The page is shown again after the post, with the status: the log's leaf too.
+        ReceivedLeaf = await log.ReceivedLeafAsync(Receipt.Id, cancellationToken);
         var normalized = value?.Replace("\r\n", "\n", StringComparison.Ordinal);
         if (ReporterText.Problem(normalized, maxLength) is not null)
         {
