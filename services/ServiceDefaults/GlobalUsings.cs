@@ -1,9 +1,0 @@
-global using System.Security.Cryptography;
-global using System.Text.Json;
-global using Microsoft.AspNetCore.Builder;
-global using Microsoft.AspNetCore.Http;
-global using Microsoft.Extensions.Configuration;
-global using Microsoft.Extensions.DependencyInjection;
-global using Microsoft.Extensions.Logging;
-global using SafetyReports.ServiceDefaults.Hosting;
-global using SafetyReports.ServiceDefaults.Messaging;
