@@ -1,6 +1,7 @@
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization.Attributes;
 using SafetyReports.ServiceDefaults.Storage.Mongo;
+using SafetyReports.ServiceDefaults.Text;
 
 namespace SafetyReports.Triage.Storage;
 
@@ -45,6 +46,13 @@ public sealed class MongoReportDocument
 
     [BsonElement("unchallenged")]
     public bool Unchallenged { get; set; }
+
+    /// <summary>The reporter's language; reports stored before it was kept get "en" (migration 3).</summary>
+    [BsonElement("language")]
+    public string Language { get; set; } = SupportedLanguages.Default;
+
+    [BsonElement("notifyByEmail")]
+    public bool NotifyByEmail { get; set; }
 
     [BsonElement("reporterMessages")]
     public List<MongoReporterMessageDocument> ReporterMessages { get; set; } = [];
@@ -140,6 +148,8 @@ public sealed class MongoReportDocument
         ProtectedContact = report.ProtectedContact,
         ContactAllowed = report.ContactAllowed,
         Unchallenged = report.Unchallenged,
+        Language = report.Language,
+        NotifyByEmail = report.NotifyByEmail,
         ReporterMessages = report.ReporterMessages.Select(MongoReporterMessageDocument.From).ToList(),
         Assignee = report.Assignee,
         DuplicateOf = report.DuplicateOf,
@@ -180,6 +190,8 @@ public sealed class MongoReportDocument
         ProtectedContact = ProtectedContact,
         ContactAllowed = ContactAllowed,
         Unchallenged = Unchallenged,
+        Language = Language,
+        NotifyByEmail = NotifyByEmail,
         ReporterMessages = ReporterMessages.Select(m => m.ToMessage()).ToList(),
         Assignee = Assignee,
         DuplicateOf = DuplicateOf,

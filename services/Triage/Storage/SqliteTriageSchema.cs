@@ -29,6 +29,11 @@ public static class SqliteTriageSchema
             CREATE INDEX ix_reports_contested_deadline ON reports (deadline, id) WHERE contest_open = 1;
             """),
         SqliteMigration.Sql(3, "outbox quarantine", SqliteOutbox.QuarantineTable),
+        // Reports stored before the reporter's language was kept were all taken in English.
+        SqliteMigration.Sql(4, "reporter language and mail outbox", $$"""
+            UPDATE reports SET doc = json_set(doc, '$.language', 'en') WHERE json_extract(doc, '$.language') IS NULL;
+            {{SqliteMailOutbox.Table}}
+            """),
     ],
     SqliteTriageBeforeJournal.CatchUp);
 
