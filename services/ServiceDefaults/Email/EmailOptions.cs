@@ -41,6 +41,12 @@ public sealed class EmailOptions
     /// <summary>How long the status link in a reporter's mail opens the report without the status token.</summary>
     public TimeSpan StatusLinkLifetime { get; set; } = TimeSpan.FromDays(14);
 
+    /// <summary>The wait before a mail the server did not take is tried again; it doubles with each failure (<see cref="MailRetry"/>).</summary>
+    public TimeSpan FirstRetry { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The longest wait between two tries of one mail.</summary>
+    public TimeSpan LongestRetry { get; set; } = TimeSpan.FromHours(6);
+
     public SmtpOptions Smtp { get; set; } = new();
 
     /// <summary>True when mails go to an SMTP server; false when they are written to the mail folder.</summary>

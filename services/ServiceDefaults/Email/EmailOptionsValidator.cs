@@ -23,6 +23,11 @@ public sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
             problems.Add($"{EmailOptions.Section}:StatusLinkLifetime must be positive.");
         }
 
+        if (options.FirstRetry <= TimeSpan.Zero || options.LongestRetry < options.FirstRetry)
+        {
+            problems.Add($"{EmailOptions.Section}:FirstRetry must be positive and LongestRetry at least as long.");
+        }
+
         if (options.UsesSmtp)
         {
             if (options.Smtp.Port is < 1 or > 65535)

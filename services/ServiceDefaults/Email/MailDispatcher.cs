@@ -19,7 +19,8 @@ public sealed partial class MailDispatcher<TStore>(
 {
     private const int BatchSize = 20;
 
-    protected override TimeSpan Interval => TimeSpan.FromSeconds(15);
+    // A short first retry (a test, a local relay) is honoured without waiting the usual 15 s.
+    protected override TimeSpan Interval => options.FirstRetry < TimeSpan.FromSeconds(15) ? options.FirstRetry : TimeSpan.FromSeconds(15);
 
     protected override WorkSignal Wake => store.MailSignal;
 
@@ -48,7 +49,7 @@ public sealed partial class MailDispatcher<TStore>(
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             var failures = queued.Failures + 1;
-            var wait = MailRetry.After(failures);
+            var wait = MailRetry.After(failures, options.FirstRetry, options.LongestRetry);
             await store.MailFailedAsync(queued.Id, failures, Clock.GetUtcNow() + wait, cancellationToken);
             LogFailed(Logger, queued.Id, failures, Describe(ex), wait);
             return;

@@ -15,7 +15,6 @@ public static class MailMessageFactory
         };
         message.From.Add(MailboxAddress.Parse(options.From));
         message.To.Add(MailboxAddress.Parse(mail.To));
-        message.Headers.Add("Content-Language", mail.Language);
         // Notifications, not a conversation: an out-of-office reply should not answer them (RFC 3834).
         message.Headers.Add("Auto-Submitted", "auto-generated");
         if (mail.UnsubscribeUrl is { } unsubscribe)
@@ -25,6 +24,8 @@ public static class MailMessageFactory
         }
 
         message.Body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html }.ToMessageBody();
+        // A Content-* header belongs to the body entity in MIME (MimeKit keeps it there).
+        message.Body.Headers.Add(HeaderId.ContentLanguage, mail.Language);
         return message;
     }
 }

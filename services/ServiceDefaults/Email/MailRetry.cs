@@ -1,25 +1,22 @@
 namespace SafetyReports.ServiceDefaults.Email;
 
 /// <summary>
-/// When a mail the server did not take is tried again: one minute after the first failure, doubling up to six hours, and
-/// never given up (a mail is never lost; an SMTP server down for a weekend is still caught up).
+/// When a mail the server did not take is tried again: <see cref="EmailOptions.FirstRetry"/> (a minute) after the first
+/// failure, doubling up to <see cref="EmailOptions.LongestRetry"/> (six hours), and never given up: a mail is never lost,
+/// and an SMTP server down for a weekend is still caught up.
 /// </summary>
 public static class MailRetry
 {
-    public static readonly TimeSpan First = TimeSpan.FromMinutes(1);
-    public static readonly TimeSpan Longest = TimeSpan.FromHours(6);
-
     /// <summary>The wait after the <paramref name="failures"/>-th failed attempt (1 for the first).</summary>
-    public static TimeSpan After(int failures)
+    public static TimeSpan After(int failures, TimeSpan first, TimeSpan longest)
     {
         if (failures < 1)
         {
             return TimeSpan.Zero;
         }
 
-        // 2^9 minutes is past the cap already: no overflow for any count.
-        var exponent = Math.Min(failures - 1, 9);
-        var wait = First * Math.Pow(2, exponent);
-        return wait < Longest ? wait : Longest;
+        // Past 2^20 times the first wait any sensible cap is reached: no overflow for any count.
+        var wait = first * Math.Pow(2, Math.Min(failures - 1, 20));
+        return wait < longest ? wait : longest;
     }
 }
