@@ -23,7 +23,7 @@ public sealed class MongoMigrationsTests
         Assert.Equal(Every.Length, Every.Select(m => m.Store).Distinct().Count());
         Assert.All(Every, m => Assert.Equal(Enumerable.Range(1, m.Steps.Count), m.Steps.Select(s => s.Version)));
         Assert.Equal(
-            ["release of 2026-11-29", "open contests in the queue"],
+            ["release of 2026-11-29", "open contests in the queue", "reporter language and mail outbox"],
             MongoTriageIndexes.Migrations.Steps.Select(s => s.Name));
     }
 
@@ -43,9 +43,27 @@ public sealed class MongoMigrationsTests
         var error = Assert.Throws<InvalidOperationException>(() => MongoTriageIndexes.Migrations.Pending("reports", 5));
 
         Assert.Equal(
-            "The database reports (triage) has schema version 5, newer than this release knows (up to 2, 'open contests in the queue'): "
+            "The database reports (triage) has schema version 5, newer than this release knows (up to 3, 'reporter language and mail outbox'): "
             + "it was upgraded by a newer release (versions 5). Run that release, or restore the backup taken before the upgrade.",
             error.Message);
+    }
+
+    [Fact]
+    public void The_language_backfill_matches_only_reports_without_one_and_the_mail_outbox_finds_unsent_mails_by_due_time()
+    {
+        var now = new DateTimeOffset(2026, 12, 7, 6, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(new BsonDocument("language", new BsonDocument("$exists", false)), Render(MongoTriageIndexes.LanguageMissing));
+        Assert.Equal(
+            new BsonDocument
+            {
+                { "mail", new BsonDocument("$exists", true) },
+                { "sentAt", BsonNull.Value },
+                { "dueAt", new BsonDocument("$lte", Date(now)) },
+            },
+            Render(MongoMailOutbox.Due(now)));
+        var index = Assert.Single(MongoMailOutbox.Indexes);
+        Assert.Equal("ix_mail_outbox_due", index.Options.Name);
     }
 
     [Fact]
