@@ -53,6 +53,10 @@ public sealed class PreviousReleaseUpgradeTests : IDisposable
             Category = "privacy", Severity = "high", Title = "Needle in the old file", Description = "plain", ReceivedAt = At(0), UpdatedAt = At(4),
         };
         var (doc, search) = await StoredDocumentAsync(report);
+        // That release kept no reporter language nor e-mail opt-in.
+        var old = System.Text.Json.Nodes.JsonNode.Parse(doc)!.AsObject();
+        Assert.True(old.Remove("language") && old.Remove("notifyByEmail"));
+        doc = old.ToJsonString();
         var file = PreviousRelease(TriageStoreFactory.SqliteFileName, PreviousReleaseSchemas.Triage, """
             INSERT INTO reports (id, status, category, severity, model_host, model_id, received_at, version, search_text, doc, search_rowid)
             VALUES ($id, $status, $category, $severity, $host, $model, $received, $version, $search, $doc, $key);
@@ -68,8 +72,11 @@ public sealed class PreviousReleaseUpgradeTests : IDisposable
             SameJson(report with { Version = report.Version + 1 }, await store.GetReportAsync(report.Id, Ct));
             Assert.Equal([report.Id], (await store.ListReportsAsync(new ReportQuery(Text: "needle"), Ct)).Items.Select(r => r.Id));
             Assert.Equal(1, (await store.CountReportsAsync(new ReportQuery(), Ct)).Counts[ReportStatuses.Triaging]);
+            Assert.Empty(await store.DueMailAsync(At(100), 10, Ct));
         }
 
+        // Migration 4 wrote the language of every report taken before it was kept: English.
+        Assert.Equal("en", SafetyReports.IntegrationTests.Infrastructure.StoreQuery.Rows(Path.GetDirectoryName(file.Path)!, Path.GetFileName(file.Path), "SELECT json_extract(doc, '$.language') FROM reports").Single()[0]);
         AssertUpgraded(file, SqliteTriageSchema.Migrations);
     }
 
