@@ -72,7 +72,7 @@ public sealed class ReportIntake(
         var id = OpaqueId.New();
         var token = SecretHasher.NewToken();
         var receipt = new SubmissionReceipt(id, token, ReportStatuses.Received);
-        var submission = new Submission(id, now, SecretHasher.Hash(token), ToMessage(id, now, request, context.Unchallenged), System.Diagnostics.Activity.Current?.Id);
+        var submission = new Submission(id, now, SecretHasher.Hash(token), ToMessage(id, now, request, context), System.Diagnostics.Activity.Current?.Id);
         // A client's own key replays the whole first answer (the contract); a fold answers without the token.
         var remembered = folding ? receipt with { StatusToken = null, Folded = true } : receipt;
         var idempotency = new IdempotencyRecord(keyHash, requestHash, id, _responseProtector.Protect(JsonSerializer.Serialize(remembered)), now);
@@ -224,7 +224,7 @@ public sealed class ReportIntake(
         return new SubmissionOutcome(SubmissionOutcomeKind.Replayed, receipt);
     }
 
-    private ReportSubmitted ToMessage(Guid id, DateTimeOffset now, ReportSubmissionRequest request, bool unchallenged)
+    private ReportSubmitted ToMessage(Guid id, DateTimeOffset now, ReportSubmissionRequest request, SubmissionContext context)
     {
         var model = request.Model!;
         var contact = request.Reporter is null ? null : new ReporterContact(Blank(request.Reporter.Name), Blank(request.Reporter.Email));
@@ -239,7 +239,8 @@ public sealed class ReportIntake(
             (request.Evidence ?? []).Select(e => new EvidenceItem(e!.Kind!, e.Content!)).ToList(),
             contactProtector.Protect(contact),
             request.ContactAllowed == true && contact is { IsEmpty: false },
-            unchallenged,
+            context.Unchallenged,
+            context.ClientHash,
             ReporterLanguage(request.Language),
             request.NotifyByEmail == true && contact?.Email is not null);
     }

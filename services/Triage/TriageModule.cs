@@ -6,6 +6,7 @@ using OpenIddict.Validation.AspNetCore;
 using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.Triage.Api;
 using SafetyReports.Triage.Consumers;
+using SafetyReports.Triage.Similarity;
 using SafetyReports.Triage.Storage;
 
 namespace SafetyReports.Triage;
@@ -25,6 +26,8 @@ public static class TriageModule
             storage, sp.GetRequiredService<SlaOptions>(), sp.GetRequiredService<TransparencyOptions>(), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<SlaPolicy>();
         services.AddSingleton<TriageReports>();
+        services.AddValidatedOptionsValue<SimilarityOptions, SimilarityOptionsValidator>(builder.Configuration, SimilarityOptions.Section);
+        services.AddSingleton<SimilarReports>();
         services.AddValidatedOptions<ContactRetentionOptions, ContactRetentionOptionsValidator>(builder.Configuration, ContactRetentionOptions.Section);
         services.AddHostedService<ContactRetentionJob>();
         services.AddSingleton<ReporterContactProtector>();

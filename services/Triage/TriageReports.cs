@@ -1,9 +1,10 @@
+using SafetyReports.Triage.Similarity;
 using SafetyReports.Triage.Storage;
 
 namespace SafetyReports.Triage;
 
 /// <summary>Applies the workflow's decisions to the store; consumers and endpoints call it.</summary>
-public sealed class TriageReports(ITriageStore store, TimeProvider clock)
+public sealed class TriageReports(ITriageStore store, SimilarReports similar, TimeProvider clock)
 {
     private const int MaxSystemAttempts = 10;
 
@@ -12,9 +13,59 @@ public sealed class TriageReports(ITriageStore store, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var (report, audit, changed) = ReportReceipt.Receive(submitted, now);
-        return await store.AddReportAsync(report, audit,
+        var added = await store.AddReportAsync(report, audit,
             [OutboxMessage.For(new ReportStored(report.Id, now), now), OutboxMessage.For(changed, now)],
             cancellationToken);
+        // Also for a repeated submission: a hold interrupted after the report was stored is completed when it is redelivered.
+        await HoldBurstAsync(report.Id, cancellationToken);
+        return added;
+    }
+
+    /// <summary>When the report's cluster is a burst, its members not yet held (nor confirmed) are held out of the public figures.</summary>
+    private async Task HoldBurstAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await store.GetReportAsync(id, cancellationToken) is not { } report)
+        {
+            return;
+        }
+
+        var cluster = await similar.ClusterAsync(report, cancellationToken);
+        foreach (var member in BurstHold.ToHold(cluster))
+        {
+            await ApplySystemAsync(member.Id, (current, now) => BurstHold.Hold(current, cluster, now), cancellationToken);
+        }
+    }
+
+    /// <summary>A maintainer confirms a burst: each held member of the cluster is counted in the figures again, each audited.</summary>
+    public async Task<IReadOnlyList<BurstConfirmResult>> ConfirmBurstAsync(IEnumerable<Report> held, string actor, CancellationToken cancellationToken)
+    {
+        var results = new List<BurstConfirmResult>();
+        foreach (var member in held)
+        {
+            var counted = await ApplySystemAsync(member.Id, (current, now) => BurstHold.Confirm(current, actor, now), cancellationToken);
+            results.Add(new BurstConfirmResult(member.Id, counted ? "counted" : "unchanged"));
+        }
+
+        return results;
+    }
+
+    /// <summary>A change decided on the report as it is now and saved with its audit entry, read again when it moved meanwhile; false when there was nothing to do.</summary>
+    private async Task<bool> ApplySystemAsync(Guid id, Func<Report, DateTimeOffset, (Report Report, AuditDraft Audit)?> decide, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxSystemAttempts; attempt++)
+        {
+            if (await store.GetReportAsync(id, cancellationToken) is not { } report || decide(report, clock.GetUtcNow()) is not { } change)
+            {
+                return false;
+            }
+
+            if (await store.UpdateReportAsync(change.Report, report.Version, change.Audit, [], cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        throw new InvalidOperationException($"Report {id} kept changing while its burst hold was recorded.");
     }
 
     public Task<WorkflowOutcome> TransitionAsync(Guid id, TransitionRequest request, string actor, CancellationToken cancellationToken) =>
@@ -72,6 +123,24 @@ public sealed class TriageReports(ITriageStore store, TimeProvider clock)
             var outcome = await ApplyMaintainerAsync(
                 id, (report, now) => ReportWorkflow.Apply(report, BulkRejection.Transition(report, note), actor, now), cancellationToken);
             results.Add(new BulkRejectResult(id, BulkRejection.OutcomeOf(outcome.Kind)));
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// Merges a cluster into <paramref name="into"/>: each other member moves to duplicate of it at the version it is at now, through
+    /// the workflow (its own audit entry and status event); one member's outcome never stops the others.
+    /// </summary>
+    public async Task<IReadOnlyList<ClusterMergeResult>> MergeClusterAsync(
+        Guid into, IEnumerable<Report> members, string? note, string actor, CancellationToken cancellationToken)
+    {
+        var results = new List<ClusterMergeResult>();
+        foreach (var member in members)
+        {
+            var outcome = await ApplyMaintainerAsync(
+                member.Id, (report, now) => ReportWorkflow.Apply(report, ClusterMerge.Transition(report, into, note), actor, now), cancellationToken);
+            results.Add(new ClusterMergeResult(member.Id, ClusterMerge.OutcomeOf(outcome.Kind)));
         }
 
         return results;

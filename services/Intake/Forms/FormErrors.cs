@@ -19,24 +19,6 @@ public sealed class FormErrors
     public void Add(string field, string message) => _errors.Add(new FieldError(field, FieldIds.Of(field), message));
 
     public void AddGeneral(string message) => _errors.Add(new FieldError("", null, message));
-
-    /// <summary>The input-describing attributes of a field: its hint and, when it is wrong, its error.</summary>
-    public string DescribedBy(string field, bool hasHint = true)
-    {
-        var id = FieldIds.Of(field);
-        var parts = new List<string>(2);
-        if (hasHint)
-        {
-            parts.Add(FieldIds.Hint(id));
-        }
-
-        if (For(field) is not null)
-        {
-            parts.Add(FieldIds.Error(id));
-        }
-
-        return string.Join(' ', parts);
-    }
 }
 
 /// <summary>How form field names become element ids: <c>evidence[2].content</c> → <c>evidence-2-content</c>.</summary>

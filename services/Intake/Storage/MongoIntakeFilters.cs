@@ -13,8 +13,8 @@ public static class MongoIntakeFilters
         Filter.Eq(d => d.HandedOverAt, null) & Filter.Lte(d => d.NextHandoverAt, now);
 
     /// <summary>Idempotency records older than the retention (SQLite: <c>created_at &lt; before</c>).</summary>
-    public static FilterDefinition<MongoIdempotencyDocument> IdempotencyCreatedBefore(DateTimeOffset before) =>
-        Builders<MongoIdempotencyDocument>.Filter.Lt(d => d.CreatedAt, before);
+    public static FilterDefinition<IdempotencyRecord> IdempotencyCreatedBefore(DateTimeOffset before) =>
+        Builders<IdempotencyRecord>.Filter.Lt(d => d.CreatedAt, before);
 
     public static FilterDefinition<MongoIntakeSecretDocument> Secret(string name) =>
         Builders<MongoIntakeSecretDocument>.Filter.Eq(d => d.Name, name);
@@ -78,9 +78,9 @@ public static class MongoIntakeFilters
 
     /// <summary>The receipt's host response becomes <paramref name="response"/> (SQLite: <c>host_response = …</c>).</summary>
     public static UpdateDefinition<MongoSubmissionDocument> HostResponseKept(ReceiptHostResponse response) =>
-        Builders<MongoSubmissionDocument>.Update.Set(d => d.HostResponse, MongoHostResponseDocument.From(response));
+        Builders<MongoSubmissionDocument>.Update.Set(d => d.HostResponse, response);
 
     /// <summary>The receipt's contests become <paramref name="contests"/> (SQLite: <c>contests = …</c>).</summary>
     public static UpdateDefinition<MongoSubmissionDocument> ContestsKept(IEnumerable<ReceiptContest> contests) =>
-        Builders<MongoSubmissionDocument>.Update.Set(d => d.Contests, contests.Select(MongoContestDocument.From).ToList());
+        Builders<MongoSubmissionDocument>.Update.Set(d => d.Contests, contests.ToList());
 }

@@ -9,6 +9,9 @@ namespace SafetyReports.Intake.Storage;
 /// </summary>
 public static class MongoIntakeIndexes
 {
+    // Index keys name the records' elements: their maps must exist before any index is rendered, store or not.
+    static MongoIntakeIndexes() => MongoIntakeRecords.Register();
+
     public static IReadOnlyList<CreateIndexModel<MongoSubmissionDocument>> Submissions { get; } =
     [
         new(Builders<MongoSubmissionDocument>.IndexKeys.Ascending(d => d.NextHandoverAt),
@@ -28,9 +31,9 @@ public static class MongoIntakeIndexes
             new CreateIndexOptions { Name = "ttl_used_challenges", ExpireAfter = TimeSpan.Zero }),
     ];
 
-    public static IReadOnlyList<CreateIndexModel<MongoIdempotencyDocument>> Idempotency { get; } =
+    public static IReadOnlyList<CreateIndexModel<IdempotencyRecord>> Idempotency { get; } =
     [
-        new(Builders<MongoIdempotencyDocument>.IndexKeys.Ascending(d => d.CreatedAt),
+        new(Builders<IdempotencyRecord>.IndexKeys.Ascending(d => d.CreatedAt),
             new CreateIndexOptions { Name = "ix_idempotency_created" }),
     ];
 

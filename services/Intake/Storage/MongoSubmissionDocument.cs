@@ -1,5 +1,5 @@
-using MongoDB.Bson;
 using MongoDB.Bson.Serialization.Attributes;
+using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.Intake.Storage;
 
@@ -7,58 +7,35 @@ namespace SafetyReports.Intake.Storage;
 /// A submission and its receipt in one document. <see cref="Payload"/> and <see cref="NextHandoverAt"/>
 /// are cleared when Triage confirms it stored the report, as the SQLite columns are.
 /// </summary>
+[MongoDocument]
 public sealed class MongoSubmissionDocument
 {
-    [BsonId, BsonGuidRepresentation(GuidRepresentation.Standard)]
+    [BsonId]
     public Guid Id { get; set; }
-
-    [BsonElement("receivedAt"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset ReceivedAt { get; set; }
-
-    [BsonElement("tokenHash")]
     public string TokenHash { get; set; } = "";
-
-    [BsonElement("status")]
     public string Status { get; set; } = "";
-
-    [BsonElement("statusVersion")]
     public long StatusVersion { get; set; }
-
-    [BsonElement("updatedAt"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset UpdatedAt { get; set; }
-
-    [BsonElement("publicNotes")]
-    public List<MongoPublicNoteDocument> PublicNotes { get; set; } = [];
-
-    [BsonElement("payload")]
+    public List<PublicNote> PublicNotes { get; set; } = [];
     public MongoSubmissionPayloadDocument? Payload { get; set; }
-
-    [BsonElement("handedOverAt"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset? HandedOverAt { get; set; }
-
-    [BsonElement("nextHandoverAt"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset? NextHandoverAt { get; set; }
-
-    [BsonElement("handoverAttempts")]
     public int HandoverAttempts { get; set; }
-
-    [BsonElement("traceParent"), BsonIgnoreIfNull]
+    [BsonIgnoreIfNull]
     public string? TraceParent { get; set; }
 
     /// <summary>When the hand-over set it aside because its payload could not be read; absent otherwise.</summary>
-    [BsonElement("quarantinedAt"), BsonRepresentation(BsonType.DateTime), BsonIgnoreIfNull]
+    [BsonIgnoreIfNull]
     public DateTimeOffset? QuarantinedAt { get; set; }
-
-    [BsonElement("quarantineReason"), BsonIgnoreIfNull]
+    [BsonIgnoreIfNull]
     public string? QuarantineReason { get; set; }
 
     /// <summary>Absent from documents written before host responses reached Intake: read as none.</summary>
-    [BsonElement("hostResponse")]
-    public MongoHostResponseDocument? HostResponse { get; set; }
+    public ReceiptHostResponse? HostResponse { get; set; }
 
     /// <summary>Absent from documents written before contests existed: read as empty.</summary>
-    [BsonElement("contests")]
-    public List<MongoContestDocument> Contests { get; set; } = [];
+    public List<ReceiptContest> Contests { get; set; } = [];
 
     /// <summary>A new submission: status <c>received</c> at version 0, due for hand-over at once.</summary>
     public static MongoSubmissionDocument From(Submission submission) => new()
@@ -80,8 +57,6 @@ public sealed class MongoSubmissionDocument
     };
 
     public Receipt ToReceipt() => new(
-        Id, TokenHash, Status, StatusVersion, ReceivedAt, UpdatedAt, PublicNotes.Select(n => n.ToNote()).ToList(), HandedOverAt,
-        HostResponse?.ToResponse(), ContestsOf());
-
-    public IReadOnlyList<ReceiptContest> ContestsOf() => Contests.Select(c => c.ToContest()).ToList();
+        Id, TokenHash, Status, StatusVersion, ReceivedAt, UpdatedAt, PublicNotes, HandedOverAt,
+        HostResponse, Contests);
 }

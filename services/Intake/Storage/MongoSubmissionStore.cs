@@ -18,15 +18,17 @@ public sealed class MongoSubmissionStore : MongoStore, ISubmissionStore
     private const int MaxReceiptAttempts = 100;
 
     private readonly IMongoCollection<MongoSubmissionDocument> _submissions;
-    private readonly IMongoCollection<MongoIdempotencyDocument> _idempotency;
+    private readonly IMongoCollection<IdempotencyRecord> _idempotency;
     private readonly IMongoCollection<MongoUsedChallengeDocument> _usedChallenges;
     private readonly IMongoCollection<MongoIntakeSecretDocument> _secrets;
+
+    static MongoSubmissionStore() => MongoIntakeRecords.Register();
 
     public MongoSubmissionStore(IMongoDatabase database)
         : base(database)
     {
         _submissions = database.GetCollection<MongoSubmissionDocument>(SubmissionsCollection);
-        _idempotency = database.GetCollection<MongoIdempotencyDocument>(IdempotencyCollection);
+        _idempotency = database.GetCollection<IdempotencyRecord>(IdempotencyCollection);
         _usedChallenges = database.GetCollection<MongoUsedChallengeDocument>(UsedChallengesCollection);
         _secrets = database.GetCollection<MongoIntakeSecretDocument>(SecretsCollection);
     }
@@ -44,10 +46,10 @@ public sealed class MongoSubmissionStore : MongoStore, ISubmissionStore
                     var earlier = await _idempotency.Find(w.Session, d => d.KeyHash == idempotency.KeyHash).FirstOrDefaultAsync(w.CancellationToken);
                     if (earlier is not null)
                     {
-                        return new AddSubmissionResult(false, earlier.ToRecord());
+                        return new AddSubmissionResult(false, earlier);
                     }
 
-                    await _idempotency.InsertOneAsync(w.Session, MongoIdempotencyDocument.From(idempotency), cancellationToken: w.CancellationToken);
+                    await _idempotency.InsertOneAsync(w.Session, idempotency, cancellationToken: w.CancellationToken);
                 }
 
                 await _submissions.InsertOneAsync(w.Session, MongoSubmissionDocument.From(submission), cancellationToken: w.CancellationToken);
@@ -70,8 +72,7 @@ public sealed class MongoSubmissionStore : MongoStore, ISubmissionStore
     public async Task<IdempotencyRecord?> FindIdempotencyAsync(string keyHash, CancellationToken cancellationToken)
     {
         await EnsureSetUpAsync(cancellationToken);
-        var document = await _idempotency.Find(d => d.KeyHash == keyHash).FirstOrDefaultAsync(cancellationToken);
-        return document?.ToRecord();
+        return await _idempotency.Find(d => d.KeyHash == keyHash).FirstOrDefaultAsync(cancellationToken);
     }
 
     public async Task<string> GetOrAddSecretAsync(string name, string protectedSecret, CancellationToken cancellationToken)
@@ -191,7 +192,7 @@ public sealed class MongoSubmissionStore : MongoStore, ISubmissionStore
             }
 
             var update = ReceiptUpdate.Apply(
-                current.Status, current.StatusVersion, current.UpdatedAt, current.PublicNotes.Select(n => n.ToNote()).ToList(),
+                current.Status, current.StatusVersion, current.UpdatedAt, current.PublicNotes,
                 status, version, publicNote, at);
             if (update is null)
             {
@@ -204,7 +205,7 @@ public sealed class MongoSubmissionStore : MongoStore, ISubmissionStore
                     .Set(d => d.Status, update.Status)
                     .Set(d => d.StatusVersion, update.Version)
                     .Set(d => d.UpdatedAt, update.UpdatedAt)
-                    .Set(d => d.PublicNotes, update.Notes.Select(MongoPublicNoteDocument.From).ToList()),
+                    .Set(d => d.PublicNotes, update.Notes.ToList()),
                 cancellationToken: cancellationToken);
             if (result.MatchedCount == 1)
             {
@@ -223,7 +224,7 @@ public sealed class MongoSubmissionStore : MongoStore, ISubmissionStore
         InTransactionAsync(async w =>
         {
             var current = await _submissions.Find(w.Session, d => d.Id == id).FirstOrDefaultAsync(w.CancellationToken);
-            if (current is not null && ReceiptHostResponse.Apply(current.HostResponse?.ToResponse(), response) is { } kept)
+            if (current is not null && ReceiptHostResponse.Apply(current.HostResponse, response) is { } kept)
             {
                 await _submissions.UpdateOneAsync(w.Session, d => d.Id == id, MongoIntakeFilters.HostResponseKept(kept), cancellationToken: w.CancellationToken);
             }
@@ -238,8 +239,8 @@ public sealed class MongoSubmissionStore : MongoStore, ISubmissionStore
                 return ContestOutcome.NotFound;
             }
 
-            var contests = current.ContestsOf();
-            var checkedOutcome = ContestRules.CheckAdd(current.HostResponse?.ToResponse(), contests, contest);
+            var contests = current.Contests;
+            var checkedOutcome = ContestRules.CheckAdd(current.HostResponse, contests, contest);
             if (checkedOutcome == ContestOutcome.Accepted)
             {
                 await _submissions.UpdateOneAsync(
@@ -254,7 +255,7 @@ public sealed class MongoSubmissionStore : MongoStore, ISubmissionStore
         InTransactionAsync(async w =>
         {
             var current = await _submissions.Find(w.Session, d => d.Id == id).FirstOrDefaultAsync(w.CancellationToken);
-            if (current is not null && change(current.ContestsOf()) is { } changed)
+            if (current is not null && change(current.Contests) is { } changed)
             {
                 await _submissions.UpdateOneAsync(w.Session, d => d.Id == id, MongoIntakeFilters.ContestsKept(changed), cancellationToken: w.CancellationToken);
             }

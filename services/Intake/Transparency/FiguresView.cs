@@ -8,7 +8,8 @@ public sealed record FiguresView(
     int SuppressionThreshold,
     long AcknowledgementSlaSeconds,
     PublishedAuditPoint? Audit,
-    IReadOnlyList<GroupRow> Rows)
+    IReadOnlyList<GroupRow> Rows,
+    long Held = 0)
 {
     public static FiguresView Of(PublishedFigures figures, bool byModel) => new(
         figures.From,
@@ -22,7 +23,8 @@ public sealed record FiguresView(
             .Select(g => GroupRow.From(g, byModel))
             .OrderByDescending(r => r.Reports.SortKey)
             .ThenBy(r => r.Label, StringComparer.Ordinal)
-            .ToList());
+            .ToList(),
+        figures.Held);
 
     public bool IsEmpty => Rows.Count == 0;
 

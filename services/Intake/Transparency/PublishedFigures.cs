@@ -11,7 +11,8 @@ public sealed record PublishedFigures(
     int SuppressionThreshold,
     long AcknowledgementSlaSeconds,
     PublishedAuditPoint? Audit,
-    IReadOnlyList<PublishedGroup> Groups);
+    IReadOnlyList<PublishedGroup> Groups,
+    long Held = 0);
 
 public sealed record PublishedAuditPoint(long Sequence, string Hash);
 

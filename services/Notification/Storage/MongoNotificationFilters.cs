@@ -187,7 +187,7 @@ public static class MongoNotificationFilters
 
     public static UpdateDefinition<MongoRouteDocument> SetResponse(ReportRoute updated) =>
         Builders<MongoRouteDocument>.Update
-            .Set(d => d.Response, updated.Response is null ? null : MongoHostResponseDocument.From(updated.Response))
+            .Set(d => d.Response, updated.Response)
             .Set(d => d.RespondedAt, updated.RespondedAt)
             .Set(d => d.ResponseRevision, updated.ResponseRevision)
             .Set(d => d.ResponseUpdatedAt, updated.ResponseUpdatedAt)
@@ -241,18 +241,18 @@ public static class MongoNotificationFilters
         Builders<MongoNoticeDocument>.Filter.In(d => d.ReportId, reportIds.Distinct());
 
     /// <summary>The forwarded contests of some reports, read through <c>ix_contests_report</c>.</summary>
-    public static FilterDefinition<MongoContestDocument> ContestsOf(IEnumerable<Guid> reportIds) =>
-        Builders<MongoContestDocument>.Filter.In(d => d.ReportId, reportIds.Distinct());
+    public static FilterDefinition<HostContest> ContestsOf(IEnumerable<Guid> reportIds) =>
+        Builders<HostContest>.Filter.In(d => d.ReportId, reportIds.Distinct());
 
-    public static SortDefinition<MongoContestDocument> ContestsOldestFirst { get; } =
-        Builders<MongoContestDocument>.Sort.Ascending(d => d.ContestedAt).Ascending(d => d.Id);
+    public static SortDefinition<HostContest> ContestsOldestFirst { get; } =
+        Builders<HostContest>.Sort.Ascending(d => d.ContestedAt).Ascending(d => d.Id);
 
     /// <summary>A report's thread with one host, read through <c>ix_messages_report</c>.</summary>
-    public static FilterDefinition<MongoThreadMessageDocument> ThreadOf(Guid reportId, string hostId) =>
-        Builders<MongoThreadMessageDocument>.Filter.Eq(d => d.ReportId, reportId) & Builders<MongoThreadMessageDocument>.Filter.Eq(d => d.HostId, hostId);
+    public static FilterDefinition<ThreadMessage> ThreadOf(Guid reportId, string hostId) =>
+        Builders<ThreadMessage>.Filter.Eq(d => d.ReportId, reportId) & Builders<ThreadMessage>.Filter.Eq(d => d.HostId, hostId);
 
-    public static SortDefinition<MongoThreadMessageDocument> ThreadOrder { get; } =
-        Builders<MongoThreadMessageDocument>.Sort.Ascending(d => d.SentAt).Ascending(d => d.Id);
+    public static SortDefinition<ThreadMessage> ThreadOrder { get; } =
+        Builders<ThreadMessage>.Sort.Ascending(d => d.SentAt).Ascending(d => d.Id);
 
     /// <summary>
     /// SQLite's <c>INSERT … ON CONFLICT DO NOTHING</c> as an upsert: every field but <c>_id</c> under

@@ -6,6 +6,9 @@ namespace SafetyReports.Notification.Storage;
 /// <summary>The indexes of Notification's MongoDB database, matching the SQLite schema's.</summary>
 public static class MongoNotificationIndexes
 {
+    // Index keys name the records' elements: their maps must exist before any index is rendered, store or not.
+    static MongoNotificationIndexes() => MongoNotificationRecords.Register();
+
     public static IReadOnlyList<CreateIndexModel<MongoSubscriptionDocument>> Subscriptions { get; } =
     [
         new(Builders<MongoSubscriptionDocument>.IndexKeys.Ascending(d => d.HostId).Ascending(d => d.CreatedAt),
@@ -43,15 +46,15 @@ public static class MongoNotificationIndexes
             new CreateIndexOptions { Name = "ix_attempts_delivery" }),
     ];
 
-    public static IReadOnlyList<CreateIndexModel<MongoContestDocument>> Contests { get; } =
+    public static IReadOnlyList<CreateIndexModel<HostContest>> Contests { get; } =
     [
-        new(Builders<MongoContestDocument>.IndexKeys.Ascending(d => d.ReportId).Ascending(d => d.ContestedAt).Ascending(d => d.Id),
+        new(Builders<HostContest>.IndexKeys.Ascending(d => d.ReportId).Ascending(d => d.ContestedAt).Ascending(d => d.Id),
             new CreateIndexOptions { Name = "ix_contests_report" }),
     ];
 
-    public static IReadOnlyList<CreateIndexModel<MongoThreadMessageDocument>> Messages { get; } =
+    public static IReadOnlyList<CreateIndexModel<ThreadMessage>> Messages { get; } =
     [
-        new(Builders<MongoThreadMessageDocument>.IndexKeys.Ascending(d => d.ReportId).Ascending(d => d.HostId).Ascending(d => d.SentAt).Ascending(d => d.Id),
+        new(Builders<ThreadMessage>.IndexKeys.Ascending(d => d.ReportId).Ascending(d => d.HostId).Ascending(d => d.SentAt).Ascending(d => d.Id),
             new CreateIndexOptions { Name = "ix_messages_report" }),
     ];
 

@@ -44,8 +44,8 @@ public sealed partial class MongoNotificationStore : IHostLoopStore
         InTransactionAsync(async w =>
         {
             var result = await _contests.UpdateOneAsync(
-                w.Session, Builders<MongoContestDocument>.Filter.Eq(d => d.Id, contest.Id),
-                MongoNotificationFilters.InsertIfAbsent(MongoContestDocument.From(contest)), new UpdateOptions { IsUpsert = true }, w.CancellationToken);
+                w.Session, Builders<HostContest>.Filter.Eq(d => d.Id, contest.Id),
+                MongoNotificationFilters.InsertIfAbsent(contest), new UpdateOptions { IsUpsert = true }, w.CancellationToken);
             if (result.UpsertedId is null)
             {
                 return false;
@@ -63,17 +63,16 @@ public sealed partial class MongoNotificationStore : IHostLoopStore
             return [];
         }
 
-        var documents = await _contests.Find(MongoNotificationFilters.ContestsOf(reportIds))
+        return await _contests.Find(MongoNotificationFilters.ContestsOf(reportIds))
             .Sort(MongoNotificationFilters.ContestsOldestFirst).ToListAsync(cancellationToken);
-        return documents.Select(d => d.ToContest()).ToList();
     }
 
     public Task<bool> AddMessageAsync(ThreadMessage message, IReadOnlyList<Delivery> deliveries, OutboxMessage? announcement, CancellationToken cancellationToken) =>
         InTransactionAsync(async w =>
         {
             var result = await _messages.UpdateOneAsync(
-                w.Session, Builders<MongoThreadMessageDocument>.Filter.Eq(d => d.Id, message.Id),
-                MongoNotificationFilters.InsertIfAbsent(MongoThreadMessageDocument.Of(message)), new UpdateOptions { IsUpsert = true }, w.CancellationToken);
+                w.Session, Builders<ThreadMessage>.Filter.Eq(d => d.Id, message.Id),
+                MongoNotificationFilters.InsertIfAbsent(message), new UpdateOptions { IsUpsert = true }, w.CancellationToken);
             if (result.UpsertedId is null)
             {
                 return false;
@@ -87,8 +86,7 @@ public sealed partial class MongoNotificationStore : IHostLoopStore
     public async Task<IReadOnlyList<ThreadMessage>> GetMessagesAsync(Guid reportId, string hostId, CancellationToken cancellationToken)
     {
         await EnsureSetUpAsync(cancellationToken);
-        var documents = await _messages.Find(MongoNotificationFilters.ThreadOf(reportId, hostId))
+        return await _messages.Find(MongoNotificationFilters.ThreadOf(reportId, hostId))
             .Sort(MongoNotificationFilters.ThreadOrder).ToListAsync(cancellationToken);
-        return documents.Select(d => d.ToMessage()).ToList();
     }
 }

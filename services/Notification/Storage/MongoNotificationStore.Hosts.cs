@@ -10,7 +10,7 @@ public sealed partial class MongoNotificationStore : IHostStore
         await EnsureSetUpAsync(cancellationToken);
         try
         {
-            await _hosts.InsertOneAsync(MongoHostDocument.From(host), cancellationToken: cancellationToken);
+            await _hosts.InsertOneAsync(host, cancellationToken: cancellationToken);
             return true;
         }
         catch (MongoWriteException ex) when (MongoTransactions.IsDuplicateKey(ex))
@@ -22,14 +22,12 @@ public sealed partial class MongoNotificationStore : IHostStore
     public async Task<ModelHost?> GetHostAsync(string hostId, CancellationToken cancellationToken)
     {
         await EnsureSetUpAsync(cancellationToken);
-        var document = await _hosts.Find(d => d.Id == hostId).FirstOrDefaultAsync(cancellationToken);
-        return document?.ToHost();
+        return await _hosts.Find(d => d.Id == hostId).FirstOrDefaultAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<ModelHost>> GetHostsAsync(CancellationToken cancellationToken)
     {
         await EnsureSetUpAsync(cancellationToken);
-        var documents = await _hosts.Find(FilterDefinition<MongoHostDocument>.Empty).SortBy(d => d.Id).ToListAsync(cancellationToken);
-        return documents.Select(d => d.ToHost()).ToList();
+        return await _hosts.Find(FilterDefinition<ModelHost>.Empty).SortBy(d => d.Id).ToListAsync(cancellationToken);
     }
 }

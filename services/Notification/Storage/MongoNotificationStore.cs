@@ -19,26 +19,28 @@ public sealed partial class MongoNotificationStore : MongoStore, INotificationSt
     public const string ContestsCollection = "contests";
     public const string MessagesCollection = "messages";
 
-    private readonly IMongoCollection<MongoHostDocument> _hosts;
+    private readonly IMongoCollection<ModelHost> _hosts;
     private readonly IMongoCollection<MongoSubscriptionDocument> _subscriptions;
     private readonly IMongoCollection<MongoRouteDocument> _routes;
     private readonly IMongoCollection<MongoDeliveryDocument> _deliveries;
     private readonly IMongoCollection<MongoAttemptDocument> _attempts;
     private readonly IMongoCollection<MongoNoticeDocument> _notices;
-    private readonly IMongoCollection<MongoContestDocument> _contests;
-    private readonly IMongoCollection<MongoThreadMessageDocument> _messages;
+    private readonly IMongoCollection<HostContest> _contests;
+    private readonly IMongoCollection<ThreadMessage> _messages;
+
+    static MongoNotificationStore() => MongoNotificationRecords.Register();
 
     public MongoNotificationStore(IMongoDatabase database)
         : base(database)
     {
-        _hosts = database.GetCollection<MongoHostDocument>(HostsCollection);
+        _hosts = database.GetCollection<ModelHost>(HostsCollection);
         _subscriptions = database.GetCollection<MongoSubscriptionDocument>(SubscriptionsCollection);
         _routes = database.GetCollection<MongoRouteDocument>(RoutesCollection);
         _deliveries = database.GetCollection<MongoDeliveryDocument>(DeliveriesCollection);
         _attempts = database.GetCollection<MongoAttemptDocument>(AttemptsCollection);
         _notices = database.GetCollection<MongoNoticeDocument>(NoticesCollection);
-        _contests = database.GetCollection<MongoContestDocument>(ContestsCollection);
-        _messages = database.GetCollection<MongoThreadMessageDocument>(MessagesCollection);
+        _contests = database.GetCollection<HostContest>(ContestsCollection);
+        _messages = database.GetCollection<ThreadMessage>(MessagesCollection);
     }
 
     protected override Task SetUpAsync(CancellationToken cancellationToken) => MongoNotificationIndexes.CreateAsync(Database, cancellationToken);

@@ -1,49 +1,28 @@
-using MongoDB.Bson;
 using MongoDB.Bson.Serialization.Attributes;
+using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.Notification.Storage;
 
+[MongoDocument]
 public sealed class MongoSubscriptionDocument
 {
-    [BsonId, BsonGuidRepresentation(GuidRepresentation.Standard)]
+    [BsonId]
     public Guid Id { get; set; }
-
-    [BsonElement("hostId")]
     public string HostId { get; set; } = "";
-
-    [BsonElement("url")]
     public string Url { get; set; } = "";
-
-    [BsonElement("events")]
     public List<string> Events { get; set; } = [];
-
-    [BsonElement("modelPatterns")]
     public List<string> ModelPatterns { get; set; } = [];
 
     /// <summary>The signing secret, encrypted before it reaches the store.</summary>
-    [BsonElement("protectedSecret")]
     public string ProtectedSecret { get; set; } = "";
-
-    [BsonElement("enabled")]
     public bool Enabled { get; set; }
-
-    [BsonElement("createdAt"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>The secret before the last rotation, encrypted; it signs too until <see cref="PreviousSecretExpiresAt"/>.</summary>
-    [BsonElement("previousProtectedSecret")]
     public string? PreviousProtectedSecret { get; set; }
-
-    [BsonElement("previousSecretExpiresAt"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset? PreviousSecretExpiresAt { get; set; }
-
-    [BsonElement("failingSince"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset? FailingSince { get; set; }
-
-    [BsonElement("disabledReason")]
     public string? DisabledReason { get; set; }
-
-    [BsonElement("disabledAt"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset? DisabledAt { get; set; }
 
     public static MongoSubscriptionDocument From(Subscription subscription) => new()

@@ -1,5 +1,5 @@
-using MongoDB.Bson;
 using MongoDB.Bson.Serialization.Attributes;
+using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.Portal.Auth;
 
@@ -7,21 +7,14 @@ namespace SafetyReports.Portal.Auth;
 /// One portal session in MongoDB: the value is the ticket <see cref="PortalTicketStore"/> already encrypted.
 /// MongoDB's TTL monitor removes it some time after <see cref="ExpiresAt"/>; reads check the time themselves.
 /// </summary>
+[MongoDocument]
 public sealed class MongoSessionDocument
 {
     [BsonId]
     public string Key { get; set; } = "";
-
-    [BsonElement("value")]
     public byte[] Value { get; set; } = [];
-
-    [BsonElement("expiresAt"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset ExpiresAt { get; set; }
-
-    [BsonElement("slidingMs")]
     public long? SlidingMs { get; set; }
-
-    [BsonElement("absoluteAt"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset? AbsoluteAt { get; set; }
 
     public static MongoSessionDocument From(string key, byte[] value, SessionEntryExpiry expiry) => new()

@@ -22,10 +22,6 @@ public sealed record ApiProblem(ApiOutcome Outcome, int? Status, string? Title, 
     public static ApiProblem Unavailable(string detail) =>
         new(ApiOutcome.Unavailable, null, null, detail, new Dictionary<string, string[]>());
 
-    /// <summary>Messages that belong to no form field the page knows.</summary>
-    public IEnumerable<string> GeneralErrors(IReadOnlyCollection<string> knownFields) =>
-        FieldErrors.Where(e => !knownFields.Contains(e.Key)).SelectMany(e => e.Value);
-
     public string? ErrorFor(string field) => FieldErrors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
 }
 

@@ -64,6 +64,17 @@ public sealed class TriageClient(ApiCaller api)
     public Task<ApiResult<NoContent>> SendHostMessageAsync(Guid id, MessageBody body, CancellationToken cancellationToken) =>
         api.PostAsync<NoContent>($"{Reports}/{id}/host-messages", body, cancellationToken);
 
+    public Task<ApiResult<SimilarityView>> SimilarAsync(Guid id, CancellationToken cancellationToken) =>
+        api.GetAsync<SimilarityView>($"{Reports}/{id}/similar", cancellationToken);
+
+    /// <summary>Every other report of the cluster becomes a duplicate of this one.</summary>
+    public Task<ApiResult<ClusterMergeResponse>> MergeClusterAsync(Guid id, ClusterMergeBody body, CancellationToken cancellationToken) =>
+        api.PostAsync<ClusterMergeResponse>($"{Reports}/{id}/cluster/merge", body, cancellationToken);
+
+    /// <summary>The burst around this report is real: its held members are counted in the public figures again.</summary>
+    public Task<ApiResult<BurstConfirmResponse>> ConfirmBurstAsync(Guid id, CancellationToken cancellationToken) =>
+        api.PostAsync<BurstConfirmResponse>($"{Reports}/{id}/cluster/confirm", new { }, cancellationToken);
+
     public Task<ApiResult<BulkRejectResponse>> BulkRejectAsync(BulkRejectBody body, CancellationToken cancellationToken) =>
         api.PostAsync<BulkRejectResponse>(Reports + "/bulk-reject", body, cancellationToken);
 }

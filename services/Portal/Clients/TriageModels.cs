@@ -32,6 +32,58 @@ public sealed record ReportListItem
 
     /// <summary>A reporter's contest waits for the maintainers (state <c>open</c>).</summary>
     public bool ContestOpen { get; init; }
+
+    /// <summary>The report's near-duplicates about the same model around its arrival; null when it has none.</summary>
+    public ClusterSummaryView? Cluster { get; init; }
+}
+
+/// <summary>"12 similar reports in 2 hours": a cluster's size (the report included), span and clients.</summary>
+public sealed record ClusterSummaryView
+{
+    public int Size { get; init; }
+    public DateTimeOffset FirstAt { get; init; }
+    public DateTimeOffset LastAt { get; init; }
+    public int DistinctClients { get; init; }
+    public bool Burst { get; init; }
+
+    /// <summary>Members held out of the public figures until a maintainer confirms the burst.</summary>
+    public int Held { get; init; }
+}
+
+public sealed record SimilarReportView
+{
+    public Guid Id { get; init; }
+    public string? Title { get; init; }
+    public string Status { get; init; } = "";
+    public ModelRef Model { get; init; } = new();
+    public DateTimeOffset ReceivedAt { get; init; }
+    public Guid? DuplicateOf { get; init; }
+
+    /// <summary>The estimated similarity (0–1) of an earlier report; null for a cluster member.</summary>
+    public double? Similarity { get; init; }
+
+    /// <summary>Held out of the public figures as part of a burst.</summary>
+    public bool Held { get; init; }
+}
+
+/// <summary>A report's cluster (itself included; <see cref="Summary"/> null when alone) and its similar earlier reports.</summary>
+public sealed record SimilarityView
+{
+    public ClusterSummaryView? Summary { get; init; }
+    public IReadOnlyList<SimilarReportView> Cluster { get; init; } = [];
+    public IReadOnlyList<SimilarReportView> Earlier { get; init; } = [];
+}
+
+public sealed record BurstConfirmResponse
+{
+    public Guid Id { get; init; }
+    public IReadOnlyList<BulkRejectOutcome> Results { get; init; } = [];
+}
+
+public sealed record ClusterMergeResponse
+{
+    public Guid Into { get; init; }
+    public IReadOnlyList<BulkRejectOutcome> Results { get; init; } = [];
 }
 
 public sealed record ReportListPage
@@ -205,3 +257,5 @@ public sealed record NoteBody(string Text);
 public sealed record RedactionBody(string Text, long ExpectedVersion);
 
 public sealed record BulkRejectBody(IReadOnlyList<Guid> Ids, string Note);
+
+public sealed record ClusterMergeBody(string? Note);

@@ -19,12 +19,14 @@ public sealed record ReportListItem(
     DateTimeOffset Deadline,
     bool Overdue,
     IReadOnlyList<ContestSummary> Contests,
-    bool ContestOpen)
+    bool ContestOpen,
+    ClusterSummary? Cluster)
 {
-    public static ReportListItem From(Report r, SlaPolicy sla) => new(
+    /// <param name="cluster">The report's near-duplicates (<see cref="ClusterSummary.Of"/>); null when it has none.</param>
+    public static ReportListItem From(Report r, SlaPolicy sla, ClusterSummary? cluster = null) => new(
         r.Id, r.Status, r.Version, r.Model, r.Category, r.Severity, r.Title, r.Unchallenged, r.Assignee, r.DuplicateOf,
         r.ReceivedAt, r.UpdatedAt, r.TriagedAt, r.HostNotifiedAt, r.AcknowledgedAt, sla.Deadline(r), sla.IsOverdue(r),
-        [.. r.Contests.Select(ContestSummary.From)], ReportContests.HasOpen(r));
+        [.. r.Contests.Select(ContestSummary.From)], ReportContests.HasOpen(r), cluster);
 }
 
 /// <summary>A contest in the queue: where it stands, without the reporter's reason (the queue shows no report text).</summary>

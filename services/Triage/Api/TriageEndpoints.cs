@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using SafetyReports.ServiceDefaults.Security;
+using SafetyReports.Triage.Similarity;
 using SafetyReports.Triage.Storage;
 
 namespace SafetyReports.Triage.Api;
@@ -30,10 +31,11 @@ public static class TriageEndpoints
         triage.MapGet("/audit/verify", VerifyAsync);
         triage.MapGet("/audit/export", ExportAsync).RequireAuthorization(ReportExportAccess.Policy);
         triage.MapAccountabilityEndpoints();
+        triage.MapSimilarityEndpoints();
     }
 
     private static async Task<IResult> ListAsync(
-        ITriageStore store, SlaPolicy sla, TimeProvider clock, string? status, string? category, string? severity, string? modelHost,
+        ITriageStore store, SlaPolicy sla, SimilarReports similar, TimeProvider clock, string? status, string? category, string? severity, string? modelHost,
         string? modelId, string? q, string? assignee, string? cursor, int? limit, string? sort, bool? overdue, bool? contested,
         CancellationToken cancellationToken)
     {
@@ -45,7 +47,14 @@ public static class TriageEndpoints
         }
 
         var page = await store.ListReportsAsync(query, cancellationToken);
-        return Results.Ok(new ReportListResponse(page.Items.Select(r => ReportListItem.From(r, sla)).ToList(), page.Next?.Encode()));
+        var items = new List<ReportListItem>(page.Items.Count);
+        foreach (var report in page.Items)
+        {
+            // One band-index lookup per listed report (a page is at most the queue's limit).
+            items.Add(ReportListItem.From(report, sla, ClusterSummary.Of(await similar.ClusterAsync(report, cancellationToken))));
+        }
+
+        return Results.Ok(new ReportListResponse(items, page.Next?.Encode()));
     }
 
     private static async Task<IResult> CountsAsync(

@@ -28,7 +28,16 @@ public sealed record Report
 
     /// <summary>Submitted without a proof of work (the no-JavaScript form).</summary>
     public bool Unchallenged { get; init; }
+
+    /// <summary>Intake's daily keyed hash of the sending client (never its address), for counting distinct clients in a burst; null before it was kept.</summary>
+    public string? ClientHash { get; init; }
     public string? Assignee { get; init; }
+
+    /// <summary>Since when the report is held out of the public figures as part of a burst (<see cref="Similarity.BurstHold"/>); null when counted.</summary>
+    public DateTimeOffset? HeldAt { get; init; }
+
+    /// <summary>When a maintainer confirmed the burst the report was held in: it is counted and never held again.</summary>
+    public DateTimeOffset? BurstConfirmedAt { get; init; }
     public Guid? DuplicateOf { get; init; }
     public IReadOnlyList<ReportNote> Notes { get; init; } = [];
     public IReadOnlyList<ReportNote> PublicNotes { get; init; } = [];
@@ -82,6 +91,7 @@ public sealed record Report
         ProtectedContact = submitted.ProtectedContact,
         ContactAllowed = submitted.ContactAllowed,
         Unchallenged = submitted.Unchallenged,
+        ClientHash = submitted.ClientHash,
         Language = SupportedLanguages.Match(submitted.Language) ?? SupportedLanguages.Default,
         NotifyByEmail = submitted.NotifyByEmail && submitted.ProtectedContact is not null,
         ReceivedAt = submitted.ReceivedAt,

@@ -1,4 +1,5 @@
 using SafetyReports.ServiceDefaults.Storage;
+using SafetyReports.Triage.Similarity;
 
 namespace SafetyReports.Triage.Storage;
 
@@ -14,6 +15,14 @@ public interface ITriageStore : IOutboxStore, IStoreHealth, IMailOutboxStore
     Task<Report?> GetReportAsync(Guid id, CancellationToken cancellationToken);
 
     Task<ReportPage> ListReportsAsync(ReportQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reports sharing at least one LSH band with <paramref name="signature"/> (<see cref="ReportSignature.BandKeys"/>), received from
+    /// <paramref name="from"/> up to before <paramref name="before"/>, most recently received first, at most <paramref name="max"/>,
+    /// each with its stored signature: an index lookup on the bands.
+    /// </summary>
+    Task<IReadOnlyList<SimilarCandidate>> FindSimilarAsync(
+        ReportSignature signature, DateTimeOffset from, DateTimeOffset before, int max, CancellationToken cancellationToken);
 
     /// <summary>Counts per status of the reports matching <paramref name="query"/>; its status, cursor, limit and sort are ignored.</summary>
     Task<ReportCounts> CountReportsAsync(ReportQuery query, CancellationToken cancellationToken);

@@ -1,33 +1,20 @@
-using MongoDB.Bson;
 using MongoDB.Bson.Serialization.Attributes;
+using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.Triage.Storage;
 
 /// <summary>One link of the audit chain; its sequence is the <c>_id</c>, so no two entries can share a place.</summary>
+[MongoDocument]
 public sealed class MongoAuditEntryDocument
 {
     [BsonId]
     public long Sequence { get; set; }
-
-    [BsonElement("reportId"), BsonGuidRepresentation(GuidRepresentation.Standard)]
     public Guid ReportId { get; set; }
-
-    [BsonElement("at"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset At { get; set; }
-
-    [BsonElement("actor")]
     public string Actor { get; set; } = "";
-
-    [BsonElement("action")]
     public string Action { get; set; } = "";
-
-    [BsonElement("data")]
     public string Data { get; set; } = "";
-
-    [BsonElement("previousHash")]
     public string PreviousHash { get; set; } = "";
-
-    [BsonElement("hash")]
     public string Hash { get; set; } = "";
 
     public static MongoAuditEntryDocument From(AuditEntry entry) => new()

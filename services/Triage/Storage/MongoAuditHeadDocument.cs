@@ -1,4 +1,5 @@
 using MongoDB.Bson.Serialization.Attributes;
+using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.Triage.Storage;
 
@@ -7,17 +8,14 @@ namespace SafetyReports.Triage.Storage;
 /// same transaction as the entry, so two concurrent appends conflict (and one retries) instead of
 /// both linking to the same predecessor.
 /// </summary>
+[MongoDocument]
 public sealed class MongoAuditHeadDocument
 {
     public const string ChainId = "audit";
 
     [BsonId]
     public string Id { get; set; } = ChainId;
-
-    [BsonElement("sequence")]
     public long Sequence { get; set; }
-
-    [BsonElement("hash")]
     public string Hash { get; set; } = AuditChain.GenesisHash;
 
     public static MongoAuditHeadDocument Genesis() => new() { Id = ChainId, Sequence = 0, Hash = AuditChain.GenesisHash };

@@ -1,4 +1,3 @@
-using MongoDB.Bson;
 using MongoDB.Bson.Serialization.Attributes;
 using SafetyReports.ServiceDefaults.Storage.Mongo;
 using SafetyReports.ServiceDefaults.Text;
@@ -9,132 +8,91 @@ namespace SafetyReports.Triage.Storage;
 /// A whole report in one document. <see cref="SearchText"/> is the lower-cased text the queue search
 /// looks in (through a text index), the same text SQLite's <c>search_text</c> column holds. Timestamps are BSON dates (milliseconds).
 /// </summary>
+[MongoDocument]
 public sealed class MongoReportDocument
 {
-    [BsonId, BsonGuidRepresentation(GuidRepresentation.Standard)]
+    [BsonId]
     public Guid Id { get; set; }
-
-    [BsonElement("status")]
     public string Status { get; set; } = "";
-
-    [BsonElement("version")]
     public long Version { get; set; }
-
-    [BsonElement("model")]
     public MongoModelReferenceDocument Model { get; set; } = new();
-
-    [BsonElement("category")]
     public string Category { get; set; } = "";
-
-    [BsonElement("severity")]
     public string? Severity { get; set; }
-
-    [BsonElement("title")]
     public string Title { get; set; } = "";
-
-    [BsonElement("description")]
     public string Description { get; set; } = "";
-
-    [BsonElement("evidence")]
     public List<MongoEvidenceDocument> Evidence { get; set; } = [];
-
-    [BsonElement("protectedContact")]
     public string? ProtectedContact { get; set; }
-
-    [BsonElement("contactAllowed")]
     public bool ContactAllowed { get; set; }
-
-    [BsonElement("unchallenged")]
     public bool Unchallenged { get; set; }
 
-    /// <summary>The reporter's language; reports stored before it was kept get "en" (migration 3).</summary>
-    [BsonElement("language")]
+    [BsonIgnoreIfNull]
+    public string? ClientHash { get; set; }
+
+    /// <summary>The reporter's language; reports stored before it was kept get "en" (migration 4).</summary>
     public string Language { get; set; } = SupportedLanguages.Default;
 
-    [BsonElement("notifyByEmail")]
     public bool NotifyByEmail { get; set; }
 
-    [BsonElement("reporterMessages")]
-    public List<MongoReporterMessageDocument> ReporterMessages { get; set; } = [];
+    /// <summary>The MinHash signature of the report's text (<see cref="Similarity.ReportSignature.Serialize"/>); absent until backfilled.</summary>
+    [BsonIgnoreIfNull]
+    public string? Signature { get; set; }
 
-    [BsonElement("assignee")]
+    /// <summary>The signature's LSH band keys, indexed with the received time: the near-duplicates of a report are an index lookup.</summary>
+    public List<string> Bands { get; set; } = [];
+
+    [BsonIgnoreIfNull]
+    public DateTimeOffset? HeldAt { get; set; }
+
+    [BsonIgnoreIfNull]
+    public DateTimeOffset? BurstConfirmedAt { get; set; }
+
+    public List<ReporterMessage> ReporterMessages { get; set; } = [];
     public string? Assignee { get; set; }
-
-    [BsonElement("duplicateOf"), BsonGuidRepresentation(GuidRepresentation.Standard)]
     public Guid? DuplicateOf { get; set; }
-
-    [BsonElement("notes")]
-    public List<MongoReportNoteDocument> Notes { get; set; } = [];
-
-    [BsonElement("publicNotes")]
-    public List<MongoReportNoteDocument> PublicNotes { get; set; } = [];
-
-    [BsonElement("receivedAt"), BsonRepresentation(BsonType.DateTime)]
+    public List<ReportNote> Notes { get; set; } = [];
+    public List<ReportNote> PublicNotes { get; set; } = [];
     public DateTimeOffset ReceivedAt { get; set; }
-
-    [BsonElement("updatedAt"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset UpdatedAt { get; set; }
-
-    [BsonElement("triagedAt"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset? TriagedAt { get; set; }
-
-    [BsonElement("hostNotifiedAt"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset? HostNotifiedAt { get; set; }
-
-    [BsonElement("acknowledgedAt"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset? AcknowledgedAt { get; set; }
-
-    [BsonElement("respondedAt"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset? RespondedAt { get; set; }
-
-    [BsonElement("hostResponse")]
-    public MongoHostStatementDocument? HostResponse { get; set; }
-
-    [BsonElement("notice")]
+    public HostStatement? HostResponse { get; set; }
     public MongoReportNoticeDocument? Notice { get; set; }
-
-    [BsonElement("contests")]
-    public List<MongoContestDocument> Contests { get; set; } = [];
+    public List<ReportContest> Contests { get; set; } = [];
 
     /// <summary>Whether a contest waits on the maintainers (<see cref="ReportContests.HasOpen"/>), indexed (partially: true only) for <c>contested=true</c>.</summary>
-    [BsonElement("contestOpen")]
     public bool ContestOpen { get; set; }
-
-    [BsonElement("hostMessages")]
-    public List<MongoHostMessageDocument> HostMessages { get; set; } = [];
-
-    [BsonElement("disclosureRemindedAt"), BsonRepresentation(BsonType.DateTime)]
+    public List<HostThreadMessage> HostMessages { get; set; } = [];
     public DateTimeOffset? DisclosureRemindedAt { get; set; }
-
-    [BsonElement("disclosureDueAt"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset? DisclosureDueAt { get; set; }
-
-    [BsonElement("disclosedAt"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset? DisclosedAt { get; set; }
 
     /// <summary>The triage time while the host's response is awaited (<see cref="Disclosure.DisclosurePolicy.UnansweredSince"/>), indexed for the disclosure job.</summary>
-    [BsonElement("unansweredSince"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset? UnansweredSince { get; set; }
-
-    [BsonElement("searchText")]
     public string SearchText { get; set; } = "";
 
     /// <summary>Received time plus the SLA of the severity, stored so the deadline order and overdue filter use an index.</summary>
-    [BsonElement("deadline"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset Deadline { get; set; }
-
-    [BsonElement("closedAt"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset? ClosedAt { get; set; }
 
     /// <summary>The close time while the report still holds contact (<see cref="ContactRetention.PurgeKey"/>), indexed for the purge.</summary>
-    [BsonElement("contactClosedAt"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset? ContactClosedAt { get; set; }
 
     /// <summary>What the report adds to the transparency cells now; absent while it adds nothing (stored before contributions were kept).</summary>
-    [BsonElement("transparency"), BsonIgnoreIfNull]
+    [BsonIgnoreIfNull]
     public MongoTransparencyContributionDocument? Transparency { get; set; }
 
-    public static MongoReportDocument From(Report report, SlaOptions? sla = null) => new()
+    public static MongoReportDocument From(Report report, SlaOptions? sla = null)
+    {
+        var signature = Similarity.ReportSignature.Of(report);
+        var document = Fields(report, sla);
+        document.Signature = signature.Serialize();
+        document.Bands = [.. signature.BandKeys()];
+        return document;
+    }
+
+    private static MongoReportDocument Fields(Report report, SlaOptions? sla) => new()
     {
         Id = report.Id,
         Status = report.Status,
@@ -148,24 +106,27 @@ public sealed class MongoReportDocument
         ProtectedContact = report.ProtectedContact,
         ContactAllowed = report.ContactAllowed,
         Unchallenged = report.Unchallenged,
+        ClientHash = report.ClientHash,
+        HeldAt = report.HeldAt,
+        BurstConfirmedAt = report.BurstConfirmedAt,
+        ReporterMessages = [.. report.ReporterMessages],
         Language = report.Language,
         NotifyByEmail = report.NotifyByEmail,
-        ReporterMessages = report.ReporterMessages.Select(MongoReporterMessageDocument.From).ToList(),
         Assignee = report.Assignee,
         DuplicateOf = report.DuplicateOf,
-        Notes = report.Notes.Select(MongoReportNoteDocument.From).ToList(),
-        PublicNotes = report.PublicNotes.Select(MongoReportNoteDocument.From).ToList(),
+        Notes = [.. report.Notes],
+        PublicNotes = [.. report.PublicNotes],
         ReceivedAt = report.ReceivedAt,
         UpdatedAt = report.UpdatedAt,
         TriagedAt = report.TriagedAt,
         HostNotifiedAt = report.HostNotifiedAt,
         AcknowledgedAt = report.AcknowledgedAt,
         RespondedAt = report.RespondedAt,
-        HostResponse = report.HostResponse is null ? null : MongoHostStatementDocument.From(report.HostResponse),
+        HostResponse = report.HostResponse,
         Notice = report.Notice is null ? null : MongoReportNoticeDocument.From(report.Notice),
-        Contests = report.Contests.Select(MongoContestDocument.From).ToList(),
+        Contests = [.. report.Contests],
         ContestOpen = ReportContests.HasOpen(report),
-        HostMessages = report.HostMessages.Select(MongoHostMessageDocument.From).ToList(),
+        HostMessages = [.. report.HostMessages],
         DisclosureRemindedAt = report.DisclosureRemindedAt,
         DisclosureDueAt = report.DisclosureDueAt,
         DisclosedAt = report.DisclosedAt,
@@ -190,23 +151,26 @@ public sealed class MongoReportDocument
         ProtectedContact = ProtectedContact,
         ContactAllowed = ContactAllowed,
         Unchallenged = Unchallenged,
+        ClientHash = ClientHash,
+        HeldAt = HeldAt,
+        BurstConfirmedAt = BurstConfirmedAt,
+        ReporterMessages = ReporterMessages,
         Language = Language,
         NotifyByEmail = NotifyByEmail,
-        ReporterMessages = ReporterMessages.Select(m => m.ToMessage()).ToList(),
         Assignee = Assignee,
         DuplicateOf = DuplicateOf,
-        Notes = Notes.Select(n => n.ToNote()).ToList(),
-        PublicNotes = PublicNotes.Select(n => n.ToNote()).ToList(),
+        Notes = Notes,
+        PublicNotes = PublicNotes,
         ReceivedAt = ReceivedAt,
         UpdatedAt = UpdatedAt,
         TriagedAt = TriagedAt,
         HostNotifiedAt = HostNotifiedAt,
         AcknowledgedAt = AcknowledgedAt,
         RespondedAt = RespondedAt,
-        HostResponse = HostResponse?.ToStatement(),
+        HostResponse = HostResponse,
         Notice = Notice?.ToNotice(),
-        Contests = Contests.Select(c => c.ToContest()).ToList(),
-        HostMessages = HostMessages.Select(m => m.ToMessage()).ToList(),
+        Contests = Contests,
+        HostMessages = HostMessages,
         DisclosureRemindedAt = DisclosureRemindedAt,
         DisclosureDueAt = DisclosureDueAt,
         DisclosedAt = DisclosedAt,

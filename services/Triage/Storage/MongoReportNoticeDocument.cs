@@ -1,24 +1,16 @@
-using MongoDB.Bson;
 using MongoDB.Bson.Serialization.Attributes;
+using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.Triage.Storage;
 
 [BsonNoId]
+[MongoDocument]
 public sealed class MongoReportNoticeDocument
 {
-    [BsonElement("shareDescription")]
     public bool ShareDescription { get; set; }
-
-    [BsonElement("sharedEvidence")]
     public List<int> SharedEvidence { get; set; } = [];
-
-    [BsonElement("noteToHost")]
     public string? NoteToHost { get; set; }
-
-    [BsonElement("revision")]
     public int Revision { get; set; }
-
-    [BsonElement("changedAt"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset ChangedAt { get; set; }
 
     public static MongoReportNoticeDocument From(ReportNotice notice) => new()

@@ -1,4 +1,5 @@
 using MongoDB.Bson.Serialization.Attributes;
+using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.Triage.Storage;
 
@@ -8,21 +9,14 @@ namespace SafetyReports.Triage.Storage;
 /// rules it was computed under (<see cref="TransparencyOptions.CellsFingerprint"/>), so a change of rules finds the reports to recompute.
 /// </summary>
 [BsonNoId]
+[MongoDocument]
 public sealed class MongoTransparencyContributionDocument
 {
     [BsonElement("fp")]
     public string Fingerprint { get; set; } = "";
-
-    [BsonElement("host")]
     public string Host { get; set; } = "";
-
-    [BsonElement("model")]
     public string Model { get; set; } = "";
-
-    [BsonElement("month")]
     public int Month { get; set; }
-
-    [BsonElement("keys")]
     public List<int> Keys { get; set; } = [];
 
     public static MongoTransparencyContributionDocument From(TransparencyContribution contribution, string fingerprint) => new()

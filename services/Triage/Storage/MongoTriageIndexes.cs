@@ -6,6 +6,9 @@ namespace SafetyReports.Triage.Storage;
 /// <summary>The indexes of Triage's MongoDB database, matching the SQLite schema's.</summary>
 public static class MongoTriageIndexes
 {
+    // Index keys name the records' elements: their maps must exist before any index is rendered, store or not.
+    static MongoTriageIndexes() => MongoTriageRecords.Register();
+
     private static IndexKeysDefinitionBuilder<MongoReportDocument> ReportKeys => Builders<MongoReportDocument>.IndexKeys;
 
     /// <summary>
@@ -31,6 +34,8 @@ public static class MongoTriageIndexes
         new(ReportKeys.Descending(d => d.DisclosedAt),
             new CreateIndexOptions { Name = "ix_reports_disclosed", Sparse = true }),
         .. Contested(),
+        new(ReportKeys.Ascending(d => d.Bands).Descending(d => d.ReceivedAt),
+            new CreateIndexOptions { Name = SimilarityIndex }),
         new(ReportKeys.Text(d => d.SearchText),
             new CreateIndexOptions { Name = "ix_reports_text", DefaultLanguage = "none" }),
     ];
@@ -70,6 +75,8 @@ public static class MongoTriageIndexes
 
     private static readonly string[] ContestedIndexes = ["ix_reports_contested_received", "ix_reports_contested_deadline"];
 
+    private const string SimilarityIndex = "ix_reports_bands_received";
+
     /// <summary>
     /// Triage's MongoDB schema as migrations (<see cref="MongoMigrations"/>): version 1 what the release of 2026-11-29 created,
     /// each later step one change since. Each is safe to run again; a released step never changes.
@@ -82,13 +89,18 @@ public static class MongoTriageIndexes
                 database,
                 [MongoTriageStore.ReportsCollection, MongoTriageStore.AuditCollection, MongoTriageStore.AuditHeadCollection, MongoOutbox.CollectionName],
                 ct);
-            await MongoSteps.CreateIndexesAsync(database, MongoTriageStore.ReportsCollection, MongoSteps.Except(Reports, ContestedIndexes), ct);
+            await MongoSteps.CreateIndexesAsync(database, MongoTriageStore.ReportsCollection, MongoSteps.Except(Reports, [.. ContestedIndexes, SimilarityIndex]), ct);
             await MongoSteps.CreateIndexesAsync(database, MongoTriageStore.AuditCollection, Audit, ct);
             await new MongoOutbox(database).CreateIndexesAsync(ct);
         }),
         new(2, "open contests in the queue", (database, ct) =>
             MongoSteps.CreateIndexesAsync(database, MongoTriageStore.ReportsCollection, MongoSteps.Named(Reports, ContestedIndexes), ct)),
-        new(3, "reporter language and mail outbox", async (database, ct) =>
+        new(3, "near-duplicate signatures", async (database, ct) =>
+        {
+            await MongoSteps.CreateIndexesAsync(database, MongoTriageStore.ReportsCollection, MongoSteps.Named(Reports, SimilarityIndex), ct);
+            await MongoReportBands.BackfillAsync(database, ct);
+        }),
+        new(4, "reporter language and mail outbox", async (database, ct) =>
         {
             // Reports stored before the reporter's language was kept were all taken in English; matches only those.
             await database.GetCollection<MongoReportDocument>(MongoTriageStore.ReportsCollection).UpdateManyAsync(
@@ -97,7 +109,7 @@ public static class MongoTriageIndexes
         }),
     ]);
 
-    /// <summary>Reports stored before the reporter's language was kept (migration 3 backfills them).</summary>
+    /// <summary>Reports stored before the reporter's language was kept (migration 4 backfills them).</summary>
     public static FilterDefinition<MongoReportDocument> LanguageMissing { get; } = Builders<MongoReportDocument>.Filter.Exists(d => d.Language, false);
 
     /// <summary>Brings the database up to date (<see cref="Migrations"/>).</summary>

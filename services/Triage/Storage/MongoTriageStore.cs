@@ -1,6 +1,7 @@
 using MongoDB.Bson;
 using MongoDB.Driver;
 using SafetyReports.ServiceDefaults.Storage.Mongo;
+using SafetyReports.Triage.Similarity;
 
 namespace SafetyReports.Triage.Storage;
 
@@ -20,6 +21,8 @@ public sealed class MongoTriageStore : MongoStore, ITriageStore
     private readonly SlaOptions _sla;
     private readonly MongoTransparencyCells _cells;
     private readonly MongoMailOutbox _mail;
+
+    static MongoTriageStore() => MongoTriageRecords.Register();
 
     public MongoTriageStore(IMongoDatabase database, SlaOptions? sla = null, TransparencyOptions? transparency = null)
         : base(database)
@@ -211,6 +214,13 @@ public sealed class MongoTriageStore : MongoStore, ITriageStore
         }
 
         return new ReportPage(items, next);
+    }
+
+    public async Task<IReadOnlyList<SimilarCandidate>> FindSimilarAsync(
+        ReportSignature signature, DateTimeOffset from, DateTimeOffset before, int max, CancellationToken cancellationToken)
+    {
+        await EnsureSetUpAsync(cancellationToken);
+        return await MongoReportBands.FindAsync(_reports, signature, from, before, max, cancellationToken);
     }
 
     public async Task<ReportCounts> CountReportsAsync(ReportQuery query, CancellationToken cancellationToken)

@@ -29,8 +29,10 @@ public static class SqliteTriageSchema
             CREATE INDEX ix_reports_contested_deadline ON reports (deadline, id) WHERE contest_open = 1;
             """),
         SqliteMigration.Sql(3, "outbox quarantine", SqliteOutbox.QuarantineTable),
+        // Signatures are fixed functions of a report's text (no configuration): the reports already stored get theirs here.
+        new SqliteMigration(4, "near-duplicate signatures", SqliteReportBands.Migrate),
         // Reports stored before the reporter's language was kept were all taken in English.
-        SqliteMigration.Sql(4, "reporter language and mail outbox", $$"""
+        SqliteMigration.Sql(5, "reporter language and mail outbox", $$"""
             UPDATE reports SET doc = json_set(doc, '$.language', 'en') WHERE json_extract(doc, '$.language') IS NULL;
             {{SqliteMailOutbox.Table}}
             """),

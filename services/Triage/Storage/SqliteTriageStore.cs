@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SafetyReports.ServiceDefaults.Storage;
 using static SafetyReports.ServiceDefaults.Storage.Sqlite.SqliteCommandExtensions;
 using SafetyReports.ServiceDefaults.Storage.Sqlite;
+using SafetyReports.Triage.Similarity;
 
 namespace SafetyReports.Triage.Storage;
 
@@ -46,6 +47,7 @@ public sealed class SqliteTriageStore : SqliteStore, ITriageStore
             }
 
             await IndexTextAsync(w, report);
+            SqliteReportBands.Write(w.Connection, w.Transaction, report);
             await SqliteTransparencyCells.ApplyAsync(w.Connection, w.Transaction, null, Contribution(report));
             await AppendAuditAsync(w, audit);
             await w.AnnounceAsync(events);
@@ -80,6 +82,7 @@ public sealed class SqliteTriageStore : SqliteStore, ITriageStore
         {
             await w.ExecuteAsync("DELETE FROM reports_fts WHERE rowid = (SELECT search_rowid FROM reports WHERE id = $id)", ("$id", updated.Id.ToString()));
             await IndexTextAsync(w, updated);
+            SqliteReportBands.Write(w.Connection, w.Transaction, updated);
         }
 
         await SqliteTransparencyCells.ApplyAsync(w.Connection, w.Transaction,
@@ -166,6 +169,10 @@ public sealed class SqliteTriageStore : SqliteStore, ITriageStore
             return new ReportPage(items, next);
         });
 
+    public Task<IReadOnlyList<SimilarCandidate>> FindSimilarAsync(
+        ReportSignature signature, DateTimeOffset from, DateTimeOffset before, int max, CancellationToken cancellationToken) =>
+        Database.ReadAsync<IReadOnlyList<SimilarCandidate>>(async c => await SqliteReportBands.FindAsync(c, signature, from, before, max));
+
     public Task<ReportCounts> CountReportsAsync(ReportQuery query, CancellationToken cancellationToken) =>
         Database.ReadAsync(async c =>
         {
@@ -203,6 +210,7 @@ public sealed class SqliteTriageStore : SqliteStore, ITriageStore
                 text.Parameters["$rowid"].Value = next;
                 text.Parameters["$search"].Value = insert.Parameters["$search"].Value;
                 await text.ExecuteNonQueryAsync(cancellationToken);
+                SqliteReportBands.Write(c, t, report);
             }
 
             await SqliteTransparencyCells.WriteDeltasAsync(c, t, cells);

@@ -101,6 +101,12 @@ public sealed class AuditReplay
                     RespondedAt = facts.RespondedAt ?? Truncate(Required(entry, data.Time("respondedAt"), "respondedAt")),
                 });
                 break;
+            case Similarity.BurstHold.HeldAction:
+                Update(entry, facts => facts with { Held = true });
+                break;
+            case Similarity.BurstHold.ConfirmedAction:
+                Update(entry, facts => facts with { Held = false });
+                break;
             case ReportContests.ContestedAction:
                 Update(entry, facts => facts with { Contested = true });
                 break;

@@ -67,4 +67,7 @@ public enum CounterKind
 
     /// <summary>The host responded and the reporter contested a response (one per report, however many contests).</summary>
     Contested = 19,
+
+    /// <summary>Held out of every other counter as part of a burst, until a maintainer confirms it.</summary>
+    Held = 20,
 }

@@ -10,6 +10,12 @@ public sealed record TransparencyContribution(string Host, string Model, int Mon
     public static TransparencyContribution For(TransparencyFacts facts, TimeSpan acknowledgementSla)
     {
         var month = TransparencyMonth.Of(facts.ReceivedAt);
+        if (facts.Held)
+        {
+            // A held report is in no figure, only in the count of held reports.
+            return new TransparencyContribution(facts.Host, facts.Model, month, [new CounterKey(CounterKind.Held, 0).Encode()]);
+        }
+
         var keys = new List<CounterKey>
         {
             new(CounterKind.Reports, 0),

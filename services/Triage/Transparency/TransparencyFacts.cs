@@ -24,6 +24,9 @@ public sealed record TransparencyFacts
     /// <summary>The reporter contested a response of the host at least once.</summary>
     public bool Contested { get; init; }
 
+    /// <summary>Held out of the figures as part of a burst until a maintainer confirms it (<see cref="Similarity.BurstHold"/>).</summary>
+    public bool Held { get; init; }
+
     public static TransparencyFacts From(Report report) => new()
     {
         Host = report.Model.Host,
@@ -38,6 +41,7 @@ public sealed record TransparencyFacts
         Action = report.HostResponse?.Action,
         Automated = report.HostResponse?.Automated ?? false,
         Contested = report.Contests.Count > 0,
+        Held = report.HeldAt is not null,
     };
 
     private static DateTimeOffset? Truncate(DateTimeOffset? at) => at is { } value ? AuditChain.Truncate(value) : null;

@@ -4,6 +4,7 @@ namespace SafetyReports.Triage.Transparency;
 /// The figures of the transparency API for one period: one entry per host (or per model of a host). A null
 /// count was withheld (it was below the suppression threshold, or would let a withheld one be worked out).
 /// </summary>
+/// <param name="Held">Reports of the period (of every host, or of the host's models) held out of these figures as part of a burst until a maintainer confirms it.</param>
 public sealed record TransparencyFigures(
     DateTimeOffset AsOf,
     string From,
@@ -11,7 +12,8 @@ public sealed record TransparencyFigures(
     int SuppressionThreshold,
     long AcknowledgementSlaSeconds,
     AuditPoint? Audit,
-    IReadOnlyList<GroupFigures> Groups);
+    IReadOnlyList<GroupFigures> Groups,
+    long Held = 0);
 
 /// <summary>The audit chain's last entry when the figures were read: recompute them from an export up to here.</summary>
 public sealed record AuditPoint(long Sequence, string Hash);

@@ -25,6 +25,7 @@ public static class TransparencyFiguresBuilder
             threshold,
             (long)options.AcknowledgementSla.TotalSeconds,
             audit,
-            groups);
+            groups,
+            tallies.Groups.Values.Sum(t => t[new CounterKey(CounterKind.Held, 0)]));
     }
 }

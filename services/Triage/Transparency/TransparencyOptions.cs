@@ -18,10 +18,10 @@ public sealed class TransparencyOptions
     public int MaxMonths { get; set; } = 60;
 
     /// <summary>
-    /// Changes with the contribution's rules (2: contested responses) and the acknowledgement SLA; stores refill their cells
-    /// at start when it changes.
+    /// Changes with the contribution's rules (2: contested responses; 3: reports held as part of a burst) and the
+    /// acknowledgement SLA; stores refill their cells at start when it changes.
     /// </summary>
-    public string CellsFingerprint => $"2:{(long)AcknowledgementSla.TotalMilliseconds}";
+    public string CellsFingerprint => $"3:{(long)AcknowledgementSla.TotalMilliseconds}";
 
     public bool IsValid() =>
         SuppressionThreshold is >= 1 and <= 1000 && AcknowledgementSla > TimeSpan.Zero && DefaultMonths >= 1 && MaxMonths >= DefaultMonths;

@@ -77,6 +77,11 @@ public static class AuthorizationMatrix
         TriageApi("POST", "/api/v1/triage/reports/{none}/contests/{none}/close", 404),
         TriageApi("POST", "/api/v1/triage/reports/{none}/host-messages", 400),
         TriageApi("POST", "/api/v1/triage/reports/bulk-reject", 400),
+        // Near-duplicates: the matrix's report has none (a cluster of one); merging an unknown report's cluster is a 404.
+        TriageApi("GET", "/api/v1/triage/reports/{report}/similar", 200, null),
+        TriageApi("GET", "/api/v1/triage/reports/{none}/similar", 404, null),
+        TriageApi("POST", "/api/v1/triage/reports/{none}/cluster/merge", 404),
+        TriageApi("POST", "/api/v1/triage/reports/{none}/cluster/confirm", 404),
         TriageApi("GET", "/api/v1/triage/reports/{report}/audit", 200, null),
         TriageAdmin("GET", "/api/v1/triage/reports/{report}/export", 200, null),
         TriageAdmin("POST", "/api/v1/triage/reports/{none}/redactions", 404),

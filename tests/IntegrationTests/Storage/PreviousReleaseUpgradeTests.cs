@@ -72,10 +72,13 @@ public sealed class PreviousReleaseUpgradeTests : IDisposable
             SameJson(report with { Version = report.Version + 1 }, await store.GetReportAsync(report.Id, Ct));
             Assert.Equal([report.Id], (await store.ListReportsAsync(new ReportQuery(Text: "needle"), Ct)).Items.Select(r => r.Id));
             Assert.Equal(1, (await store.CountReportsAsync(new ReportQuery(), Ct)).Counts[ReportStatuses.Triaging]);
+            // Step 4 gave the old report its near-duplicate signature: it is found by its bands.
+            Assert.Equal([report.Id], (await store.FindSimilarAsync(
+                SafetyReports.Triage.Similarity.ReportSignature.Of(report), DateTimeOffset.MinValue, DateTimeOffset.MaxValue, 10, Ct)).Select(c => c.Report.Id));
             Assert.Empty(await store.DueMailAsync(At(100), 10, Ct));
         }
 
-        // Migration 4 wrote the language of every report taken before it was kept: English.
+        // Migration 5 wrote the language of every report taken before it was kept: English.
         Assert.Equal("en", SafetyReports.IntegrationTests.Infrastructure.StoreQuery.Rows(Path.GetDirectoryName(file.Path)!, Path.GetFileName(file.Path), "SELECT json_extract(doc, '$.language') FROM reports").Single()[0]);
         AssertUpgraded(file, SqliteTriageSchema.Migrations);
     }

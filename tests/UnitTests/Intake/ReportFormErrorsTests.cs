@@ -142,16 +142,6 @@ public class ReportFormErrorsTests
         Assert.Equal("model-url", ErrorsOf(form).All.Single().InputId);
     }
 
-    [Fact]
-    public void Aria_describedby_names_the_hint_and_only_a_present_error()
-    {
-        var errors = ErrorsOf(new ReportForm());
-
-        Assert.Equal("title-hint title-error", errors.DescribedBy("title"));
-        Assert.Equal("model-revision-hint", errors.DescribedBy("model.revision"));
-        Assert.Equal("", errors.DescribedBy("reporter.name", hasHint: false));
-    }
-
     [Theory]
     [InlineData("model.url", "model-url")]
     [InlineData("evidence[12].content", "evidence-12-content")]

@@ -35,13 +35,14 @@ public sealed class MongoHostLoopMappingTests
         var contest = new HostContest(Guid.NewGuid(), Guid.NewGuid(), "hub", 2, "reason", null, At, At.AddHours(1));
         var message = new ThreadMessage(Guid.NewGuid(), Guid.NewGuid(), "hub", ThreadSides.Maintainers, "rita", "text", At);
 
-        var (contestBson, contestBack) = RoundTrip(MongoContestDocument.From(contest));
-        var (messageBson, messageBack) = RoundTrip(MongoThreadMessageDocument.Of(message));
+        var (contestBson, contestBack) = RoundTrip(contest);
+        var (messageBson, messageBack) = RoundTrip(message);
 
         AssertUuid(contest.ReportId, contestBson["reportId"]);
-        Assert.Equal(contest, contestBack.ToContest());
+        AssertUuid(contest.Id, contestBson["_id"]);
+        Assert.Equal(contest, contestBack);
         Assert.Equal("maintainers", messageBson["from"].AsString);
-        Assert.Equal(message, messageBack.ToMessage());
+        Assert.Equal(message, messageBack);
     }
 
     [Fact]
@@ -49,14 +50,14 @@ public sealed class MongoHostLoopMappingTests
     {
         var response = new HostResponse("removed", "s", null, "g", true, null, "illegal_content", "Art. 5", null, ["AT", "DE"], true, true, "Appeal");
 
-        var (bson, back) = RoundTrip(MongoHostResponseDocument.From(response));
+        var (bson, back) = RoundTrip(response);
 
         Assert.Equal(new BsonArray { "AT", "DE" }, bson["territorialScope"]);
         Assert.Equal("illegal_content", bson["decisionGround"].AsString);
-        Assert.Equal(response, back.ToResponse());
+        Assert.Equal(response, back);
 
         var old = new BsonDocument { { "action", "no_action" }, { "scope", BsonNull.Value }, { "until", BsonNull.Value }, { "grounds", "g" }, { "automated", false }, { "note", BsonNull.Value } };
-        Assert.Equal(new HostResponse("no_action", null, null, "g", false, null), BsonSerializer.Deserialize<MongoHostResponseDocument>(old).ToResponse());
+        Assert.Equal(new HostResponse("no_action", null, null, "g", false, null), BsonSerializer.Deserialize<HostResponse>(old));
     }
 
     [Fact]

@@ -46,11 +46,4 @@ public class ProblemMapperTests
         Assert.Equal(ApiOutcome.Invalid, problem.Outcome);
         Assert.Empty(problem.FieldErrors);
     }
-
-    [Fact]
-    public void Errors_of_fields_a_page_does_not_have_are_general()
-    {
-        var problem = ProblemMapper.Map(400, """{"errors":{"to":["Unknown."],"note":["Too long."]}}""");
-        Assert.Equal(["Unknown."], problem.GeneralErrors(["note"]));
-    }
 }

@@ -42,6 +42,7 @@ public sealed class MongoIndexTests
                 ("ix_reports_disclosed", new BsonDocument("disclosedAt", -1)),
                 ("ix_reports_contested_received", new BsonDocument { { "contestOpen", 1 }, { "receivedAt", 1 }, { "_id", 1 } }),
                 ("ix_reports_contested_deadline", new BsonDocument { { "contestOpen", 1 }, { "deadline", 1 }, { "_id", 1 } }),
+                ("ix_reports_bands_received", new BsonDocument { { "bands", 1 }, { "receivedAt", -1 } }),
                 ("ix_reports_text", new BsonDocument { { "searchText", "text" } }),
             ]);
         Assert.Equal("none", MongoTriageIndexes.Reports[^1].Options.DefaultLanguage);
@@ -55,6 +56,21 @@ public sealed class MongoIndexTests
         Assert.Equal(new BsonDocument("contestOpen", true), Render(MongoTriageFilters.List(new ReportQuery(Contested: true))));
         Assert.Equal(MongoTriageIndexes.Reports.Count, MongoTriageIndexes.Reports.Select(i => Keys(i).ToJson()).Distinct().Count());
         AssertIndexes(MongoTriageIndexes.Audit, ("ix_audit_report", new BsonDocument { { "reportId", 1 }, { "_id", 1 } }));
+    }
+
+    [Fact]
+    public void The_near_duplicate_lookup_is_the_band_index_s_filter()
+    {
+        var from = new DateTimeOffset(2026, 11, 3, 10, 0, 0, TimeSpan.Zero);
+        var before = from.AddHours(4);
+
+        Assert.Equal(
+            new BsonDocument
+            {
+                { "bands", new BsonDocument("$in", new BsonArray { "00-aa", "01-bb" }) },
+                { "receivedAt", new BsonDocument { { "$gte", new BsonDateTime(from.UtcDateTime) }, { "$lt", new BsonDateTime(before.UtcDateTime) } } },
+            },
+            Render(MongoReportBands.Sharing(["00-aa", "01-bb"], from, before)));
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class MongoIntakeDocumentTests
     {
         var submission = NewSubmission();
         var document = MongoSubmissionDocument.From(submission);
-        document.PublicNotes = [MongoPublicNoteDocument.From(new PublicNote(ReceivedAt.AddMinutes(5), "Looking at it", 2))];
+        document.PublicNotes = [new PublicNote(ReceivedAt.AddMinutes(5), "Looking at it", 2)];
 
         var (bson, back) = RoundTrip(document);
 
@@ -55,8 +55,8 @@ public sealed class MongoIntakeDocumentTests
             true, false, false, "appeals@hub-a.example", ReceivedAt.AddDays(1));
         var contest = new ReceiptContest(Guid.NewGuid(), "hub-a", 2, ReceivedAt.AddDays(2), ReceivedAt.AddDays(3), ReceivedAt.AddDays(4), "Closed: the host restricted it.");
         var document = MongoSubmissionDocument.From(submission);
-        document.HostResponse = MongoHostResponseDocument.From(response);
-        document.Contests = [MongoContestDocument.From(contest)];
+        document.HostResponse = response;
+        document.Contests = [contest];
 
         var (bson, back) = RoundTrip(document);
 
@@ -106,12 +106,12 @@ public sealed class MongoIntakeDocumentTests
     {
         var record = new IdempotencyRecord("key-hash", "request-hash", Guid.NewGuid(), "protected", ReceivedAt);
 
-        var (bson, back) = RoundTrip(MongoIdempotencyDocument.From(record));
+        var (bson, back) = RoundTrip(record);
 
         Assert.Equal("key-hash", bson["_id"].AsString);
         AssertUuid(record.ReportId, bson["reportId"]);
         AssertDate(ReceivedAt, bson["createdAt"]);
-        Assert.Equal(record, back.ToRecord());
+        Assert.Equal(record, back);
     }
 
     private static Submission NewSubmission()

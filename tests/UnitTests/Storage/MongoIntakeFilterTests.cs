@@ -1,4 +1,5 @@
 using MongoDB.Bson;
+using SafetyReports.Intake.Domain;
 using SafetyReports.Intake.Storage;
 using static SafetyReports.UnitTests.Storage.MongoRendering;
 
@@ -88,7 +89,7 @@ public sealed class MongoIntakeFilterTests
     {
         var id = Guid.NewGuid();
         Assert.Equal(new BsonDocument("_id", Uuid(id)), Render(MongoDB.Driver.Builders<MongoSubmissionDocument>.Filter.Where(d => d.Id == id)));
-        Assert.Equal(new BsonDocument("_id", "key"), Render(MongoDB.Driver.Builders<MongoIdempotencyDocument>.Filter.Where(d => d.KeyHash == "key")));
+        Assert.Equal(new BsonDocument("_id", "key"), Render(MongoDB.Driver.Builders<IdempotencyRecord>.Filter.Where(d => d.KeyHash == "key")));
     }
 
     [Fact]

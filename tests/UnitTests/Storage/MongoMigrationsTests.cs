@@ -23,7 +23,7 @@ public sealed class MongoMigrationsTests
         Assert.Equal(Every.Length, Every.Select(m => m.Store).Distinct().Count());
         Assert.All(Every, m => Assert.Equal(Enumerable.Range(1, m.Steps.Count), m.Steps.Select(s => s.Version)));
         Assert.Equal(
-            ["release of 2026-11-29", "open contests in the queue", "reporter language and mail outbox"],
+            ["release of 2026-11-29", "open contests in the queue", "near-duplicate signatures", "reporter language and mail outbox"],
             MongoTriageIndexes.Migrations.Steps.Select(s => s.Name));
     }
 
@@ -43,7 +43,7 @@ public sealed class MongoMigrationsTests
         var error = Assert.Throws<InvalidOperationException>(() => MongoTriageIndexes.Migrations.Pending("reports", 5));
 
         Assert.Equal(
-            "The database reports (triage) has schema version 5, newer than this release knows (up to 3, 'reporter language and mail outbox'): "
+            "The database reports (triage) has schema version 5, newer than this release knows (up to 4, 'reporter language and mail outbox'): "
             + "it was upgraded by a newer release (versions 5). Run that release, or restore the backup taken before the upgrade.",
             error.Message);
     }
@@ -89,15 +89,18 @@ public sealed class MongoMigrationsTests
     }
 
     [Fact]
-    public void The_contested_indexes_are_a_step_of_their_own_and_every_other_queue_index_is_in_the_first()
+    public void The_contested_and_band_indexes_are_steps_of_their_own_and_every_other_queue_index_is_in_the_first()
     {
         string[] contested = ["ix_reports_contested_received", "ix_reports_contested_deadline"];
+        string[] bands = ["ix_reports_bands_received"];
 
-        var first = MongoSteps.Except(MongoTriageIndexes.Reports, contested);
+        var first = MongoSteps.Except(MongoTriageIndexes.Reports, [.. contested, .. bands]);
         var second = MongoSteps.Named(MongoTriageIndexes.Reports, contested);
+        var third = MongoSteps.Named(MongoTriageIndexes.Reports, bands);
 
         Assert.Equal(contested, second.Select(i => i.Options.Name));
+        Assert.Equal(bands, third.Select(i => i.Options.Name));
         Assert.Equal(MongoTriageIndexes.Reports.Select(i => i.Options.Name).Order(StringComparer.Ordinal),
-            first.Concat(second).Select(i => i.Options.Name).Order(StringComparer.Ordinal));
+            first.Concat(second).Concat(third).Select(i => i.Options.Name).Order(StringComparer.Ordinal));
     }
 }

@@ -15,11 +15,11 @@ public sealed class MongoNotificationDocumentTests
     {
         var host = new ModelHost("huggingface", "Hugging Face", "safety@example.org", At);
 
-        var (bson, back) = RoundTrip(MongoHostDocument.From(host));
+        var (bson, back) = RoundTrip(host);
 
         Assert.Equal("huggingface", bson["_id"].AsString);
         AssertDate(At, bson["createdAt"]);
-        Assert.Equal(host, back.ToHost());
+        Assert.Equal(host, back);
     }
 
     [Fact]

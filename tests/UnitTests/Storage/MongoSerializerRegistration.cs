@@ -10,5 +10,11 @@ namespace SafetyReports.UnitTests.Storage;
 /// </summary>
 public sealed class MongoSerializerRegistration
 {
-    public MongoSerializerRegistration() => MongoDatabaseFactory.RegisterSerializers();
+    public MongoSerializerRegistration()
+    {
+        MongoDatabaseFactory.RegisterSerializers();
+        global::SafetyReports.Notification.Storage.MongoNotificationRecords.Register();
+        global::SafetyReports.Intake.Storage.MongoIntakeRecords.Register();
+        global::SafetyReports.Triage.Storage.MongoTriageRecords.Register();
+    }
 }

@@ -27,6 +27,7 @@ public sealed class MongoTriageDocumentTests
             Evidence = [new EvidenceItem("url", "https://example.org")],
             ProtectedContact = "protected",
             ContactAllowed = true,
+            ClientHash = "0123456789abcdef0123456789abcdef",
             Assignee = "ana",
             DuplicateOf = Guid.NewGuid(),
             Notes = [new ReportNote(At.AddMinutes(1), "ana", "internal")],
@@ -54,6 +55,11 @@ public sealed class MongoTriageDocumentTests
         Assert.Equal("title with case\ndescription\nhttps://example.org\norg/model", bson["searchText"].AsString);
         // Critical: four hours by default.
         AssertDate(At.AddHours(4), bson["deadline"]);
+        // The near-duplicate signature and its bands, derived from the text as the SQLite store derives them.
+        var signature = SafetyReports.Triage.Similarity.ReportSignature.Of(report);
+        Assert.Equal(signature.Serialize(), bson["signature"].AsString);
+        Assert.Equal(signature.BandKeys(), bson["bands"].AsBsonArray.Select(b => b.AsString));
+        Assert.Equal(report.ClientHash, bson["clientHash"].AsString);
         Assert.Equal(JsonSerializer.Serialize(report), JsonSerializer.Serialize(back.ToReport()));
     }
 

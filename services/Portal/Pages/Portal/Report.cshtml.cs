@@ -22,6 +22,9 @@ public sealed class ReportModel(TriageClient triage, NotificationClient notifica
     /// <summary>The webhooks sent to the model's host about this report; null when not shown (only admins may read deliveries).</summary>
     public IReadOnlyList<DeliveryView>? Deliveries { get; private set; }
 
+    /// <summary>The report's cluster and similar earlier reports; null when Triage could not give them (the page still shows the report).</summary>
+    public SimilarityView? Similarity { get; private set; }
+
     public ReportActionSet Actions { get; private set; } = new(false, false, []);
 
     public SlaState Sla { get; private set; } = new(SlaKind.None, TimeSpan.Zero, null);
@@ -223,6 +226,27 @@ public sealed class ReportModel(TriageClient triage, NotificationClient notifica
         return await FinishAsync(id, result.Problem, ["text"], "host_message_sent", cancellationToken);
     }
 
+    /// <summary>Every other open report of the cluster becomes a duplicate of this one (one request; Triage audits each).</summary>
+    public async Task<IActionResult> OnPostMergeClusterAsync(Guid id, CancellationToken cancellationToken)
+    {
+        ActiveForm = "merge-cluster";
+        if (TextInput.Check(Note, ReportActions.MaxTextLength, required: false) is { } error)
+        {
+            ShowFormErrors(new Dictionary<string, FormError> { ["note"] = error });
+            return await LoadAsync(id, cancellationToken) ?? Page();
+        }
+
+        var result = await triage.MergeClusterAsync(id, new ClusterMergeBody(TextInput.Trimmed(Note)), cancellationToken);
+        return await FinishAsync(id, result.Problem, ["note"], "cluster_merged", cancellationToken);
+    }
+
+    /// <summary>The maintainer confirms the burst: its held reports are counted in the public figures again.</summary>
+    public async Task<IActionResult> OnPostConfirmBurstAsync(Guid id, CancellationToken cancellationToken)
+    {
+        ActiveForm = "confirm-burst";
+        return await FinishAsync(id, (await triage.ConfirmBurstAsync(id, cancellationToken)).Problem, [], "burst_confirmed", cancellationToken);
+    }
+
     public async Task<IActionResult> OnPostClassifyAsync(Guid id, CancellationToken cancellationToken)
     {
         ActiveForm = "classify";
@@ -308,6 +332,9 @@ public sealed class ReportModel(TriageClient triage, NotificationClient notifica
         {
             Errors.Add(Text["Error_AuditUnavailable"]);
         }
+
+        var similar = await triage.SimilarAsync(id, cancellationToken);
+        Similarity = similar.IsOk ? similar.Value : null;
 
         if (IsAdmin)
         {

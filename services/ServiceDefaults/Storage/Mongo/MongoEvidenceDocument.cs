@@ -5,12 +5,10 @@ namespace SafetyReports.ServiceDefaults.Storage.Mongo;
 
 /// <summary>An <see cref="EvidenceItem"/> embedded in a MongoDB document.</summary>
 [BsonNoId]
+[MongoDocument]
 public sealed class MongoEvidenceDocument
 {
-    [BsonElement("kind")]
     public string Kind { get; set; } = "";
-
-    [BsonElement("content")]
     public string Content { get; set; } = "";
 
     public static MongoEvidenceDocument From(EvidenceItem item) => new() { Kind = item.Kind, Content = item.Content };

@@ -5,19 +5,15 @@ namespace SafetyReports.ServiceDefaults.Storage.Mongo;
 
 /// <summary>A <see cref="ModelReference"/> embedded in a MongoDB document.</summary>
 [BsonNoId]
+[MongoDocument]
 public sealed class MongoModelReferenceDocument
 {
-    [BsonElement("host")]
     public string Host { get; set; } = "";
 
     // Not named Id: the driver would take a property called Id for the document's _id.
     [BsonElement("id")]
     public string ModelId { get; set; } = "";
-
-    [BsonElement("revision")]
     public string? Revision { get; set; }
-
-    [BsonElement("url")]
     public string? Url { get; set; }
 
     public static MongoModelReferenceDocument From(ModelReference model) => new()

@@ -7,24 +7,16 @@ namespace SafetyReports.ServiceDefaults.Storage.Mongo;
 /// An outbox row. <see cref="Sequence"/> is an ObjectId made when the row is written: ObjectIds from
 /// one process grow with each one made, so sorting by it gives the order the events were written in.
 /// </summary>
+[MongoDocument]
 public sealed class MongoOutboxDocument
 {
     [BsonId]
     public ObjectId Sequence { get; set; }
-
-    [BsonElement("messageId"), BsonGuidRepresentation(GuidRepresentation.Standard)]
     public Guid MessageId { get; set; }
-
-    [BsonElement("messageType")]
     public string MessageType { get; set; } = "";
-
-    [BsonElement("body")]
     public string Body { get; set; } = "";
-
-    [BsonElement("createdAt"), BsonRepresentation(BsonType.DateTime)]
     public DateTimeOffset CreatedAt { get; set; }
-
-    [BsonElement("traceParent"), BsonIgnoreIfNull]
+    [BsonIgnoreIfNull]
     public string? TraceParent { get; set; }
 
     public static MongoOutboxDocument From(OutboxMessage message) => new()

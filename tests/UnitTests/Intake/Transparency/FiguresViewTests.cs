@@ -81,4 +81,17 @@ public class FiguresViewTests
 
         Assert.Null(row.Acknowledgement.ShareWithinSla);
     }
+
+    [Fact]
+    public void The_count_of_reports_held_out_as_a_burst_reaches_the_page_and_is_zero_from_an_older_triage()
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(FiguresSamples.Figures(FiguresSamples.Group("hub-a")) with { Held = 12 },
+            new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
+        Assert.Contains("\"held\":12", json, StringComparison.Ordinal);
+        var read = System.Text.Json.JsonSerializer.Deserialize<PublishedFigures>(json, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
+
+        Assert.Equal(12, FiguresView.Of(read, byModel: false).Held);
+        var older = json.Replace(",\"held\":12", "", StringComparison.Ordinal);
+        Assert.Equal(0, FiguresView.Of(System.Text.Json.JsonSerializer.Deserialize<PublishedFigures>(older, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!, byModel: false).Held);
+    }
 }

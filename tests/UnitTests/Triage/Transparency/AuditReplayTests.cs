@@ -102,8 +102,18 @@ public class AuditReplayTests
         store.Write(ReportContests.Record(store[unnotified],
             new ReporterContested(unnotified, ContestIds.For(unnotified, "other", 1), "other", 1, "why?", T0.AddDays(44)), T0.AddDays(44)));
 
+        // Held as part of a burst (out of the figures), one of them confirmed by a maintainer (counted again).
+        var burst = new SafetyReports.Triage.Similarity.ReportCluster([], T0, T0, 0, true);
+        var held = Receive(store, Submission("hub", "org/c", "hate", T0.AddDays(50)), T0.AddDays(50)).Id;
+        store.Write(SafetyReports.Triage.Similarity.BurstHold.Hold(store[held], burst, T0.AddDays(50).AddMinutes(1)));
+        var confirmed = Receive(store, Submission("hub", "org/c", "hate", T0.AddDays(50)), T0.AddDays(50)).Id;
+        store.Write(SafetyReports.Triage.Similarity.BurstHold.Hold(store[confirmed], burst, T0.AddDays(50).AddMinutes(2)));
+        store.Write(SafetyReports.Triage.Similarity.BurstHold.Confirm(store[confirmed], Maintainer, T0.AddDays(51)));
+
         var replay = AuditReplay.Of(store.Export());
 
+        Assert.True(replay.Facts[held].Held);
+        Assert.False(replay.Facts[confirmed].Held);
         Assert.Equal(store.Reports.Keys.Order(), replay.Facts.Keys.Order());
         foreach (var (id, report) in store.Reports)
         {

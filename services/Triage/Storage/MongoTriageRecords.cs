@@ -1,0 +1,27 @@
+using SafetyReports.ServiceDefaults.Storage.Mongo;
+
+namespace SafetyReports.Triage.Storage;
+
+/// <summary>The Triage records stored as they are inside a report's document (<see cref="MongoRecordMap"/>).</summary>
+public static class MongoTriageRecords
+{
+    public static void Register()
+    {
+        MongoRecordMap.RegisterEmbedded<ReporterMessage>();
+        MongoRecordMap.RegisterEmbedded<ReportNote>();
+        MongoRecordMap.RegisterEmbedded<ReportContest>();
+        MongoRecordMap.RegisterEmbedded<HostThreadMessage>();
+
+        // The DSA fields are left out while null, as in statements from before them.
+        MongoRecordMap.RegisterEmbedded<HostStatement>(map =>
+        {
+            map.GetMemberMap(s => s.DecisionGround).SetIgnoreIfNull(true);
+            map.GetMemberMap(s => s.LegalGround).SetIgnoreIfNull(true);
+            map.GetMemberMap(s => s.TermsReference).SetIgnoreIfNull(true);
+            map.GetMemberMap(s => s.TerritorialScope).SetIgnoreIfNull(true);
+            map.GetMemberMap(s => s.AutomatedDetection).SetIgnoreIfNull(true);
+            map.GetMemberMap(s => s.AutomatedDecision).SetIgnoreIfNull(true);
+            map.GetMemberMap(s => s.Redress).SetIgnoreIfNull(true);
+        });
+    }
+}
