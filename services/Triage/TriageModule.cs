@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +39,9 @@ public static class TriageModule
         services.AddValidatedOptions<ContactRetentionOptions, ContactRetentionOptionsValidator>(builder.Configuration, ContactRetentionOptions.Section);
         services.AddHostedService<ContactRetentionJob>();
         services.AddSingleton<ReporterContactProtector>();
+        services.TryAddSingleton<ReporterLinks>();
+        services.AddSingleton<ReporterMails>();
+        services.AddMailer<ITriageStore>(builder.Configuration);
         services.AddAuthorizationBuilder().AddPolicy(ReportExportAccess.Policy, policy => policy
             .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
             .RequireAuthenticatedUser()
@@ -58,6 +62,8 @@ public static class TriageModule
             x.AddConsumer<RecordHostMessageConsumer>();
             x.AddConsumer<RecordWebhookDisableConsumer>();
             x.AddConsumer<EraseReporterContactConsumer>();
+            x.AddConsumer<ReporterUnsubscribedConsumer>();
+            x.AddConsumer<ReporterMailConsumer>();
         });
         return builder;
     }

@@ -4,10 +4,10 @@ using SafetyReports.Triage.Similarity;
 namespace SafetyReports.Triage.Storage;
 
 /// <summary>
-/// Triage's data: reports, the audit chain and the outbox. Every write that changes a report also
+/// Triage's data: reports, the audit chain, the outbox and the mail outbox (the reporters' mails). Every write that changes a report also
 /// appends its audit entries and its events in the same transaction (and, on SQLite, its search entry).
 /// </summary>
-public interface ITriageStore : IOutboxStore, IStoreHealth
+public interface ITriageStore : IOutboxStore, IStoreHealth, IMailOutboxStore
 {
     /// <summary>Stores a new report; false when a report with that id already exists (nothing is written).</summary>
     Task<bool> AddReportAsync(Report report, AuditDraft audit, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken);

@@ -32,6 +32,11 @@ public static class SqliteTriageSchema
         // Signatures are fixed functions of a report's text (no configuration): the reports already stored get theirs here.
         new SqliteMigration(4, "near-duplicate signatures", SqliteReportBands.Migrate),
         SqliteLogLeaves.Migration(5),
+        // Reports stored before the reporter's language was kept were all taken in English.
+        SqliteMigration.Sql(6, "reporter language and mail outbox", $$"""
+            UPDATE reports SET doc = json_set(doc, '$.language', 'en') WHERE json_extract(doc, '$.language') IS NULL;
+            {{SqliteMailOutbox.Table}}
+            """),
     ],
     SqliteTriageBeforeJournal.CatchUp);
 

@@ -119,6 +119,28 @@ public sealed class SqliteTriageStore : SqliteStore, ITriageStore
         return saved;
     }
 
+    public WorkSignal MailSignal { get; } = new();
+
+    public async Task<bool> QueueMailAsync(QueuedMail mail, CancellationToken cancellationToken)
+    {
+        var queued = await WriteAsync(w => SqliteMailOutbox.QueueAsync(w, mail), cancellationToken);
+        if (queued)
+        {
+            MailSignal.Notify();
+        }
+
+        return queued;
+    }
+
+    public Task<IReadOnlyList<QueuedMail>> DueMailAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
+        SqliteMailOutbox.DueAsync(Database, now, max);
+
+    public Task MailSentAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken) =>
+        WriteAsync(w => SqliteMailOutbox.SentAsync(w, id, at), cancellationToken);
+
+    public Task MailFailedAsync(Guid id, int failures, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
+        WriteAsync(w => SqliteMailOutbox.FailedAsync(w, id, failures, dueAt), cancellationToken);
+
     public Task<Report?> GetReportAsync(Guid id, CancellationToken cancellationToken) =>
         QueryFirstAsync("SELECT doc FROM reports WHERE id = $id", r => ReportDocument.Deserialize(r.GetString(0)), ("$id", id.ToString()));
 

@@ -23,6 +23,11 @@ public static class AuthorizationMatrix
         Public("POST", "/status", 200),
         Public("POST", "/status?handler=contest", 200),
         Public("GET", "/about", 200),
+        // The links in a reporter's mail: the signed token is the credential, so a forged one opens nothing.
+        Public("GET", "/status?link=forged", 200),
+        Public("GET", "/unsubscribe", 404),
+        Public("GET", "/unsubscribe?t=forged", 404),
+        Public("POST", "/unsubscribe?t=forged", 404),
         Public("GET", "/assets/intake/intake.css", 200),
         Public("POST", "/api/v1/reports", 400, "{}"),
         Reporter("GET", "/api/v1/reports/{report}/status", 200),

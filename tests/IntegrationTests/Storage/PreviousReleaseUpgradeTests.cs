@@ -53,6 +53,10 @@ public sealed class PreviousReleaseUpgradeTests : IDisposable
             Category = "privacy", Severity = "high", Title = "Needle in the old file", Description = "plain", ReceivedAt = At(0), UpdatedAt = At(4),
         };
         var (doc, search) = await StoredDocumentAsync(report);
+        // That release kept no reporter language nor e-mail opt-in.
+        var old = System.Text.Json.Nodes.JsonNode.Parse(doc)!.AsObject();
+        Assert.True(old.Remove("language") && old.Remove("notifyByEmail"));
+        doc = old.ToJsonString();
         var file = PreviousRelease(TriageStoreFactory.SqliteFileName, PreviousReleaseSchemas.Triage, """
             INSERT INTO reports (id, status, category, severity, model_host, model_id, received_at, version, search_text, doc, search_rowid)
             VALUES ($id, $status, $category, $severity, $host, $model, $received, $version, $search, $doc, $key);
@@ -71,8 +75,11 @@ public sealed class PreviousReleaseUpgradeTests : IDisposable
             // Step 4 gave the old report its near-duplicate signature: it is found by its bands.
             Assert.Equal([report.Id], (await store.FindSimilarAsync(
                 SafetyReports.Triage.Similarity.ReportSignature.Of(report), DateTimeOffset.MinValue, DateTimeOffset.MaxValue, 10, Ct)).Select(c => c.Report.Id));
+            Assert.Empty(await store.DueMailAsync(At(100), 10, Ct));
         }
 
+        // Migration 5 wrote the language of every report taken before it was kept: English.
+        Assert.Equal("en", SafetyReports.IntegrationTests.Infrastructure.StoreQuery.Rows(Path.GetDirectoryName(file.Path)!, Path.GetFileName(file.Path), "SELECT json_extract(doc, '$.language') FROM reports").Single()[0]);
         AssertUpgraded(file, SqliteTriageSchema.Migrations);
     }
 

@@ -15,18 +15,27 @@ public sealed class StatusModel(
     SubmissionRateLimiter limiter,
     IAntiforgery antiforgery,
     TransparencyReader log,
-    IStringLocalizer<IntakeText> text) : PageModel
+    IStringLocalizer<IntakeText> text,
+    IStringLocalizer<ReporterEmailText> emailText) : PageModel
 {
     public const string IdField = "id";
     public const string TokenField = "token";
     public const string MessageField = "message";
     public const string ReasonField = "reason";
+    public const string LinkField = "link";
 
     [BindProperty(Name = IdField)]
     public string? ReportId { get; set; }
 
     [BindProperty(Name = TokenField)]
     public string? Token { get; set; }
+
+    /// <summary>The signed status link of a reporter's mail: opens the report without the token until it expires.</summary>
+    [BindProperty(Name = LinkField, SupportsGet = true)]
+    public string? Link { get; set; }
+
+    /// <summary>The page was opened with a status link rather than the id and token.</summary>
+    public bool OpenedByLink => !string.IsNullOrEmpty(Link) && Receipt is not null;
 
     [BindProperty(Name = MessageField)]
     public string? Message { get; set; }
@@ -50,8 +59,26 @@ public sealed class StatusModel(
 
     public bool CanContest => Receipt is { CanContest: true } && !ContestSent;
 
-    public void OnGet()
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        if (string.IsNullOrEmpty(Link))
+        {
+            return Finish();
+        }
+
+        var (receipt, expired) = await intake.FindReceiptByLinkAsync(Link, cancellationToken);
+        Receipt = receipt;
+        if (receipt is null)
+        {
+            Link = null;
+            Errors.AddGeneral(expired ? emailText["StatusLink_Expired"] : emailText["StatusLink_Invalid"]);
+        }
+        else
+        {
+            ReportId = receipt.Id.ToString();
+        }
+
+        return Finish();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -95,7 +122,7 @@ public sealed class StatusModel(
             return Finish();
         }
 
-        switch (await intake.ReplyAsync(Receipt!.Id, Token!.Trim(), message, cancellationToken))
+        switch (await intake.ReplyAsync(Receipt!.Id, Token?.Trim(), message, cancellationToken, Link))
         {
             case ReplyOutcome.Accepted:
                 ReplySent = true;
@@ -119,13 +146,13 @@ public sealed class StatusModel(
             return Finish();
         }
 
-        switch ((await intake.ContestAsync(Receipt!.Id, Token!.Trim(), reason, cancellationToken)).Outcome)
+        switch ((await intake.ContestAsync(Receipt!.Id, Token?.Trim(), reason, cancellationToken, Link)).Outcome)
         {
             case ContestOutcome.Accepted:
                 ContestSent = true;
                 Reason = null;
                 // Read again: the page shows the contest as it now stands.
-                Receipt = await intake.FindReceiptAsync(Receipt.Id, Token.Trim(), cancellationToken) ?? Receipt;
+                Receipt = await intake.FindReceiptAsync(Receipt.Id, Token?.Trim(), Link, cancellationToken) ?? Receipt;
                 return Finish();
             case ContestOutcome.NoHostResponse:
                 Errors.AddGeneral(text["Error_Contest_NoResponse"]);
@@ -155,7 +182,9 @@ public sealed class StatusModel(
         }
 
         var id = ParseId();
-        Receipt = id is null || string.IsNullOrWhiteSpace(Token) ? null : await intake.FindReceiptAsync(id.Value, Token.Trim(), cancellationToken);
+        Receipt = id is null || (string.IsNullOrWhiteSpace(Token) && string.IsNullOrEmpty(Link))
+            ? null
+            : await intake.FindReceiptAsync(id.Value, Token?.Trim(), Link, cancellationToken);
         if (Receipt is null)
         {
             Errors = new FormErrors();
