@@ -71,4 +71,13 @@ public interface ITriageStore : IOutboxStore, IStoreHealth, IMailOutboxStore
 
     /// <summary>The chain in order, from after <paramref name="afterSequence"/>, at most <paramref name="max"/> entries.</summary>
     Task<IReadOnlyList<AuditEntry>> ReadAuditChainAsync(long afterSequence, int max, CancellationToken cancellationToken);
+
+    /// <summary>What <paramref name="maintainer"/> asked to be written about; null when they never chose.</summary>
+    Task<MaintainerNotifications?> GetMaintainerNotificationsAsync(string maintainer, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the maintainer's choices (one row per maintainer).</summary>
+    Task SaveMaintainerNotificationsAsync(MaintainerNotifications preferences, CancellationToken cancellationToken);
+
+    /// <summary>Every maintainer's choices that mail something (<see cref="MaintainerNotifications.WantsAny"/>): there are few maintainers.</summary>
+    Task<IReadOnlyList<MaintainerNotifications>> ListMaintainerNotificationsAsync(CancellationToken cancellationToken);
 }

@@ -15,12 +15,14 @@ public sealed class MongoTriageStore : MongoStore, ITriageStore
     public const string ReportsCollection = "reports";
     public const string AuditCollection = "audit";
     public const string AuditHeadCollection = "auditHead";
+    public const string MaintainerNotificationsCollection = "maintainerNotifications";
 
     private readonly IMongoCollection<MongoReportDocument> _reports;
     private readonly MongoAuditLog _audit;
     private readonly SlaOptions _sla;
     private readonly MongoTransparencyCells _cells;
     private readonly MongoMailOutbox _mail;
+    private readonly IMongoCollection<MongoMaintainerNotificationsDocument> _notifications;
 
     static MongoTriageStore() => MongoTriageRecords.Register();
 
@@ -32,6 +34,7 @@ public sealed class MongoTriageStore : MongoStore, ITriageStore
         _reports = database.GetCollection<MongoReportDocument>(ReportsCollection);
         _audit = new MongoAuditLog(database);
         _mail = new MongoMailOutbox(database);
+        _notifications = database.GetCollection<MongoMaintainerNotificationsDocument>(MaintainerNotificationsCollection);
     }
 
     public WorkSignal MailSignal { get; } = new();
@@ -64,6 +67,29 @@ public sealed class MongoTriageStore : MongoStore, ITriageStore
     {
         await EnsureSetUpAsync(cancellationToken);
         await _mail.FailedAsync(id, failures, dueAt, cancellationToken);
+    }
+
+    public async Task<MaintainerNotifications?> GetMaintainerNotificationsAsync(string maintainer, CancellationToken cancellationToken)
+    {
+        await EnsureSetUpAsync(cancellationToken);
+        var document = await _notifications.Find(d => d.Maintainer == maintainer).FirstOrDefaultAsync(cancellationToken);
+        return document?.ToPreferences();
+    }
+
+    public async Task SaveMaintainerNotificationsAsync(MaintainerNotifications preferences, CancellationToken cancellationToken)
+    {
+        await EnsureSetUpAsync(cancellationToken);
+        await _notifications.ReplaceOneAsync(
+            d => d.Maintainer == preferences.Maintainer, MongoMaintainerNotificationsDocument.From(preferences),
+            new ReplaceOptions { IsUpsert = true }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<MaintainerNotifications>> ListMaintainerNotificationsAsync(CancellationToken cancellationToken)
+    {
+        await EnsureSetUpAsync(cancellationToken);
+        var documents = await _notifications.Find(FilterDefinition<MongoMaintainerNotificationsDocument>.Empty)
+            .SortBy(d => d.Maintainer).ToListAsync(cancellationToken);
+        return documents.Select(d => d.ToPreferences()).Where(p => p.WantsAny).ToList();
     }
 
     protected override async Task SetUpAsync(CancellationToken cancellationToken)

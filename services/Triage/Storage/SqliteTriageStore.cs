@@ -141,6 +141,15 @@ public sealed class SqliteTriageStore : SqliteStore, ITriageStore
     public Task MailFailedAsync(Guid id, int failures, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
         WriteAsync(w => SqliteMailOutbox.FailedAsync(w, id, failures, dueAt), cancellationToken);
 
+    public Task<MaintainerNotifications?> GetMaintainerNotificationsAsync(string maintainer, CancellationToken cancellationToken) =>
+        SqliteMaintainerNotifications.GetAsync(Database, maintainer);
+
+    public Task SaveMaintainerNotificationsAsync(MaintainerNotifications preferences, CancellationToken cancellationToken) =>
+        WriteAsync(w => SqliteMaintainerNotifications.SaveAsync(w, preferences), cancellationToken);
+
+    public Task<IReadOnlyList<MaintainerNotifications>> ListMaintainerNotificationsAsync(CancellationToken cancellationToken) =>
+        SqliteMaintainerNotifications.ListAsync(Database);
+
     public Task<Report?> GetReportAsync(Guid id, CancellationToken cancellationToken) =>
         QueryFirstAsync("SELECT doc FROM reports WHERE id = $id", r => ReportDocument.Deserialize(r.GetString(0)), ("$id", id.ToString()));
 
