@@ -41,6 +41,7 @@ public static class TriageModule
         services.AddSingleton<ReporterContactProtector>();
         services.TryAddSingleton<ReporterLinks>();
         services.AddSingleton<ReporterMails>();
+        services.AddSingleton<MaintainerMails>();
         services.AddMailer<ITriageStore>(builder.Configuration);
         services.AddAuthorizationBuilder().AddPolicy(ReportExportAccess.Policy, policy => policy
             .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
@@ -64,6 +65,7 @@ public static class TriageModule
             x.AddConsumer<EraseReporterContactConsumer>();
             x.AddConsumer<ReporterUnsubscribedConsumer>();
             x.AddConsumer<ReporterMailConsumer>();
+            x.AddConsumer<MaintainerNewReportMailConsumer>();
         });
         return builder;
     }
