@@ -21,7 +21,7 @@ public sealed class HostMails(INotificationStore store, MailProtector protector,
 
         var id = HostMailRules.NoticeMailId(host.Id, changed.ReportId, $"{changed.Version}/{eventType}");
         await QueueAsync(HostMailComposer.StatusChanged(
-            id, host, changed.ReportId, eventType, ReportSummary.From(changed), options.Link(HostMailRules.InboxPath(changed.ReportId))), cancellationToken);
+            id, host, changed.ReportId, eventType, ReportSummary.From(changed), options.PortalLink(HostMailRules.InboxPath(changed.ReportId))), cancellationToken);
     }
 
     public async Task DisclosurePendingAsync(
@@ -34,7 +34,7 @@ public sealed class HostMails(INotificationStore store, MailProtector protector,
 
         var id = HostMailRules.NoticeMailId(host.Id, pending.ReportId, "disclosure-pending");
         await QueueAsync(HostMailComposer.DisclosurePending(
-            id, host, pending, route?.Summary, options.Link(HostMailRules.InboxPath(pending.ReportId))), cancellationToken);
+            id, host, pending, route?.Summary, options.PortalLink(HostMailRules.InboxPath(pending.ReportId))), cancellationToken);
     }
 
     public async Task SubscriptionDisabledAsync(WebhookSubscriptionDisabled disabled, CancellationToken cancellationToken)
@@ -45,7 +45,7 @@ public sealed class HostMails(INotificationStore store, MailProtector protector,
         }
 
         await QueueAsync(HostMailComposer.SubscriptionDisabled(
-            HostMailRules.DisabledMailId(disabled), host, disabled, options.Link(HostMailRules.SubscriptionsPath)), cancellationToken);
+            HostMailRules.DisabledMailId(disabled), host, disabled, options.PortalLink(HostMailRules.SubscriptionsPath)), cancellationToken);
     }
 
     private Task QueueAsync(OutgoingMail mail, CancellationToken cancellationToken) =>

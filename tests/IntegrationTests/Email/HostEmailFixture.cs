@@ -8,7 +8,8 @@ namespace SafetyReports.IntegrationTests.Email;
 /// </summary>
 public sealed class HostEmailFixture : IAsyncLifetime
 {
-    public const string PublicBaseUrl = "https://reports.example/";
+    /// <summary>The portal's address in the hosts' mails, apart from Intake's (as in compose).</summary>
+    public const string PortalBaseUrl = "https://portal.example/";
 
     private SmtpTestServer? _smtp;
     private StandaloneSystem? _system;
@@ -22,7 +23,8 @@ public sealed class HostEmailFixture : IAsyncLifetime
         _smtp = await SmtpTestServer.StartAsync();
         var settings = new Dictionary<string, string>(_smtp.Settings)
         {
-            ["SafetyReports:Email:PublicBaseUrl"] = PublicBaseUrl,
+            ["SafetyReports:Email:PublicBaseUrl"] = "https://reports.example/",
+            ["SafetyReports:Email:PortalBaseUrl"] = PortalBaseUrl,
             ["SafetyReports:Notification:AllowPrivateNetworkTargets"] = "true",
             ["SafetyReports:Notification:PollInterval"] = "00:00:00.100",
         };

@@ -28,7 +28,7 @@ public class HostEmailTests(HostEmailFixture fixture) : IClassFixture<HostEmailF
         var mail = Assert.Single(await Smtp.WaitForAsync(contact));
         Assert.Equal($"New report about {host}/{Model}", mail.Subject);
         Assert.Equal("reports@safety.test", mail.From.Mailboxes.Single().Address);
-        var inbox = $"{HostEmailFixture.PublicBaseUrl}portal/host/reports/{id}";
+        var inbox = $"{HostEmailFixture.PortalBaseUrl}portal/host/reports/{id}";
         Assert.Contains(inbox, mail.TextBody, StringComparison.Ordinal);
         Assert.Contains($"href=\"{inbox}\"", mail.HtmlBody, StringComparison.Ordinal);
         Assert.Contains(id.ToString(), mail.TextBody, StringComparison.Ordinal);
@@ -84,7 +84,7 @@ public class HostEmailTests(HostEmailFixture fixture) : IClassFixture<HostEmailF
         Assert.Equal("Webhook subscription disabled", mail.Subject);
         Assert.Contains(subscription.ToString(), mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("410 Gone", mail.TextBody, StringComparison.Ordinal);
-        Assert.Contains($"{HostEmailFixture.PublicBaseUrl}portal/host/subscriptions", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"{HostEmailFixture.PortalBaseUrl}portal/host/subscriptions", mail.TextBody, StringComparison.Ordinal);
 
         // With its only subscription disabled, the host hears of the next report by mail.
         await MoveAsync(Sut, id, "rejected");
