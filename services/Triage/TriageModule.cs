@@ -7,6 +7,7 @@ using SafetyReports.Triage.Api;
 using SafetyReports.Triage.Consumers;
 using SafetyReports.Triage.Similarity;
 using SafetyReports.Triage.Storage;
+using SafetyReports.Triage.Transparency.Sealing;
 
 namespace SafetyReports.Triage;
 
@@ -21,6 +22,9 @@ public static class TriageModule
         services.AddValidatedOptionsValue<DisclosureOptions, DisclosureOptionsValidator>(builder.Configuration, DisclosureOptions.Section);
         services.AddHostedService<DisclosureJob>();
         services.AddSingleton<TransparencyQuery>();
+        services.AddSingleton<ISealedMonths>(sp => (ISealedMonths)sp.GetRequiredService<ITriageStore>());
+        services.AddSingleton<SealedFigures>();
+        services.AddHostedService<MonthSealer>();
         services.AddSingleton<ITriageStore>(sp => TriageStoreFactory.Create(
             storage, sp.GetRequiredService<SlaOptions>(), sp.GetRequiredService<TransparencyOptions>(), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<SlaPolicy>();

@@ -100,6 +100,7 @@ public static class MongoTriageIndexes
             await MongoSteps.CreateIndexesAsync(database, MongoTriageStore.ReportsCollection, MongoSteps.Named(Reports, SimilarityIndex), ct);
             await MongoReportBands.BackfillAsync(database, ct);
         }),
+        new(4, "sealed months and errata", MongoSealedMonths.CreateAsync),
     ]);
 
     /// <summary>Brings the database up to date (<see cref="Migrations"/>).</summary>

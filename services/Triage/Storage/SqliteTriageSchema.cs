@@ -31,6 +31,7 @@ public static class SqliteTriageSchema
         SqliteMigration.Sql(3, "outbox quarantine", SqliteOutbox.QuarantineTable),
         // Signatures are fixed functions of a report's text (no configuration): the reports already stored get theirs here.
         new SqliteMigration(4, "near-duplicate signatures", SqliteReportBands.Migrate),
+        SqliteMigration.Sql(5, "sealed months and errata", SqliteSealedMonths.Schema),
     ],
     SqliteTriageBeforeJournal.CatchUp);
 
