@@ -23,7 +23,7 @@ public sealed class MongoMigrationsTests
         Assert.Equal(Every.Length, Every.Select(m => m.Store).Distinct().Count());
         Assert.All(Every, m => Assert.Equal(Enumerable.Range(1, m.Steps.Count), m.Steps.Select(s => s.Version)));
         Assert.Equal(
-            ["release of 2026-11-29", "open contests in the queue", "near-duplicate signatures"],
+            ["release of 2026-11-29", "open contests in the queue", "near-duplicate signatures", "sealed months and errata"],
             MongoTriageIndexes.Migrations.Steps.Select(s => s.Name));
     }
 
@@ -43,7 +43,7 @@ public sealed class MongoMigrationsTests
         var error = Assert.Throws<InvalidOperationException>(() => MongoTriageIndexes.Migrations.Pending("reports", 5));
 
         Assert.Equal(
-            "The database reports (triage) has schema version 5, newer than this release knows (up to 3, 'near-duplicate signatures'): "
+            "The database reports (triage) has schema version 5, newer than this release knows (up to 4, 'sealed months and errata'): "
             + "it was upgraded by a newer release (versions 5). Run that release, or restore the backup taken before the upgrade.",
             error.Message);
     }
