@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SafetyReports.Triage.Transparency;
 
 /// <summary>
@@ -6,7 +8,10 @@ namespace SafetyReports.Triage.Transparency;
 /// </summary>
 /// <param name="Held">Reports of the period (of every host, or of the host's models) held out of these figures as part of a burst until a maintainer confirms it.</param>
 /// <param name="SealedAt">The public hosts figures of one sealed month: when it was sealed (these are its figures as then); null: provisional.</param>
-/// <param name="Errata">The public hosts figures: the dated corrections of the period's sealed months (null elsewhere).</param>
+/// <param name="Errata">
+/// The public hosts figures: the dated corrections of the period's sealed months; left out when there are none, so an
+/// answer without errata is byte for byte what the audit tool recomputes.
+/// </param>
 public sealed record TransparencyFigures(
     DateTimeOffset AsOf,
     string From,
@@ -17,7 +22,7 @@ public sealed record TransparencyFigures(
     IReadOnlyList<GroupFigures> Groups,
     long Held = 0,
     DateTimeOffset? SealedAt = null,
-    IReadOnlyList<ErratumView>? Errata = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ErratumView>? Errata = null);
 
 /// <summary>
 /// A correction of a sealed month's published value, as the API shows it. <see cref="Host"/> null: a figure of the whole

@@ -76,7 +76,8 @@ public class SealedMonthTests
         // April is not sealed: provisional, computed as now.
         var april = JsonNode.Parse(await http.GetStringAsync(triage.BaseUrl + "api/v1/transparency/hosts?from=2026-04&to=2026-04", Ct))!;
         Assert.Null(april["sealedAt"]);
-        Assert.Empty(april["errata"]!.AsArray());
+        Assert.Null(april["errata"]);
+        Assert.True(april.AsObject().ContainsKey("sealedAt"));
 
         await using var system = await StandaloneSystem.StartAsync(new Dictionary<string, string>
         {

@@ -4,7 +4,7 @@ namespace SafetyReports.Triage.Transparency.Sealing;
 
 /// <summary>
 /// The public hosts figures with their months' seals: one sealed month is answered with its snapshot as sealed; any
-/// other period is computed as now (provisional). Either way the errata of the period's sealed months come with them.
+/// other period is computed as now (provisional). Either way the errata of the period's sealed months come with them (left out when none).
 /// </summary>
 public sealed class SealedFigures(TransparencyQuery query, ISealedMonths store)
 {
@@ -12,7 +12,8 @@ public sealed class SealedFigures(TransparencyQuery query, ISealedMonths store)
 
     public async Task<TransparencyFigures> HostsAsync(TransparencyPeriod period, CancellationToken cancellationToken)
     {
-        var errata = (await store.ListErrataAsync(period.From, period.To, cancellationToken)).Select(View).ToList();
+        var recorded = await store.ListErrataAsync(period.From, period.To, cancellationToken);
+        var errata = recorded.Count == 0 ? null : recorded.Select(View).ToList();
         if (period.From == period.To && (await store.ListSealedMonthsAsync(period.From, period.To, cancellationToken)) is [var month])
         {
             return Read(month) with { SealedAt = month.SealedAt, Errata = errata };
