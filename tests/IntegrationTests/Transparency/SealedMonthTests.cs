@@ -99,6 +99,45 @@ public class SealedMonthTests
         Assert.DoesNotContain("errata-table", aprilHtml, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Two_replicas_seal_and_correct_once_and_a_broken_month_does_not_stop_the_others()
+    {
+        using var file = new TempSqliteFile(TriageStoreFactory.SqliteFileName);
+        var options = new TransparencyOptions();
+        await using var first = new SqliteTriageStore(file.Path, transparency: options);
+        await using var second = new SqliteTriageStore(file.Path, transparency: options);
+        var clock = new ManualClock(new DateTimeOffset(2026, 4, 8, 0, 5, 0, TimeSpan.Zero));
+        MonthSealer Sealer(SqliteTriageStore store) => new(store, new TransparencyQuery(store, options, clock), options, clock, NullLogger<MonthSealer>.Instance);
+
+        var reports = new List<Report>();
+        for (var i = 0; i < 6; i++)
+        {
+            reports.Add(await ReceiveAsync(first, March.AddMinutes(i)));
+        }
+
+        foreach (var report in reports.Take(5))
+        {
+            await MoveAsync(first, report, r => r with { Status = ReportStatuses.Triaged, TriagedAt = r.ReceivedAt.AddMinutes(30) });
+        }
+
+        // February's snapshot is unreadable (as if damaged): it is logged and skipped, March is sealed and corrected all the same.
+        Assert.True(await first.SealMonthAsync(new SealedMonth(202602, clock.Now, "not json"), Ct));
+        var sealedPasses = await Task.WhenAll(Sealer(first).RunOnceAsync(Ct), Sealer(second).RunOnceAsync(Ct));
+        // The months 2021-04 … 2026-03 (MaxMonths back from April), each sealed by one replica; February was already.
+        Assert.Equal(options.MaxMonths - 1, sealedPasses.Sum(p => p.Sealed));
+        Assert.Single(await first.ListSealedMonthsAsync(202603, 202603, Ct));
+
+        clock.Now = clock.Now.AddDays(3);
+        await MoveAsync(first, reports[5], r => r with { Status = ReportStatuses.Triaged, TriagedAt = clock.Now });
+        await Task.WhenAll(Sealer(first).RunOnceAsync(Ct), Sealer(second).RunOnceAsync(Ct));
+
+        var errata = await second.ListErrataAsync(202603, 202603, Ct);
+        var triaged = Assert.Single(errata, e => e.Figure == "triaged");
+        Assert.Equal(("hub-s", 1, "5", "6"), (triaged.Host, triaged.Sequence, triaged.Old, triaged.New));
+        Assert.Equal(errata.Count, errata.Select(e => e.Key).Distinct().Count());
+        Assert.Empty(await first.ListErrataAsync(202602, 202602, Ct));
+    }
+
     private static async Task<Report> ReceiveAsync(ITriageStore store, DateTimeOffset at)
     {
         var report = new Report
