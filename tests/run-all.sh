@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on Debian/Ubuntu: installs and starts what the tests use for real
 # (RabbitMQ, Debian's docker-compose for validating docker-compose.yml, yamllint for deploy/,
-# Debian's Chromium and axe-core for the browser tests), checks for known-vulnerable packages,
+# Debian's Chromium and axe-core for the browser tests, aiosmtpd for the e-mail tests), checks for known-vulnerable packages,
 # builds, runs every test.
 set -euo pipefail
 
@@ -21,6 +21,8 @@ command -v yamllint >/dev/null || missing+=(yamllint)
 # The browser tests drive Debian's Chromium through Playwright (never a downloaded browser).
 command -v chromium >/dev/null || missing+=(chromium fonts-dejavu-core)
 command -v npm >/dev/null || missing+=(npm)
+# The e-mail tests send to a real SMTP server on loopback: Debian's aiosmtpd, run by Debian's python3.
+/usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "==> installing ${missing[*]}"
   as_root apt-get update -qq

@@ -5,7 +5,7 @@ namespace SafetyReports.AuditTool;
 /// <summary>
 /// <c>verify &lt;export.ndjson&gt;</c> or <c>verify --sqlite &lt;triage.db&gt;</c>, optionally followed by
 /// <c>--expect-head &lt;hash&gt;</c>; and <c>figures</c> (<see cref="FiguresCommand"/>), which verifies the same way
-/// before it recomputes the published figures. Exit codes: 0 the chain is intact (entries and head printed),
+/// before it recomputes the published figures; and <c>log</c> (<see cref="LogCommand"/>), the public transparency log. Exit codes: 0 the chain is intact (entries and head printed),
 /// 1 it is not (the first bad entry printed), 2 the tool could not run.
 /// </summary>
 /// <remarks>
@@ -25,7 +25,7 @@ public static class AuditToolProgram
                AuditTool verify --sqlite <triage.db> [--expect-head <hash>]
                AuditTool figures <export.ndjson> --hosts|--models <host> --as-of <ISO 8601 time> [--from yyyy-MM] [--to yyyy-MM]
                    [--up-to-sequence <n>] [--threshold <n>] [--ack-sla-seconds <n>] [--csv] [--expect-head <hash>]
-        """;
+        """ + "\n" + LogCommand.Usage;
 
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
@@ -34,6 +34,11 @@ public static class AuditToolProgram
         if (args is ["figures", .. var figures])
         {
             return FiguresCommand.Run(figures, output, error);
+        }
+
+        if (args is ["log", .. var log])
+        {
+            return LogCommand.Run(log, output, error);
         }
 
         string? expectedHead = null;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Configuration;
 using SafetyReports.Intake.Consumers;
 using SafetyReports.Intake.Site;
@@ -16,6 +17,7 @@ public static class IntakeModule
         services.AddSingleton<ISubmissionStore>(_ => SubmissionStoreFactory.Create(storage));
         services.AddStoreHealthCheck<ISubmissionStore>("intake-store");
         services.AddSingleton<ReporterContactProtector>();
+        services.TryAddSingleton<SafetyReports.ServiceDefaults.Email.ReporterLinks>();
         services.AddSingleton<HandoverSignal>();
         services.AddSingleton(HandoverSchedule.Default);
         services.AddSingleton<ReportIntake>();

@@ -1,5 +1,7 @@
 using SafetyReports.Intake.Storage;
 using SafetyReports.ServiceDefaults.Contacts;
+using SafetyReports.ServiceDefaults.Email;
+using SafetyReports.ServiceDefaults.Text;
 
 namespace SafetyReports.Intake;
 
@@ -9,6 +11,7 @@ public sealed class ReportIntake(
     ReporterContactProtector contactProtector,
     IDataProtectionProvider dataProtection,
     HandoverSignal handoverSignal,
+    ReporterLinks links,
     SubmissionGate gate,
     ClientAddressHasher clients,
     IOptions<IntakeOptions> options,
@@ -85,6 +88,18 @@ public sealed class ReportIntake(
         return new SubmissionOutcome(SubmissionOutcomeKind.Accepted, receipt);
     }
 
+    /// <summary>The receipt that <paramref name="link"/> (a status link from a mail, when given) or else <paramref name="token"/> opens.</summary>
+    public async Task<Receipt?> FindReceiptAsync(Guid id, string? token, string? link, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(link))
+        {
+            return await FindReceiptAsync(id, token, cancellationToken);
+        }
+
+        var (receipt, _) = await FindReceiptByLinkAsync(link, cancellationToken);
+        return receipt?.Id == id ? receipt : null;
+    }
+
     public async Task<Receipt?> FindReceiptAsync(Guid id, string? token, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 200)
@@ -96,10 +111,43 @@ public sealed class ReportIntake(
         return receipt is not null && SecretHasher.Matches(token, receipt.TokenHash) ? receipt : null;
     }
 
-    /// <summary>Queues a reporter's answer to a request for more information for Triage.</summary>
-    public async Task<ReplyOutcome> ReplyAsync(Guid id, string? token, string message, CancellationToken cancellationToken)
+    /// <summary>
+    /// The receipt a status link from a reporter's mail opens (<see cref="ReporterLinks"/>): signed by Triage, it stands for the
+    /// status token until it expires. Null with <see cref="LinkReading.Expired"/> telling an expired link from a bad one.
+    /// </summary>
+    public async Task<(Receipt? Receipt, bool Expired)> FindReceiptByLinkAsync(string? link, CancellationToken cancellationToken)
     {
-        var receipt = await FindReceiptAsync(id, token, cancellationToken);
+        var reading = links.ReadStatusToken(link, clock.GetUtcNow());
+        return reading.ReportId is { } id ? (await store.FindReceiptAsync(id, cancellationToken), false) : (null, reading.Expired);
+    }
+
+    /// <summary>
+    /// The one-click unsubscribe of a reporter's mail: tells Triage to send no more mails about the report and, when the
+    /// reporter also asked for it, erases their contact as <see cref="EraseContactAsync"/> does. False for a link that is not
+    /// ours; repeating it changes nothing more.
+    /// </summary>
+    public async Task<bool> UnsubscribeAsync(string? token, bool eraseContact, CancellationToken cancellationToken)
+    {
+        if (links.ReadUnsubscribeToken(token) is not { } id || await store.FindReceiptAsync(id, cancellationToken) is null)
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow();
+        await store.AddToOutboxAsync(OutboxMessage.For(new ReporterUnsubscribed(id, now), now), cancellationToken);
+        if (eraseContact)
+        {
+            await store.EraseContactAsync(id, OutboxMessage.For(new ReporterContactErased(id, now), now), cancellationToken);
+        }
+
+        return true;
+    }
+
+    /// <summary>Queues a reporter's answer to a request for more information for Triage.</summary>
+    /// <param name="link">A status link from a mail, standing for <paramref name="token"/> until it expires.</param>
+    public async Task<ReplyOutcome> ReplyAsync(Guid id, string? token, string message, CancellationToken cancellationToken, string? link = null)
+    {
+        var receipt = await FindReceiptAsync(id, token, link, cancellationToken);
         if (receipt is null)
         {
             return ReplyOutcome.NotFound;
@@ -121,9 +169,9 @@ public sealed class ReportIntake(
     /// The reporter contests the host's response with the status token: the contest goes on the receipt and, in the same
     /// write, <see cref="ReporterContested"/> into the outbox for Triage.
     /// </summary>
-    public async Task<ContestResult> ContestAsync(Guid id, string? token, string reason, CancellationToken cancellationToken)
+    public async Task<ContestResult> ContestAsync(Guid id, string? token, string reason, CancellationToken cancellationToken, string? link = null)
     {
-        var receipt = await FindReceiptAsync(id, token, cancellationToken);
+        var receipt = await FindReceiptAsync(id, token, link, cancellationToken);
         if (receipt is null)
         {
             return new ContestResult(ContestOutcome.NotFound);
@@ -192,8 +240,17 @@ public sealed class ReportIntake(
             contactProtector.Protect(contact),
             request.ContactAllowed == true && contact is { IsEmpty: false },
             context.Unchallenged,
-            context.ClientHash);
+            context.ClientHash,
+            ReporterLanguage(request.Language),
+            request.NotifyByEmail == true && contact?.Email is not null);
     }
+
+    /// <summary>
+    /// The language asked for, else the request's (the page's language on the form, set by request localisation; on the API,
+    /// what the request negotiated), else English.
+    /// </summary>
+    public static string ReporterLanguage(string? requested) =>
+        SupportedLanguages.Match(requested) ?? SupportedLanguages.Match(CultureInfo.CurrentUICulture.Name) ?? SupportedLanguages.Default;
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

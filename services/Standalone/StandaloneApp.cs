@@ -21,6 +21,8 @@ public static class StandaloneApp
         {
             ["SafetyReports:Bus:Transport"] = nameof(BusTransport.InMemory),
             ["SafetyReports:Identity:Issuer"] = $"http://localhost:{DefaultPort}/",
+            // One process on one machine: its transparency log key is made beside its data on the first start.
+            ["SafetyReports:Triage:Log:CreateKeyIfMissing"] = "true",
         });
 
         PortalClientWiring.Apply(builder);

@@ -1,12 +1,15 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using OpenIddict.Validation.AspNetCore;
 using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.Triage.Api;
 using SafetyReports.Triage.Consumers;
 using SafetyReports.Triage.Similarity;
 using SafetyReports.Triage.Storage;
+using SafetyReports.Triage.TransparencyLog;
 using SafetyReports.Triage.Transparency.Sealing;
 
 namespace SafetyReports.Triage;
@@ -21,6 +24,12 @@ public static class TriageModule
         services.AddValidatedOptionsValue<TransparencyOptions, TransparencyOptionsValidator>(builder.Configuration, TransparencyOptions.Section);
         services.AddValidatedOptionsValue<DisclosureOptions, DisclosureOptionsValidator>(builder.Configuration, DisclosureOptions.Section);
         services.AddHostedService<DisclosureJob>();
+        services.AddValidatedOptionsValue<TransparencyLogOptions, TransparencyLogOptionsValidator>(builder.Configuration, TransparencyLogOptions.Section)
+            .PostConfigure(o => o.CreateKeyIfMissing |= builder.Environment.IsDevelopment());
+        services.AddSingleton(sp => LogKeys.Load(sp.GetRequiredService<TransparencyLogOptions>(), storage.ResolveDataDirectory()));
+        services.AddSingleton<AuditLogTree>();
+        services.AddSingleton<CheckpointSigner>();
+        services.AddHostedService(sp => sp.GetRequiredService<CheckpointSigner>());
         services.AddSingleton<TransparencyQuery>();
         services.AddSingleton<ISealedMonths>(sp => (ISealedMonths)sp.GetRequiredService<ITriageStore>());
         services.AddSingleton<SealedFigures>();
@@ -34,6 +43,9 @@ public static class TriageModule
         services.AddValidatedOptions<ContactRetentionOptions, ContactRetentionOptionsValidator>(builder.Configuration, ContactRetentionOptions.Section);
         services.AddHostedService<ContactRetentionJob>();
         services.AddSingleton<ReporterContactProtector>();
+        services.TryAddSingleton<ReporterLinks>();
+        services.AddSingleton<ReporterMails>();
+        services.AddMailer<ITriageStore>(builder.Configuration);
         services.AddAuthorizationBuilder().AddPolicy(ReportExportAccess.Policy, policy => policy
             .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
             .RequireAuthenticatedUser()
@@ -54,6 +66,8 @@ public static class TriageModule
             x.AddConsumer<RecordHostMessageConsumer>();
             x.AddConsumer<RecordWebhookDisableConsumer>();
             x.AddConsumer<EraseReporterContactConsumer>();
+            x.AddConsumer<ReporterUnsubscribedConsumer>();
+            x.AddConsumer<ReporterMailConsumer>();
         });
         return builder;
     }
@@ -62,6 +76,7 @@ public static class TriageModule
     {
         app.MapTriageEndpoints();
         app.MapTransparencyEndpoints();
+        app.MapTransparencyLogEndpoints();
         return app;
     }
 }

@@ -253,6 +253,11 @@ public sealed class TriageReports(ITriageStore store, SimilarReports similar, Ti
             ? (removed.Report, removed.Audit, null)
             : null, cancellationToken);
 
+    public Task UnsubscribeReporterAsync(ReporterUnsubscribed unsubscribed, CancellationToken cancellationToken) =>
+        ApplySystemAsync(unsubscribed.ReportId, (r, now) => ReporterUnsubscription.Apply(r, now) is { } applied
+            ? (applied.Report, applied.Audit, null)
+            : null, cancellationToken);
+
     /// <summary>Purges the contact if the report (re-read) is still due: a reopened report or a fresh erasure is left alone.</summary>
     public Task PurgeContactAsync(Guid id, TimeSpan retention, CancellationToken cancellationToken) =>
         ApplySystemAsync(id, (r, now) => ContactRetention.IsDue(r, now, retention)

@@ -1,6 +1,8 @@
 namespace SafetyReports.Intake.Api;
 
 /// <summary>The JSON body of <c>POST /api/v1/reports</c>; everything nullable so the validator can name what is missing.</summary>
+/// <param name="NotifyByEmail">The reporter wants e-mails about the report (needs <c>reporter.email</c>).</param>
+/// <param name="Language">The language of those e-mails, a supported tag (<c>SupportedLanguages.Match</c>); absent: the request's language, else English.</param>
 public sealed record ReportSubmissionRequest(
     ModelInput? Model,
     string? Category,
@@ -10,7 +12,9 @@ public sealed record ReportSubmissionRequest(
     List<EvidenceInput?>? Evidence,
     ReporterInput? Reporter,
     bool? ContactAllowed,
-    bool? GoodFaith);
+    bool? GoodFaith,
+    bool? NotifyByEmail = null,
+    string? Language = null);
 
 public sealed record ModelInput(string? Host, string? Id, string? Revision, string? Url);
 

@@ -82,6 +82,16 @@ public static class SubmissionValidator
             }
         }
 
+        if (request.NotifyByEmail == true && (string.IsNullOrWhiteSpace(request.Reporter?.Email) || errors.ContainsKey("reporter.email")))
+        {
+            errors["notifyByEmail"] = ["E-mail notifications need a valid reporter.email: the address they go to."];
+        }
+
+        if (request.Language is not null && SupportedLanguages.Match(request.Language) is null)
+        {
+            errors["language"] = [$"One of: {string.Join(", ", SupportedLanguages.Tags)} (or a tag that falls under one, such as fr-CA)."];
+        }
+
         if (request.GoodFaith != true)
         {
             errors["goodFaith"] = ["You must state that the report is accurate to the best of your knowledge."];

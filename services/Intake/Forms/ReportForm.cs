@@ -28,6 +28,9 @@ public sealed class ReportForm
 
     public bool ContactAllowed { get; set; }
 
+    /// <summary>E-mails about the report to <see cref="ReporterFields.Email"/>, in the page's language.</summary>
+    public bool NotifyByEmail { get; set; }
+
     public bool GoodFaith { get; set; }
 
     /// <summary><c>{challenge}:{nonce}</c>, filled in by the form's script; empty without JavaScript.</summary>
@@ -102,7 +105,8 @@ public sealed class ReportForm
             evidence,
             name is null && email is null ? null : new ReporterInput(name, email),
             ContactAllowed,
-            GoodFaith);
+            GoodFaith,
+            NotifyByEmail ? true : null);
         var json = JsonSerializer.SerializeToUtf8Bytes(request, JsonOptions);
         return new FormSubmission(request, slots, Convert.ToHexStringLower(SHA256.HashData(json)), json.Length);
     }

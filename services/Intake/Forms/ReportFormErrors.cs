@@ -13,7 +13,7 @@ public static class ReportFormErrors
     private static readonly string[] PageOrder =
     [
         "model.url", "model.host", "model.id", "model.revision", "category", "severity", "title", "description",
-        "evidence", "reporter.name", "reporter.email", "contactAllowed", "goodFaith",
+        "evidence", "reporter.name", "reporter.email", "contactAllowed", "notifyByEmail", "goodFaith",
     ];
 
     private static readonly Dictionary<string, int> Limits = new()
@@ -31,13 +31,16 @@ public static class ReportFormErrors
 
     /// <param name="validatorErrors">What <see cref="SubmissionValidator"/> said about <paramref name="submission"/>.</param>
     public static FormErrors Describe(
-        IReadOnlyDictionary<string, string[]> validatorErrors, ReportForm form, FormSubmission submission, IStringLocalizer text)
+        IReadOnlyDictionary<string, string[]> validatorErrors, ReportForm form, FormSubmission submission, IStringLocalizer text,
+        IStringLocalizer emailText)
     {
         var found = new List<(string Field, string Message)>();
         foreach (var (key, messages) in validatorErrors)
         {
             var field = ToFormField(key, submission.EvidenceSlots);
-            found.Add((field, Explain(field, form, messages.FirstOrDefault() ?? "", text)));
+            found.Add((field, field == "notifyByEmail"
+                ? emailText["Error_NotifyByEmail_NeedsEmail"]
+                : Explain(field, form, messages.FirstOrDefault() ?? "", text)));
         }
 
         // A form-only rule: ticking "you may contact me" needs an address to contact.

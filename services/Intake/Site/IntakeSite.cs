@@ -1,3 +1,6 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 
 namespace SafetyReports.Intake.Site;
@@ -16,8 +19,15 @@ public static class IntakeSite
     public static void AddIntakeSite(this IServiceCollection services)
     {
         services.AddLocalization();
+        // Pages in Chinese or Arabic are written as themselves rather than as &#x…; for every character. Markup
+        // characters (< > & " ') and invisible or control characters stay escaped: hostile text stays text.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton<IntakeAssets>();
-        services.AddRazorPages(o => o.Conventions.AddFolderApplicationModelConvention(PagesFolder, m => m.Filters.Add(new PublicPageHeaders())))
+        services.AddRazorPages(o => o.Conventions.AddFolderApplicationModelConvention(PagesFolder, m =>
+            {
+                m.Filters.Add(new PublicPageHeaders());
+                m.Filters.Add(new PageCulture());
+            }))
             // In Standalone (and in tests) the entry assembly is not Intake, so its pages are added explicitly.
             .ConfigureApplicationPartManager(parts =>
             {

@@ -29,5 +29,5 @@ public readonly record struct FigureCell(CellKind Kind, long Value)
     /// <summary>The number for sorting and charts; withheld and missing cells sort below every shown one.</summary>
     public long SortKey => HasValue ? Value : -1;
 
-    public string Number => Value.ToString("N0", CultureInfo.InvariantCulture);
+    public string Number => Value.ToString("N0", CultureInfo.CurrentCulture);
 }

@@ -12,5 +12,5 @@ public readonly record struct SummedCell(long Known, int WithheldCells)
 
     public bool IsWhollyWithheld => Known == 0 && WithheldCells > 0;
 
-    public string Number => Known.ToString("N0", CultureInfo.InvariantCulture);
+    public string Number => Known.ToString("N0", CultureInfo.CurrentCulture);
 }

@@ -5,10 +5,13 @@ public enum TransparencyResource
     Hosts,
     Models,
     Disclosures,
+    LogCheckpoint,
+    ReportLeaves,
 }
 
 /// <summary>One request to Triage's transparency API; also the key its answer is cached under.</summary>
-public sealed record TransparencyQuery(TransparencyResource Resource, string? From = null, string? To = null, string? Host = null, bool Csv = false)
+public sealed record TransparencyQuery(TransparencyResource Resource, string? From = null, string? To = null, string? Host = null, bool Csv = false,
+    Guid? Report = null)
 {
     public static TransparencyQuery Hosts(string? from, string? to, bool csv = false) => new(TransparencyResource.Hosts, from, to, null, csv);
 
@@ -16,7 +19,13 @@ public sealed record TransparencyQuery(TransparencyResource Resource, string? Fr
 
     public static readonly TransparencyQuery Disclosures = new(TransparencyResource.Disclosures);
 
-    public string MediaType => Csv ? "text/csv" : "application/json";
+    /// <summary>The transparency log's latest signed checkpoint (text).</summary>
+    public static readonly TransparencyQuery LogCheckpoint = new(TransparencyResource.LogCheckpoint);
+
+    /// <summary>The transparency log's leaves of one report.</summary>
+    public static TransparencyQuery ReportLeaves(Guid report) => new(TransparencyResource.ReportLeaves, Report: report);
+
+    public string MediaType => Csv ? "text/csv" : Resource == TransparencyResource.LogCheckpoint ? "text/plain" : "application/json";
 
     /// <summary>The path and query under Triage's base address, every value URL-encoded.</summary>
     public string PathAndQuery
@@ -27,6 +36,8 @@ public sealed record TransparencyQuery(TransparencyResource Resource, string? Fr
             {
                 TransparencyResource.Hosts => "hosts",
                 TransparencyResource.Models => "models",
+                TransparencyResource.LogCheckpoint => "log/checkpoint",
+                TransparencyResource.ReportLeaves => "log/leaves",
                 _ => "disclosures",
             });
             var separator = '?';
@@ -42,6 +53,7 @@ public sealed record TransparencyQuery(TransparencyResource Resource, string? Fr
             Add("host", Host);
             Add("from", From);
             Add("to", To);
+            Add("report", Report?.ToString("D"));
             return path.ToString();
         }
     }

@@ -45,6 +45,20 @@ public sealed class TransparencyReader(TransparencyFiguresCache cache)
         return answer.Outcome == TransparencyOutcome.Ok ? PublishedDisclosures.Parse(answer.Body) : null;
     }
 
+    /// <summary>The transparency log's latest signed checkpoint as Triage serves it; null when it cannot be read now.</summary>
+    public async Task<string?> CheckpointAsync(CancellationToken cancellationToken)
+    {
+        var answer = await cache.GetAsync(TransparencyQuery.LogCheckpoint, cancellationToken);
+        return answer.Outcome == TransparencyOutcome.Ok ? Encoding.UTF8.GetString(answer.Body) : null;
+    }
+
+    /// <summary>The index of the log leaf of the report's <c>received</c> entry; null until Triage has it, or when it cannot be read now.</summary>
+    public async Task<long?> ReceivedLeafAsync(Guid report, CancellationToken cancellationToken)
+    {
+        var answer = await cache.GetAsync(TransparencyQuery.ReportLeaves(report), cancellationToken);
+        return answer.Outcome == TransparencyOutcome.Ok ? ReportLeaves.Received(answer.Body) : null;
+    }
+
     private static TransparencyPageData? Failed(TransparencyAnswer answer) => answer.Outcome switch
     {
         TransparencyOutcome.Invalid => TransparencyPageData.Invalid(answer.Errors),

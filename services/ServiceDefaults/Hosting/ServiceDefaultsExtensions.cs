@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -21,6 +22,13 @@ public static class ServiceDefaultsExtensions
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
+
+        // The machine's locale (LANG) must not change how logs, APIs or the portal format dates and numbers:
+        // everything runs in the invariant culture, and only the public pages switch to their reader's.
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
 
         services.AddOptions<BusOptions>()
             .Bind(configuration.GetSection(BusOptions.Section))

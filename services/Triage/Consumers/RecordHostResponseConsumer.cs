@@ -2,8 +2,12 @@ using MassTransit;
 
 namespace SafetyReports.Triage.Consumers;
 
-public sealed class RecordHostResponseConsumer(TriageReports reports) : IConsumer<HostResponded>
+/// <summary>Records the host's statement, then queues the reporter's mail about it (after: a refused or failed record sends nothing).</summary>
+public sealed class RecordHostResponseConsumer(TriageReports reports, ReporterMails mails) : IConsumer<HostResponded>
 {
-    public Task Consume(ConsumeContext<HostResponded> context) =>
-        reports.RecordHostResponseAsync(context.Message, context.CancellationToken);
+    public async Task Consume(ConsumeContext<HostResponded> context)
+    {
+        await reports.RecordHostResponseAsync(context.Message, context.CancellationToken);
+        await mails.HostRespondedAsync(context.Message, context.CancellationToken);
+    }
 }

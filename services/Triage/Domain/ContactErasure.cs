@@ -22,7 +22,7 @@ public static class ContactErasure
             return null;
         }
 
-        var updated = report with { ProtectedContact = null, ContactAllowed = false, Version = report.Version + 1, UpdatedAt = now };
+        var updated = report with { ProtectedContact = null, ContactAllowed = false, NotifyByEmail = false, Version = report.Version + 1, UpdatedAt = now };
         var data = JsonSerializer.Serialize(new { hadContact = report.ProtectedContact is not null });
         return (updated, new AuditDraft(report.Id, now, actor, action, data));
     }

@@ -17,6 +17,15 @@ public sealed record Report
     public string? ProtectedContact { get; init; }
     public bool ContactAllowed { get; init; }
 
+    /// <summary>The reporter's language (a tag of <see cref="SupportedLanguages"/>): every mail to them is written in it.</summary>
+    public string Language { get; init; } = SupportedLanguages.Default;
+
+    /// <summary>
+    /// The reporter asked for e-mails about the report (the address is in <see cref="ProtectedContact"/>); false again after
+    /// they unsubscribed.
+    /// </summary>
+    public bool NotifyByEmail { get; init; }
+
     /// <summary>Submitted without a proof of work (the no-JavaScript form).</summary>
     public bool Unchallenged { get; init; }
 
@@ -83,6 +92,8 @@ public sealed record Report
         ContactAllowed = submitted.ContactAllowed,
         Unchallenged = submitted.Unchallenged,
         ClientHash = submitted.ClientHash,
+        Language = SupportedLanguages.Match(submitted.Language) ?? SupportedLanguages.Default,
+        NotifyByEmail = submitted.NotifyByEmail && submitted.ProtectedContact is not null,
         ReceivedAt = submitted.ReceivedAt,
         UpdatedAt = now,
     };

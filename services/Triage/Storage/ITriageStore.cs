@@ -4,10 +4,10 @@ using SafetyReports.Triage.Similarity;
 namespace SafetyReports.Triage.Storage;
 
 /// <summary>
-/// Triage's data: reports, the audit chain and the outbox. Every write that changes a report also
+/// Triage's data: reports, the audit chain, the outbox and the mail outbox (the reporters' mails). Every write that changes a report also
 /// appends its audit entries and its events in the same transaction (and, on SQLite, its search entry).
 /// </summary>
-public interface ITriageStore : IOutboxStore, IStoreHealth
+public interface ITriageStore : IOutboxStore, IStoreHealth, IMailOutboxStore
 {
     /// <summary>Stores a new report; false when a report with that id already exists (nothing is written).</summary>
     Task<bool> AddReportAsync(Report report, AuditDraft audit, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken);
@@ -62,6 +62,12 @@ public interface ITriageStore : IOutboxStore, IStoreHealth
 
     /// <summary>An entry that changes no report (such as <see cref="AuditExportRecord"/>), appended to the chain on its own.</summary>
     Task AppendAuditAsync(AuditDraft audit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The transparency log's leaf hashes in order, from leaf <paramref name="from"/> (leaf n is audit entry n + 1), at most
+    /// <paramref name="max"/>: each was written with its entry, in the same transaction (<see cref="TransparencyLog.LogLeaf"/>).
+    /// </summary>
+    Task<IReadOnlyList<byte[]>> ReadLogLeavesAsync(long from, int max, CancellationToken cancellationToken);
 
     /// <summary>The chain in order, from after <paramref name="afterSequence"/>, at most <paramref name="max"/> entries.</summary>
     Task<IReadOnlyList<AuditEntry>> ReadAuditChainAsync(long afterSequence, int max, CancellationToken cancellationToken);

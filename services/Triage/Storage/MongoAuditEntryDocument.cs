@@ -17,6 +17,10 @@ public sealed class MongoAuditEntryDocument
     public string PreviousHash { get; set; } = "";
     public string Hash { get; set; } = "";
 
+    /// <summary>The transparency log's leaf hash of this entry (<see cref="TransparencyLog.LogLeaf"/>); null only on an entry from before the log.</summary>
+    [BsonElement("leaf"), BsonIgnoreIfNull]
+    public byte[]? Leaf { get; set; }
+
     public static MongoAuditEntryDocument From(AuditEntry entry) => new()
     {
         Sequence = entry.Sequence,
@@ -27,6 +31,7 @@ public sealed class MongoAuditEntryDocument
         Data = entry.Data,
         PreviousHash = entry.PreviousHash,
         Hash = entry.Hash,
+        Leaf = TransparencyLog.LogLeaf.HashOf(entry),
     };
 
     public AuditEntry ToEntry() => new(Sequence, ReportId, At, Actor, Action, Data, PreviousHash, Hash);

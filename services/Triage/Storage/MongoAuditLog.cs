@@ -67,6 +67,39 @@ public sealed class MongoAuditLog(IMongoDatabase database)
         return documents.Select(d => d.ToEntry()).ToList();
     }
 
+    /// <summary>
+    /// The leaf hashes from leaf <paramref name="from"/> (entry <c>from + 1</c>), only as a majority has committed them; an entry that an older replica appended
+    /// during an upgrade without its leaf gets the leaf computed from it, the same the migration writes.
+    /// </summary>
+    public async Task<IReadOnlyList<byte[]>> ReadLeavesAsync(long from, int max, CancellationToken cancellationToken)
+    {
+        // Majority read concern: a checkpoint is signed over what it reads, and a leaf a fail-over could roll back would
+        // make the next checkpoint look like a fork.
+        var documents = await _entries.WithReadConcern(ReadConcern.Majority).Find(MongoTriageFilters.AuditAfter(from))
+            .Sort(MongoTriageFilters.ChainOrder).Limit(max).ToListAsync(cancellationToken);
+        return documents.Select(d => d.Leaf ?? TransparencyLog.LogLeaf.HashOf(d.ToEntry())).ToList();
+    }
+
+    /// <summary>
+    /// Writes the leaf of every entry that lacks one, computed from the entry alone: safe to run again and on several
+    /// replicas at once (an entry that has its leaf is not matched, and every run computes the same leaf).
+    /// </summary>
+    public static async Task BackfillLeavesAsync(IMongoDatabase database, CancellationToken cancellationToken)
+    {
+        var entries = database.GetCollection<MongoAuditEntryDocument>(MongoTriageStore.AuditCollection);
+        using var cursor = await entries.Find(MongoTriageFilters.WithoutLeaf).Sort(MongoTriageFilters.ChainOrder).ToCursorAsync(cancellationToken);
+        while (await cursor.MoveNextAsync(cancellationToken))
+        {
+            var updates = cursor.Current.Select(d => new UpdateOneModel<MongoAuditEntryDocument>(
+                MongoTriageFilters.AuditEntryWithoutLeaf(d.Sequence),
+                Builders<MongoAuditEntryDocument>.Update.Set(e => e.Leaf, TransparencyLog.LogLeaf.HashOf(d.ToEntry())))).ToList();
+            if (updates.Count > 0)
+            {
+                await entries.BulkWriteAsync(updates, new BulkWriteOptions { IsOrdered = false }, cancellationToken);
+            }
+        }
+    }
+
     public async Task<IReadOnlyList<AuditEntry>> ReadChainAsync(long afterSequence, int max, CancellationToken cancellationToken)
     {
         var documents = await _entries.Find(MongoTriageFilters.AuditAfter(afterSequence))

@@ -1,5 +1,6 @@
 using MongoDB.Bson.Serialization.Attributes;
 using SafetyReports.ServiceDefaults.Storage.Mongo;
+using SafetyReports.ServiceDefaults.Text;
 
 namespace SafetyReports.Triage.Storage;
 
@@ -26,6 +27,11 @@ public sealed class MongoReportDocument
 
     [BsonIgnoreIfNull]
     public string? ClientHash { get; set; }
+
+    /// <summary>The reporter's language; reports stored before it was kept get "en" (migration 4).</summary>
+    public string Language { get; set; } = SupportedLanguages.Default;
+
+    public bool NotifyByEmail { get; set; }
 
     /// <summary>The MinHash signature of the report's text (<see cref="Similarity.ReportSignature.Serialize"/>); absent until backfilled.</summary>
     [BsonIgnoreIfNull]
@@ -104,6 +110,8 @@ public sealed class MongoReportDocument
         HeldAt = report.HeldAt,
         BurstConfirmedAt = report.BurstConfirmedAt,
         ReporterMessages = [.. report.ReporterMessages],
+        Language = report.Language,
+        NotifyByEmail = report.NotifyByEmail,
         Assignee = report.Assignee,
         DuplicateOf = report.DuplicateOf,
         Notes = [.. report.Notes],
@@ -147,6 +155,8 @@ public sealed class MongoReportDocument
         HeldAt = HeldAt,
         BurstConfirmedAt = BurstConfirmedAt,
         ReporterMessages = ReporterMessages,
+        Language = Language,
+        NotifyByEmail = NotifyByEmail,
         Assignee = Assignee,
         DuplicateOf = DuplicateOf,
         Notes = Notes,

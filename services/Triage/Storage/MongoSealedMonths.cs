@@ -23,7 +23,7 @@ public sealed class MongoSealedMonths(IMongoDatabase database)
         new(Builders<BsonDocument>.IndexKeys.Ascending("month").Ascending("recordedAt"), new CreateIndexOptions { Name = "ix_errata_month_recorded" }),
     ];
 
-    /// <summary>Migration step 4: the two collections and the errata's index.</summary>
+    /// <summary>Migration step 6: the two collections and the errata's index.</summary>
     public static async Task CreateAsync(IMongoDatabase database, CancellationToken cancellationToken)
     {
         await MongoStoreSetup.CreateCollectionsAsync(database, [MonthsCollection, ErrataCollection], cancellationToken);

@@ -143,6 +143,13 @@ public static class MongoTriageFilters
     public static FilterDefinition<MongoAuditEntryDocument> AuditAfter(long sequence) =>
         Builders<MongoAuditEntryDocument>.Filter.Gt(d => d.Sequence, sequence);
 
+    /// <summary>Audit entries appended before the transparency log, without their leaf.</summary>
+    public static FilterDefinition<MongoAuditEntryDocument> WithoutLeaf { get; } =
+        Builders<MongoAuditEntryDocument>.Filter.Exists(d => d.Leaf, false);
+
+    public static FilterDefinition<MongoAuditEntryDocument> AuditEntryWithoutLeaf(long sequence) =>
+        Builders<MongoAuditEntryDocument>.Filter.Eq(d => d.Sequence, sequence) & WithoutLeaf;
+
     public static SortDefinition<MongoAuditEntryDocument> ChainOrder { get; } =
         Builders<MongoAuditEntryDocument>.Sort.Ascending(d => d.Sequence);
 }

@@ -100,8 +100,19 @@ public static class MongoTriageIndexes
             await MongoSteps.CreateIndexesAsync(database, MongoTriageStore.ReportsCollection, MongoSteps.Named(Reports, SimilarityIndex), ct);
             await MongoReportBands.BackfillAsync(database, ct);
         }),
-        new(4, "sealed months and errata", MongoSealedMonths.CreateAsync),
+        new(4, "transparency log leaves", MongoAuditLog.BackfillLeavesAsync),
+        new(5, "reporter language and mail outbox", async (database, ct) =>
+        {
+            // Reports stored before the reporter's language was kept were all taken in English; matches only those.
+            await database.GetCollection<MongoReportDocument>(MongoTriageStore.ReportsCollection).UpdateManyAsync(
+                LanguageMissing, Builders<MongoReportDocument>.Update.Set(d => d.Language, SupportedLanguages.Default), cancellationToken: ct);
+            await new MongoMailOutbox(database).CreateAsync(ct);
+        }),
+        new(6, "sealed months and errata", MongoSealedMonths.CreateAsync),
     ]);
+
+    /// <summary>Reports stored before the reporter's language was kept (migration 5 backfills them).</summary>
+    public static FilterDefinition<MongoReportDocument> LanguageMissing { get; } = Builders<MongoReportDocument>.Filter.Exists(d => d.Language, false);
 
     /// <summary>Brings the database up to date (<see cref="Migrations"/>).</summary>
     public static Task CreateAsync(IMongoDatabase database, CancellationToken cancellationToken) => Migrations.RunAsync(database, cancellationToken);

@@ -20,6 +20,7 @@ public sealed partial class MongoTriageStore : MongoStore, ITriageStore, ISealed
     private readonly MongoAuditLog _audit;
     private readonly SlaOptions _sla;
     private readonly MongoTransparencyCells _cells;
+    private readonly MongoMailOutbox _mail;
 
     static MongoTriageStore() => MongoTriageRecords.Register();
 
@@ -30,6 +31,39 @@ public sealed partial class MongoTriageStore : MongoStore, ITriageStore, ISealed
         _cells = new MongoTransparencyCells(database, transparency ?? new TransparencyOptions());
         _reports = database.GetCollection<MongoReportDocument>(ReportsCollection);
         _audit = new MongoAuditLog(database);
+        _mail = new MongoMailOutbox(database);
+    }
+
+    public WorkSignal MailSignal { get; } = new();
+
+    public async Task<bool> QueueMailAsync(QueuedMail mail, CancellationToken cancellationToken)
+    {
+        await EnsureSetUpAsync(cancellationToken);
+        var queued = await _mail.QueueAsync(mail, cancellationToken);
+        if (queued)
+        {
+            MailSignal.Notify();
+        }
+
+        return queued;
+    }
+
+    public async Task<IReadOnlyList<QueuedMail>> DueMailAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        await EnsureSetUpAsync(cancellationToken);
+        return await _mail.DueAsync(now, max, cancellationToken);
+    }
+
+    public async Task MailSentAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await EnsureSetUpAsync(cancellationToken);
+        await _mail.SentAsync(id, at, cancellationToken);
+    }
+
+    public async Task MailFailedAsync(Guid id, int failures, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    {
+        await EnsureSetUpAsync(cancellationToken);
+        await _mail.FailedAsync(id, failures, dueAt, cancellationToken);
     }
 
     protected override async Task SetUpAsync(CancellationToken cancellationToken)
@@ -229,6 +263,12 @@ public sealed partial class MongoTriageStore : MongoStore, ITriageStore, ISealed
 
     public Task AppendAuditAsync(AuditDraft audit, CancellationToken cancellationToken) =>
         InTransactionAsync(w => _audit.AppendAsync(w.Session, audit, w.CancellationToken), cancellationToken);
+
+    public async Task<IReadOnlyList<byte[]>> ReadLogLeavesAsync(long from, int max, CancellationToken cancellationToken)
+    {
+        await EnsureSetUpAsync(cancellationToken);
+        return await _audit.ReadLeavesAsync(from, max, cancellationToken);
+    }
 
     public async Task<IReadOnlyList<AuditEntry>> ReadAuditChainAsync(long afterSequence, int max, CancellationToken cancellationToken)
     {

@@ -1,6 +1,6 @@
 namespace SafetyReports.Triage.Storage;
 
-/// <summary>Migration step 5: the sealed months' snapshots and their errata (<see cref="ISealedMonths"/>), only ever added to.</summary>
+/// <summary>Migration step 7: the sealed months' snapshots and their errata (<see cref="ISealedMonths"/>), only ever added to.</summary>
 internal static class SqliteSealedMonths
 {
     public const string Schema = """

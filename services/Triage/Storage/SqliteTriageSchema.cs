@@ -31,7 +31,13 @@ public static class SqliteTriageSchema
         SqliteMigration.Sql(3, "outbox quarantine", SqliteOutbox.QuarantineTable),
         // Signatures are fixed functions of a report's text (no configuration): the reports already stored get theirs here.
         new SqliteMigration(4, "near-duplicate signatures", SqliteReportBands.Migrate),
-        SqliteMigration.Sql(5, "sealed months and errata", SqliteSealedMonths.Schema),
+        SqliteLogLeaves.Migration(5),
+        // Reports stored before the reporter's language was kept were all taken in English.
+        SqliteMigration.Sql(6, "reporter language and mail outbox", $$"""
+            UPDATE reports SET doc = json_set(doc, '$.language', 'en') WHERE json_extract(doc, '$.language') IS NULL;
+            {{SqliteMailOutbox.Table}}
+            """),
+        SqliteMigration.Sql(7, "sealed months and errata", SqliteSealedMonths.Schema),
     ],
     SqliteTriageBeforeJournal.CatchUp);
 

@@ -4,6 +4,7 @@ using SafetyReports.ServiceDefaults.Storage;
 using static SafetyReports.ServiceDefaults.Storage.Sqlite.SqliteCommandExtensions;
 using SafetyReports.ServiceDefaults.Storage.Sqlite;
 using SafetyReports.Triage.Similarity;
+using SafetyReports.Triage.TransparencyLog;
 
 namespace SafetyReports.Triage.Storage;
 
@@ -118,6 +119,28 @@ public sealed partial class SqliteTriageStore : SqliteStore, ITriageStore, ISeal
         return saved;
     }
 
+    public WorkSignal MailSignal { get; } = new();
+
+    public async Task<bool> QueueMailAsync(QueuedMail mail, CancellationToken cancellationToken)
+    {
+        var queued = await WriteAsync(w => SqliteMailOutbox.QueueAsync(w, mail), cancellationToken);
+        if (queued)
+        {
+            MailSignal.Notify();
+        }
+
+        return queued;
+    }
+
+    public Task<IReadOnlyList<QueuedMail>> DueMailAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
+        SqliteMailOutbox.DueAsync(Database, now, max);
+
+    public Task MailSentAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken) =>
+        WriteAsync(w => SqliteMailOutbox.SentAsync(w, id, at), cancellationToken);
+
+    public Task MailFailedAsync(Guid id, int failures, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
+        WriteAsync(w => SqliteMailOutbox.FailedAsync(w, id, failures, dueAt), cancellationToken);
+
     public Task<Report?> GetReportAsync(Guid id, CancellationToken cancellationToken) =>
         QueryFirstAsync("SELECT doc FROM reports WHERE id = $id", r => ReportDocument.Deserialize(r.GetString(0)), ("$id", id.ToString()));
 
@@ -225,6 +248,9 @@ public sealed partial class SqliteTriageStore : SqliteStore, ITriageStore, ISeal
             "SELECT seq, report_id, at, actor, action, data, prev_hash, hash FROM audit WHERE seq > $after ORDER BY seq LIMIT $max",
             ReadAudit, null, ("$after", afterSequence), ("$max", max)));
 
+    public Task<IReadOnlyList<byte[]>> ReadLogLeavesAsync(long from, int max, CancellationToken cancellationToken) =>
+        Database.ReadAsync(c => SqliteLogLeaves.ReadAsync(c, from, max));
+
     public Task<AuditPoint?> ReadTransparencyAsync(string? host, TransparencyPeriod period, TransparencyTallies tallies, CancellationToken cancellationToken) =>
         Database.ReadAsync(c => SqliteTransparencyCells.ReadAsync(c, host, period, tallies));
 
@@ -240,10 +266,10 @@ public sealed partial class SqliteTriageStore : SqliteStore, ITriageStore, ISeal
         var (sequence, previous) = head.Count == 0 ? (0L, AuditChain.GenesisHash) : head[0];
         var entry = AuditChain.Link(draft, sequence + 1, previous);
         await w.ExecuteAsync(
-            "INSERT INTO audit (seq, report_id, at, actor, action, data, prev_hash, hash) VALUES ($seq, $report, $at, $actor, $action, $data, $prev, $hash)",
+            "INSERT INTO audit (seq, report_id, at, actor, action, data, prev_hash, hash, leaf) VALUES ($seq, $report, $at, $actor, $action, $data, $prev, $hash, $leaf)",
             ("$seq", entry.Sequence), ("$report", entry.ReportId.ToString()), ("$at", entry.At.ToUnixMs()),
             ("$actor", entry.Actor), ("$action", entry.Action), ("$data", entry.Data),
-            ("$prev", entry.PreviousHash), ("$hash", entry.Hash));
+            ("$prev", entry.PreviousHash), ("$hash", entry.Hash), ("$leaf", LogLeaf.HashOf(entry)));
     }
 
     internal static AuditEntry ReadAudit(SqliteDataReader r) => new(

@@ -23,6 +23,11 @@ public static class AuthorizationMatrix
         Public("POST", "/status", 200),
         Public("POST", "/status?handler=contest", 200),
         Public("GET", "/about", 200),
+        // The links in a reporter's mail: the signed token is the credential, so a forged one opens nothing.
+        Public("GET", "/status?link=forged", 200),
+        Public("GET", "/unsubscribe", 404),
+        Public("GET", "/unsubscribe?t=forged", 404),
+        Public("POST", "/unsubscribe?t=forged", 404),
         Public("GET", "/assets/intake/intake.css", 200),
         Public("POST", "/api/v1/reports", 400, "{}"),
         Reporter("GET", "/api/v1/reports/{report}/status", 200),
@@ -54,6 +59,13 @@ public static class AuthorizationMatrix
         Public("GET", "/api/v1/transparency/hosts", 200),
         Public("GET", "/api/v1/transparency/models", 400),
         Public("GET", "/api/v1/transparency/disclosures", 200),
+        // The transparency log over the audit chain: anonymous reads; a proof for a size beyond the log is a 400.
+        Public("GET", "/api/v1/transparency/log/checkpoint", 200),
+        Public("GET", "/api/v1/transparency/log/key", 200),
+        Public("GET", "/api/v1/transparency/log/proof/inclusion?index=0&size=1", 200),
+        Public("GET", "/api/v1/transparency/log/proof/inclusion?index=0&size=999999999", 400),
+        Public("GET", "/api/v1/transparency/log/proof/consistency?first=1&second=1", 200),
+        Public("GET", "/api/v1/transparency/log/leaves?start=0&end=1", 200),
 
         // Triage (scope triage).
         TriageApi("GET", "/api/v1/triage/reports", 200, null),

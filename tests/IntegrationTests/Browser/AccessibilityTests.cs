@@ -19,12 +19,14 @@ public class AccessibilityTests(BrowserFixture browser) : IClassFixture<BrowserF
         await AxeAudit.AssertNoSeriousViolationsAsync(page, "the empty report form");
 
         await tab.FillAsync(new FormInput($"Audited {Guid.NewGuid():N}", Category: null, Email: "not-an-address", GoodFaith: false));
+        await page.CheckAsync("#notify-by-email");
         await tab.SendAsync();
-        await Expect(page.Locator(".error-summary li")).ToHaveCountAsync(3);
+        await Expect(page.Locator(".error-summary li")).ToHaveCountAsync(4);
         await AxeAudit.AssertNoSeriousViolationsAsync(page, "the report form with errors");
 
         await page.CheckAsync("#category-defamation");
         await page.FillAsync("#reporter-email", "rita@example.org");
+        await page.CheckAsync("#notify-by-email");
         await page.CheckAsync("#good-faith");
         await tab.SendAsync();
         await tab.ReceiptAsync();
@@ -63,5 +65,19 @@ public class AccessibilityTests(BrowserFixture browser) : IClassFixture<BrowserF
         await tab.PostAsync("#send-reply", "/status");
         await Expect(page.Locator("#reply-sent")).ToBeVisibleAsync();
         await AxeAudit.AssertNoSeriousViolationsAsync(page, "the status page after answering");
+
+        // The pages a reporter's mail links to (the links as Triage signs them).
+        var links = browser.System.Get<SafetyReports.ServiceDefaults.Email.ReporterLinks>();
+        await tab.GotoAsync("/" + SafetyReports.ServiceDefaults.Email.ReporterLinks.StatusLink(links.StatusToken(id, DateTimeOffset.UtcNow.AddDays(1))));
+        await Expect(page.Locator("#report-status")).ToBeVisibleAsync();
+        await AxeAudit.AssertNoSeriousViolationsAsync(page, "the status page opened from a mail");
+
+        await tab.GotoAsync("/" + SafetyReports.ServiceDefaults.Email.ReporterLinks.UnsubscribeLink(links.UnsubscribeToken(id)));
+        await Expect(page.Locator("#unsubscribe-form")).ToBeVisibleAsync();
+        await AxeAudit.AssertNoSeriousViolationsAsync(page, "the unsubscribe page");
+        await page.CheckAsync("#unsubscribe-erase");
+        await tab.PostAsync("#unsubscribe-button", "/unsubscribe");
+        await Expect(page.Locator("#unsubscribe-done")).ToBeVisibleAsync();
+        await AxeAudit.AssertNoSeriousViolationsAsync(page, "the unsubscribe page, done");
     }
 }

@@ -28,6 +28,23 @@ public static class AxeAudit
         return json.Deserialize<List<Violation>>(new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
     }
 
+    /// <summary>
+    /// Audits a page shown in a tab with JavaScript turned off, where axe cannot run (its timers never fire): the
+    /// page as it stands is served again, at its own address, to a tab of <paramref name="browser"/> that runs
+    /// axe but no script of the page's own, so what is audited is what the reporter without JavaScript sees.
+    /// </summary>
+    public static async Task AssertNoSeriousViolationsWithoutJavaScriptAsync(BrowserFixture browser, IPage page, string what)
+    {
+        var html = await page.ContentAsync();
+        var url = page.Url;
+        await using var auditor = await browser.NewPageAsync(bypassCsp: true);
+        await auditor.Page.RouteAsync(url, route => route.FulfillAsync(new RouteFulfillOptions { Body = html, ContentType = "text/html; charset=utf-8" }));
+        await auditor.Page.RouteAsync("**/*.js*", route => route.AbortAsync());
+        await auditor.Page.GotoAsync(url);
+        Assert.Equal(await page.InnerTextAsync("h1"), await auditor.Page.InnerTextAsync("h1"));
+        await AssertNoSeriousViolationsAsync(auditor.Page, what);
+    }
+
     public static async Task AssertNoSeriousViolationsAsync(IPage page, string what)
     {
         var violations = await RunAsync(page);

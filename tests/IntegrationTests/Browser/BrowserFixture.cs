@@ -54,14 +54,15 @@ public class BrowserFixture : IAsyncLifetime
 
     /// <param name="javaScript">False for a reporter with JavaScript turned off.</param>
     /// <param name="bypassCsp">Only for injecting test scripts (axe-core): the page's own policy would refuse them.</param>
-    public async Task<BrowserPage> NewPageAsync(bool javaScript = true, bool bypassCsp = false)
+    /// <param name="locale">The browser's language, which it sends as Accept-Language.</param>
+    public async Task<BrowserPage> NewPageAsync(bool javaScript = true, bool bypassCsp = false, string locale = "en-GB")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = System.Url,
             JavaScriptEnabled = javaScript,
             BypassCSP = bypassCsp,
-            Locale = "en-GB",
+            Locale = locale,
             ViewportSize = new ViewportSize { Width = 1000, Height = 900 },
         });
         context.SetDefaultTimeout(30_000);

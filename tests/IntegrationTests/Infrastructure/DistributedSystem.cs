@@ -52,6 +52,9 @@ public sealed class DistributedSystem : IAsyncDisposable
                 settings["SafetyReports:Storage:Provider"] = "Sqlite";
                 settings["SafetyReports:Storage:DataDirectory"] = Path.Combine(root.Path, service.ToLowerInvariant());
                 settings["SafetyReports:DataProtection:KeysDirectory"] = Path.Combine(root.Path, "keys");
+                // Triage's replicas share one transparency log key, as deploy/ mounts one Secret into each.
+                settings["SafetyReports:Triage:Log:KeyFile"] = Path.Combine(root.Path, "keys", "transparency-log.key");
+                settings["SafetyReports:Triage:Log:CreateKeyIfMissing"] = "true";
                 // Information level: the privacy test scans these logs, so they should say something.
                 settings["Logging:LogLevel:Default"] = "Information";
                 foreach (var (key, value) in options.Settings)

@@ -33,6 +33,8 @@ public sealed class StandaloneSystem : IAsyncDisposable
         var url = $"http://127.0.0.1:{FreePort.Next()}";
         var settings = TestClients.Configuration(url + "/");
         settings["SafetyReports:Storage:DataDirectory"] = data.Path;
+        // Links in mails point at this instance.
+        settings["SafetyReports:Email:PublicBaseUrl"] = url + "/";
         foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
         {
             settings[key] = value;

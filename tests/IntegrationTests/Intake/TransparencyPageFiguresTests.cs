@@ -66,6 +66,38 @@ public class TransparencyPageFiguresTests
     }
 
     [Fact]
+    public async Task The_figures_read_in_the_readers_language_with_its_words_dates_and_durations()
+    {
+        await using var triage = await FakeTransparencyApi.StartAsync(new Dictionary<string, string>
+        {
+            ["/api/v1/transparency/hosts"] = Figures,
+            ["/api/v1/transparency/disclosures"] = Disclosures,
+        });
+        await using var system = await StandaloneSystem.StartAsync(new Dictionary<string, string>
+        {
+            ["SafetyReports:Intake:TransparencySource"] = triage.BaseUrl,
+        });
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, system.Url + "/transparency");
+        request.Headers.AcceptLanguage.ParseAdd("de-DE");
+        using var response = await system.Api.Http.SendAsync(request, TestContext.Current.CancellationToken);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<html lang=\"de\" dir=\"ltr\">", html, StringComparison.Ordinal);
+        Assert.Equal(["12", "9", "weniger als 5", "zurückgehalten", "zurückgehalten"], Cells(Row(html, "hosts-table", "hub-w")));
+        Assert.Equal(["10 Min.", "20 Min.", "keine", "keine", "zurückgehalten", "zurückgehalten", "zurückgehalten", "zurückgehalten"],
+            Cells(Row(html, "hosts-times-table", "hub-w")));
+        Assert.Equal(["7", "7", "14"], Cells(Row(html, "categories-table", "Hass")));
+        Assert.Contains("90 Tage nach der Sichtung", html, StringComparison.Ordinal);
+        Assert.Contains("Stand der Zahlen: 29. November 2026, 12:00 UTC.", html, StringComparison.Ordinal);
+        var disclosure = Row(html, "disclosures-table", "org/&lt;script&gt;x()&lt;/script&gt;");
+        Assert.Equal(["hub-w", "Hass", "Hoch", "01.05.2026", "02.05.2026", "31.07.2026", "Weder bestätigt noch beantwortet"],
+            System.Text.RegularExpressions.Regex.Matches(disclosure, "<td>(?:<bdi>)?([^<]*)").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToArray());
+        Assert.DoesNotContain("<script>x()", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_Triage_without_a_disclosures_endpoint_leaves_the_section_out()
     {
         await using var triage = await FakeTransparencyApi.StartAsync(new Dictionary<string, string> { ["/api/v1/transparency/hosts"] = Figures });

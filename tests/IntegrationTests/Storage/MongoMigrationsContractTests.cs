@@ -3,6 +3,7 @@ using MongoDB.Driver;
 using SafetyReports.Intake.Storage;
 using SafetyReports.Notification.Storage;
 using SafetyReports.Portal.Auth;
+using SafetyReports.Triage.Domain;
 using SafetyReports.Triage.Storage;
 using static SafetyReports.IntegrationTests.Storage.StorageTestData;
 using SafetyReports.ServiceDefaults.Storage.Mongo;
@@ -56,13 +57,33 @@ public sealed class MongoMigrationsContractTests : IAsyncDisposable
         var reports = _database.Database.GetCollection<BsonDocument>(MongoTriageStore.ReportsCollection);
         await reports.InsertOneAsync(new BsonDocument { { "_id", "kept" }, { "receivedAt", DateTime.UtcNow } }, cancellationToken: Ct);
 
-        Assert.Equal([1, 2], await migrations.RunAsync(_database.Database, Ct));
+        Assert.Equal([1, 2, 3, 4], await migrations.RunAsync(_database.Database, Ct));
 
         Assert.Equal(1, await reports.CountDocumentsAsync(FilterDefinition<BsonDocument>.Empty, cancellationToken: Ct));
         var names = await (await reports.Indexes.ListAsync(Ct)).ToListAsync(Ct);
         Assert.Equal(
             MongoTriageIndexes.Reports.Select(i => i.Options.Name).Append("_id_").Order(StringComparer.Ordinal),
             names.Select(i => i["name"].AsString).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Audit_entries_from_before_the_transparency_log_get_their_leaves_and_a_second_run_changes_nothing()
+    {
+        _database = MongoTestDatabase.Create();
+        var migrations = MongoTriageIndexes.Migrations;
+        await migrations.Steps[0].Apply(_database.Database, Ct);
+        var first = AuditChain.Link(new AuditDraft(Guid.NewGuid(), DateTimeOffset.UtcNow, "intake", "received", "{}"), 1, AuditChain.GenesisHash);
+        var second = AuditChain.Link(new AuditDraft(first.ReportId, DateTimeOffset.UtcNow, "alice", "transition", "{}"), 2, first.Hash);
+        var entries = _database.Database.GetCollection<MongoAuditEntryDocument>(MongoTriageStore.AuditCollection);
+        await entries.InsertManyAsync([.. new[] { first, second }.Select(e => MongoAuditEntryDocument.From(e)).Select(d => { d.Leaf = null; return d; })],
+            cancellationToken: Ct);
+
+        await migrations.RunAsync(_database.Database, Ct);
+        var stored = await entries.Find(FilterDefinition<MongoAuditEntryDocument>.Empty).SortBy(d => d.Sequence).ToListAsync(Ct);
+        Assert.Equal(new[] { first, second }.Select(SafetyReports.Triage.TransparencyLog.LogLeaf.HashOf).Select(Convert.ToHexString), stored.Select(d => Convert.ToHexString(d.Leaf!)));
+        await migrations.Steps[3].Apply(_database.Database, Ct);
+        Assert.Equal(stored.Select(d => Convert.ToHexString(d.Leaf!)),
+            (await entries.Find(FilterDefinition<MongoAuditEntryDocument>.Empty).SortBy(d => d.Sequence).ToListAsync(Ct)).Select(d => Convert.ToHexString(d.Leaf!)));
     }
 
     [Fact]

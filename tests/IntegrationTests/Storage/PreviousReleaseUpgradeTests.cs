@@ -53,6 +53,10 @@ public sealed class PreviousReleaseUpgradeTests : IDisposable
             Category = "privacy", Severity = "high", Title = "Needle in the old file", Description = "plain", ReceivedAt = At(0), UpdatedAt = At(4),
         };
         var (doc, search) = await StoredDocumentAsync(report);
+        // That release kept no reporter language nor e-mail opt-in.
+        var old = System.Text.Json.Nodes.JsonNode.Parse(doc)!.AsObject();
+        Assert.True(old.Remove("language") && old.Remove("notifyByEmail"));
+        doc = old.ToJsonString();
         var file = PreviousRelease(TriageStoreFactory.SqliteFileName, PreviousReleaseSchemas.Triage, """
             INSERT INTO reports (id, status, category, severity, model_host, model_id, received_at, version, search_text, doc, search_rowid)
             VALUES ($id, $status, $category, $severity, $host, $model, $received, $version, $search, $doc, $key);
@@ -71,6 +75,33 @@ public sealed class PreviousReleaseUpgradeTests : IDisposable
             // Step 4 gave the old report its near-duplicate signature: it is found by its bands.
             Assert.Equal([report.Id], (await store.FindSimilarAsync(
                 SafetyReports.Triage.Similarity.ReportSignature.Of(report), DateTimeOffset.MinValue, DateTimeOffset.MaxValue, 10, Ct)).Select(c => c.Report.Id));
+            Assert.Empty(await store.DueMailAsync(At(100), 10, Ct));
+        }
+
+        // Migration 5 wrote the language of every report taken before it was kept: English.
+        Assert.Equal("en", SafetyReports.IntegrationTests.Infrastructure.StoreQuery.Rows(Path.GetDirectoryName(file.Path)!, Path.GetFileName(file.Path), "SELECT json_extract(doc, '$.language') FROM reports").Single()[0]);
+        AssertUpgraded(file, SqliteTriageSchema.Migrations);
+    }
+
+    [Fact]
+    public async Task Triage_gives_the_audit_entries_of_the_previous_release_their_transparency_log_leaves()
+    {
+        var first = AuditChain.Link(new AuditDraft(Guid.NewGuid(), At(1), "intake", "received", "{}"), 1, AuditChain.GenesisHash);
+        var second = AuditChain.Link(new AuditDraft(first.ReportId, At(2), "alice", "transition", "{\"to\":\"triaging\"}"), 2, first.Hash);
+        const string Insert = "INSERT INTO audit (seq, report_id, at, actor, action, data, prev_hash, hash) VALUES ";
+        var file = PreviousRelease(TriageStoreFactory.SqliteFileName, PreviousReleaseSchemas.Triage,
+            Insert + "(1, $r, $at1, 'intake', 'received', '{}', $p1, $h1);" + Insert + "(2, $r, $at2, 'alice', 'transition', $d2, $h1, $h2);",
+            ("$r", first.ReportId.ToString()), ("$at1", Ms(1)), ("$at2", Ms(2)), ("$p1", AuditChain.GenesisHash), ("$h1", first.Hash),
+            ("$d2", second.Data), ("$h2", second.Hash));
+
+        await using (var store = new SqliteTriageStore(file.Path))
+        {
+            // Computed from the entries alone, as the MongoDB step computes them, and appended after as any new entry.
+            await store.AppendAuditAsync(new AuditDraft(Guid.Empty, At(3), "admin", "audit_exported", "{}"), Ct);
+            var chain = await store.ReadAuditChainAsync(0, 10, Ct);
+            Assert.Equal(chain.Select(SafetyReports.Triage.TransparencyLog.LogLeaf.HashOf).Select(Convert.ToHexString),
+                (await store.ReadLogLeavesAsync(0, 10, Ct)).Select(Convert.ToHexString));
+            Assert.Equal([first.Hash, second.Hash], chain.Take(2).Select(e => e.Hash));
         }
 
         AssertUpgraded(file, SqliteTriageSchema.Migrations);

@@ -28,6 +28,7 @@ public partial class IntakeTextTests
             .Concat(EvidenceKinds.All.Select(k => $"EvidenceKind_{k}"))
             .Concat(HostResponseActions.All.Select(a => $"Action_{a}"))
             .Concat(DecisionGrounds.All.Select(g => $"DecisionGround_{g}"))
+            .Concat(HazardTaxonomy.Categories.SelectMany(c => new[] { $"Category_{c.Code}_Label", $"Category_{c.Code}_Description" }))
             .Concat(ContestStates.All.SelectMany(s => new[] { $"Contest_State_{s}", $"Contest_State_{s}_Description" }))
             .Concat(new[] { "ModelUrl", "ModelHost", "ModelId", "ModelRevision", "Title", "Description", "EvidenceContent", "ReporterName", "ReporterEmail" }
                 .SelectMany(f => new[] { $"Label_{f}", $"Error_{f}_Required" }));
@@ -37,9 +38,24 @@ public partial class IntakeTextTests
     }
 
     [Fact]
-    public void Category_labels_come_from_the_taxonomy_unless_a_translation_overrides_them()
+    public void Every_category_has_a_label_and_description_and_the_English_ones_are_the_taxonomys()
     {
-        Assert.All(HazardTaxonomy.Categories, c => Assert.True(ReportFormErrorsTests.Text[$"Category_{c.Code}_Label"].ResourceNotFound));
+        // The API serves HazardTaxonomy's English; the pages read the resources, so the two must not drift apart.
+        var english = System.Globalization.CultureInfo.GetCultureInfo("en");
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = english;
+        try
+        {
+            Assert.All(HazardTaxonomy.Categories, c =>
+            {
+                Assert.Equal(c.Label, ReportFormErrorsTests.Text[$"Category_{c.Code}_Label"].Value);
+                Assert.Equal(c.Description, ReportFormErrorsTests.Text[$"Category_{c.Code}_Description"].Value);
+            });
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
     }
 
     private static string FindRoot()

@@ -12,11 +12,14 @@ public class ReportFormErrorsTests
     internal static readonly IStringLocalizer Text =
         new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance).Create(typeof(IntakeText));
 
+    internal static readonly IStringLocalizer EmailText =
+        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance).Create(typeof(SafetyReports.Intake.Email.ReporterEmailText));
+
     private static FormErrors ErrorsOf(ReportForm form)
     {
         form.EnsureEvidenceSlots();
         var submission = form.ToSubmission();
-        return ReportFormErrors.Describe(SubmissionValidator.Validate(submission.Request), form, submission, Text);
+        return ReportFormErrors.Describe(SubmissionValidator.Validate(submission.Request), form, submission, Text, EmailText);
     }
 
     private static ReportForm Valid() => new()
@@ -27,6 +30,27 @@ public class ReportFormErrorsTests
         Description = "What happened",
         GoodFaith = true,
     };
+
+    [Fact]
+    public void Asking_for_emails_without_an_address_says_so_beside_the_checkbox()
+    {
+        var form = Valid();
+        form.NotifyByEmail = true;
+
+        var errors = ErrorsOf(form);
+
+        Assert.Equal("Enter your e-mail address to get e-mails about the report.", errors.For("notifyByEmail"));
+    }
+
+    [Fact]
+    public void Asking_for_emails_with_an_address_is_accepted()
+    {
+        var form = Valid();
+        form.NotifyByEmail = true;
+        form.Reporter.Email = "reporter@example.org";
+
+        Assert.False(ErrorsOf(form).Any);
+    }
 
     [Fact]
     public void A_valid_form_has_no_errors()

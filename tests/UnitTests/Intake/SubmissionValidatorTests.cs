@@ -15,6 +15,35 @@ public class SubmissionValidatorTests
         Assert.Empty(SubmissionValidator.Validate(Valid()));
     }
 
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("fr-CA")]
+    [InlineData("zh-CN")]
+    [InlineData("AR")]
+    public void Emails_with_an_address_in_a_supported_language_are_valid(string language)
+    {
+        Assert.Empty(SubmissionValidator.Validate(Valid() with { NotifyByEmail = true, Language = language }));
+    }
+
+    [Theory]
+    [InlineData("de-AT", "fr-FR", "de")]
+    [InlineData(null, "es-MX", "es")]
+    [InlineData(null, "", "en")]
+    [InlineData(null, "ja-JP", "en")]
+    public void The_language_is_the_one_asked_for_else_the_requests_else_English(string? requested, string uiCulture, string expected)
+    {
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(uiCulture);
+            Assert.Equal(expected, SafetyReports.Intake.ReportIntake.ReporterLanguage(requested));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
+    }
+
     public static TheoryData<string, Func<ReportSubmissionRequest, ReportSubmissionRequest>> Broken() => new()
     {
         { "model", r => r with { Model = null } },
@@ -38,6 +67,11 @@ public class SubmissionValidatorTests
         { "reporter.email", r => r with { Reporter = new ReporterInput(null, new string('a', 250) + "@x.io") } },
         { "reporter.name", r => r with { Reporter = new ReporterInput(new string('n', 201), null) } },
         { "goodFaith", r => r with { GoodFaith = false } },
+        { "notifyByEmail", r => r with { NotifyByEmail = true, Reporter = null } },
+        { "notifyByEmail", r => r with { NotifyByEmail = true, Reporter = new ReporterInput("Ann", " ") } },
+        { "notifyByEmail", r => r with { NotifyByEmail = true, Reporter = new ReporterInput("Ann", "not-an-email") } },
+        { "language", r => r with { Language = "tlh" } },
+        { "language", r => r with { Language = "zh-Hant" } },
         { "goodFaith", r => r with { GoodFaith = null } },
     };
 

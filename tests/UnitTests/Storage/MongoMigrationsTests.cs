@@ -23,7 +23,8 @@ public sealed class MongoMigrationsTests
         Assert.Equal(Every.Length, Every.Select(m => m.Store).Distinct().Count());
         Assert.All(Every, m => Assert.Equal(Enumerable.Range(1, m.Steps.Count), m.Steps.Select(s => s.Version)));
         Assert.Equal(
-            ["release of 2026-11-29", "open contests in the queue", "near-duplicate signatures", "sealed months and errata"],
+            ["release of 2026-11-29", "open contests in the queue", "near-duplicate signatures", "transparency log leaves",
+                "reporter language and mail outbox", "sealed months and errata"],
             MongoTriageIndexes.Migrations.Steps.Select(s => s.Name));
     }
 
@@ -40,12 +41,30 @@ public sealed class MongoMigrationsTests
     [Fact]
     public void A_database_a_newer_release_upgraded_is_refused_with_its_version()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => MongoTriageIndexes.Migrations.Pending("reports", 5));
+        var error = Assert.Throws<InvalidOperationException>(() => MongoTriageIndexes.Migrations.Pending("reports", 7));
 
         Assert.Equal(
-            "The database reports (triage) has schema version 5, newer than this release knows (up to 4, 'sealed months and errata'): "
-            + "it was upgraded by a newer release (versions 5). Run that release, or restore the backup taken before the upgrade.",
+            "The database reports (triage) has schema version 7, newer than this release knows (up to 6, 'sealed months and errata'): "
+            + "it was upgraded by a newer release (versions 7). Run that release, or restore the backup taken before the upgrade.",
             error.Message);
+    }
+
+    [Fact]
+    public void The_language_backfill_matches_only_reports_without_one_and_the_mail_outbox_finds_unsent_mails_by_due_time()
+    {
+        var now = new DateTimeOffset(2026, 12, 7, 6, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(new BsonDocument("language", new BsonDocument("$exists", false)), Render(MongoTriageIndexes.LanguageMissing));
+        Assert.Equal(
+            new BsonDocument
+            {
+                { "mail", new BsonDocument("$exists", true) },
+                { "sentAt", BsonNull.Value },
+                { "dueAt", new BsonDocument("$lte", Date(now)) },
+            },
+            Render(MongoMailOutbox.Due(now)));
+        var index = Assert.Single(MongoMailOutbox.Indexes);
+        Assert.Equal("ix_mail_outbox_due", index.Options.Name);
     }
 
     [Fact]

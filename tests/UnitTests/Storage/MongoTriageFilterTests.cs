@@ -171,4 +171,11 @@ public sealed class MongoTriageFilterTests
         Assert.Equal(new BsonDocument("_id", "audit"),
             Render(MongoDB.Driver.Builders<MongoAuditHeadDocument>.Filter.Where(h => h.Id == MongoAuditHeadDocument.ChainId)));
     }
+
+    [Fact]
+    public void The_log_backfill_matches_only_entries_without_a_leaf()
+    {
+        Assert.Equal(new BsonDocument("leaf", new BsonDocument("$exists", false)), Render(MongoTriageFilters.WithoutLeaf));
+        Assert.Equal(new BsonDocument { { "_id", 7L }, { "leaf", new BsonDocument("$exists", false) } }, Render(MongoTriageFilters.AuditEntryWithoutLeaf(7)));
+    }
 }

@@ -17,7 +17,8 @@ namespace SafetyReports.Intake.Pages.IntakeSite;
 public sealed class ReportModel(
     ReportIntake intake,
     IAntiforgery antiforgery,
-    IStringLocalizer<IntakeText> text) : PageModel
+    IStringLocalizer<IntakeText> text,
+    IStringLocalizer<ReporterEmailText> emailText) : PageModel
 {
     [BindProperty]
     public ReportForm Form { get; set; } = new();
@@ -50,7 +51,7 @@ public sealed class ReportModel(
         // Field errors come before the gate: a reporter correcting a typo must not use up the
         // (small, no-JavaScript) rate limit or the proof of work.
         var submission = Form.ToSubmission();
-        Errors = ReportFormErrors.Describe(SubmissionValidator.Validate(submission.Request), Form, submission, text);
+        Errors = ReportFormErrors.Describe(SubmissionValidator.Validate(submission.Request), Form, submission, text, emailText);
         if (Errors.Any)
         {
             return Page();

@@ -14,18 +14,28 @@ public sealed class StatusModel(
     ReportIntake intake,
     SubmissionRateLimiter limiter,
     IAntiforgery antiforgery,
-    IStringLocalizer<IntakeText> text) : PageModel
+    TransparencyReader log,
+    IStringLocalizer<IntakeText> text,
+    IStringLocalizer<ReporterEmailText> emailText) : PageModel
 {
     public const string IdField = "id";
     public const string TokenField = "token";
     public const string MessageField = "message";
     public const string ReasonField = "reason";
+    public const string LinkField = "link";
 
     [BindProperty(Name = IdField)]
     public string? ReportId { get; set; }
 
     [BindProperty(Name = TokenField)]
     public string? Token { get; set; }
+
+    /// <summary>The signed status link of a reporter's mail: opens the report without the token until it expires.</summary>
+    [BindProperty(Name = LinkField, SupportsGet = true)]
+    public string? Link { get; set; }
+
+    /// <summary>The page was opened with a status link rather than the id and token.</summary>
+    public bool OpenedByLink => !string.IsNullOrEmpty(Link) && Receipt is not null;
 
     [BindProperty(Name = MessageField)]
     public string? Message { get; set; }
@@ -38,6 +48,9 @@ public sealed class StatusModel(
     /// <summary>The report, once id and token matched.</summary>
     public Receipt? Receipt { get; private set; }
 
+    /// <summary>The public audit log's leaf of the report's receipt (its <c>received</c> entry); null until Triage has logged it or while it cannot be read.</summary>
+    public long? ReceivedLeaf { get; private set; }
+
     public bool ReplySent { get; private set; }
 
     public bool CanReply => Receipt is { Status: ReportStatuses.NeedsInfo } && !ReplySent;
@@ -46,8 +59,26 @@ public sealed class StatusModel(
 
     public bool CanContest => Receipt is { CanContest: true } && !ContestSent;
 
-    public void OnGet()
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        if (string.IsNullOrEmpty(Link))
+        {
+            return Finish();
+        }
+
+        var (receipt, expired) = await intake.FindReceiptByLinkAsync(Link, cancellationToken);
+        Receipt = receipt;
+        if (receipt is null)
+        {
+            Link = null;
+            Errors.AddGeneral(expired ? emailText["StatusLink_Expired"] : emailText["StatusLink_Invalid"]);
+        }
+        else
+        {
+            ReportId = receipt.Id.ToString();
+        }
+
+        return Finish();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -77,6 +108,7 @@ public sealed class StatusModel(
             return Finish();
         }
 
+        ReceivedLeaf = await log.ReceivedLeafAsync(Receipt.Id, cancellationToken);
         return Finish();
     }
 
@@ -90,7 +122,7 @@ public sealed class StatusModel(
             return Finish();
         }
 
-        switch (await intake.ReplyAsync(Receipt!.Id, Token!.Trim(), message, cancellationToken))
+        switch (await intake.ReplyAsync(Receipt!.Id, Token?.Trim(), message, cancellationToken, Link))
         {
             case ReplyOutcome.Accepted:
                 ReplySent = true;
@@ -114,13 +146,13 @@ public sealed class StatusModel(
             return Finish();
         }
 
-        switch ((await intake.ContestAsync(Receipt!.Id, Token!.Trim(), reason, cancellationToken)).Outcome)
+        switch ((await intake.ContestAsync(Receipt!.Id, Token?.Trim(), reason, cancellationToken, Link)).Outcome)
         {
             case ContestOutcome.Accepted:
                 ContestSent = true;
                 Reason = null;
                 // Read again: the page shows the contest as it now stands.
-                Receipt = await intake.FindReceiptAsync(Receipt.Id, Token.Trim(), cancellationToken) ?? Receipt;
+                Receipt = await intake.FindReceiptAsync(Receipt.Id, Token?.Trim(), Link, cancellationToken) ?? Receipt;
                 return Finish();
             case ContestOutcome.NoHostResponse:
                 Errors.AddGeneral(text["Error_Contest_NoResponse"]);
@@ -150,7 +182,9 @@ public sealed class StatusModel(
         }
 
         var id = ParseId();
-        Receipt = id is null || string.IsNullOrWhiteSpace(Token) ? null : await intake.FindReceiptAsync(id.Value, Token.Trim(), cancellationToken);
+        Receipt = id is null || (string.IsNullOrWhiteSpace(Token) && string.IsNullOrEmpty(Link))
+            ? null
+            : await intake.FindReceiptAsync(id.Value, Token?.Trim(), Link, cancellationToken);
         if (Receipt is null)
         {
             Errors = new FormErrors();
@@ -158,6 +192,8 @@ public sealed class StatusModel(
             return null;
         }
 
+        // The page is shown again after the post, with the status: the log's leaf too.
+        ReceivedLeaf = await log.ReceivedLeafAsync(Receipt.Id, cancellationToken);
         var normalized = value?.Replace("\r\n", "\n", StringComparison.Ordinal);
         if (ReporterText.Problem(normalized, maxLength) is not null)
         {

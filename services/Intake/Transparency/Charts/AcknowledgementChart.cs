@@ -36,7 +36,7 @@ public static class AcknowledgementChart
             canvas.Text(left, y + 14, DisplayName.Of(row.Name, ChartLayout.LabelCharacters), "chart-label", tooltip: row.Label);
             if (row.Acknowledgement.ShareWithinSla is { } share)
             {
-                var text = string.Format(CultureInfo.InvariantCulture, labels.ShareFormat, Percent(share));
+                var text = string.Format(CultureInfo.CurrentCulture, labels.ShareFormat, Percent(share));
                 canvas.Text(left + plot, y + 14, text, "chart-value", TextAnchor.End);
                 var within = plot * share;
                 canvas.Rect(left, y + 20, within, BarHeight, "chart-within", $"{row.Label}: {text}");
@@ -60,5 +60,5 @@ public static class AcknowledgementChart
         return canvas.Finish();
     }
 
-    public static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+    public static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.CurrentCulture) + CultureInfo.CurrentCulture.NumberFormat.PercentSymbol;
 }

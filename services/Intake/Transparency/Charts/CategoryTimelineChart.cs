@@ -64,7 +64,7 @@ public static class CategoryTimelineChart
         {
             var y = baseline - scale.Scale(tick, PlotHeight);
             canvas.Line(left, y, left + plot, y, tick == 0 ? "chart-axis" : "chart-grid");
-            canvas.Text(left - 4, y + 4, tick.ToString("N0", CultureInfo.InvariantCulture), "chart-tick", TextAnchor.End);
+            canvas.Text(left - 4, y + 4, tick.ToString("N0", CultureInfo.CurrentCulture), "chart-tick", TextAnchor.End);
         }
 
         canvas.EndGroup();
@@ -92,7 +92,7 @@ public static class CategoryTimelineChart
 
                 var h = scale.Scale(count, PlotHeight);
                 y -= h;
-                canvas.Rect(x, y, barWidth, h, $"chart-series-{s}", $"{month}, {series[s].Label}: {count.ToString("N0", CultureInfo.InvariantCulture)}");
+                canvas.Rect(x, y, barWidth, h, $"chart-series-{s}", $"{month}, {series[s].Label}: {count.ToString("N0", CultureInfo.CurrentCulture)}");
             }
 
             if (timeline.MonthTotal(month).WithheldCells > 0)
@@ -120,7 +120,7 @@ public static class CategoryTimelineChart
             return month;
         }
 
-        return withYear || start.Month == 1 ? month : start.ToString("MMM", CultureInfo.InvariantCulture);
+        return withYear || start.Month == 1 ? month : start.ToString("MMM", CultureInfo.CurrentCulture);
     }
 
     private static string Shorten(string label) => DisplayName.Of(label, 28);

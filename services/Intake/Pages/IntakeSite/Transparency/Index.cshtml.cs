@@ -1,19 +1,23 @@
 namespace SafetyReports.Intake.Pages.IntakeSite.Transparency;
 
-/// <summary><c>/transparency</c>: every listed host's figures over a period, with charts, and the disclosures if Triage publishes them.</summary>
+/// <summary><c>/transparency</c>: every listed host's figures over a period, with charts, the disclosures if Triage publishes them, and the audit log's checkpoint.</summary>
 public sealed class IndexModel(TransparencyReader reader) : TransparencyPageModel
 {
     public PublishedDisclosures? Disclosures { get; private set; }
 
+    /// <summary>The transparency log's latest signed checkpoint, shown as served; null when Triage cannot be read.</summary>
+    public string? Checkpoint { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!ReadPeriod())
+        var checkpoint = reader.CheckpointAsync(cancellationToken);
+        if (ReadPeriod())
         {
-            return;
+            var disclosures = reader.DisclosuresAsync(cancellationToken);
+            Answer(await reader.HostsAsync(Period, cancellationToken));
+            Disclosures = await disclosures;
         }
 
-        var disclosures = reader.DisclosuresAsync(cancellationToken);
-        Answer(await reader.HostsAsync(Period, cancellationToken));
-        Disclosures = await disclosures;
+        Checkpoint = await checkpoint;
     }
 }
