@@ -10,6 +10,7 @@ using SafetyReports.Triage.Consumers;
 using SafetyReports.Triage.Similarity;
 using SafetyReports.Triage.Storage;
 using SafetyReports.Triage.TransparencyLog;
+using SafetyReports.Triage.Transparency.Sealing;
 
 namespace SafetyReports.Triage;
 
@@ -30,6 +31,9 @@ public static class TriageModule
         services.AddSingleton<CheckpointSigner>();
         services.AddHostedService(sp => sp.GetRequiredService<CheckpointSigner>());
         services.AddSingleton<TransparencyQuery>();
+        services.AddSingleton<ISealedMonths>(sp => (ISealedMonths)sp.GetRequiredService<ITriageStore>());
+        services.AddSingleton<SealedFigures>();
+        services.AddHostedService<MonthSealer>();
         services.AddSingleton<ITriageStore>(sp => TriageStoreFactory.Create(
             storage, sp.GetRequiredService<SlaOptions>(), sp.GetRequiredService<TransparencyOptions>(), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<SlaPolicy>();

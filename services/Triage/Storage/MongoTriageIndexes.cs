@@ -108,6 +108,7 @@ public static class MongoTriageIndexes
                 LanguageMissing, Builders<MongoReportDocument>.Update.Set(d => d.Language, SupportedLanguages.Default), cancellationToken: ct);
             await new MongoMailOutbox(database).CreateAsync(ct);
         }),
+        new(6, "sealed months and errata", MongoSealedMonths.CreateAsync),
     ]);
 
     /// <summary>Reports stored before the reporter's language was kept (migration 5 backfills them).</summary>

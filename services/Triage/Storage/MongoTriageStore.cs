@@ -10,7 +10,7 @@ namespace SafetyReports.Triage.Storage;
 /// both to it). A report change, its audit entry and its events are written in one transaction
 /// (<see cref="MongoStore.InTransactionAsync{T}"/>).
 /// </summary>
-public sealed class MongoTriageStore : MongoStore, ITriageStore
+public sealed partial class MongoTriageStore : MongoStore, ITriageStore, ISealedMonths
 {
     public const string ReportsCollection = "reports";
     public const string AuditCollection = "audit";

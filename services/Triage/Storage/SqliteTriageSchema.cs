@@ -37,6 +37,7 @@ public static class SqliteTriageSchema
             UPDATE reports SET doc = json_set(doc, '$.language', 'en') WHERE json_extract(doc, '$.language') IS NULL;
             {{SqliteMailOutbox.Table}}
             """),
+        SqliteMigration.Sql(7, "sealed months and errata", SqliteSealedMonths.Schema),
     ],
     SqliteTriageBeforeJournal.CatchUp);
 
