@@ -33,9 +33,10 @@ public sealed class MongoMigrationsTests
     {
         var migrations = MongoNotificationIndexes.Migrations;
 
-        Assert.Equal([1, 2, 3], migrations.Pending("reports", 0).Select(s => s.Version));
-        Assert.Equal([2, 3], migrations.Pending("reports", 1).Select(s => s.Version));
-        Assert.Empty(migrations.Pending("reports", 3));
+        Assert.Equal([1, 2, 3, 4], migrations.Pending("reports", 0).Select(s => s.Version));
+        Assert.Equal([2, 3, 4], migrations.Pending("reports", 1).Select(s => s.Version));
+        Assert.Equal("mail outbox", Assert.Single(migrations.Pending("reports", 3)).Name);
+        Assert.Empty(migrations.Pending("reports", 4));
     }
 
     [Fact]
