@@ -68,6 +68,8 @@ public static class TriageModule
             x.AddConsumer<EraseReporterContactConsumer>();
             x.AddConsumer<ReporterUnsubscribedConsumer>();
             x.AddConsumer<ReporterMailConsumer>();
+            // One check at a time: checks of one cluster would otherwise hold the same members concurrently.
+            x.AddConsumer<HoldBurstConsumer>((_, consumer) => consumer.ConcurrentMessageLimit = 1);
         });
         return builder;
     }

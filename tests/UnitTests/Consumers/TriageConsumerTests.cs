@@ -54,4 +54,33 @@ public sealed class TriageConsumerTests : IAsyncLifetime
 
         Assert.Equal(2, confirmations);
     }
+
+    [Fact]
+    public async Task A_burst_is_held_by_the_check_that_reads_each_stored_report_back_from_the_bus()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var options = _triage.Get<SafetyReports.Triage.Similarity.SimilarityOptions>();
+        var ids = Enumerable.Range(0, options.BurstSize).Select(_ => Guid.NewGuid()).ToList();
+        var store = _triage.Get<ITriageStore>();
+
+        foreach (var (id, i) in ids.Select((id, i) => (id, i)))
+        {
+            await _triage.ConsumeAsync(Submitted(id) with
+            {
+                Title = "Same brigade text", Description = "The model wrote the same instructions for everybody who asked.",
+                ClientHash = $"client-{i % options.BurstDistinctClients}",
+            });
+        }
+
+        await foreach (var _ in _triage.Harness.Consumed.SelectAsync<ReportStored>(c => c.Context.Message.ReportId == ids[^1], ct))
+        {
+            break;
+        }
+
+        // The last check found the burst and held every member; the earlier checks (too few yet) held none.
+        foreach (var id in ids)
+        {
+            Assert.NotNull((await store.GetReportAsync(id, ct))?.HeldAt);
+        }
+    }
 }
