@@ -28,6 +28,8 @@ public static class NotificationModule
         services.AddSingleton<WebhookSecretProtector>();
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<HostReports>();
+        services.AddSingleton<HostMails>();
+        services.AddMailer<INotificationStore>(builder.Configuration);
         services.AddSingleton(sp => new HostReportLinks(Options(sp).PublicBaseUrl));
         services.AddSingleton<ReportFollowUps>();
         services.AddSingleton<SubscriptionDisabler>();
@@ -47,6 +49,7 @@ public static class NotificationModule
             x.AddConsumer<StoreNoticeConsumer>();
             x.AddConsumer<StoreForwardedContestConsumer>();
             x.AddConsumer<StoreMaintainersMessageConsumer>();
+            x.AddConsumer<HostDisabledMailConsumer>();
         });
         return builder;
     }

@@ -10,6 +10,7 @@ using SafetyReports.Triage.Consumers;
 using SafetyReports.Triage.Similarity;
 using SafetyReports.Triage.Storage;
 using SafetyReports.Triage.TransparencyLog;
+using SafetyReports.Triage.Transparency.Sealing;
 
 namespace SafetyReports.Triage;
 
@@ -30,6 +31,9 @@ public static class TriageModule
         services.AddSingleton<CheckpointSigner>();
         services.AddHostedService(sp => sp.GetRequiredService<CheckpointSigner>());
         services.AddSingleton<TransparencyQuery>();
+        services.AddSingleton<ISealedMonths>(sp => (ISealedMonths)sp.GetRequiredService<ITriageStore>());
+        services.AddSingleton<SealedFigures>();
+        services.AddHostedService<MonthSealer>();
         services.AddSingleton<ITriageStore>(sp => TriageStoreFactory.Create(
             storage, sp.GetRequiredService<SlaOptions>(), sp.GetRequiredService<TransparencyOptions>(), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<SlaPolicy>();
@@ -41,7 +45,9 @@ public static class TriageModule
         services.AddSingleton<ReporterContactProtector>();
         services.TryAddSingleton<ReporterLinks>();
         services.AddSingleton<ReporterMails>();
+        services.AddValidatedOptionsValue<MaintainerMailOptions, MaintainerMailOptionsValidator>(builder.Configuration, MaintainerMailOptions.Section);
         services.AddSingleton<MaintainerMails>();
+        services.AddHostedService<MaintainerMailJob>();
         services.AddMailer<ITriageStore>(builder.Configuration);
         services.AddAuthorizationBuilder().AddPolicy(ReportExportAccess.Policy, policy => policy
             .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
@@ -66,6 +72,9 @@ public static class TriageModule
             x.AddConsumer<ReporterUnsubscribedConsumer>();
             x.AddConsumer<ReporterMailConsumer>();
             x.AddConsumer<MaintainerNewReportMailConsumer>();
+            x.AddConsumer<MaintainerActivityMailConsumer>();
+            // One check at a time: checks of one cluster would otherwise hold the same members concurrently.
+            x.AddConsumer<HoldBurstConsumer>((_, consumer) => consumer.ConcurrentMessageLimit = 1);
         });
         return builder;
     }

@@ -16,15 +16,17 @@ public sealed class TriageReports(ITriageStore store, SimilarReports similar, Ti
         var added = await store.AddReportAsync(report, audit,
             [OutboxMessage.For(new ReportStored(report.Id, now), now), OutboxMessage.For(changed, now)],
             cancellationToken);
-        // Also for a repeated submission: a hold interrupted after the report was stored is completed when it is redelivered.
-        await HoldBurstAsync(report.Id, cancellationToken);
         return added;
     }
 
-    /// <summary>When the report's cluster is a burst, its members not yet held (nor confirmed) are held out of the public figures.</summary>
-    private async Task HoldBurstAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>
+    /// When the report's cluster is a burst, its members not yet held (nor confirmed) are held out of the public figures.
+    /// A report already held or confirmed is skipped: the cluster that held it was held whole, and a later member is
+    /// checked when it is stored in turn.
+    /// </summary>
+    public async Task HoldBurstAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await store.GetReportAsync(id, cancellationToken) is not { } report)
+        if (await store.GetReportAsync(id, cancellationToken) is not { HeldAt: null, BurstConfirmedAt: null } report)
         {
             return;
         }

@@ -9,7 +9,9 @@ public sealed record FiguresView(
     long AcknowledgementSlaSeconds,
     PublishedAuditPoint? Audit,
     IReadOnlyList<GroupRow> Rows,
-    long Held = 0)
+    long Held = 0,
+    DateTimeOffset? SealedAt = null,
+    IReadOnlyList<PublishedErratum>? Errata = null)
 {
     public static FiguresView Of(PublishedFigures figures, bool byModel) => new(
         figures.From,
@@ -24,7 +26,9 @@ public sealed record FiguresView(
             .OrderByDescending(r => r.Reports.SortKey)
             .ThenBy(r => r.Label, StringComparer.Ordinal)
             .ToList(),
-        figures.Held);
+        figures.Held,
+        figures.SealedAt,
+        figures.Errata?.Where(e => e is not null).ToList() ?? []);
 
     public bool IsEmpty => Rows.Count == 0;
 

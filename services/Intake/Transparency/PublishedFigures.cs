@@ -12,7 +12,12 @@ public sealed record PublishedFigures(
     long AcknowledgementSlaSeconds,
     PublishedAuditPoint? Audit,
     IReadOnlyList<PublishedGroup> Groups,
-    long Held = 0);
+    long Held = 0,
+    DateTimeOffset? SealedAt = null,
+    IReadOnlyList<PublishedErratum>? Errata = null);
+
+/// <summary>A dated correction of a sealed month's value: old and new as published (a number, "withheld", or null: not listed).</summary>
+public sealed record PublishedErratum(string Month, DateTimeOffset RecordedAt, string? Host, string Figure, string? Old, string? New);
 
 public sealed record PublishedAuditPoint(long Sequence, string Hash);
 

@@ -3,12 +3,13 @@ using SafetyReports.Notification.Storage;
 
 namespace SafetyReports.Notification.Consumers;
 
-/// <summary>Tells the report's host, through its subscriptions, that the report will be disclosed unless it responds.</summary>
+/// <summary>Tells the report's host, through its subscriptions or else by mail, that the report will be disclosed unless it responds.</summary>
 public sealed class PlanDisclosureNoticeConsumer(
     IRouteStore routes,
     ISubscriptionStore subscriptions,
     DeliverySignal signal,
     HostReportLinks links,
+    HostMails mails,
     IOptions<NotificationOptions> options,
     TimeProvider clock) : IConsumer<ReportDisclosurePending>
 {
@@ -25,5 +26,7 @@ public sealed class PlanDisclosureNoticeConsumer(
         {
             signal.Notify();
         }
+
+        await mails.DisclosurePendingAsync(pending, plan.Route, hostSubscriptions, context.CancellationToken);
     }
 }

@@ -5,13 +5,15 @@ namespace SafetyReports.Notification.Consumers;
 
 /// <summary>
 /// Turns a report's status change into deliveries for its host's matching subscriptions, and keeps the
-/// route's summary (what the host API shows) at the report's latest status.
+/// route's summary (what the host API shows) at the report's latest status; a host without an enabled subscription is
+/// written to instead (<see cref="HostMails"/>).
 /// </summary>
 public sealed class PlanWebhookDeliveriesConsumer(
     IRouteStore routes,
     ISubscriptionStore subscriptions,
     DeliverySignal signal,
     HostReportLinks links,
+    HostMails mails,
     IOptions<NotificationOptions> options,
     TimeProvider clock) : IConsumer<ReportStatusChanged>
 {
@@ -35,5 +37,7 @@ public sealed class PlanWebhookDeliveriesConsumer(
         {
             signal.Notify();
         }
+
+        await mails.StatusChangedAsync(changed, hostSubscriptions, context.CancellationToken);
     }
 }

@@ -91,6 +91,7 @@ public static class MongoNotificationIndexes
             await MongoSteps.CreateIndexesAsync(database, MongoNotificationStore.ContestsCollection, Contests, ct);
             await MongoSteps.CreateIndexesAsync(database, MongoNotificationStore.MessagesCollection, Messages, ct);
         }),
+        new(4, "mail outbox", (database, ct) => new MongoMailOutbox(database).CreateAsync(ct)),
     ]);
 
     /// <summary>Brings the database up to date (<see cref="Migrations"/>).</summary>

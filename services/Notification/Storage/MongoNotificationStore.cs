@@ -27,6 +27,7 @@ public sealed partial class MongoNotificationStore : MongoStore, INotificationSt
     private readonly IMongoCollection<MongoNoticeDocument> _notices;
     private readonly IMongoCollection<HostContest> _contests;
     private readonly IMongoCollection<ThreadMessage> _messages;
+    private readonly MongoMailOutbox _mail;
 
     static MongoNotificationStore() => MongoNotificationRecords.Register();
 
@@ -41,6 +42,7 @@ public sealed partial class MongoNotificationStore : MongoStore, INotificationSt
         _notices = database.GetCollection<MongoNoticeDocument>(NoticesCollection);
         _contests = database.GetCollection<HostContest>(ContestsCollection);
         _messages = database.GetCollection<ThreadMessage>(MessagesCollection);
+        _mail = new MongoMailOutbox(database);
     }
 
     protected override Task SetUpAsync(CancellationToken cancellationToken) => MongoNotificationIndexes.CreateAsync(Database, cancellationToken);

@@ -128,6 +128,7 @@ public static class SqliteNotificationSchema
             """),
         SqliteMigration.Sql(3, "webhook lease tokens", "ALTER TABLE deliveries ADD COLUMN lease_token TEXT;"),
         SqliteMigration.Sql(4, "outbox quarantine", SqliteOutbox.QuarantineTable),
+        SqliteMigration.Sql(5, "mail outbox", SqliteMailOutbox.Table),
     ],
     beforeJournal: (connection, transaction, catchUp) =>
     {

@@ -38,6 +38,12 @@ public sealed class EmailOptions
     /// <summary>The public address of the site (Intake's pages and the portal), for the links in mails.</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:5000/";
 
+    /// <summary>
+    /// The portal's public address, for the links in hosts' mails (Notification) when the portal is not served under
+    /// <see cref="PublicBaseUrl"/> (compose and <c>deploy/</c> give it its own address); unset: <see cref="PublicBaseUrl"/>.
+    /// </summary>
+    public string? PortalBaseUrl { get; set; }
+
     /// <summary>How long the status link in a reporter's mail opens the report without the status token.</summary>
     public TimeSpan StatusLinkLifetime { get; set; } = TimeSpan.FromDays(14);
 
@@ -56,5 +62,10 @@ public sealed class EmailOptions
     public string Domain => MailboxAddressCheck.DomainOf(From) ?? "localhost";
 
     /// <summary>An absolute link under <see cref="PublicBaseUrl"/>.</summary>
-    public Uri Link(string relative) => new(new Uri(PublicBaseUrl.EndsWith('/') ? PublicBaseUrl : PublicBaseUrl + "/"), relative.TrimStart('/'));
+    public Uri Link(string relative) => Under(PublicBaseUrl, relative);
+
+    /// <summary>An absolute link under <see cref="PortalBaseUrl"/> (or <see cref="PublicBaseUrl"/> without one).</summary>
+    public Uri PortalLink(string relative) => Under(string.IsNullOrWhiteSpace(PortalBaseUrl) ? PublicBaseUrl : PortalBaseUrl, relative);
+
+    private static Uri Under(string baseUrl, string relative) => new(new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/"), relative.TrimStart('/'));
 }

@@ -18,6 +18,12 @@ public sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
             problems.Add($"{EmailOptions.Section}:PublicBaseUrl must be an absolute http(s) URL.");
         }
 
+        if (!string.IsNullOrWhiteSpace(options.PortalBaseUrl)
+            && (!Uri.TryCreate(options.PortalBaseUrl, UriKind.Absolute, out var portalUrl) || portalUrl.Scheme is not ("http" or "https")))
+        {
+            problems.Add($"{EmailOptions.Section}:PortalBaseUrl must be an absolute http(s) URL when set.");
+        }
+
         if (options.StatusLinkLifetime <= TimeSpan.Zero)
         {
             problems.Add($"{EmailOptions.Section}:StatusLinkLifetime must be positive.");

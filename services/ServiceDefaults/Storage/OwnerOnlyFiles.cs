@@ -84,6 +84,15 @@ public static class OwnerOnlyFiles
         }
     }
 
+    /// <summary>A secret file that exists (a signing key): narrowed to its owner if an earlier version or a person widened it.</summary>
+    public static void ExistingFile(string path)
+    {
+        if (!OperatingSystem.IsWindows() && File.Exists(path))
+        {
+            Narrow(path, FileMode);
+        }
+    }
+
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     private static void Narrow(string path, UnixFileMode mode)
     {

@@ -22,14 +22,14 @@ public static class NotificationPreferenceEndpoints
     {
         var maintainer = MaintainerId.Of(user);
         var preferences = await store.GetMaintainerNotificationsAsync(maintainer, cancellationToken)
-            ?? MaintainerNotifications.None(maintainer, MaintainerId.SignedInAddress(user), clock.GetUtcNow());
+            ?? MaintainerNotifications.None(maintainer, MaintainerId.SignedInAddress(user), clock.GetUtcNow()) with { Name = ActorName.Of(user) };
         return Results.Ok(NotificationPreferencesView.From(preferences));
     }
 
     private static async Task<IResult> PutAsync(
         NotificationPreferencesRequest request, ClaimsPrincipal user, ITriageStore store, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var (preferences, errors) = request.Validate(MaintainerId.Of(user), clock.GetUtcNow());
+        var (preferences, errors) = request.Validate(MaintainerId.Of(user), ActorName.Of(user), clock.GetUtcNow());
         if (preferences is null)
         {
             return ProblemResults.Validation(errors);
@@ -40,7 +40,7 @@ public static class NotificationPreferenceEndpoints
     }
 }
 
-/// <summary>The answer of <c>/api/v1/triage/me/notifications</c>.</summary>
+/// <summary>The answer of <c>/api/v1/triage/me/notifications</c>; <c>assignedAs</c>: the name a report assigned to them carries.</summary>
 public sealed record NotificationPreferencesView(
     string? Email,
     string? NewReportSeverity,
@@ -48,8 +48,9 @@ public sealed record NotificationPreferencesView(
     bool ReporterAnswered,
     bool HostResponded,
     bool Contested,
-    string Delivery)
+    string Delivery,
+    string? AssignedAs)
 {
     public static NotificationPreferencesView From(MaintainerNotifications p) =>
-        new(p.Email, p.NewReportSeverity, p.SlaBreach, p.ReporterAnswered, p.HostResponded, p.Contested, p.Delivery.ToString());
+        new(p.Email, p.NewReportSeverity, p.SlaBreach, p.ReporterAnswered, p.HostResponded, p.Contested, p.Delivery.ToString(), p.Name);
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
 using SafetyReports.Triage.Storage;
+using SafetyReports.Triage.Transparency.Sealing;
 
 namespace SafetyReports.Triage.Api;
 
@@ -49,9 +50,9 @@ public static class TransparencyEndpoints
         return Results.Ok(new DisclosureListing(DisclosurePolicyView.From(options), items, next));
     }
 
-    private static Task<IResult> HostsAsync(HttpContext context, TransparencyQuery query, TimeProvider clock, string? from, string? to, string? format,
-        CancellationToken cancellationToken) =>
-        AnswerAsync(context, query, clock, null, from, to, format, cancellationToken);
+    private static Task<IResult> HostsAsync(HttpContext context, TransparencyQuery query, SealedFigures sealedFigures, TimeProvider clock, string? from,
+        string? to, string? format, CancellationToken cancellationToken) =>
+        AnswerAsync(context, query, clock, from, to, format, period => sealedFigures.HostsAsync(period, cancellationToken));
 
     private static Task<IResult> ModelsAsync(HttpContext context, TransparencyQuery query, TimeProvider clock, string? host, string? from, string? to,
         string? format, CancellationToken cancellationToken)
@@ -61,11 +62,11 @@ public static class TransparencyEndpoints
             return Task.FromResult(ProblemResults.Validation(new Dictionary<string, string[]> { ["host"] = ["Give the host whose models to show (at most 200 characters)."] }));
         }
 
-        return AnswerAsync(context, query, clock, host, from, to, format, cancellationToken);
+        return AnswerAsync(context, query, clock, from, to, format, period => query.FiguresAsync(host, period, cancellationToken));
     }
 
-    private static async Task<IResult> AnswerAsync(HttpContext context, TransparencyQuery query, TimeProvider clock, string? host, string? from, string? to,
-        string? format, CancellationToken cancellationToken)
+    private static async Task<IResult> AnswerAsync(HttpContext context, TransparencyQuery query, TimeProvider clock, string? from, string? to,
+        string? format, Func<TransparencyPeriod, Task<TransparencyFigures>> figuresOf)
     {
         var csv = format switch
         {
@@ -85,7 +86,7 @@ public static class TransparencyEndpoints
             return ProblemResults.Validation(errors);
         }
 
-        var figures = await query.FiguresAsync(host, period, cancellationToken);
+        var figures = await figuresOf(period);
         context.Response.Headers[HeaderNames.CacheControl] = "public, max-age=60";
         context.Response.Headers[HeaderNames.Vary] = HeaderNames.Accept;
         return csv.Value ? Results.Text(TransparencyCsv.Write(figures), TransparencyCsv.ContentType) : Results.Ok(figures);

@@ -51,8 +51,8 @@ public static class TriageEndpoints
         var items = new List<ReportListItem>(page.Items.Count);
         foreach (var report in page.Items)
         {
-            // One band-index lookup per listed report (a page is at most the queue's limit).
-            items.Add(ReportListItem.From(report, sla, ClusterSummary.Of(await similar.ClusterAsync(report, cancellationToken))));
+            // One band-index lookup per listed report at most every SimilarReports.QueueReuse: the queue is polled.
+            items.Add(ReportListItem.From(report, sla, ClusterSummary.Of(await similar.QueueClusterAsync(report, cancellationToken))));
         }
 
         return Results.Ok(new ReportListResponse(items, page.Next?.Encode()));

@@ -17,6 +17,8 @@ public enum NotificationDelivery
 /// <param name="ReporterAnswered">The reporter answered on a report assigned to them.</param>
 /// <param name="HostResponded">The host responded to a report assigned to them.</param>
 /// <param name="Contested">The reporter contested the host's response on a report assigned to them.</param>
+/// <param name="Name">The name reports are assigned to them under (their <c>name</c> claim, as the portal's "assign to me"
+/// writes it), taken from their token when they save; null: no report is theirs.</param>
 public sealed record MaintainerNotifications(
     string Maintainer,
     string? Email,
@@ -26,11 +28,15 @@ public sealed record MaintainerNotifications(
     bool HostResponded,
     bool Contested,
     NotificationDelivery Delivery,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    string? Name = null)
 {
     /// <summary>Nothing chosen yet: no mails, the address the maintainer signed in with proposed.</summary>
     public static MaintainerNotifications None(string maintainer, string? email, DateTimeOffset at) =>
         new(maintainer, email, null, false, false, false, false, NotificationDelivery.Immediate, at);
+
+    /// <summary>The report is assigned to them: under exactly their name, as the queue's assignee filter matches.</summary>
+    public bool IsAssignee(Report report) => Name is not null && string.Equals(report.Assignee, Name, StringComparison.Ordinal);
 
     /// <summary>True when some event would be mailed to them.</summary>
     public bool WantsAny => Email is not null

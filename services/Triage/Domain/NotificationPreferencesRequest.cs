@@ -15,7 +15,8 @@ public sealed record NotificationPreferencesRequest(
     public const int MaxEmailLength = 254;
 
     /// <summary>The preferences this asks for, or the field errors (and nothing to save).</summary>
-    public (MaintainerNotifications? Preferences, Dictionary<string, string[]> Errors) Validate(string maintainer, DateTimeOffset now)
+    /// <param name="name">The name reports are assigned to the caller under (see <see cref="MaintainerNotifications.Name"/>).</param>
+    public (MaintainerNotifications? Preferences, Dictionary<string, string[]> Errors) Validate(string maintainer, string? name, DateTimeOffset now)
     {
         var errors = new Dictionary<string, string[]>();
         var email = string.IsNullOrWhiteSpace(Email) ? null : Email.Trim();
@@ -36,7 +37,7 @@ public sealed record NotificationPreferencesRequest(
             errors["delivery"] = ["Choose Immediate or DailyDigest."];
         }
 
-        var preferences = new MaintainerNotifications(maintainer, email, severity, SlaBreach, ReporterAnswered, HostResponded, Contested, delivery, now);
+        var preferences = new MaintainerNotifications(maintainer, email, severity, SlaBreach, ReporterAnswered, HostResponded, Contested, delivery, now, name);
         if (errors.Count == 0 && email is null && preferences with { Email = "x" } is { WantsAny: true })
         {
             errors["email"] = ["Enter the address to write to, or turn every notification off."];

@@ -80,4 +80,17 @@ public interface ITriageStore : IOutboxStore, IStoreHealth, IMailOutboxStore
 
     /// <summary>Every maintainer's choices that mail something (<see cref="MaintainerNotifications.WantsAny"/>): there are few maintainers.</summary>
     Task<IReadOnlyList<MaintainerNotifications>> ListMaintainerNotificationsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Keeps an event for a maintainer's digest; nothing when an item with its id exists (sent or not).</summary>
+    Task AddDigestItemAsync(MaintainerDigestItem item, CancellationToken cancellationToken);
+
+    /// <summary>Unsent digest items kept before <paramref name="before"/>, by maintainer then time, at most <paramref name="max"/>.</summary>
+    Task<IReadOnlyList<MaintainerDigestItem>> UnsentDigestItemsAsync(DateTimeOffset before, int max, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Queues a maintainer's digest (none: the items are dropped unsent) and marks its items sent at <paramref name="sentAt"/>
+    /// (in one transaction where the store has them; else the mail first: its id is the digest's, so a retry queues
+    /// nothing twice), and drops items sent before <paramref name="pruneSentBefore"/>.
+    /// </summary>
+    Task DigestQueuedAsync(QueuedMail? digest, IReadOnlyList<Guid> itemIds, DateTimeOffset sentAt, DateTimeOffset pruneSentBefore, CancellationToken cancellationToken);
 }

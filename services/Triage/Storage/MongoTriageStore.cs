@@ -10,19 +10,21 @@ namespace SafetyReports.Triage.Storage;
 /// both to it). A report change, its audit entry and its events are written in one transaction
 /// (<see cref="MongoStore.InTransactionAsync{T}"/>).
 /// </summary>
-public sealed class MongoTriageStore : MongoStore, ITriageStore
+public sealed partial class MongoTriageStore : MongoStore, ITriageStore, ISealedMonths
 {
     public const string ReportsCollection = "reports";
     public const string AuditCollection = "audit";
     public const string AuditHeadCollection = "auditHead";
     public const string MaintainerNotificationsCollection = "maintainerNotifications";
+    public const string MaintainerDigestCollection = "maintainerDigest";
 
     private readonly IMongoCollection<MongoReportDocument> _reports;
     private readonly MongoAuditLog _audit;
     private readonly SlaOptions _sla;
     private readonly MongoTransparencyCells _cells;
     private readonly MongoMailOutbox _mail;
-    private readonly IMongoCollection<MongoMaintainerNotificationsDocument> _notifications;
+    private readonly IMongoCollection<MaintainerNotifications> _notifications;
+    private readonly IMongoCollection<MaintainerDigestItem> _digest;
 
     static MongoTriageStore() => MongoTriageRecords.Register();
 
@@ -34,7 +36,8 @@ public sealed class MongoTriageStore : MongoStore, ITriageStore
         _reports = database.GetCollection<MongoReportDocument>(ReportsCollection);
         _audit = new MongoAuditLog(database);
         _mail = new MongoMailOutbox(database);
-        _notifications = database.GetCollection<MongoMaintainerNotificationsDocument>(MaintainerNotificationsCollection);
+        _notifications = database.GetCollection<MaintainerNotifications>(MaintainerNotificationsCollection);
+        _digest = database.GetCollection<MaintainerDigestItem>(MaintainerDigestCollection);
     }
 
     public WorkSignal MailSignal { get; } = new();
@@ -67,29 +70,6 @@ public sealed class MongoTriageStore : MongoStore, ITriageStore
     {
         await EnsureSetUpAsync(cancellationToken);
         await _mail.FailedAsync(id, failures, dueAt, cancellationToken);
-    }
-
-    public async Task<MaintainerNotifications?> GetMaintainerNotificationsAsync(string maintainer, CancellationToken cancellationToken)
-    {
-        await EnsureSetUpAsync(cancellationToken);
-        var document = await _notifications.Find(d => d.Maintainer == maintainer).FirstOrDefaultAsync(cancellationToken);
-        return document?.ToPreferences();
-    }
-
-    public async Task SaveMaintainerNotificationsAsync(MaintainerNotifications preferences, CancellationToken cancellationToken)
-    {
-        await EnsureSetUpAsync(cancellationToken);
-        await _notifications.ReplaceOneAsync(
-            d => d.Maintainer == preferences.Maintainer, MongoMaintainerNotificationsDocument.From(preferences),
-            new ReplaceOptions { IsUpsert = true }, cancellationToken);
-    }
-
-    public async Task<IReadOnlyList<MaintainerNotifications>> ListMaintainerNotificationsAsync(CancellationToken cancellationToken)
-    {
-        await EnsureSetUpAsync(cancellationToken);
-        var documents = await _notifications.Find(FilterDefinition<MongoMaintainerNotificationsDocument>.Empty)
-            .SortBy(d => d.Maintainer).ToListAsync(cancellationToken);
-        return documents.Select(d => d.ToPreferences()).Where(p => p.WantsAny).ToList();
     }
 
     protected override async Task SetUpAsync(CancellationToken cancellationToken)

@@ -37,7 +37,8 @@ public static class SqliteTriageSchema
             UPDATE reports SET doc = json_set(doc, '$.language', 'en') WHERE json_extract(doc, '$.language') IS NULL;
             {{SqliteMailOutbox.Table}}
             """),
-        SqliteMigration.Sql(7, "maintainers' notification choices", SqliteMaintainerNotifications.Table),
+        SqliteMigration.Sql(7, "sealed months and errata", SqliteSealedMonths.Schema),
+        SqliteMigration.Sql(8, "maintainers' notification choices", SqliteMaintainerNotifications.Table + SqliteMaintainerDigest.Table),
     ],
     SqliteTriageBeforeJournal.CatchUp);
 

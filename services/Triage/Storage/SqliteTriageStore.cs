@@ -12,7 +12,7 @@ namespace SafetyReports.Triage.Storage;
 /// Triage's store on SQLite. Reports, their audit entries and events are written by several consumers and API calls at
 /// once; the group commit, the outbox and its quarantine come from <see cref="SqliteStore"/>.
 /// </summary>
-public sealed class SqliteTriageStore : SqliteStore, ITriageStore
+public sealed partial class SqliteTriageStore : SqliteStore, ITriageStore, ISealedMonths
 {
     private readonly SlaOptions _sla;
     private readonly TransparencyOptions _transparency;
@@ -149,6 +149,30 @@ public sealed class SqliteTriageStore : SqliteStore, ITriageStore
 
     public Task<IReadOnlyList<MaintainerNotifications>> ListMaintainerNotificationsAsync(CancellationToken cancellationToken) =>
         SqliteMaintainerNotifications.ListAsync(Database);
+
+    public Task AddDigestItemAsync(MaintainerDigestItem item, CancellationToken cancellationToken) =>
+        WriteAsync(w => SqliteMaintainerDigest.AddAsync(w, item), cancellationToken);
+
+    public Task<IReadOnlyList<MaintainerDigestItem>> UnsentDigestItemsAsync(DateTimeOffset before, int max, CancellationToken cancellationToken) =>
+        SqliteMaintainerDigest.UnsentAsync(Database, before, max);
+
+    public async Task DigestQueuedAsync(
+        QueuedMail? digest, IReadOnlyList<Guid> itemIds, DateTimeOffset sentAt, DateTimeOffset pruneSentBefore, CancellationToken cancellationToken)
+    {
+        await WriteAsync(async w =>
+        {
+            if (digest is not null)
+            {
+                await SqliteMailOutbox.QueueAsync(w, digest);
+            }
+
+            await SqliteMaintainerDigest.SentAsync(w, itemIds, sentAt, pruneSentBefore);
+        }, cancellationToken);
+        if (digest is not null)
+        {
+            MailSignal.Notify();
+        }
+    }
 
     public Task<Report?> GetReportAsync(Guid id, CancellationToken cancellationToken) =>
         QueryFirstAsync("SELECT doc FROM reports WHERE id = $id", r => ReportDocument.Deserialize(r.GetString(0)), ("$id", id.ToString()));

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SafetyReports.Triage.Transparency;
 
 /// <summary>
@@ -5,6 +7,11 @@ namespace SafetyReports.Triage.Transparency;
 /// count was withheld (it was below the suppression threshold, or would let a withheld one be worked out).
 /// </summary>
 /// <param name="Held">Reports of the period (of every host, or of the host's models) held out of these figures as part of a burst until a maintainer confirms it.</param>
+/// <param name="SealedAt">The public hosts figures of one sealed month: when it was sealed (these are its figures as then); null: provisional.</param>
+/// <param name="Errata">
+/// The public hosts figures: the dated corrections of the period's sealed months; left out when there are none, so an
+/// answer without errata is byte for byte what the audit tool recomputes.
+/// </param>
 public sealed record TransparencyFigures(
     DateTimeOffset AsOf,
     string From,
@@ -13,7 +20,16 @@ public sealed record TransparencyFigures(
     long AcknowledgementSlaSeconds,
     AuditPoint? Audit,
     IReadOnlyList<GroupFigures> Groups,
-    long Held = 0);
+    long Held = 0,
+    DateTimeOffset? SealedAt = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ErratumView>? Errata = null);
+
+/// <summary>
+/// A correction of a sealed month's published value, as the API shows it. <see cref="Host"/> null: a figure of the whole
+/// answer (<c>held</c>). <see cref="Old"/> and <see cref="New"/> are as published: a number, <c>withheld</c>, or null when the
+/// host was not listed.
+/// </summary>
+public sealed record ErratumView(string Month, DateTimeOffset RecordedAt, string? Host, string Figure, string? Old, string? New);
 
 /// <summary>The audit chain's last entry when the figures were read: recompute them from an export up to here.</summary>
 public sealed record AuditPoint(long Sequence, string Hash);

@@ -18,11 +18,22 @@ public sealed class TransparencyOptions
     public int MaxMonths { get; set; } = 60;
 
     /// <summary>
+    /// A month's published figures are sealed once this has passed since the month ended: later changes to its reports
+    /// appear as dated errata. Triage, notification and acknowledgement of a month's last reports often come days after it
+    /// ends; sealing at once would turn most of those into errata.
+    /// </summary>
+    public TimeSpan SealAfter { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often Triage looks for months to seal and for changes to sealed ones.</summary>
+    public TimeSpan SealCheckInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
     /// Changes with the contribution's rules (2: contested responses; 3: reports held as part of a burst) and the
     /// acknowledgement SLA; stores refill their cells at start when it changes.
     /// </summary>
     public string CellsFingerprint => $"3:{(long)AcknowledgementSla.TotalMilliseconds}";
 
     public bool IsValid() =>
-        SuppressionThreshold is >= 1 and <= 1000 && AcknowledgementSla > TimeSpan.Zero && DefaultMonths >= 1 && MaxMonths >= DefaultMonths;
+        SuppressionThreshold is >= 1 and <= 1000 && AcknowledgementSla > TimeSpan.Zero && DefaultMonths >= 1 && MaxMonths >= DefaultMonths
+        && SealAfter >= TimeSpan.Zero && SealCheckInterval > TimeSpan.Zero;
 }

@@ -13,9 +13,16 @@ public sealed class TransparencyQuery(ITriageStore store, TransparencyOptions op
 
     /// <param name="host">Null for the hosts; a host for its models.</param>
     /// <param name="threshold">The public figures' suppression threshold, or <see cref="TransparencyFiguresBuilder.Unsuppressed"/> for maintainers.</param>
-    public async Task<TransparencyFigures> FiguresAsync(string? host, TransparencyPeriod period, int threshold, CancellationToken cancellationToken)
+    public Task<TransparencyFigures> FiguresAsync(string? host, TransparencyPeriod period, int threshold, CancellationToken cancellationToken) =>
+        FiguresAsync(host, period, threshold, clock.GetUtcNow(), cancellationToken);
+
+    /// <param name="asOf">
+    /// The moment the time-dependent counters are read at (pending or overdue acknowledgements, open reports' age bands):
+    /// a sealed month is recomputed as of its seal, so only changes to its reports differ, not the passing of time.
+    /// </param>
+    public async Task<TransparencyFigures> FiguresAsync(string? host, TransparencyPeriod period, int threshold, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
-        var tallies = new TransparencyTallies(clock.GetUtcNow());
+        var tallies = new TransparencyTallies(asOf);
         var audit = await store.ReadTransparencyAsync(host, period, tallies, cancellationToken);
         return TransparencyFiguresBuilder.Build(tallies, period, options, audit, threshold);
     }

@@ -33,6 +33,7 @@ public static class LogSigningKey
             }
         }
 
+        ServiceDefaults.Storage.OwnerOnlyFiles.ExistingFile(path);
         var signer = NoteSigner.Parse(File.ReadAllText(path))
             ?? throw new InvalidOperationException($"{path} is not a signed-note Ed25519 private key (PRIVATE+KEY+name+hash+key).");
         if (signer.Name != origin)

@@ -54,6 +54,10 @@ public sealed class StatusEventOrderTests : IAsyncDisposable
             .AddSingleton(HostReportLinks.PathOnly)
             .AddSingleton(Options.Create(new NotificationOptions()))
             .AddSingleton(TimeProvider.System)
+            // The hosts' mails the consumer queues for a host without a subscription (none here: no host record).
+            .AddSingleton(new SafetyReports.ServiceDefaults.Email.EmailOptions())
+            .AddSingleton(new SafetyReports.ServiceDefaults.Email.MailProtector(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider()))
+            .AddSingleton<SafetyReports.Notification.HostMails>()
             .AddMassTransitTestHarness(x =>
             {
                 x.AddConsumer<PlanWebhookDeliveriesConsumer>();

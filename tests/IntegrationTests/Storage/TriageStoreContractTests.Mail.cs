@@ -13,42 +13,13 @@ namespace SafetyReports.IntegrationTests.Storage;
 /// </summary>
 public abstract partial class TriageStoreContractTests
 {
-    private static QueuedMail Mail(Guid id, DateTimeOffset at) => new(id, "protected-mail", at, 0, at);
+    [Fact]
+    public async Task A_mail_is_queued_once_waits_after_a_failure_and_is_never_due_again_once_sent() =>
+        await MailOutboxContract.QueuedOnceWaitsAfterAFailureAndSentOnceAsync(await CreateStoreAsync());
 
     [Fact]
-    public async Task A_mail_is_queued_once_waits_after_a_failure_and_is_never_due_again_once_sent()
-    {
-        var store = await CreateStoreAsync();
-        var id = Guid.NewGuid();
-
-        Assert.True(await store.QueueMailAsync(Mail(id, At(1)), Ct));
-        Assert.False(await store.QueueMailAsync(Mail(id, At(2)), Ct));
-        Assert.Equal([id], (await store.DueMailAsync(At(1), 10, Ct)).Select(m => m.Id));
-        Assert.Empty(await store.DueMailAsync(At(0), 10, Ct));
-
-        await store.MailFailedAsync(id, 1, At(5), Ct);
-        Assert.Empty(await store.DueMailAsync(At(4), 10, Ct));
-        var due = Assert.Single(await store.DueMailAsync(At(5), 10, Ct));
-        Assert.Equal((1, "protected-mail"), (due.Failures, due.ProtectedMail));
-
-        await store.MailSentAsync(id, At(6), Ct);
-        Assert.Empty(await store.DueMailAsync(At(100), 10, Ct));
-        // The same event queued again after it was sent sends nothing.
-        Assert.False(await store.QueueMailAsync(Mail(id, At(7)), Ct));
-        Assert.Empty(await store.DueMailAsync(At(100), 10, Ct));
-    }
-
-    [Fact]
-    public async Task Due_mails_come_longest_due_first_and_at_most_the_batch()
-    {
-        var store = await CreateStoreAsync();
-        var (a, b, c) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
-        await store.QueueMailAsync(Mail(a, At(3)), Ct);
-        await store.QueueMailAsync(Mail(b, At(1)), Ct);
-        await store.QueueMailAsync(Mail(c, At(2)), Ct);
-
-        Assert.Equal([b, c], (await store.DueMailAsync(At(10), 2, Ct)).Select(m => m.Id));
-    }
+    public async Task Due_mails_come_longest_due_first_and_at_most_the_batch() =>
+        await MailOutboxContract.LongestDueFirstAndAtMostTheBatchAsync(await CreateStoreAsync());
 
     [Fact]
     public async Task A_report_keeps_its_reporters_language_and_opt_in()

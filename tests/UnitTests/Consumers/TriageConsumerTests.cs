@@ -54,4 +54,32 @@ public sealed class TriageConsumerTests : IAsyncLifetime
 
         Assert.Equal(2, confirmations);
     }
+
+    [Fact]
+    public async Task A_burst_is_held_by_the_check_that_reads_each_stored_report_back_from_the_bus()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var options = _triage.Get<SafetyReports.Triage.Similarity.SimilarityOptions>();
+        var ids = Enumerable.Range(0, options.BurstSize).Select(_ => Guid.NewGuid()).ToList();
+        var store = _triage.Get<ITriageStore>();
+
+        foreach (var (id, i) in ids.Select((id, i) => (id, i)))
+        {
+            await _triage.ConsumeAsync(Submitted(id) with
+            {
+                Title = "Same brigade text", Description = "The model wrote the same instructions for everybody who asked.",
+                ClientHash = $"client-{i % options.BurstDistinctClients}",
+            });
+        }
+
+        // Triage's other readers of ReportStored (the maintainers' mails) do not count: this checker must have read it.
+        Assert.True(await _triage.Harness.GetConsumerHarness<SafetyReports.Triage.Consumers.HoldBurstConsumer>().Consumed
+            .Any<ReportStored>(c => c.Context.Message.ReportId == ids[^1], ct), "the burst check read the last report's ReportStored");
+
+        // The last check found the burst and held every member; the earlier checks (too few yet) held none.
+        foreach (var id in ids)
+        {
+            Assert.NotNull((await store.GetReportAsync(id, ct))?.HeldAt);
+        }
+    }
 }

@@ -41,6 +41,19 @@ public class EmailOptionsValidatorTests
         Assert.False(Valid(new EmailOptions { StatusLinkLifetime = TimeSpan.Zero }));
     }
 
+    [Fact]
+    public void Portal_links_go_under_the_portals_own_address_when_it_has_one()
+    {
+        var shared = new EmailOptions { PublicBaseUrl = "https://reports.example/" };
+        Assert.Equal("https://reports.example/portal/host", shared.PortalLink("/portal/host").AbsoluteUri);
+
+        var separate = new EmailOptions { PublicBaseUrl = "https://reports.example/", PortalBaseUrl = "https://portal.example" };
+        Assert.True(Valid(separate));
+        Assert.Equal("https://portal.example/portal/host", separate.PortalLink("portal/host").AbsoluteUri);
+        Assert.Equal("https://reports.example/status", separate.Link("status").AbsoluteUri);
+        Assert.False(Valid(new EmailOptions { PortalBaseUrl = "portal.example" }));
+    }
+
     [Theory]
     [InlineData("reporter@example.org", true)]
     [InlineData("r.o-p+tag@sub.example.org", true)]

@@ -13,11 +13,11 @@ public class NotificationPreferencesTests
     [Fact]
     public void A_valid_request_becomes_the_maintainers_choices()
     {
-        var (preferences, errors) = Request(email: " ana@example.org ", severity: "HIGH", delivery: "dailydigest").Validate("sub-1", Now);
+        var (preferences, errors) = Request(email: " ana@example.org ", severity: "HIGH", delivery: "dailydigest").Validate("sub-1", "ana@example.org", Now);
 
         Assert.Empty(errors);
         Assert.Equal(
-            new MaintainerNotifications("sub-1", "ana@example.org", "high", false, false, false, false, NotificationDelivery.DailyDigest, Now),
+            new MaintainerNotifications("sub-1", "ana@example.org", "high", false, false, false, false, NotificationDelivery.DailyDigest, Now, "ana@example.org"),
             preferences);
         Assert.True(preferences!.WantsAny);
     }
@@ -31,7 +31,7 @@ public class NotificationPreferencesTests
     [InlineData(null, "high", "Immediate", "email")]
     public void A_bad_field_is_named_and_nothing_is_returned_to_save(string? email, string? severity, string? delivery, string field)
     {
-        var (preferences, errors) = Request(email, severity, delivery: delivery).Validate("sub-1", Now);
+        var (preferences, errors) = Request(email, severity, delivery: delivery).Validate("sub-1", "ana@example.org", Now);
 
         Assert.Null(preferences);
         Assert.Equal([field], errors.Keys);
@@ -40,7 +40,7 @@ public class NotificationPreferencesTests
     [Fact]
     public void Everything_off_needs_no_address_and_mails_nothing()
     {
-        var (preferences, errors) = Request(email: "", severity: "").Validate("sub-1", Now);
+        var (preferences, errors) = Request(email: "", severity: "").Validate("sub-1", "ana@example.org", Now);
 
         Assert.Empty(errors);
         Assert.Null(preferences!.Email);

@@ -29,6 +29,9 @@ public sealed class NotificationsModel(TriageClient triage) : PortalPageModel
     [BindProperty]
     public string Delivery { get; set; } = NotificationPreferences.Immediate;
 
+    /// <summary>The name reports are assigned to the maintainer under, as Triage last read it; shown, never posted.</summary>
+    public string? AssignedAs { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string? done, CancellationToken cancellationToken)
     {
         ShowDone(done);
@@ -55,7 +58,7 @@ public sealed class NotificationsModel(TriageClient triage) : PortalPageModel
 
     private void Show(NotificationPreferences p)
     {
-        (Email, NewReportSeverity, SlaBreach, ReporterAnswered, HostResponded, Contested, Delivery) =
-            (p.Email, p.NewReportSeverity, p.SlaBreach, p.ReporterAnswered, p.HostResponded, p.Contested, p.Delivery);
+        (Email, NewReportSeverity, SlaBreach, ReporterAnswered, HostResponded, Contested, Delivery, AssignedAs) =
+            (p.Email, p.NewReportSeverity, p.SlaBreach, p.ReporterAnswered, p.HostResponded, p.Contested, p.Delivery, p.AssignedAs);
     }
 }

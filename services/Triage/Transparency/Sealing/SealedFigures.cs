@@ -1,0 +1,33 @@
+using SafetyReports.Triage.Storage;
+
+namespace SafetyReports.Triage.Transparency.Sealing;
+
+/// <summary>
+/// The public hosts figures with their months' seals: one sealed month is answered with its snapshot as sealed; any
+/// other period is computed as now (provisional). Either way the errata of the period's sealed months come with them (left out when none).
+/// </summary>
+public sealed class SealedFigures(TransparencyQuery query, ISealedMonths store)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<TransparencyFigures> HostsAsync(TransparencyPeriod period, CancellationToken cancellationToken)
+    {
+        var recorded = await store.ListErrataAsync(period.From, period.To, cancellationToken);
+        var errata = recorded.Count == 0 ? null : recorded.Select(View).ToList();
+        if (period.From == period.To && (await store.ListSealedMonthsAsync(period.From, period.To, cancellationToken)) is [var month])
+        {
+            return Read(month) with { SealedAt = month.SealedAt, Errata = errata };
+        }
+
+        return await query.FiguresAsync(null, period, cancellationToken) with { Errata = errata };
+    }
+
+    /// <summary>The snapshot of a month: its figures exactly as the API serves them, without the seal's own fields.</summary>
+    public static string Write(TransparencyFigures figures) => JsonSerializer.Serialize(figures with { SealedAt = null, Errata = null }, Json);
+
+    public static TransparencyFigures Read(SealedMonth month) =>
+        JsonSerializer.Deserialize<TransparencyFigures>(month.Figures, Json) ?? throw new InvalidDataException($"Sealed month {month.Month} holds no figures.");
+
+    public static ErratumView View(TransparencyErratum erratum) =>
+        new(TransparencyMonth.Format(erratum.Month), erratum.RecordedAt, erratum.Host, erratum.Figure, erratum.Old, erratum.New);
+}
