@@ -8,12 +8,20 @@ public sealed record EvidenceFilesOutcome(IReadOnlyList<CheckedEvidenceFile> Fil
     public static EvidenceFilesOutcome Refused(EvidenceFileRefusal refusal, string problem) => new([], refusal, problem);
 }
 
-/// <summary>Why files are refused; an API answers <see cref="UnsupportedType"/> with 415 and the others with 400 (or 413 for size).</summary>
+/// <summary>
+/// Why files are refused; the API answers <see cref="UnsupportedType"/> with 415, <see cref="TooLargeInTotal"/> with 413 and
+/// the others with 400 and a field error naming the file.
+/// </summary>
 public enum EvidenceFileRefusal
 {
     Invalid,
     TooMany,
+
+    /// <summary>One file is beyond the size a file may have.</summary>
     TooLarge,
     UnsupportedType,
     ChildSafety,
+
+    /// <summary>The files together, or the report part, are beyond what one report may carry.</summary>
+    TooLargeInTotal,
 }

@@ -53,7 +53,7 @@ public static class MultipartSubmissionReader
                     report = await ReadAtMostAsync(section.Body, maxReportBytes, cancellationToken);
                     if (report is null)
                     {
-                        return MultipartSubmission.Refused(EvidenceFileRefusal.TooLarge,
+                        return MultipartSubmission.Refused(EvidenceFileRefusal.TooLargeInTotal,
                             $"The \"report\" part may be at most {maxReportBytes / 1024} KiB.");
                     }
                 }
@@ -75,9 +75,11 @@ public static class MultipartSubmissionReader
                     var content = await ReadAtMostAsync(section.Body, room, cancellationToken);
                     if (content is null)
                     {
-                        return MultipartSubmission.Refused(EvidenceFileRefusal.TooLarge, room < limits.MaxFileBytes
-                            ? $"The files come to more than {limits.MaxTotalBytes / EvidenceFileLimits.MiB} MiB; at most that is accepted per report."
-                            : $"\"{fileName}\" is larger than {limits.MaxFileBytes / EvidenceFileLimits.MiB} MiB; at most that is accepted per file.");
+                        return room < limits.MaxFileBytes
+                            ? MultipartSubmission.Refused(EvidenceFileRefusal.TooLargeInTotal,
+                                $"The files come to more than {limits.MaxTotalBytes / EvidenceFileLimits.MiB} MiB; at most that is accepted per report.")
+                            : MultipartSubmission.Refused(EvidenceFileRefusal.TooLarge,
+                                $"\"{fileName}\" is larger than {limits.MaxFileBytes / EvidenceFileLimits.MiB} MiB; at most that is accepted per file.");
                     }
 
                     total += content.Length;

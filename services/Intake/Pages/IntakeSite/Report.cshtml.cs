@@ -58,7 +58,7 @@ public sealed class ReportModel(
         }
 
         var attempt = await intake.SubmitAsync(submission.Request, submission.RequestHash, idempotencyKeyHash: null,
-            HttpContext.Connection.RemoteIpAddress, Form.Proof, allowUnchallenged: true, cancellationToken);
+            HttpContext.Connection.RemoteIpAddress, Form.Proof, allowUnchallenged: true, [], cancellationToken);
         switch (attempt.Refusal?.Verdict)
         {
             case GateVerdict.RateLimited:
