@@ -43,7 +43,7 @@ public sealed class EvidenceFileRules(EvidenceFileLimits limits)
             var checkedFile = CheckOne(file, categoryId, sanitize, out var refusal, out var problem);
             if (checkedFile is null)
             {
-                return EvidenceFilesOutcome.Refused(refusal, $"\"{file.Name}\" {problem}");
+                return EvidenceFilesOutcome.Refused(refusal, $"\"{file.Name}\" {problem}", file.Name);
             }
 
             accepted.Add(checkedFile);

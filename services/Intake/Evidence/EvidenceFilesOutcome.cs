@@ -1,11 +1,12 @@
 namespace SafetyReports.Intake.Evidence;
 
 /// <summary>The files of a report, all accepted, or the first refusal and why.</summary>
-public sealed record EvidenceFilesOutcome(IReadOnlyList<CheckedEvidenceFile> Files, EvidenceFileRefusal? Refusal, string? Problem)
+/// <param name="FileName">The refused file, when one file is refused (not for too many or too much in all): the form names it in the reporter's language.</param>
+public sealed record EvidenceFilesOutcome(IReadOnlyList<CheckedEvidenceFile> Files, EvidenceFileRefusal? Refusal, string? Problem, string? FileName = null)
 {
     public static EvidenceFilesOutcome Accepted(IReadOnlyList<CheckedEvidenceFile> files) => new(files, null, null);
 
-    public static EvidenceFilesOutcome Refused(EvidenceFileRefusal refusal, string problem) => new([], refusal, problem);
+    public static EvidenceFilesOutcome Refused(EvidenceFileRefusal refusal, string problem, string? fileName = null) => new([], refusal, problem, fileName);
 }
 
 /// <summary>

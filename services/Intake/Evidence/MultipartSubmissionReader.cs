@@ -59,7 +59,8 @@ public static class MultipartSubmissionReader
                 }
                 else if (name == FilesPart)
                 {
-                    var fileName = DisplayName(disposition);
+                    var fileName = DisplayName(HeaderUtilities.RemoveQuotes(disposition.FileNameStar).Value
+                        ?? HeaderUtilities.RemoveQuotes(disposition.FileName).Value);
                     if (fileName is null)
                     {
                         return Malformed("Every \"files\" part needs a file name (filename in its Content-Disposition).");
@@ -118,11 +119,12 @@ public static class MultipartSubmissionReader
         return buffer.ToArray();
     }
 
-    // The name is shown to maintainers and hosts, never used as a path: keep its last segment, printable and short.
-    private static string? DisplayName(ContentDispositionHeaderValue disposition)
+    /// <summary>
+    /// A file's name as sent, made fit to show: it is shown to maintainers and hosts, never used as a path, so only its
+    /// last segment is kept, printable and short. Null when nothing of it is left.
+    /// </summary>
+    public static string? DisplayName(string? raw)
     {
-        var raw = HeaderUtilities.RemoveQuotes(disposition.FileNameStar).Value
-            ?? HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
         if (string.IsNullOrWhiteSpace(raw))
         {
             return null;
