@@ -77,6 +77,35 @@ public class EvidenceFileFormTests(EvidenceFilesBrowserFixture browser) : IClass
     }
 
     [Fact]
+    public async Task With_javascript_the_files_go_with_the_solved_form_and_each_state_passes_an_axe_audit()
+    {
+        await using var tab = await browser.NewPageAsync(bypassCsp: true);
+        var page = tab.Page;
+        await tab.GotoAsync("/");
+        await AxeAudit.AssertNoSeriousViolationsAsync(page, "the report form with a file input");
+
+        await tab.FillAsync(new FormInput($"Image evidence with JavaScript {Guid.NewGuid():N}"));
+        await page.SetInputFilesAsync("#files", [new FilePayload { Name = "big.png", MimeType = "image/png", Buffer = EvidenceImages.PngDeclaring(100_000, 100_000) }]);
+        await tab.SendAsync();
+        await Expect(page.Locator("#files-error")).ToContainTextAsync("“big.png” could not be read");
+        await Expect(page.Locator("#files-not-kept")).ToBeVisibleAsync();
+        await AxeAudit.AssertNoSeriousViolationsAsync(page, "the report form with a refused file");
+
+        await page.SetInputFilesAsync("#files", [new FilePayload { Name = "photo.jpg", MimeType = "image/jpeg", Buffer = EvidenceImages.JpegWithGps(12, 12) }]);
+        await tab.SendAsync();
+        var (id, token) = await tab.ReceiptAsync();
+        var stored = await browser.System.Api.TriageReportAsync(id);
+        Assert.False(stored["unchallenged"]!.GetValue<bool>(), "the script solved the proof of work for the form with files");
+
+        await tab.GotoAsync("/status");
+        await page.FillAsync("#id", id.ToString());
+        await page.FillAsync("#token", token);
+        await tab.PostAsync("#show-status", "/status");
+        await Expect(page.Locator("#evidence-files tbody tr")).ToHaveCountAsync(1);
+        await AxeAudit.AssertNoSeriousViolationsAsync(page, "the status page with its files");
+    }
+
+    [Fact]
     public async Task An_image_for_child_sexual_exploitation_is_refused_with_the_hotlines()
     {
         await using var tab = await browser.NewPageAsync(javaScript: false);
