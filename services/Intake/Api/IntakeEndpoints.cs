@@ -75,7 +75,8 @@ public static class IntakeEndpoints
         switch (body.Problem)
         {
             case BodyProblem.NotJson:
-                return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: body.Detail);
+                return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
+                    detail: options.Value.EvidenceFiles.Enabled ? "Send the report as application/json, or as multipart/form-data with its files." : body.Detail);
             case BodyProblem.TooLarge:
                 return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Report too large", detail: body.Detail);
             case BodyProblem.Malformed:

@@ -7,7 +7,7 @@ public static class EvidenceFileErrors
 {
     public const string Field = MultipartSubmissionReader.FilesPart;
 
-    public static string Describe(EvidenceFilesOutcome refused, EvidenceFileLimits limits, IStringLocalizer<IntakeText> text)
+    public static string Describe(EvidenceFilesOutcome refused, EvidenceFileLimits limits, IStringLocalizer text)
     {
         var name = refused.FileName ?? "";
         return refused.Refusal switch
