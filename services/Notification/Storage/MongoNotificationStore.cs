@@ -8,7 +8,7 @@ namespace SafetyReports.Notification.Storage;
 /// it), a partial class per aggregate. Writes that touch several documents, or a state change and its event, use one
 /// transaction (<see cref="MongoStore.InTransactionAsync{T}"/>).
 /// </summary>
-public sealed partial class MongoNotificationStore : MongoStore, INotificationStore
+public sealed partial class MongoNotificationStore : MongoMailingStore, INotificationStore
 {
     public const string HostsCollection = "hosts";
     public const string SubscriptionsCollection = "subscriptions";
@@ -27,7 +27,6 @@ public sealed partial class MongoNotificationStore : MongoStore, INotificationSt
     private readonly IMongoCollection<MongoNoticeDocument> _notices;
     private readonly IMongoCollection<HostContest> _contests;
     private readonly IMongoCollection<ThreadMessage> _messages;
-    private readonly MongoMailOutbox _mail;
 
     static MongoNotificationStore() => MongoNotificationRecords.Register();
 
@@ -42,7 +41,6 @@ public sealed partial class MongoNotificationStore : MongoStore, INotificationSt
         _notices = database.GetCollection<MongoNoticeDocument>(NoticesCollection);
         _contests = database.GetCollection<HostContest>(ContestsCollection);
         _messages = database.GetCollection<ThreadMessage>(MessagesCollection);
-        _mail = new MongoMailOutbox(database);
     }
 
     protected override Task SetUpAsync(CancellationToken cancellationToken) => MongoNotificationIndexes.CreateAsync(Database, cancellationToken);
