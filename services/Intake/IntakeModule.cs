@@ -29,6 +29,7 @@ public static class IntakeModule
             RateCounterStoreFactory.Create(sp.GetRequiredService<IOptions<IntakeOptions>>().Value.RateLimit.Counters, storage, sp));
         services.AddSingleton<SubmissionRateLimiter>();
         services.AddSingleton<SubmissionGate>();
+        services.AddSingleton(new Evidence.EvidenceFileRules(Evidence.EvidenceFileLimits.Default));
         services.AddOutboxDispatcher<ISubmissionStore>();
         services.AddHostedService<SubmissionHandover>();
         services.AddHostedService<IdempotencyJanitor>();

@@ -24,6 +24,17 @@ public sealed class IntakeOptions
     /// </summary>
     public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromHours(24);
 
+    public EvidenceFileOptions EvidenceFiles { get; set; } = new();
+
+    public sealed class EvidenceFileOptions
+    {
+        /// <summary>
+        /// Whether reports may carry evidence files (the form's file input, multipart on the API). Off by default: until
+        /// Triage fetches the files from Intake, no maintainer would see them (docs/intake.md, "Evidence files").
+        /// </summary>
+        public bool Enabled { get; set; }
+    }
+
     public sealed class ProofOfWorkOptions
     {
         /// <summary>

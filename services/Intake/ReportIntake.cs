@@ -1,3 +1,4 @@
+using SafetyReports.Intake.Evidence;
 using SafetyReports.Intake.Storage;
 using SafetyReports.ServiceDefaults.Contacts;
 using SafetyReports.ServiceDefaults.Email;
@@ -13,6 +14,7 @@ public sealed class ReportIntake(
     HandoverSignal handoverSignal,
     ReporterLinks links,
     SubmissionGate gate,
+    EvidenceFileRules evidenceFiles,
     ClientAddressHasher clients,
     IOptions<IntakeOptions> options,
     TimeProvider clock)
@@ -22,11 +24,14 @@ public sealed class ReportIntake(
     /// <summary>
     /// The one submit sequence of the form and the API, once their own field checks passed: a retry with the client's
     /// <c>Idempotency-Key</c> (<paramref name="idempotencyKeyHash"/>, from <see cref="IdempotencyScope"/>) gets its first
-    /// answer before the proof of work or rate limit is looked at, since it adds nothing; then the gate; then the store.
+    /// answer before the proof of work or rate limit is looked at, since it adds nothing; then the gate; then the evidence
+    /// files are made safe (images decoded and re-encoded: the costly step, done only for a submission that passed the
+    /// gate; the caller screened them with <see cref="EvidenceFileRules.Screen"/> before); then the store, files included.
     /// </summary>
+    /// <param name="requestHash">For a submission with files, <see cref="EvidenceRequestHash.Of"/>: a retry must send the same files.</param>
     public async Task<SubmitAttempt> SubmitAsync(
         ReportSubmissionRequest request, string requestHash, string? idempotencyKeyHash, IPAddress? client, string? proof,
-        bool allowUnchallenged, CancellationToken cancellationToken)
+        bool allowUnchallenged, IReadOnlyList<IncomingEvidenceFile> files, CancellationToken cancellationToken)
     {
         if (idempotencyKeyHash is not null && await store.FindIdempotencyAsync(idempotencyKeyHash, cancellationToken) is { } earlier)
         {
@@ -39,21 +44,29 @@ public sealed class ReportIntake(
             return new SubmitAttempt(null, passed);
         }
 
+        var checkedFiles = evidenceFiles.Check(files, request.Category);
+        if (checkedFiles.Refusal is not null)
+        {
+            return new SubmitAttempt(null, null, checkedFiles);
+        }
+
         var context = new SubmissionContext(idempotencyKeyHash, requestHash, clients.Hash(client), passed.Unchallenged);
-        return new SubmitAttempt(await StoreAsync(request, context, cancellationToken), null);
+        var stored = checkedFiles.Files.Select(StoredEvidenceFile.From).ToList();
+        return new SubmitAttempt(await StoreAsync(request, context, stored, cancellationToken), null);
     }
 
     /// <summary>
     /// Without an <c>Idempotency-Key</c>, a near-identical submission from the same client within the
     /// fold window gets the first one's answer (same report, same token) instead of a second report.
     /// </summary>
-    private async Task<SubmissionOutcome> StoreAsync(ReportSubmissionRequest request, SubmissionContext context, CancellationToken cancellationToken)
+    private async Task<SubmissionOutcome> StoreAsync(
+        ReportSubmissionRequest request, SubmissionContext context, IReadOnlyList<StoredEvidenceFile> files, CancellationToken cancellationToken)
     {
         var folding = context.IdempotencyKeyHash is null;
         var now = clock.GetUtcNow();
         var (keyHash, requestHash) = context.IdempotencyKeyHash is { } scopedKey
             ? (scopedKey, context.RequestHash)
-            : FoldKey(request, context.ClientHash, now);
+            : FoldKey(request, files, context.ClientHash, now);
         // A client's own key was looked up before the gate (SubmitAsync), and a race on it
         // ends in AddAsync's conflict below; folds are looked up here, in this window and the previous
         // one (windows are aligned to the clock, so a resubmission just after a boundary still folds).
@@ -63,7 +76,7 @@ public sealed class ReportIntake(
         }
 
         if (folding
-            && await store.FindIdempotencyAsync(FoldKey(request, context.ClientHash, now - options.Value.FoldWindow).KeyHash, cancellationToken) is { } previous
+            && await store.FindIdempotencyAsync(FoldKey(request, files, context.ClientHash, now - options.Value.FoldWindow).KeyHash, cancellationToken) is { } previous
             && previous.CreatedAt >= now - options.Value.FoldWindow)
         {
             return Replay(previous, requestHash);
@@ -72,7 +85,7 @@ public sealed class ReportIntake(
         var id = OpaqueId.New();
         var token = SecretHasher.NewToken();
         var receipt = new SubmissionReceipt(id, token, ReportStatuses.Received);
-        var submission = new Submission(id, now, SecretHasher.Hash(token), ToMessage(id, now, request, context), System.Diagnostics.Activity.Current?.Id);
+        var submission = new Submission(id, now, SecretHasher.Hash(token), ToMessage(id, now, request, context), System.Diagnostics.Activity.Current?.Id, files);
         // A client's own key replays the whole first answer (the contract); a fold answers without the token.
         var remembered = folding ? receipt with { StatusToken = null, Folded = true } : receipt;
         var idempotency = new IdempotencyRecord(keyHash, requestHash, id, _responseProtector.Protect(JsonSerializer.Serialize(remembered)), now);
@@ -205,9 +218,16 @@ public sealed class ReportIntake(
         return true;
     }
 
-    private (string KeyHash, string RequestHash) FoldKey(ReportSubmissionRequest request, string clientHash, DateTimeOffset now)
+    /// <summary>The same text with other files is another report: the files' original hashes are part of what folds.</summary>
+    private (string KeyHash, string RequestHash) FoldKey(
+        ReportSubmissionRequest request, IReadOnlyList<StoredEvidenceFile> files, string clientHash, DateTimeOffset now)
     {
         var fingerprint = NearDuplicateFingerprint.Of(request);
+        if (files.Count > 0)
+        {
+            fingerprint = SecretHasher.Hash($"{fingerprint}:{string.Join(',', files.Select(f => f.Record.OriginalSha256))}");
+        }
+
         var window = Math.Max(1, (long)options.Value.FoldWindow.TotalSeconds);
         var bucket = now.ToUnixTimeSeconds() / window;
         return (SecretHasher.Hash($"fold:{clientHash}:{fingerprint}:{bucket}"), fingerprint);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Routing;
+using SafetyReports.Intake.Evidence;
 
 namespace SafetyReports.Intake.Api;
 
@@ -11,7 +12,7 @@ public static class IntakeEndpoints
     {
         var api = app.MapGroup("/api/v1").AllowAnonymous().WithTags("Intake");
         api.MapPost("/reports", SubmitAsync)
-            .Accepts<ReportSubmissionRequest>("application/json")
+            .Accepts<ReportSubmissionRequest>("application/json", "multipart/form-data")
             .Produces<SubmissionReceipt>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -34,8 +35,8 @@ public static class IntakeEndpoints
     }
 
     private static async Task<IResult> SubmitAsync(
-        HttpRequest httpRequest, ReportIntake intake, IdempotencyScope idempotency,
-        CancellationToken cancellationToken)
+        HttpRequest httpRequest, ReportIntake intake, IdempotencyScope idempotency, EvidenceFileRules evidenceFiles,
+        IOptions<IntakeOptions> options, CancellationToken cancellationToken)
     {
         var idempotencyKey = httpRequest.Headers[IdempotencyHeader].ToString();
         if (idempotencyKey.Length > SubmissionLimits.MaxIdempotencyKey || idempotencyKey.Any(c => c < 0x21 || c > 0x7E))
@@ -47,11 +48,35 @@ public static class IntakeEndpoints
         }
 
         // Cheap checks first: a wrong type, size or shape is answered as such and costs no proof of work.
-        var body = await SubmissionBodyReader.ReadAsync(httpRequest, cancellationToken);
+        SubmissionBody body;
+        IReadOnlyList<IncomingEvidenceFile> files = [];
+        if (MultipartSubmissionReader.IsMultipart(httpRequest.ContentType))
+        {
+            if (!options.Value.EvidenceFiles.Enabled)
+            {
+                return EvidenceFileProblems.Disabled();
+            }
+
+            var multipart = await MultipartSubmissionReader.ReadAsync(
+                httpRequest.Body, httpRequest.ContentType, SubmissionLimits.MaxBodyBytes, evidenceFiles.Limits, cancellationToken);
+            if (multipart.Refusal is { } refused)
+            {
+                return EvidenceFileProblems.For(refused, multipart.Problem!);
+            }
+
+            body = SubmissionBodyReader.Parse(multipart.ReportJson!);
+            files = multipart.Files;
+        }
+        else
+        {
+            body = await SubmissionBodyReader.ReadAsync(httpRequest, cancellationToken);
+        }
+
         switch (body.Problem)
         {
             case BodyProblem.NotJson:
-                return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: body.Detail);
+                return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
+                    detail: options.Value.EvidenceFiles.Enabled ? "Send the report as application/json, or as multipart/form-data with its files." : body.Detail);
             case BodyProblem.TooLarge:
                 return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Report too large", detail: body.Detail);
             case BodyProblem.Malformed:
@@ -64,11 +89,21 @@ public static class IntakeEndpoints
             return ProblemResults.Validation(errors);
         }
 
+        if (evidenceFiles.Screen(files, body.Request!.Category) is { Refusal: { } screened } refusedFiles)
+        {
+            return EvidenceFileProblems.For(screened, refusedFiles.Problem!);
+        }
+
         var client = httpRequest.HttpContext.Connection.RemoteIpAddress;
         var keyHash = idempotencyKey.Length == 0 ? null : await idempotency.KeyHashAsync(idempotencyKey, client, cancellationToken);
-        var attempt = await intake.SubmitAsync(body.Request!, body.RequestHash!, keyHash, client,
-            httpRequest.Headers[ProofOfWork.Header].ToString(), allowUnchallenged: false, cancellationToken);
-        return attempt.Refusal is { } refusal ? GateProblems.For(httpRequest.HttpContext, refusal) : Answer(attempt.Outcome!);
+        var attempt = await intake.SubmitAsync(body.Request!, EvidenceRequestHash.Of(body.RequestHash!, files), keyHash, client,
+            httpRequest.Headers[ProofOfWork.Header].ToString(), allowUnchallenged: false, files, cancellationToken);
+        return attempt switch
+        {
+            { Refusal: { } refusal } => GateProblems.For(httpRequest.HttpContext, refusal),
+            { FileRefusal: { Refusal: { } fileRefusal } checkedFiles } => EvidenceFileProblems.For(fileRefusal, checkedFiles.Problem!),
+            _ => Answer(attempt.Outcome!),
+        };
     }
 
     private static IResult Answer(SubmissionOutcome outcome)

@@ -3,6 +3,7 @@ namespace SafetyReports.Intake.Api;
 /// <param name="HostResponse">The host's latest statement of reasons (without the host's note to the maintainers); null until the host responds.</param>
 /// <param name="Contest">The reporter's contest of the latest response they contested; null when none.</param>
 /// <param name="CanContest">True while the host's current response can be contested (once per revision).</param>
+/// <param name="Files">The evidence files stored with the report: name, type, size and SHA-256 of the stored bytes.</param>
 public sealed record ReportStatusResponse(
     Guid Id,
     string Status,
@@ -11,7 +12,8 @@ public sealed record ReportStatusResponse(
     IReadOnlyList<PublicNoteResponse> PublicNotes,
     ReceiptHostResponse? HostResponse,
     ContestView? Contest,
-    bool CanContest)
+    bool CanContest,
+    IReadOnlyList<EvidenceFileView> Files)
 {
     public static ReportStatusResponse From(Receipt receipt) => new(
         receipt.Id,
@@ -21,8 +23,12 @@ public sealed record ReportStatusResponse(
         receipt.PublicNotes.Select(n => new PublicNoteResponse(n.At, n.Text)).ToList(),
         receipt.HostResponse,
         receipt.Contest is { } contest ? ContestView.From(contest) : null,
-        receipt.CanContest);
+        receipt.CanContest,
+        receipt.EvidenceFiles.Select(f => new EvidenceFileView(f.Name, f.MediaType, f.Size, f.Sha256)).ToList());
 }
+
+/// <param name="Sha256">SHA-256 of the bytes stored (for an image, as re-encoded without its metadata), hex.</param>
+public sealed record EvidenceFileView(string Name, string Type, long Size, string Sha256);
 
 public sealed record PublicNoteResponse(DateTimeOffset At, string Text);
 

@@ -45,7 +45,12 @@ public static class SubmissionBodyReader
             buffer.Write(chunk, 0, read);
         }
 
-        var bytes = buffer.ToArray();
+        return Parse(buffer.ToArray());
+    }
+
+    /// <summary>A report's JSON, as a body or as the <c>report</c> part of a submission with files.</summary>
+    public static SubmissionBody Parse(byte[] bytes)
+    {
         try
         {
             var parsed = JsonSerializer.Deserialize<ReportSubmissionRequest>(bytes, Options);

@@ -9,7 +9,20 @@ public sealed class EvidenceFileRules(EvidenceFileLimits limits)
 {
     private readonly ImageSanitizer _images = new(limits);
 
-    public EvidenceFilesOutcome Check(IReadOnlyList<IncomingEvidenceFile> files, string? categoryId)
+    public EvidenceFileLimits Limits => limits;
+
+    /// <summary>
+    /// The cheap checks alone (count, sizes, types, the category), without decoding any image: a submission answers
+    /// them before the proof of work and rate limit are spent, as it answers field errors. Null when all pass.
+    /// </summary>
+    public EvidenceFilesOutcome? Screen(IReadOnlyList<IncomingEvidenceFile> files, string? categoryId) =>
+        Run(files, categoryId, sanitize: false) is { Refusal: not null } refused ? refused : null;
+
+    /// <summary>Every check, images decoded and re-encoded: the files as they are to be stored, or the first refusal.</summary>
+    public EvidenceFilesOutcome Check(IReadOnlyList<IncomingEvidenceFile> files, string? categoryId) =>
+        Run(files, categoryId, sanitize: true);
+
+    private EvidenceFilesOutcome Run(IReadOnlyList<IncomingEvidenceFile> files, string? categoryId, bool sanitize)
     {
         if (files.Count > limits.MaxFiles)
         {
@@ -20,17 +33,17 @@ public sealed class EvidenceFileRules(EvidenceFileLimits limits)
         var total = files.Sum(f => (long)f.Content.Length);
         if (total > limits.MaxTotalBytes)
         {
-            return EvidenceFilesOutcome.Refused(EvidenceFileRefusal.TooLarge,
+            return EvidenceFilesOutcome.Refused(EvidenceFileRefusal.TooLargeInTotal,
                 $"The files come to {Size(total)}; at most {Size(limits.MaxTotalBytes)} per report are accepted.");
         }
 
         var accepted = new List<CheckedEvidenceFile>(files.Count);
         foreach (var file in files)
         {
-            var checkedFile = CheckOne(file, categoryId, out var refusal, out var problem);
+            var checkedFile = CheckOne(file, categoryId, sanitize, out var refusal, out var problem);
             if (checkedFile is null)
             {
-                return EvidenceFilesOutcome.Refused(refusal, $"\"{file.Name}\" {problem}");
+                return EvidenceFilesOutcome.Refused(refusal, $"\"{file.Name}\" {problem}", file.Name);
             }
 
             accepted.Add(checkedFile);
@@ -40,7 +53,7 @@ public sealed class EvidenceFileRules(EvidenceFileLimits limits)
     }
 
     private CheckedEvidenceFile? CheckOne(
-        IncomingEvidenceFile file, string? categoryId, out EvidenceFileRefusal refusal, out string problem)
+        IncomingEvidenceFile file, string? categoryId, bool sanitize, out EvidenceFileRefusal refusal, out string problem)
     {
         refusal = EvidenceFileRefusal.Invalid;
         problem = "";
@@ -72,7 +85,7 @@ public sealed class EvidenceFileRules(EvidenceFileLimits limits)
         }
 
         var stored = file.Content;
-        if (type.Medium == EvidenceMedium.Image)
+        if (sanitize && type.Medium == EvidenceMedium.Image)
         {
             var image = _images.Sanitize(file.Content, type);
             if (image.Value is null)
@@ -84,7 +97,9 @@ public sealed class EvidenceFileRules(EvidenceFileLimits limits)
             stored = image.Value.Bytes;
         }
 
-        return new CheckedEvidenceFile(file.Name, type, stored, file.Content.Length, Sha256(file.Content), Sha256(stored));
+        var originalHash = Sha256(file.Content);
+        return new CheckedEvidenceFile(file.Name, type, stored, file.Content.Length, originalHash,
+            ReferenceEquals(stored, file.Content) ? originalHash : Sha256(stored));
     }
 
     private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

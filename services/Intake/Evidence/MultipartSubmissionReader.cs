@@ -53,13 +53,14 @@ public static class MultipartSubmissionReader
                     report = await ReadAtMostAsync(section.Body, maxReportBytes, cancellationToken);
                     if (report is null)
                     {
-                        return MultipartSubmission.Refused(EvidenceFileRefusal.TooLarge,
+                        return MultipartSubmission.Refused(EvidenceFileRefusal.TooLargeInTotal,
                             $"The \"report\" part may be at most {maxReportBytes / 1024} KiB.");
                     }
                 }
                 else if (name == FilesPart)
                 {
-                    var fileName = DisplayName(disposition);
+                    var fileName = DisplayName(HeaderUtilities.RemoveQuotes(disposition.FileNameStar).Value
+                        ?? HeaderUtilities.RemoveQuotes(disposition.FileName).Value);
                     if (fileName is null)
                     {
                         return Malformed("Every \"files\" part needs a file name (filename in its Content-Disposition).");
@@ -75,9 +76,11 @@ public static class MultipartSubmissionReader
                     var content = await ReadAtMostAsync(section.Body, room, cancellationToken);
                     if (content is null)
                     {
-                        return MultipartSubmission.Refused(EvidenceFileRefusal.TooLarge, room < limits.MaxFileBytes
-                            ? $"The files come to more than {limits.MaxTotalBytes / EvidenceFileLimits.MiB} MiB; at most that is accepted per report."
-                            : $"\"{fileName}\" is larger than {limits.MaxFileBytes / EvidenceFileLimits.MiB} MiB; at most that is accepted per file.");
+                        return room < limits.MaxFileBytes
+                            ? MultipartSubmission.Refused(EvidenceFileRefusal.TooLargeInTotal,
+                                $"The files come to more than {limits.MaxTotalBytes / EvidenceFileLimits.MiB} MiB; at most that is accepted per report.")
+                            : MultipartSubmission.Refused(EvidenceFileRefusal.TooLarge,
+                                $"\"{fileName}\" is larger than {limits.MaxFileBytes / EvidenceFileLimits.MiB} MiB; at most that is accepted per file.");
                     }
 
                     total += content.Length;
@@ -116,11 +119,12 @@ public static class MultipartSubmissionReader
         return buffer.ToArray();
     }
 
-    // The name is shown to maintainers and hosts, never used as a path: keep its last segment, printable and short.
-    private static string? DisplayName(ContentDispositionHeaderValue disposition)
+    /// <summary>
+    /// A file's name as sent, made fit to show: it is shown to maintainers and hosts, never used as a path, so only its
+    /// last segment is kept, printable and short. Null when nothing of it is left.
+    /// </summary>
+    public static string? DisplayName(string? raw)
     {
-        var raw = HeaderUtilities.RemoveQuotes(disposition.FileNameStar).Value
-            ?? HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
         if (string.IsNullOrWhiteSpace(raw))
         {
             return null;

@@ -12,8 +12,8 @@ public interface ISubmissionStore : IStoreHealth, IOutboxStore
     public const string QuarantinedSubmissions = "submissions";
 
     /// <summary>
-    /// Durably stores the submission (and the idempotency record, if any) in one transaction. When the
-    /// key was already used, stores nothing and returns the earlier record.
+    /// Durably stores the submission, its evidence files (bytes and records) and the idempotency record, if any, in one
+    /// transaction. When the key was already used, stores nothing and returns the earlier record.
     /// </summary>
     Task<AddSubmissionResult> AddAsync(Submission submission, IdempotencyRecord? idempotency, CancellationToken cancellationToken);
 
@@ -27,6 +27,9 @@ public interface ISubmissionStore : IStoreHealth, IOutboxStore
     Task<string> GetOrAddSecretAsync(string name, string protectedSecret, CancellationToken cancellationToken);
 
     Task<Receipt?> FindReceiptAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>The stored bytes of one of a report's evidence files; null for another report's file or an unknown one.</summary>
+    Task<byte[]?> ReadEvidenceFileAsync(Guid reportId, Guid fileId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Unconfirmed submissions whose next hand-over time has come, at most <paramref name="max"/>, each read on its own: one

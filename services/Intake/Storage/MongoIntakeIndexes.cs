@@ -37,6 +37,12 @@ public static class MongoIntakeIndexes
             new CreateIndexOptions { Name = "ix_idempotency_created" }),
     ];
 
+    public static IReadOnlyList<CreateIndexModel<MongoEvidenceFileDocument>> EvidenceFiles { get; } =
+    [
+        new(Builders<MongoEvidenceFileDocument>.IndexKeys.Ascending(d => d.ReportId),
+            new CreateIndexOptions { Name = "ix_evidence_files_report" }),
+    ];
+
     /// <summary>
     /// Intake's MongoDB schema as migrations (<see cref="MongoMigrations"/>): version 1 what the release of 2026-11-29 created,
     /// each later step one change since. Each is safe to run again; a released step never changes.
@@ -56,6 +62,12 @@ public static class MongoIntakeIndexes
             MongoSteps.CreateIndexesAsync(database, MongoSubmissionStore.SubmissionsCollection, MongoSteps.Named(Submissions, "ix_submissions_quarantined"), ct)),
         new(3, "secrets kept by the store (the idempotency scope's key)", (database, ct) =>
             MongoStoreSetup.CreateCollectionsAsync(database, [MongoSubmissionStore.SecretsCollection], ct)),
+        // The collection exists before the first transaction inserts into it (servers before 4.4 cannot create one in a transaction).
+        new(4, "evidence files stored with their submission", async (database, ct) =>
+        {
+            await MongoStoreSetup.CreateCollectionsAsync(database, [MongoSubmissionStore.EvidenceFilesCollection], ct);
+            await MongoSteps.CreateIndexesAsync(database, MongoSubmissionStore.EvidenceFilesCollection, EvidenceFiles, ct);
+        }),
     ]);
 
     /// <summary>Brings the database up to date (<see cref="Migrations"/>).</summary>

@@ -4,7 +4,7 @@ namespace SafetyReports.Intake.Storage;
 
 /// <summary>
 /// The Intake records stored as they are (<see cref="MongoRecordMap"/>): idempotency records, and a receipt's public
-/// notes, host response and contests inside its submission.
+/// notes, host response, contests and evidence file records inside its submission.
 /// </summary>
 public static class MongoIntakeRecords
 {
@@ -14,5 +14,6 @@ public static class MongoIntakeRecords
         MongoRecordMap.RegisterEmbedded<PublicNote>();
         MongoRecordMap.RegisterEmbedded<ReceiptHostResponse>();
         MongoRecordMap.RegisterEmbedded<ReceiptContest>();
+        MongoRecordMap.RegisterEmbedded<EvidenceFileRecord>();
     }
 }

@@ -37,6 +37,9 @@ public sealed class MongoSubmissionDocument
     /// <summary>Absent from documents written before contests existed: read as empty.</summary>
     public List<ReceiptContest> Contests { get; set; } = [];
 
+    /// <summary>The records of the evidence files (their bytes are in their own documents); absent before files existed: none.</summary>
+    public List<EvidenceFileRecord> EvidenceFiles { get; set; } = [];
+
     /// <summary>A new submission: status <c>received</c> at version 0, due for hand-over at once.</summary>
     public static MongoSubmissionDocument From(Submission submission) => new()
     {
@@ -54,9 +57,10 @@ public sealed class MongoSubmissionDocument
         TraceParent = submission.TraceParent,
         HostResponse = null,
         Contests = [],
+        EvidenceFiles = submission.EvidenceFiles.Select(f => f.Record).ToList(),
     };
 
     public Receipt ToReceipt() => new(
         Id, TokenHash, Status, StatusVersion, ReceivedAt, UpdatedAt, PublicNotes, HandedOverAt,
-        HostResponse, Contests);
+        HostResponse, Contests, EvidenceFiles);
 }

@@ -15,12 +15,14 @@ public sealed class MongoSubmissionStore : MongoStore, ISubmissionStore
     public const string IdempotencyCollection = "idempotency";
     public const string UsedChallengesCollection = "usedChallenges";
     public const string SecretsCollection = "secrets";
+    public const string EvidenceFilesCollection = "evidenceFiles";
     private const int MaxReceiptAttempts = 100;
 
     private readonly IMongoCollection<MongoSubmissionDocument> _submissions;
     private readonly IMongoCollection<IdempotencyRecord> _idempotency;
     private readonly IMongoCollection<MongoUsedChallengeDocument> _usedChallenges;
     private readonly IMongoCollection<MongoIntakeSecretDocument> _secrets;
+    private readonly IMongoCollection<MongoEvidenceFileDocument> _evidenceFiles;
 
     static MongoSubmissionStore() => MongoIntakeRecords.Register();
 
@@ -31,6 +33,7 @@ public sealed class MongoSubmissionStore : MongoStore, ISubmissionStore
         _idempotency = database.GetCollection<IdempotencyRecord>(IdempotencyCollection);
         _usedChallenges = database.GetCollection<MongoUsedChallengeDocument>(UsedChallengesCollection);
         _secrets = database.GetCollection<MongoIntakeSecretDocument>(SecretsCollection);
+        _evidenceFiles = database.GetCollection<MongoEvidenceFileDocument>(EvidenceFilesCollection);
     }
 
     protected override Task SetUpAsync(CancellationToken cancellationToken) => MongoIntakeIndexes.CreateAsync(Database, cancellationToken);
@@ -53,6 +56,14 @@ public sealed class MongoSubmissionStore : MongoStore, ISubmissionStore
                 }
 
                 await _submissions.InsertOneAsync(w.Session, MongoSubmissionDocument.From(submission), cancellationToken: w.CancellationToken);
+                if (submission.EvidenceFiles.Count > 0)
+                {
+                    await _evidenceFiles.InsertManyAsync(
+                        w.Session,
+                        submission.EvidenceFiles.Select(f => new MongoEvidenceFileDocument { Id = f.Record.Id, ReportId = submission.Id, Content = f.Content }),
+                        cancellationToken: w.CancellationToken);
+                }
+
                 return new AddSubmissionResult(true, null);
             }, cancellationToken);
         }
@@ -96,6 +107,13 @@ public sealed class MongoSubmissionStore : MongoStore, ISubmissionStore
         await EnsureSetUpAsync(cancellationToken);
         var document = await _submissions.Find(d => d.Id == id).FirstOrDefaultAsync(cancellationToken);
         return document?.ToReceipt();
+    }
+
+    public async Task<byte[]?> ReadEvidenceFileAsync(Guid reportId, Guid fileId, CancellationToken cancellationToken)
+    {
+        await EnsureSetUpAsync(cancellationToken);
+        var document = await _evidenceFiles.Find(d => d.Id == fileId && d.ReportId == reportId).FirstOrDefaultAsync(cancellationToken);
+        return document?.Content;
     }
 
     /// <summary>

@@ -56,6 +56,18 @@ public static class SqliteIntakeSchema
                 protected_secret TEXT NOT NULL
             );
             """),
+        // The bytes in a table of their own, written in the submission's transaction (a 202 follows its commit, so the
+        // files are on disk with the row, and a crash leaves both or neither); their records on the submission's row,
+        // which the receipt reads, and which outlive the bytes once Triage has them.
+        SqliteMigration.Sql(5, "evidence files stored with their submission", """
+            ALTER TABLE submissions ADD COLUMN evidence_files TEXT NOT NULL DEFAULT '[]';
+            CREATE TABLE evidence_files (
+                id TEXT PRIMARY KEY,
+                report_id TEXT NOT NULL,
+                content BLOB NOT NULL
+            );
+            CREATE INDEX ix_evidence_files_report ON evidence_files (report_id);
+            """),
     ]);
 
     public static SqliteDatabase Open(string path) =>

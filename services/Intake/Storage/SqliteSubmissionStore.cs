@@ -35,11 +35,18 @@ public sealed class SqliteSubmissionStore(string path) : SqliteStore(SqliteIntak
 
             await w.ExecuteAsync(
                 """
-                INSERT INTO submissions (id, received_at, token_hash, status, status_version, updated_at, public_notes, payload, next_handover_at, trace_parent)
-                VALUES ($id, $at, $token, $status, 0, $at, '[]', $payload, $at, $trace)
+                INSERT INTO submissions (id, received_at, token_hash, status, status_version, updated_at, public_notes, payload, next_handover_at, trace_parent, evidence_files)
+                VALUES ($id, $at, $token, $status, 0, $at, '[]', $payload, $at, $trace, $files)
                 """,
                 ("$id", submission.Id.ToString()), ("$at", submission.ReceivedAt.ToUnixMs()), ("$token", submission.TokenHash),
-                ("$status", ReportStatuses.Received), ("$payload", JsonSerializer.Serialize(submission.Payload, Json)), ("$trace", submission.TraceParent));
+                ("$status", ReportStatuses.Received), ("$payload", JsonSerializer.Serialize(submission.Payload, Json)), ("$trace", submission.TraceParent),
+                ("$files", JsonSerializer.Serialize(submission.EvidenceFiles.Select(f => f.Record), Json)));
+            foreach (var file in submission.EvidenceFiles)
+            {
+                await w.ExecuteAsync("INSERT INTO evidence_files (id, report_id, content) VALUES ($id, $report, $content)",
+                    ("$id", file.Record.Id.ToString()), ("$report", submission.Id.ToString()), ("$content", file.Content));
+            }
+
             return new AddSubmissionResult(true, null);
         }, cancellationToken);
 
@@ -57,14 +64,20 @@ public sealed class SqliteSubmissionStore(string path) : SqliteStore(SqliteIntak
     public Task<Receipt?> FindReceiptAsync(Guid id, CancellationToken cancellationToken) =>
         QueryFirstAsync(
             """
-            SELECT id, token_hash, status, status_version, received_at, updated_at, public_notes, handed_over_at, host_response, contests
+            SELECT id, token_hash, status, status_version, received_at, updated_at, public_notes, handed_over_at, host_response, contests,
+                   evidence_files
             FROM submissions WHERE id = $id
             """,
             r => new Receipt(
                 Guid.Parse(r.GetString(0)), r.GetString(1), r.GetString(2), r.GetInt64(3), FromUnixMs(r.GetInt64(4)),
                 FromUnixMs(r.GetInt64(5)), JsonSerializer.Deserialize<List<PublicNote>>(r.GetString(6), Json) ?? [],
-                r.GetNullableTime(7), HostResponseOf(r, 8), ContestsOf(r, 9)),
+                r.GetNullableTime(7), HostResponseOf(r, 8), ContestsOf(r, 9),
+                JsonSerializer.Deserialize<List<EvidenceFileRecord>>(r.GetString(10), Json) ?? []),
             ("$id", id.ToString()));
+
+    public Task<byte[]?> ReadEvidenceFileAsync(Guid reportId, Guid fileId, CancellationToken cancellationToken) =>
+        QueryFirstAsync("SELECT content FROM evidence_files WHERE id = $id AND report_id = $report",
+            r => (byte[])r.GetValue(0), ("$id", fileId.ToString()), ("$report", reportId.ToString()));
 
     public async Task<HandoverBatch> DueForHandoverAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
     {

@@ -19,6 +19,7 @@ public class AntiAbuseTests : IAsyncLifetime
     {
         ["SafetyReports:Intake:ProofOfWork:Difficulty"] = Difficulty.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["SafetyReports:Intake:RateLimit:PermitsPerMinute"] = Permits.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["SafetyReports:Intake:EvidenceFiles:Enabled"] = "true",
     });
 
     public async ValueTask DisposeAsync() => await _system!.DisposeAsync();
@@ -98,6 +99,42 @@ public class AntiAbuseTests : IAsyncLifetime
         Assert.NotNull(retryAfter);
         Assert.InRange(retryAfter.Value, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
         Assert.Equal(before + 1, Stored);
+    }
+
+    [Fact]
+    public async Task A_submission_with_files_needs_the_same_proof_and_counts_against_the_same_limit()
+    {
+        var before = Stored;
+        async Task<HttpResponseMessage> WithFileAsync(bool solved)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, Sut.Url + "/api/v1/reports")
+            {
+                Content = EvidenceFixtures.Multipart(SystemUnderTest.Report("hub-p", "org/model", $"With a file {Guid.NewGuid():N}"), ("chat.jsonl", EvidenceFixtures.ChatLog())),
+            };
+            if (solved)
+            {
+                var text = (await ChallengeAsync())["challenge"]!.GetValue<string>();
+                request.Headers.Add(ProofOfWork.Header, $"{text}:{ProofOfWork.Solve(text, Difficulty)}");
+            }
+
+            return await Sut.Api.Http.SendAsync(request, TestContext.Current.CancellationToken);
+        }
+
+        using (var missing = await WithFileAsync(solved: false))
+        {
+            await AssertProofProblemAsync(missing);
+        }
+
+        for (var i = 1; i < Permits; i++)
+        {
+            using var accepted = await WithFileAsync(solved: true);
+            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        }
+
+        using var limited = await WithFileAsync(solved: true);
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Equal(before + Permits - 1, Stored);
+        Assert.Equal(Permits - 1, StoreInspector.Count(Sut.DataDirectory, "intake.db", table: "evidence_files"));
     }
 
     [Fact]

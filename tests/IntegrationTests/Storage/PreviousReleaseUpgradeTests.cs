@@ -38,6 +38,7 @@ public sealed class PreviousReleaseUpgradeTests : IDisposable
         {
             var receipt = await store.FindReceiptAsync(id, Ct);
             Assert.Equal((ReportStatuses.HostNotified, 4L, At(5), At(1)), (receipt!.Status, receipt.StatusVersion, receipt.UpdatedAt, receipt.HandedOverAt));
+            Assert.Empty(receipt.EvidenceFiles);
             Assert.Equal("protected", await store.GetOrAddSecretAsync("idempotency-scope", "another", Ct));
         }
 

@@ -74,6 +74,44 @@ public abstract class SubmissionStoreContractTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Evidence_files_are_stored_with_their_submission_and_the_receipt_lists_their_records()
+    {
+        var store = await CreateStoreAsync();
+        var image = EvidenceFile("photo.png", "image/png", [0x89, 0x50, 0x4E, 0x47, 1, 2, 3]);
+        var log = EvidenceFile("chat.jsonl", "application/jsonl", "{\"a\":1}\n{\"b\":2}\n"u8.ToArray());
+        var submission = NewSubmission(At(0)) with { Files = [image, log] };
+        var other = NewSubmission(At(1));
+
+        Assert.True((await store.AddAsync(submission, null, Ct)).Added);
+        Assert.True((await store.AddAsync(other, null, Ct)).Added);
+
+        var receipt = await store.FindReceiptAsync(submission.Id, Ct);
+        Assert.Equal([image.Record, log.Record], receipt!.EvidenceFiles);
+        Assert.Empty((await store.FindReceiptAsync(other.Id, Ct))!.EvidenceFiles);
+        Assert.Equal(image.Content, await store.ReadEvidenceFileAsync(submission.Id, image.Record.Id, Ct));
+        Assert.Equal(log.Content, await store.ReadEvidenceFileAsync(submission.Id, log.Record.Id, Ct));
+        // Another report's file, or an unknown one, is not found through this report.
+        Assert.Null(await store.ReadEvidenceFileAsync(other.Id, image.Record.Id, Ct));
+        Assert.Null(await store.ReadEvidenceFileAsync(submission.Id, Guid.NewGuid(), Ct));
+    }
+
+    [Fact]
+    public async Task A_submission_refused_for_its_reused_key_stores_none_of_its_files()
+    {
+        var store = await CreateStoreAsync();
+        var first = NewSubmission(At(0));
+        Assert.True((await store.AddAsync(first, new IdempotencyRecord("files-key", "request", first.Id, "response", At(0)), Ct)).Added);
+
+        var file = EvidenceFile("notes.txt", "text/plain", "notes"u8.ToArray());
+        var second = NewSubmission(At(1)) with { Files = [file] };
+        var result = await store.AddAsync(second, new IdempotencyRecord("files-key", "other", second.Id, "other", At(1)), Ct);
+
+        Assert.False(result.Added);
+        Assert.Null(await store.ReadEvidenceFileAsync(second.Id, file.Record.Id, Ct));
+        Assert.Empty((await store.FindReceiptAsync(first.Id, Ct))!.EvidenceFiles);
+    }
+
+    [Fact]
     public async Task A_secret_is_kept_as_first_stored_and_every_caller_gets_that_one()
     {
         var store = await CreateStoreAsync();
@@ -410,6 +448,12 @@ public abstract class SubmissionStoreContractTests : IAsyncDisposable
 
     private static OutboxMessage Contested(Guid reportId, ReceiptContest contest) =>
         OutboxMessage.For(new ReporterContested(reportId, contest.Id, contest.HostId, contest.ResponseRevision, "The host overlooked the output.", contest.ContestedAt), contest.ContestedAt);
+
+    private static StoredEvidenceFile EvidenceFile(string name, string mediaType, byte[] content)
+    {
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+        return new StoredEvidenceFile(new EvidenceFileRecord(Guid.NewGuid(), name, mediaType, content.Length, hash, "original-" + hash), content);
+    }
 
     private static Submission NewSubmission(DateTimeOffset receivedAt)
     {

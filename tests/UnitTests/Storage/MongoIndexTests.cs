@@ -22,6 +22,8 @@ public sealed class MongoIndexTests
         var inQuarantine = new BsonDocument("quarantinedAt", new BsonDocument("$type", 9));
         Assert.Equal(inQuarantine, Render(quarantined.PartialFilterExpression));
         Assert.Equal(inQuarantine, Render(MongoIntakeFilters.InQuarantine));
+        // A report's files are found by the report, as SQLite's ix_evidence_files_report finds them.
+        AssertIndexes(MongoIntakeIndexes.EvidenceFiles, ("ix_evidence_files_report", new BsonDocument("reportId", 1)));
     }
 
     [Fact]

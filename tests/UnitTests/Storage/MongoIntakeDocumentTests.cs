@@ -38,11 +38,11 @@ public sealed class MongoIntakeDocumentTests
         Assert.Equal("output", payload["evidence"][1]["kind"].AsString);
         Assert.Equal(
             ["_id", "receivedAt", "tokenHash", "status", "statusVersion", "updatedAt", "publicNotes", "payload", "handedOverAt", "nextHandoverAt", "handoverAttempts",
-                "hostResponse", "contests"],
+                "hostResponse", "contests", "evidenceFiles"],
             bson.Names);
 
         Assert.Equal(Json(new Receipt(submission.Id, submission.TokenHash, "received", 0, ReceivedAt, ReceivedAt,
-            [new PublicNote(ReceivedAt.AddMinutes(5), "Looking at it", 2)], null, null, [])), Json(back.ToReceipt()));
+            [new PublicNote(ReceivedAt.AddMinutes(5), "Looking at it", 2)], null, null, [], [])), Json(back.ToReceipt()));
         Assert.Equal(Json(submission.Payload), Json(back.Payload!.ToMessage()));
     }
 
@@ -88,6 +88,37 @@ public sealed class MongoIntakeDocumentTests
         Assert.Null(receipt.HostResponse);
         Assert.Empty(receipt.Contests);
         Assert.False(receipt.CanContest);
+    }
+
+    [Fact]
+    public void Evidence_file_records_round_trip_inside_the_submission_and_their_bytes_in_documents_of_their_own()
+    {
+        var content = "{\"a\":1}"u8.ToArray();
+        var record = new EvidenceFileRecord(Guid.NewGuid(), "chat.json", "application/json", content.Length, "stored-hash", "original-hash");
+        var submission = NewSubmission() with { Files = [new StoredEvidenceFile(record, content)] };
+
+        var (bson, back) = RoundTrip(MongoSubmissionDocument.From(submission));
+
+        var stored = bson["evidenceFiles"][0].AsBsonDocument;
+        AssertUuid(record.Id, stored["id"]);
+        Assert.Equal(["id", "name", "mediaType", "size", "sha256", "originalSha256"], stored.Names);
+        Assert.DoesNotContain(bson.Names, n => n == "content");
+        Assert.Equal([record], back.ToReceipt().EvidenceFiles);
+
+        var (fileBson, fileBack) = RoundTrip(new MongoEvidenceFileDocument { Id = record.Id, ReportId = submission.Id, Content = content });
+        AssertUuid(record.Id, fileBson["_id"]);
+        AssertUuid(submission.Id, fileBson["reportId"]);
+        Assert.Equal(BsonType.Binary, fileBson["content"].BsonType);
+        Assert.Equal(content, fileBack.Content);
+    }
+
+    [Fact]
+    public void A_document_from_before_evidence_files_reads_as_without_files()
+    {
+        var bson = MongoSubmissionDocument.From(NewSubmission()).ToBsonDocument();
+        bson.Remove("evidenceFiles");
+
+        Assert.Empty(MongoDB.Bson.Serialization.BsonSerializer.Deserialize<MongoSubmissionDocument>(bson.ToBson()).ToReceipt().EvidenceFiles);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using SafetyReports.Intake.Evidence;
 using SafetyReports.Intake.Forms;
 
 namespace SafetyReports.Intake.Pages.IntakeSite;
@@ -17,6 +18,8 @@ namespace SafetyReports.Intake.Pages.IntakeSite;
 public sealed class ReportModel(
     ReportIntake intake,
     IAntiforgery antiforgery,
+    EvidenceFileRules evidenceFiles,
+    IOptions<IntakeOptions> options,
     IStringLocalizer<IntakeText> text,
     IStringLocalizer<ReporterEmailText> emailText) : PageModel
 {
@@ -31,11 +34,22 @@ public sealed class ReportModel(
     /// <summary>The same report was sent moments ago: this is that report's receipt again.</summary>
     public bool Folded { get; private set; }
 
+    /// <summary>Whether the form offers a file input (and is sent as <c>multipart/form-data</c>).</summary>
+    public bool FilesEnabled => options.Value.EvidenceFiles.Enabled;
+
+    /// <summary>
+    /// Files came with a post that shows the form again: they are not kept (a page cannot refill a file input), so the
+    /// page says to attach them again.
+    /// </summary>
+    public bool FilesNotKept { get; private set; }
+
     public void OnGet() => Form.EnsureEvidenceSlots();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         Form.EnsureEvidenceSlots();
+        var files = await EvidenceFileErrors.ReadAsync(Request, cancellationToken);
+        FilesNotKept = files.Count > 0;
         if (!await antiforgery.IsValidFormPostAsync(HttpContext))
         {
             Errors.AddGeneral(text["Error_FormExpired"]);
@@ -52,13 +66,28 @@ public sealed class ReportModel(
         // (small, no-JavaScript) rate limit or the proof of work.
         var submission = Form.ToSubmission();
         Errors = ReportFormErrors.Describe(SubmissionValidator.Validate(submission.Request), Form, submission, text, emailText);
+        if (files.Count > 0 && !FilesEnabled)
+        {
+            Errors.AddGeneral(text["Error_Files_Disabled"]);
+        }
+        else if (evidenceFiles.Screen(files, submission.Request.Category) is { } screened)
+        {
+            Errors.Add(EvidenceFileErrors.Field, EvidenceFileErrors.Describe(screened, evidenceFiles.Limits, text));
+        }
+
         if (Errors.Any)
         {
             return Page();
         }
 
-        var attempt = await intake.SubmitAsync(submission.Request, submission.RequestHash, idempotencyKeyHash: null,
-            HttpContext.Connection.RemoteIpAddress, Form.Proof, allowUnchallenged: true, cancellationToken);
+        var attempt = await intake.SubmitAsync(submission.Request, EvidenceRequestHash.Of(submission.RequestHash, files), idempotencyKeyHash: null,
+            HttpContext.Connection.RemoteIpAddress, Form.Proof, allowUnchallenged: true, files, cancellationToken);
+        if (attempt.FileRefusal is { } refusedFiles)
+        {
+            Errors.Add(EvidenceFileErrors.Field, EvidenceFileErrors.Describe(refusedFiles, evidenceFiles.Limits, text));
+            return Page();
+        }
+
         switch (attempt.Refusal?.Verdict)
         {
             case GateVerdict.RateLimited:
@@ -81,6 +110,7 @@ public sealed class ReportModel(
 
         Receipt = outcome.Receipt;
         Folded = outcome.Kind == SubmissionOutcomeKind.Replayed;
+        FilesNotKept = false;
         Response.Headers.CacheControl = "no-cache, no-store";
         return Page();
     }

@@ -31,6 +31,35 @@ public class EvidenceFileRulesTests
     }
 
     [Fact]
+    public void The_screen_refuses_what_the_full_check_refuses_without_decoding_any_image()
+    {
+        var bomb = new IncomingEvidenceFile("bomb.png", EvidenceImages.PngDeclaring(50_000, 50_000));
+        var lying = new IncomingEvidenceFile("harmless.png", [.. "PK"u8, 3, 4, 0, 0]);
+        var photo = new IncomingEvidenceFile("photo.jpg", EvidenceImages.JpegWithExif(8, 8, 1, "S1"));
+
+        // The bomb's header is only read when images are decoded: the screen lets it through to that step.
+        Assert.Null(_rules.Screen([bomb], null));
+        Assert.Equal(EvidenceFileRefusal.Invalid, _rules.Check([bomb], null).Refusal);
+        Assert.Equal(EvidenceFileRefusal.UnsupportedType, _rules.Screen([lying], null)?.Refusal);
+        Assert.Equal(EvidenceFileRefusal.ChildSafety, _rules.Screen([photo], ChildSafetyFilePolicy.CategoryId)?.Refusal);
+        Assert.Null(_rules.Screen([photo], "misinformation"));
+    }
+
+    [Fact]
+    public void The_request_hash_of_a_submission_with_files_changes_with_any_file_and_is_the_report_hash_without()
+    {
+        var a = new IncomingEvidenceFile("a.txt", "a"u8.ToArray());
+        var b = new IncomingEvidenceFile("b.txt", "b"u8.ToArray());
+
+        Assert.Equal("report", EvidenceRequestHash.Of("report", []));
+        Assert.Equal(EvidenceRequestHash.Of("report", [a, b]), EvidenceRequestHash.Of("report", [a with { }, b with { }]));
+        Assert.NotEqual(EvidenceRequestHash.Of("report", [a]), EvidenceRequestHash.Of("report", [a, b]));
+        Assert.NotEqual(EvidenceRequestHash.Of("report", [a]), EvidenceRequestHash.Of("report", [a with { Content = "A"u8.ToArray() }]));
+        Assert.NotEqual(EvidenceRequestHash.Of("report", [a]), EvidenceRequestHash.Of("report", [a with { Name = "c.txt" }]));
+        Assert.NotEqual(EvidenceRequestHash.Of("report", [a]), EvidenceRequestHash.Of("other", [a]));
+    }
+
+    [Fact]
     public void The_declared_name_does_not_decide_the_type()
     {
         var outcome = _rules.Check([new IncomingEvidenceFile("harmless.png", [.. "PK"u8, 3, 4, 0, 0])], null);
@@ -53,7 +82,7 @@ public class EvidenceFileRulesTests
         Assert.Contains("4 KiB per file", tooBig.Problem);
 
         var half = new IncomingEvidenceFile("half.txt", Encoding.UTF8.GetBytes(new string('y', 4000)));
-        Assert.Equal(EvidenceFileRefusal.TooLarge, _rules.Check([half, half], null).Refusal);
+        Assert.Equal(EvidenceFileRefusal.TooLargeInTotal, _rules.Check([half, half], null).Refusal);
 
         Assert.Equal(EvidenceFileRefusal.Invalid, _rules.Check([new IncomingEvidenceFile("empty.txt", [])], null).Refusal);
     }

@@ -29,6 +29,20 @@ internal static class EvidenceImages
         return [.. jpeg[..2], .. exif, .. jpeg[2..]];
     }
 
+    public const string CameraSerial = "PhoneCam-SN-4711";
+
+    /// <summary>
+    /// A JPEG carrying an EXIF segment as a phone writes it: the camera (<see cref="CameraSerial"/>) in IFD0 and a GPS IFD
+    /// with the latitude 52° 31' 12.34" N.
+    /// </summary>
+    public static byte[] JpegWithGps(int width, int height)
+    {
+        var jpeg = Encode(width, height, SKEncodedImageFormat.Jpeg);
+        byte[] payload = [.. "Exif\0\0"u8, .. GpsTiff()];
+        byte[] app1 = [0xFF, 0xE1, .. U16(payload.Length + 2), .. payload];
+        return [.. jpeg[..2], .. app1, .. jpeg[2..]];
+    }
+
     /// <summary>A PNG with a text chunk after its header chunk (e.g. a GPS position written by a phone).</summary>
     public static byte[] PngWithText(int width, int height, string keyword, string text)
     {
@@ -75,6 +89,35 @@ internal static class EvidenceImages
         tiff.AddRange(serialBytes);
         byte[] payload = [.. "Exif\0\0"u8, .. tiff];
         return [0xFF, 0xE1, .. U16(payload.Length + 2), .. payload];
+    }
+
+    // Big-endian TIFF: IFD0 (Make, a pointer to the GPS IFD), then the GPS IFD (latitude reference and latitude).
+    private static byte[] GpsTiff()
+    {
+        var make = System.Text.Encoding.ASCII.GetBytes(CameraSerial + "\0");
+        const int ifd0 = 8;
+        const int ifdSize = 2 + (2 * 12) + 4;
+        var makeOffset = ifd0 + ifdSize;
+        var gpsOffset = makeOffset + make.Length + (make.Length % 2);
+        var latitudeOffset = gpsOffset + ifdSize;
+
+        List<byte> tiff = [(byte)'M', (byte)'M', 0, 42, .. U32(ifd0)];
+        tiff.AddRange(U16(2));
+        tiff.AddRange([.. U16(0x010F), .. U16(2), .. U32(make.Length), .. U32(makeOffset)]);
+        tiff.AddRange([.. U16(0x8825), .. U16(4), .. U32(1), .. U32(gpsOffset)]);
+        tiff.AddRange(U32(0));
+        tiff.AddRange(make);
+        if (make.Length % 2 == 1)
+        {
+            tiff.Add(0);
+        }
+
+        tiff.AddRange(U16(2));
+        tiff.AddRange([.. U16(0x0001), .. U16(2), .. U32(2), (byte)'N', 0, 0, 0]);
+        tiff.AddRange([.. U16(0x0002), .. U16(5), .. U32(3), .. U32(latitudeOffset)]);
+        tiff.AddRange(U32(0));
+        tiff.AddRange([.. U32(52), .. U32(1), .. U32(31), .. U32(1), .. U32(1234), .. U32(100)]);
+        return [.. tiff];
     }
 
     // CRC-32 (ISO 3309, reflected 0xEDB88320), as PNG chunks carry it.

@@ -24,6 +24,24 @@ public class ImageSanitizerTests
     }
 
     [Fact]
+    public void A_GPS_position_in_EXIF_does_not_survive()
+    {
+        var original = EvidenceImages.JpegWithGps(16, 8);
+        using (var codec = SKCodec.Create(new MemoryStream(original)))
+        {
+            Assert.Equal(SKEncodedImageFormat.Jpeg, codec.EncodedFormat);
+        }
+
+        var result = _sanitizer.Sanitize(original, EvidenceFileType.Jpeg);
+
+        Assert.True(result.IsAccepted, result.Problem);
+        var stored = result.Value!.Bytes;
+        Assert.DoesNotContain(EvidenceImages.CameraSerial, Encoding.Latin1.GetString(stored));
+        Assert.DoesNotContain("Exif", Encoding.Latin1.GetString(stored));
+        Assert.Equal((16, 8), (result.Value.Width, result.Value.Height));
+    }
+
+    [Fact]
     public void A_text_chunk_in_a_PNG_does_not_survive_and_the_pixels_do()
     {
         var original = EvidenceImages.PngWithText(12, 6, "GPS", "51.5007N 0.1246W");

@@ -31,11 +31,11 @@ public class MultipartSubmissionReaderTests
         Assert.Contains("\"big.txt\"", large.Problem);
 
         var together = await ReadAsync(Report("{}"), File("a.txt", new string('x', 100)), File("b.txt", new string('y', 51)));
-        Assert.Equal(EvidenceFileRefusal.TooLarge, together.Refusal);
+        Assert.Equal(EvidenceFileRefusal.TooLargeInTotal, together.Refusal);
         Assert.Contains("per report", together.Problem);
 
         var report = await ReadAsync(Report(new string(' ', MaxReport + 1)));
-        Assert.Equal(EvidenceFileRefusal.TooLarge, report.Refusal);
+        Assert.Equal(EvidenceFileRefusal.TooLargeInTotal, report.Refusal);
     }
 
     [Fact]

@@ -1,0 +1,128 @@
+using System.Text;
+using Microsoft.Playwright;
+using SafetyReports.Intake.Evidence;
+using SafetyReports.Intake.Storage;
+using SafetyReports.IntegrationTests.Infrastructure;
+using SafetyReports.UnitTests.Intake.Evidence;
+using static Microsoft.Playwright.Assertions;
+
+namespace SafetyReports.IntegrationTests.Browser;
+
+/// <summary>A system whose form takes evidence files.</summary>
+public sealed class EvidenceFilesBrowserFixture : BrowserFixture
+{
+    protected override Dictionary<string, string> Settings => new(base.Settings)
+    {
+        ["SafetyReports:Intake:EvidenceFiles:Enabled"] = "true",
+    };
+}
+
+/// <summary>Evidence files through the form, with JavaScript turned off: refusals beside the file input, the receipt's list.</summary>
+[Trait("Speed", "Slow")]
+public class EvidenceFileFormTests(EvidenceFilesBrowserFixture browser) : IClassFixture<EvidenceFilesBrowserFixture>
+{
+    private long StoredFiles => StoreInspector.Count(browser.System.DataDirectory, "intake.db", table: "evidence_files");
+
+    [Fact]
+    public async Task A_refused_file_is_named_beside_the_input_and_the_files_sent_again_are_stored_and_listed()
+    {
+        await using var tab = await browser.NewPageAsync(javaScript: false);
+        var page = tab.Page;
+        await tab.GotoAsync("/");
+        var title = $"Image evidence without JavaScript {Guid.NewGuid():N}";
+        await tab.FillAsync(new FormInput(title));
+        var files = StoredFiles;
+
+        // A ZIP named like a screenshot: refused, named, nothing stored, and the reporter told to attach again.
+        await page.SetInputFilesAsync("#files", [
+            new FilePayload { Name = "screenshot.png", MimeType = "image/png", Buffer = [.. "PK"u8, 3, 4, 20, 0, 0, 0, .. "payload"u8] },
+            new FilePayload { Name = "chat.jsonl", MimeType = "application/jsonl", Buffer = "{\"a\":1}\n{\"b\":2}\n"u8.ToArray() },
+        ]);
+        await tab.SendAsync();
+        await Expect(page.Locator("#files-error")).ToContainTextAsync("“screenshot.png” is not a type accepted here");
+        await Expect(page.Locator(".error-summary a[href='#files']")).ToContainTextAsync("screenshot.png");
+        await Expect(page.Locator("#files-not-kept")).ToContainTextAsync("attach them again");
+        await Expect(page.Locator("#title")).ToHaveValueAsync(title);
+        Assert.Equal(0, await page.EvalOnSelectorAsync<int>("#files", "input => input.files.length"));
+        Assert.Equal(files, StoredFiles);
+
+        var photo = EvidenceImages.JpegWithGps(30, 10);
+        await page.SetInputFilesAsync("#files", [
+            new FilePayload { Name = "photo.jpg", MimeType = "image/jpeg", Buffer = photo },
+            new FilePayload { Name = "chat.jsonl", MimeType = "application/jsonl", Buffer = "{\"a\":1}\n{\"b\":2}\n"u8.ToArray() },
+        ]);
+        await tab.SendAsync();
+        var (id, token) = await tab.ReceiptAsync();
+        Assert.Equal(files + 2, StoredFiles);
+
+        var store = browser.System.Get<ISubmissionStore>();
+        var records = (await store.FindReceiptAsync(id, TestContext.Current.CancellationToken))!.EvidenceFiles;
+        var stored = (await store.ReadEvidenceFileAsync(id, records[0].Id, TestContext.Current.CancellationToken))!;
+        Assert.Equal(("photo.jpg", "image/jpeg"), (records[0].Name, records[0].MediaType));
+        Assert.NotEqual(records[0].OriginalSha256, records[0].Sha256);
+        Assert.DoesNotContain(EvidenceImages.CameraSerial, Encoding.Latin1.GetString(stored));
+
+        await tab.GotoAsync("/status");
+        await page.FillAsync("#id", id.ToString());
+        await page.FillAsync("#token", token);
+        await tab.PostAsync("#show-status", "/status");
+        var rows = page.Locator("#evidence-files tbody tr");
+        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(rows.Nth(0)).ToContainTextAsync("photo.jpg");
+        await Expect(rows.Nth(0)).ToContainTextAsync("image/jpeg");
+        await Expect(rows.Nth(0)).ToContainTextAsync(records[0].Sha256);
+        await Expect(rows.Nth(1)).ToContainTextAsync("application/jsonl");
+        await Expect(page.Locator("#evidence-files a, #evidence-files img")).ToHaveCountAsync(0);
+        tab.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task With_javascript_the_files_go_with_the_solved_form_and_each_state_passes_an_axe_audit()
+    {
+        await using var tab = await browser.NewPageAsync(bypassCsp: true);
+        var page = tab.Page;
+        await tab.GotoAsync("/");
+        await AxeAudit.AssertNoSeriousViolationsAsync(page, "the report form with a file input");
+
+        await tab.FillAsync(new FormInput($"Image evidence with JavaScript {Guid.NewGuid():N}"));
+        await page.SetInputFilesAsync("#files", [new FilePayload { Name = "big.png", MimeType = "image/png", Buffer = EvidenceImages.PngDeclaring(100_000, 100_000) }]);
+        await tab.SendAsync();
+        await Expect(page.Locator("#files-error")).ToContainTextAsync("“big.png” could not be read");
+        await Expect(page.Locator("#files-not-kept")).ToBeVisibleAsync();
+        await AxeAudit.AssertNoSeriousViolationsAsync(page, "the report form with a refused file");
+
+        await page.SetInputFilesAsync("#files", [new FilePayload { Name = "photo.jpg", MimeType = "image/jpeg", Buffer = EvidenceImages.JpegWithGps(12, 12) }]);
+        await tab.SendAsync();
+        var (id, token) = await tab.ReceiptAsync();
+        var stored = await browser.System.Api.TriageReportAsync(id);
+        Assert.False(stored["unchallenged"]!.GetValue<bool>(), "the script solved the proof of work for the form with files");
+
+        await tab.GotoAsync("/status");
+        await page.FillAsync("#id", id.ToString());
+        await page.FillAsync("#token", token);
+        await tab.PostAsync("#show-status", "/status");
+        await Expect(page.Locator("#evidence-files tbody tr")).ToHaveCountAsync(1);
+        await AxeAudit.AssertNoSeriousViolationsAsync(page, "the status page with its files");
+    }
+
+    [Fact]
+    public async Task An_image_for_child_sexual_exploitation_is_refused_with_the_hotlines()
+    {
+        await using var tab = await browser.NewPageAsync(javaScript: false);
+        var page = tab.Page;
+        await tab.GotoAsync("/");
+        await tab.FillAsync(new FormInput($"CSE without JavaScript {Guid.NewGuid():N}", Category: ChildSafetyFilePolicy.CategoryId));
+        var files = StoredFiles;
+
+        await page.SetInputFilesAsync("#files", [
+            new FilePayload { Name = "image.png", MimeType = "image/png", Buffer = EvidenceImages.Encode(8, 8, SkiaSharp.SKEncodedImageFormat.Png) },
+        ]);
+        await tab.SendAsync();
+
+        await Expect(page.Locator("#files-error")).ToContainTextAsync("“image.png” is an image or audio file");
+        await Expect(page.Locator("#files-error")).ToContainTextAsync(ChildSafetyFilePolicy.CyberTiplineUrl);
+        await Expect(page.Locator("#files-error")).ToContainTextAsync(ChildSafetyFilePolicy.InhopeHotlinesUrl);
+        Assert.Equal(files, StoredFiles);
+        tab.AssertNoConsoleErrors();
+    }
+}
