@@ -97,19 +97,6 @@ public class TransparencyLogApiTests(StandaloneFixture fixture) : IClassFixture<
         return all;
     }
 
-    private static byte[] Rehash(JsonNode leaf)
-    {
-        var text = string.Concat(new[]
-        {
-            "safetyreports/audit-leaf/v1", leaf["sequence"]!.ToJsonString(), leaf["reportId"]!.GetValue<string>(), leaf["action"]!.GetValue<string>(),
-            leaf["at"]!.GetValue<DateTimeOffset>().ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            leaf["entryHash"]!.GetValue<string>(),
-        }.Select(line => line + "\n"));
-        var hash = SHA256.HashData([0x00, .. System.Text.Encoding.UTF8.GetBytes(text)]);
-        Assert.Equal(leaf["leafHash"]!.GetValue<string>(), Convert.ToBase64String(hash));
-        return hash;
-    }
-
     /// <summary>RFC 6962's MTH, straight from its definition.</summary>
     private static byte[] Mth(IReadOnlyList<byte[]> leaves)
     {
@@ -127,20 +114,11 @@ public class TransparencyLogApiTests(StandaloneFixture fixture) : IClassFixture<
         return SHA256.HashData([0x01, .. Mth(leaves.Take(k).ToList()), .. Mth(leaves.Skip(k).ToList())]);
     }
 
-    private static List<byte[]> Hashes(JsonNode proof) => proof["hashes"]!.AsArray().Select(h => Convert.FromBase64String(h!.GetValue<string>())).ToList();
+    private static byte[] Rehash(JsonNode leaf) => PublicLogClient.Rehash(leaf);
 
-    private async Task<string> TextAsync(string path)
-    {
-        using var response = await Api.SendAsync(HttpMethod.Get, Api.Urls.Triage, path);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
-        return await response.Content.ReadAsStringAsync();
-    }
+    private static List<byte[]> Hashes(JsonNode proof) => PublicLogClient.Hashes(proof);
 
-    private async Task<JsonNode> JsonAsync(string path)
-    {
-        using var response = await Api.SendAsync(HttpMethod.Get, Api.Urls.Triage, path);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await SystemUnderTest.JsonAsync(response);
-    }
+    private Task<string> TextAsync(string path) => new PublicLogClient(Api).TextAsync(path);
+
+    private Task<JsonNode> JsonAsync(string path) => new PublicLogClient(Api).JsonAsync(path);
 }

@@ -33,10 +33,10 @@ public sealed class MongoMigrationsTests
     {
         var migrations = MongoNotificationIndexes.Migrations;
 
-        Assert.Equal([1, 2, 3, 4], migrations.Pending("reports", 0).Select(s => s.Version));
-        Assert.Equal([2, 3, 4], migrations.Pending("reports", 1).Select(s => s.Version));
-        Assert.Equal("mail outbox", Assert.Single(migrations.Pending("reports", 3)).Name);
-        Assert.Empty(migrations.Pending("reports", 4));
+        Assert.Equal([1, 2, 3, 4, 5], migrations.Pending("reports", 0).Select(s => s.Version));
+        Assert.Equal([2, 3, 4, 5], migrations.Pending("reports", 1).Select(s => s.Version));
+        Assert.Equal("host log leaves", Assert.Single(migrations.Pending("reports", 4)).Name);
+        Assert.Empty(migrations.Pending("reports", 5));
     }
 
     [Fact]
