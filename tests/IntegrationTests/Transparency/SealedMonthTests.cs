@@ -79,6 +79,25 @@ public class SealedMonthTests
         Assert.Null(april["errata"]);
         Assert.True(april.AsObject().ContainsKey("sealedAt"));
 
+        // The CSV carries the held count, the seal and how many errata there are in every row; the errata have a CSV of their own.
+        var csv = (await http.GetStringAsync(triage.BaseUrl + "api/v1/transparency/hosts?from=2026-03&to=2026-03&format=csv", Ct)).Split("\r\n");
+        var header = csv[0].Split(',');
+        var row = csv.Single(l => l.Contains(",hub-s,", StringComparison.Ordinal)).Split(',');
+        Assert.Equal(header.Length, row.Length);
+        Assert.Equal(("0", "2026-04-08T00:05:00.000Z", march["errata"]!.AsArray().Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            (row[Array.IndexOf(header, "held")], row[Array.IndexOf(header, "sealed_at")], row[Array.IndexOf(header, "errata")]));
+        var errataCsv = (await http.GetStringAsync(triage.BaseUrl + "api/v1/transparency/errata?from=2026-03&to=2026-03&format=csv", Ct)).Split("\r\n");
+        Assert.Equal("month,recorded_at,host,model,figure,old,new", errataCsv[0]);
+        Assert.Contains("2026-03,2026-04-29T10:00:00.000Z,hub-s,,triaged,10,11", errataCsv);
+        Assert.Equal(march["errata"]!.AsArray().Count, errataCsv.Length - 2);
+        var errataJson = JsonNode.Parse(await http.GetStringAsync(triage.BaseUrl + "api/v1/transparency/errata?from=2026-03&to=2026-03", Ct))!;
+        Assert.Equal(march["errata"]!.ToJsonString(), errataJson["errata"]!.ToJsonString());
+        Assert.Empty(JsonNode.Parse(await http.GetStringAsync(triage.BaseUrl + "api/v1/transparency/errata?from=2026-04&to=2026-04", Ct))!["errata"]!.AsArray());
+        using (var badHost = await http.GetAsync(triage.BaseUrl + "api/v1/transparency/errata?host=%20", Ct))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, badHost.StatusCode);
+        }
+
         await using var system = await StandaloneSystem.StartAsync(new Dictionary<string, string>
         {
             ["SafetyReports:Intake:TransparencySource"] = triage.BaseUrl,

@@ -22,6 +22,10 @@ public sealed class SealedFigures(TransparencyQuery query, ISealedMonths store)
         return await query.FiguresAsync(null, period, cancellationToken) with { Errata = errata };
     }
 
+    /// <summary>The errata of the period's sealed months: of the hosts answer (<paramref name="host"/> null), by month, then as recorded.</summary>
+    public async Task<IReadOnlyList<ErratumView>> ErrataAsync(TransparencyPeriod period, string? host, CancellationToken cancellationToken) =>
+        host is null ? (await store.ListErrataAsync(period.From, period.To, cancellationToken)).Select(View).ToList() : [];
+
     /// <summary>The snapshot of a month: its figures exactly as the API serves them, without the seal's own fields.</summary>
     public static string Write(TransparencyFigures figures) => JsonSerializer.Serialize(figures with { SealedAt = null, Errata = null }, Json);
 
