@@ -55,15 +55,15 @@ public static class TransparencyEndpoints
         string? to, string? format, CancellationToken cancellationToken) =>
         AnswerAsync(context, query, clock, from, to, format, period => sealedFigures.HostsAsync(period, cancellationToken));
 
-    private static Task<IResult> ModelsAsync(HttpContext context, TransparencyQuery query, TimeProvider clock, string? host, string? from, string? to,
-        string? format, CancellationToken cancellationToken)
+    private static Task<IResult> ModelsAsync(HttpContext context, TransparencyQuery query, SealedFigures sealedFigures, TimeProvider clock, string? host,
+        string? from, string? to, string? format, CancellationToken cancellationToken)
     {
         if (BadHost(host) is { } bad)
         {
             return Task.FromResult(bad);
         }
 
-        return AnswerAsync(context, query, clock, from, to, format, period => query.FiguresAsync(host, period, cancellationToken));
+        return AnswerAsync(context, query, clock, from, to, format, period => sealedFigures.ModelsAsync(host!, period, cancellationToken));
     }
 
     private static IResult? BadHost(string? host) => string.IsNullOrWhiteSpace(host) || host.Length > 200

@@ -109,6 +109,7 @@ public static class MongoTriageIndexes
             await new MongoMailOutbox(database).CreateAsync(ct);
         }),
         new(6, "sealed months and errata", MongoSealedMonths.CreateAsync),
+        new(7, "sealed per-model figures and errata", MongoSealedModels.CreateAsync),
     ]);
 
     /// <summary>Reports stored before the reporter's language was kept (migration 5 backfills them).</summary>

@@ -38,6 +38,7 @@ public static class SqliteTriageSchema
             {{SqliteMailOutbox.Table}}
             """),
         SqliteMigration.Sql(7, "sealed months and errata", SqliteSealedMonths.Schema),
+        SqliteMigration.Sql(8, "sealed per-model figures and errata", SqliteSealedMonths.ModelsSchema),
     ],
     SqliteTriageBeforeJournal.CatchUp);
 
