@@ -3,6 +3,10 @@ namespace SafetyReports.Intake.Api;
 /// <param name="HostResponse">The host's latest statement of reasons (without the host's note to the maintainers); null until the host responds.</param>
 /// <param name="Contest">The reporter's contest of the latest response they contested; null when none.</param>
 /// <param name="CanContest">True while the host's current response can be contested (once per revision).</param>
+/// <param name="LogLeaf">
+/// The leaf of the report's <c>received</c> entry in the public transparency log; null until Triage has stored the report
+/// and its log has read the entry (moments after the submission), or while Triage's log cannot be read.
+/// </param>
 public sealed record ReportStatusResponse(
     Guid Id,
     string Status,
@@ -11,9 +15,10 @@ public sealed record ReportStatusResponse(
     IReadOnlyList<PublicNoteResponse> PublicNotes,
     ReceiptHostResponse? HostResponse,
     ContestView? Contest,
-    bool CanContest)
+    bool CanContest,
+    long? LogLeaf = null)
 {
-    public static ReportStatusResponse From(Receipt receipt) => new(
+    public static ReportStatusResponse From(Receipt receipt, long? logLeaf = null) => new(
         receipt.Id,
         receipt.Status,
         receipt.ReceivedAt,
@@ -21,7 +26,8 @@ public sealed record ReportStatusResponse(
         receipt.PublicNotes.Select(n => new PublicNoteResponse(n.At, n.Text)).ToList(),
         receipt.HostResponse,
         receipt.Contest is { } contest ? ContestView.From(contest) : null,
-        receipt.CanContest);
+        receipt.CanContest,
+        logLeaf);
 }
 
 public sealed record PublicNoteResponse(DateTimeOffset At, string Text);

@@ -61,6 +61,21 @@ public class TransparencyLogApiTests(StandaloneFixture fixture) : IClassFixture<
         Assert.True(MerkleProofs.VerifyConsistency(checkpoint.Size, later.Size, checkpoint.RootHash, later.RootHash, Hashes(consistency)));
     }
 
+    [Fact]
+    public async Task The_reporters_status_API_names_the_leaf_of_the_reports_received_entry_once_Triage_has_stored_it()
+    {
+        var (id, token) = await Api.SubmitAsync(SystemUnderTest.Report("hub-log", "org/log", "Transparency log, the reporter's leaf"));
+
+        var status = await ReporterLoop.ReceiptAsync(Api, id, token,
+            s => s["logLeaf"] is { } leaf && leaf.GetValueKind() == System.Text.Json.JsonValueKind.Number, "the status API to name the received leaf");
+
+        var index = status["logLeaf"]!.GetValue<long>();
+        var received = (await JsonAsync($"/api/v1/transparency/log/leaves?report={id}"))["leaves"]!.AsArray().Single(l => l!["action"]!.GetValue<string>() == "received")!;
+        Assert.Equal(index, received["index"]!.GetValue<long>());
+        var log = new PublicLogClient(Api);
+        Assert.True(await log.ProvesInclusionAsync(index, Rehash(received), await log.CheckpointCoveringAsync(index)));
+    }
+
     [Theory]
     [InlineData("/api/v1/transparency/log/proof/inclusion?size=1", "index")]
     [InlineData("/api/v1/transparency/log/proof/inclusion?index=-1&size=1", "index")]
