@@ -37,25 +37,15 @@ public sealed class MongoSealedModels(IMongoDatabase database)
         await MongoSteps.CreateIndexesAsync(database, ErrataCollection, ErrataIndexes, cancellationToken);
     }
 
-    public async Task<bool> SealAsync(SealedModels models, CancellationToken cancellationToken)
-    {
-        try
+    public Task<bool> SealAsync(SealedModels models, CancellationToken cancellationToken) =>
+        MongoFirstWriteWins.InsertAsync(_models, new BsonDocument
         {
-            await _models.InsertOneAsync(new BsonDocument
-            {
-                ["_id"] = new BsonDocument { ["month"] = models.Month.Month, ["host"] = models.Host },
-                ["month"] = models.Month.Month,
-                ["host"] = models.Host,
-                ["sealedAt"] = new BsonDateTime(models.Month.SealedAt.UtcDateTime),
-                ["figures"] = models.Month.Figures,
-            }, cancellationToken: cancellationToken);
-            return true;
-        }
-        catch (MongoWriteException ex) when (MongoTransactions.IsDuplicateKey(ex))
-        {
-            return false;
-        }
-    }
+            ["_id"] = new BsonDocument { ["month"] = models.Month.Month, ["host"] = models.Host },
+            ["month"] = models.Month.Month,
+            ["host"] = models.Host,
+            ["sealedAt"] = new BsonDateTime(models.Month.SealedAt.UtcDateTime),
+            ["figures"] = models.Month.Figures,
+        }, cancellationToken);
 
     public async Task<IReadOnlyList<SealedModels>> ListAsync(int from, int to, string? host, CancellationToken cancellationToken)
     {
@@ -65,24 +55,9 @@ public sealed class MongoSealedModels(IMongoDatabase database)
             .ToList();
     }
 
-    public async Task<int> AddErrataAsync(IReadOnlyList<ModelErratum> errata, CancellationToken cancellationToken)
-    {
-        var added = 0;
-        foreach (var erratum in errata)
-        {
-            try
-            {
-                await _errata.InsertOneAsync(Document(erratum), cancellationToken: cancellationToken);
-                added++;
-            }
-            catch (MongoWriteException ex) when (MongoTransactions.IsDuplicateKey(ex))
-            {
-                // Recorded already (by another replica): the first one stays.
-            }
-        }
-
-        return added;
-    }
+    /// <summary>Each erratum once: one recorded already (by another replica) stays as it was.</summary>
+    public Task<int> AddErrataAsync(IReadOnlyList<ModelErratum> errata, CancellationToken cancellationToken) =>
+        MongoFirstWriteWins.InsertEachAsync(_errata, errata.Select(Document), cancellationToken);
 
     public async Task<IReadOnlyList<ModelErratum>> ListErrataAsync(int from, int to, string? host, CancellationToken cancellationToken)
     {
@@ -124,5 +99,5 @@ public sealed class MongoSealedModels(IMongoDatabase database)
             id["seq"].AsInt32, d["old"].IsBsonNull ? null : d["old"].AsString, d["new"].IsBsonNull ? null : d["new"].AsString, Time(d["recordedAt"])));
     }
 
-    private static DateTimeOffset Time(BsonValue value) => new(value.ToUniversalTime(), TimeSpan.Zero);
+    private static DateTimeOffset Time(BsonValue value) => MongoFirstWriteWins.Time(value);
 }
