@@ -45,6 +45,9 @@ public static class TriageModule
         services.AddSingleton<ReporterContactProtector>();
         services.TryAddSingleton<ReporterLinks>();
         services.AddSingleton<ReporterMails>();
+        services.AddValidatedOptionsValue<MaintainerMailOptions, MaintainerMailOptionsValidator>(builder.Configuration, MaintainerMailOptions.Section);
+        services.AddSingleton<MaintainerMails>();
+        services.AddHostedService<MaintainerMailJob>();
         services.AddMailer<ITriageStore>(builder.Configuration);
         services.AddAuthorizationBuilder().AddPolicy(ReportExportAccess.Policy, policy => policy
             .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
@@ -68,6 +71,8 @@ public static class TriageModule
             x.AddConsumer<EraseReporterContactConsumer>();
             x.AddConsumer<ReporterUnsubscribedConsumer>();
             x.AddConsumer<ReporterMailConsumer>();
+            x.AddConsumer<MaintainerNewReportMailConsumer>();
+            x.AddConsumer<MaintainerActivityMailConsumer>();
             // One check at a time: checks of one cluster would otherwise hold the same members concurrently.
             x.AddConsumer<HoldBurstConsumer>((_, consumer) => consumer.ConcurrentMessageLimit = 1);
         });

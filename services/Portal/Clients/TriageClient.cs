@@ -77,4 +77,11 @@ public sealed class TriageClient(ApiCaller api)
 
     public Task<ApiResult<BulkRejectResponse>> BulkRejectAsync(BulkRejectBody body, CancellationToken cancellationToken) =>
         api.PostAsync<BulkRejectResponse>(Reports + "/bulk-reject", body, cancellationToken);
+
+    /// <summary>The signed-in maintainer's own notification choices.</summary>
+    public Task<ApiResult<NotificationPreferences>> NotificationsAsync(CancellationToken cancellationToken) =>
+        api.GetAsync<NotificationPreferences>("/api/v1/triage/me/notifications", cancellationToken);
+
+    public Task<ApiResult<NotificationPreferences>> SaveNotificationsAsync(NotificationPreferences body, CancellationToken cancellationToken) =>
+        api.SendAsync<NotificationPreferences>(HttpMethod.Put, "/api/v1/triage/me/notifications", body, cancellationToken);
 }

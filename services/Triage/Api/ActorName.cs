@@ -16,6 +16,6 @@ public static class ActorName
         ?? First(user, "client_id")
         ?? Unknown;
 
-    private static string? First(ClaimsPrincipal user, params string[] types) =>
+    internal static string? First(ClaimsPrincipal user, params string[] types) =>
         types.Select(type => user.FindFirst(type)?.Value).FirstOrDefault(value => !string.IsNullOrWhiteSpace(value));
 }

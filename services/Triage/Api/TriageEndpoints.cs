@@ -32,6 +32,7 @@ public static class TriageEndpoints
         triage.MapGet("/audit/export", ExportAsync).RequireAuthorization(ReportExportAccess.Policy);
         triage.MapAccountabilityEndpoints();
         triage.MapSimilarityEndpoints();
+        triage.MapNotificationPreferenceEndpoints();
     }
 
     private static async Task<IResult> ListAsync(

@@ -71,4 +71,26 @@ public interface ITriageStore : IOutboxStore, IStoreHealth, IMailOutboxStore
 
     /// <summary>The chain in order, from after <paramref name="afterSequence"/>, at most <paramref name="max"/> entries.</summary>
     Task<IReadOnlyList<AuditEntry>> ReadAuditChainAsync(long afterSequence, int max, CancellationToken cancellationToken);
+
+    /// <summary>What <paramref name="maintainer"/> asked to be written about; null when they never chose.</summary>
+    Task<MaintainerNotifications?> GetMaintainerNotificationsAsync(string maintainer, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the maintainer's choices (one row per maintainer).</summary>
+    Task SaveMaintainerNotificationsAsync(MaintainerNotifications preferences, CancellationToken cancellationToken);
+
+    /// <summary>Every maintainer's choices that mail something (<see cref="MaintainerNotifications.WantsAny"/>): there are few maintainers.</summary>
+    Task<IReadOnlyList<MaintainerNotifications>> ListMaintainerNotificationsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Keeps an event for a maintainer's digest; nothing when an item with its id exists (sent or not).</summary>
+    Task AddDigestItemAsync(MaintainerDigestItem item, CancellationToken cancellationToken);
+
+    /// <summary>Unsent digest items kept before <paramref name="before"/>, by maintainer then time, at most <paramref name="max"/>.</summary>
+    Task<IReadOnlyList<MaintainerDigestItem>> UnsentDigestItemsAsync(DateTimeOffset before, int max, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Queues a maintainer's digest (none: the items are dropped unsent) and marks its items sent at <paramref name="sentAt"/>
+    /// (in one transaction where the store has them; else the mail first: its id is the digest's, so a retry queues
+    /// nothing twice), and drops items sent before <paramref name="pruneSentBefore"/>.
+    /// </summary>
+    Task DigestQueuedAsync(QueuedMail? digest, IReadOnlyList<Guid> itemIds, DateTimeOffset sentAt, DateTimeOffset pruneSentBefore, CancellationToken cancellationToken);
 }

@@ -29,7 +29,7 @@ public sealed class MongoSealedModels(IMongoDatabase database)
         new(Builders<BsonDocument>.IndexKeys.Ascending("month").Ascending("recordedAt"), new CreateIndexOptions { Name = "ix_model_errata_month_recorded" }),
     ];
 
-    /// <summary>Migration step 7: the two collections and their indexes.</summary>
+    /// <summary>Migration step 8: the two collections and their indexes.</summary>
     public static async Task CreateAsync(IMongoDatabase database, CancellationToken cancellationToken)
     {
         await MongoStoreSetup.CreateCollectionsAsync(database, [ModelsCollection, ErrataCollection], cancellationToken);

@@ -109,7 +109,12 @@ public static class MongoTriageIndexes
             await new MongoMailOutbox(database).CreateAsync(ct);
         }),
         new(6, "sealed months and errata", MongoSealedMonths.CreateAsync),
-        new(7, "sealed per-model figures and errata", MongoSealedModels.CreateAsync),
+        new(7, "maintainers' notification choices", async (database, ct) =>
+        {
+            await MongoStoreSetup.CreateCollectionsAsync(database, [MongoTriageStore.MaintainerNotificationsCollection, MongoTriageStore.MaintainerDigestCollection], ct);
+            await database.GetCollection<MaintainerDigestItem>(MongoTriageStore.MaintainerDigestCollection).Indexes.CreateManyAsync(MongoTriageStore.DigestIndexes, ct);
+        }),
+        new(8, "sealed per-model figures and errata", MongoSealedModels.CreateAsync),
     ]);
 
     /// <summary>Reports stored before the reporter's language was kept (migration 5 backfills them).</summary>

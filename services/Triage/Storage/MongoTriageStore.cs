@@ -16,12 +16,16 @@ public sealed partial class MongoTriageStore : MongoStore, ITriageStore, ISealed
     public const string ReportsCollection = "reports";
     public const string AuditCollection = "audit";
     public const string AuditHeadCollection = "auditHead";
+    public const string MaintainerNotificationsCollection = "maintainerNotifications";
+    public const string MaintainerDigestCollection = "maintainerDigest";
 
     private readonly IMongoCollection<MongoReportDocument> _reports;
     private readonly MongoAuditLog _audit;
     private readonly SlaOptions _sla;
     private readonly MongoTransparencyCells _cells;
     private readonly MongoMailOutbox _mail;
+    private readonly IMongoCollection<MaintainerNotifications> _notifications;
+    private readonly IMongoCollection<MaintainerDigestItem> _digest;
 
     static MongoTriageStore() => MongoTriageRecords.Register();
 
@@ -33,6 +37,8 @@ public sealed partial class MongoTriageStore : MongoStore, ITriageStore, ISealed
         _reports = database.GetCollection<MongoReportDocument>(ReportsCollection);
         _audit = new MongoAuditLog(database);
         _mail = new MongoMailOutbox(database);
+        _notifications = database.GetCollection<MaintainerNotifications>(MaintainerNotificationsCollection);
+        _digest = database.GetCollection<MaintainerDigestItem>(MaintainerDigestCollection);
     }
 
     public WorkSignal MailSignal { get; } = new();

@@ -1,6 +1,6 @@
 namespace SafetyReports.Triage.Storage;
 
-/// <summary>Migration steps 7 and 8: the sealed months' snapshots and their errata (<see cref="ISealedMonths"/>), only ever added to.</summary>
+/// <summary>Migration steps 7 and 9: the sealed months' snapshots and their errata (<see cref="ISealedMonths"/>), only ever added to.</summary>
 internal static class SqliteSealedMonths
 {
     public const string Schema = """
@@ -22,7 +22,7 @@ internal static class SqliteSealedMonths
         """;
 
     /// <summary>
-    /// Migration step 8: each host's per-model answer of a sealed month and its errata. The model is the row of such an
+    /// Migration step 9: each host's per-model answer of a sealed month and its errata. The model is the row of such an
     /// answer, so it joins the errata's key; the answer's own figures (held) are kept under the empty model, which no listed model has.
     /// </summary>
     public const string ModelsSchema = """

@@ -38,7 +38,8 @@ public static class SqliteTriageSchema
             {{SqliteMailOutbox.Table}}
             """),
         SqliteMigration.Sql(7, "sealed months and errata", SqliteSealedMonths.Schema),
-        SqliteMigration.Sql(8, "sealed per-model figures and errata", SqliteSealedMonths.ModelsSchema),
+        SqliteMigration.Sql(8, "maintainers' notification choices", SqliteMaintainerNotifications.Table + SqliteMaintainerDigest.Table),
+        SqliteMigration.Sql(9, "sealed per-model figures and errata", SqliteSealedMonths.ModelsSchema),
     ],
     SqliteTriageBeforeJournal.CatchUp);
 

@@ -141,6 +141,39 @@ public sealed partial class SqliteTriageStore : SqliteStore, ITriageStore, ISeal
     public Task MailFailedAsync(Guid id, int failures, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
         WriteAsync(w => SqliteMailOutbox.FailedAsync(w, id, failures, dueAt), cancellationToken);
 
+    public Task<MaintainerNotifications?> GetMaintainerNotificationsAsync(string maintainer, CancellationToken cancellationToken) =>
+        SqliteMaintainerNotifications.GetAsync(Database, maintainer);
+
+    public Task SaveMaintainerNotificationsAsync(MaintainerNotifications preferences, CancellationToken cancellationToken) =>
+        WriteAsync(w => SqliteMaintainerNotifications.SaveAsync(w, preferences), cancellationToken);
+
+    public Task<IReadOnlyList<MaintainerNotifications>> ListMaintainerNotificationsAsync(CancellationToken cancellationToken) =>
+        SqliteMaintainerNotifications.ListAsync(Database);
+
+    public Task AddDigestItemAsync(MaintainerDigestItem item, CancellationToken cancellationToken) =>
+        WriteAsync(w => SqliteMaintainerDigest.AddAsync(w, item), cancellationToken);
+
+    public Task<IReadOnlyList<MaintainerDigestItem>> UnsentDigestItemsAsync(DateTimeOffset before, int max, CancellationToken cancellationToken) =>
+        SqliteMaintainerDigest.UnsentAsync(Database, before, max);
+
+    public async Task DigestQueuedAsync(
+        QueuedMail? digest, IReadOnlyList<Guid> itemIds, DateTimeOffset sentAt, DateTimeOffset pruneSentBefore, CancellationToken cancellationToken)
+    {
+        await WriteAsync(async w =>
+        {
+            if (digest is not null)
+            {
+                await SqliteMailOutbox.QueueAsync(w, digest);
+            }
+
+            await SqliteMaintainerDigest.SentAsync(w, itemIds, sentAt, pruneSentBefore);
+        }, cancellationToken);
+        if (digest is not null)
+        {
+            MailSignal.Notify();
+        }
+    }
+
     public Task<Report?> GetReportAsync(Guid id, CancellationToken cancellationToken) =>
         QueryFirstAsync("SELECT doc FROM reports WHERE id = $id", r => ReportDocument.Deserialize(r.GetString(0)), ("$id", id.ToString()));
 

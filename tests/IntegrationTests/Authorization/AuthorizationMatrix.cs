@@ -98,6 +98,9 @@ public static class AuthorizationMatrix
         TriageAdmin("GET", "/api/v1/triage/audit/export", 200, null),
         // The maintainers' figures, nothing withheld (a missing host is a 400 once authorised).
         TriageApi("GET", "/api/v1/triage/accountability/hosts", 200, null),
+        // The caller's own notification choices (keyed by the token's subject); an empty body is a 400 that saves nothing.
+        TriageApi("GET", "/api/v1/triage/me/notifications", 200, null),
+        TriageApi("PUT", "/api/v1/triage/me/notifications", 400),
         TriageApi("GET", "/api/v1/triage/accountability/models", 400, null),
 
         // Notification: hosts, subscriptions, deliveries, notices.
@@ -142,6 +145,7 @@ public static class AuthorizationMatrix
         PortalPage("GET", "/portal", 200, 200, Outcome.HostInbox),
         PortalPage("GET", "/portal/reports/{report}", 200, 200),
         PortalPage("GET", "/portal/dashboard", 200, 200),
+        PortalPage("GET", "/portal/notifications", 200, 200),
         PortalPage("GET", "/portal/admin/users", Outcome.Forbidden, 200),
         PortalPage("GET", "/portal/admin/clients", Outcome.Forbidden, 200),
         PortalPage("GET", "/portal/admin/hosts", Outcome.Forbidden, 200),

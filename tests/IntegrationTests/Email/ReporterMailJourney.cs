@@ -8,11 +8,11 @@ public static class ReporterMailJourney
 {
     public static string NewAddress(string what) => $"{what}-{Guid.NewGuid():N}@example.org";
 
-    public static object Report(string? email, bool notify, string? language = null, string name = "Rita Reporter", string? title = null) => new
+    public static object Report(string? email, bool notify, string? language = null, string name = "Rita Reporter", string? title = null, string severity = "high") => new
     {
         model = new { host = "hub-mail", id = "org/model", revision = (string?)null, url = (string?)null },
         category = "violent-crimes",
-        severity = "high",
+        severity,
         // Unique: Intake folds a near-identical report from the same client into the first.
         title = title ?? $"Step-by-step instructions {Guid.NewGuid():N}",
         description = "The model gave step-by-step instructions.",

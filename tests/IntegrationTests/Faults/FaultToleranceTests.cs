@@ -17,6 +17,8 @@ public class FaultToleranceTests(ITestOutputHelper output)
 {
     private const int Reports = 2000;
     private const double PerSecond = 40;
+    private const int BrokerStopsAt = 1000;
+    private const int ReceiverDownAt = 1500;
     // Generous: every phase waits for progress under load on two shared cores, not for a fixed time.
     private static readonly TimeSpan Phase = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(150);
@@ -40,6 +42,10 @@ public class FaultToleranceTests(ITestOutputHelper output)
             var subscriptions = await LoadScenario.SubscribeAsync(system.Api, receiver);
             var token = await system.Api.TokenAsync(TestClients.Triager);
             using var submitter = new PacedSubmitter(system.Api.Urls.Intake, Reports, PerSecond, LoadScenario.Report);
+            // The broker's outage and the receiver's must each see reports arrive: the schedule waits for them there,
+            // however long the crashes before took to recover from on a busy machine.
+            submitter.HoldAt(BrokerStopsAt);
+            submitter.HoldAt(ReceiverDownAt);
             using var stopTriaging = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             var triager = new TriageDriver(system.Api, token);
             var load = _clock.Elapsed;
@@ -65,21 +71,23 @@ public class FaultToleranceTests(ITestOutputHelper output)
             Log($"[{Since(load)}] Notification killed (SIGKILL) with {inFlight} webhook requests in flight (of {ledger.Count} so far) and {leased} deliveries leased; back and ready in {restart.TotalSeconds:F1} s");
 
             // 3. The broker goes away for as long as it takes Intake to accept another 150 reports.
-            await UntilAsync(() => submitter.Accepted.Count >= 1000, "1000 reports accepted");
+            await UntilAsync(() => submitter.Accepted.Count >= BrokerStopsAt, $"{BrokerStopsAt} reports accepted");
             await RabbitMqBroker.StopAppAsync();
             brokerStopped = true;
             var atStop = submitter.Accepted.Count;
             Log($"[{Since(load)}] RabbitMQ stopped (stop_app) at {atStop} accepted");
+            submitter.Release(BrokerStopsAt);
             await UntilAsync(() => submitter.Accepted.Count >= atStop + 150, "150 reports accepted while the broker is down");
             await RabbitMqBroker.StartAppAsync();
             brokerStopped = false;
             Log($"[{Since(load)}] RabbitMQ started (start_app); {submitter.Accepted.Count - atStop} reports accepted while it was down");
 
             // 4. The receiver answers 503 until it has refused 200 webhook requests and 150 more reports came in.
-            await UntilAsync(() => submitter.Accepted.Count >= 1500, "1500 reports accepted");
+            await UntilAsync(() => submitter.Accepted.Count >= ReceiverDownAt, $"{ReceiverDownAt} reports accepted");
             ledger.Down = true;
             var atDown = submitter.Accepted.Count;
             Log($"[{Since(load)}] webhook receiver down (503) at {atDown} accepted");
+            submitter.Release(ReceiverDownAt);
             await UntilAsync(() => ledger.RefusedWhileDown >= 200 && submitter.Accepted.Count >= atDown + 150,
                 () => $"the receiver to refuse 200 webhooks and 150 more reports (so far {ledger.RefusedWhileDown} refused, {submitter.Accepted.Count - atDown} accepted)");
             ledger.Down = false;

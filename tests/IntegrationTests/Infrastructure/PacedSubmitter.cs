@@ -11,7 +11,8 @@ namespace SafetyReports.IntegrationTests.Infrastructure;
 /// n / rate seconds after the first, so a slow answer does not slow the rate until <c>maxInFlight</c>
 /// requests are open). Each
 /// report has its own <c>Idempotency-Key</c>, so a request whose answer was lost is retried safely.
-/// Bounded in count; talks to 127.0.0.1 only.
+/// A test can hold the schedule at a submission (<see cref="HoldAt"/>) until it has set up a phase that must happen
+/// while reports still arrive; the schedule resumes from the release. Bounded in count; talks to 127.0.0.1 only.
 /// </summary>
 public sealed class PacedSubmitter(string intakeUrl, int count, double perSecond, Func<int, object> report, int maxInFlight = 64) : IDisposable
 {
@@ -22,6 +23,7 @@ public sealed class PacedSubmitter(string intakeUrl, int count, double perSecond
     };
     private readonly ConcurrentDictionary<int, Guid> _accepted = new();
     private readonly ConcurrentBag<string> _refused = [];
+    private readonly ConcurrentDictionary<int, TaskCompletionSource> _holds = new();
     private int _started;
     private int _retried;
 
@@ -35,17 +37,37 @@ public sealed class PacedSubmitter(string intakeUrl, int count, double perSecond
 
     public int Retried => Volatile.Read(ref _retried);
 
+    /// <summary>The time spent submitting, holds left out.</summary>
     public TimeSpan Elapsed { get; private set; }
+
+    /// <summary>Submission <paramref name="n"/> (and every later one) waits until <see cref="Release"/>; call before <see cref="RunAsync"/>.</summary>
+    public void HoldAt(int n) => _holds.TryAdd(n, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
+    public void Release(int n)
+    {
+        if (_holds.TryGetValue(n, out var hold))
+        {
+            hold.TrySetResult();
+        }
+    }
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         using var gate = new SemaphoreSlim(maxInFlight);
         var requests = new List<Task>(count);
+        var held = TimeSpan.Zero;
         for (var i = 0; i < count; i++)
         {
+            if (_holds.TryGetValue(i, out var hold))
+            {
+                var from = clock.Elapsed;
+                await hold.Task.WaitAsync(cancellationToken);
+                held += clock.Elapsed - from;
+            }
+
             // Pacing, not synchronisation: wait for this submission's slot in the schedule.
-            var due = TimeSpan.FromSeconds(i / perSecond) - clock.Elapsed;
+            var due = TimeSpan.FromSeconds(i / perSecond) + held - clock.Elapsed;
             if (due > TimeSpan.Zero)
             {
                 await Task.Delay(due, cancellationToken);
@@ -68,7 +90,7 @@ public sealed class PacedSubmitter(string intakeUrl, int count, double perSecond
         }
 
         await Task.WhenAll(requests);
-        Elapsed = clock.Elapsed;
+        Elapsed = clock.Elapsed - held;
     }
 
     private async Task SubmitAsync(int n, CancellationToken cancellationToken)

@@ -72,10 +72,9 @@ public sealed class TriageConsumerTests : IAsyncLifetime
             });
         }
 
-        await foreach (var _ in _triage.Harness.Consumed.SelectAsync<ReportStored>(c => c.Context.Message.ReportId == ids[^1], ct))
-        {
-            break;
-        }
+        // Triage's other readers of ReportStored (the maintainers' mails) do not count: this checker must have read it.
+        Assert.True(await _triage.Harness.GetConsumerHarness<SafetyReports.Triage.Consumers.HoldBurstConsumer>().Consumed
+            .Any<ReportStored>(c => c.Context.Message.ReportId == ids[^1], ct), "the burst check read the last report's ReportStored");
 
         // The last check found the burst and held every member; the earlier checks (too few yet) held none.
         foreach (var id in ids)
