@@ -45,6 +45,7 @@ public static class AuthorizationMatrix
         Public("GET", "/transparency/models?host=hub-a", 200),
         Public("GET", "/transparency/hosts.json", 200),
         Public("GET", "/transparency/hosts.csv", 200),
+        Public("GET", "/transparency/errata.csv", 200),
         Public("GET", "/transparency/models.json", 400),
         Public("GET", "/transparency/models.csv?host=hub-a", 200),
         Public("GET", "/transparency/models.json?host=hub-a", 200),

@@ -124,6 +124,13 @@ public class SealedMonthTests
         Assert.Contains("<td>2026-04-29</td>", erratumRow, StringComparison.Ordinal);
         Assert.Equal(["10", "11"], Cells(erratumRow));
 
+        // The public site's downloads: the figures' CSV counts the errata, the errata CSV lists them (hosts, and one host's models).
+        var siteErrata = await system.Api.Http.GetStringAsync(system.Url + "/transparency/errata.csv?from=2026-03&to=2026-03", Ct);
+        Assert.Contains("2026-03,2026-04-29T10:00:00.000Z,hub-s,,triaged,10,11\r\n", siteErrata, StringComparison.Ordinal);
+        var siteModelErrata = await system.Api.Http.GetStringAsync(system.Url + "/transparency/errata.csv?host=hub-s&from=2026-03&to=2026-03", Ct);
+        Assert.Contains("2026-03,2026-04-29T10:00:00.000Z,hub-s,org/sealed,triaged,10,11\r\n", siteModelErrata, StringComparison.Ordinal);
+        Assert.Contains("/transparency/errata.csv?from=2026-03&amp;to=2026-03", html, StringComparison.Ordinal);
+
         using var modelsPage = await system.Api.Http.GetAsync(system.Url + "/transparency/models?host=hub-s&from=2026-03&to=2026-03", Ct);
         var modelsHtml = await modelsPage.Content.ReadAsStringAsync(Ct);
         Assert.Contains("The figures of 2026-03 were sealed on 2026-04-08", modelsHtml, StringComparison.Ordinal);

@@ -149,6 +149,10 @@ public class TransparencyFiguresCacheTests
         Assert.Equal("http://triage.test/base/api/v1/transparency/models?host=a%26b%3Dc%2F%3Cd%3E%20%C3%A9&from=2026-01&to=2026-02",
             new Uri(Source, query.PathAndQuery).AbsoluteUri);
         Assert.Equal("api/v1/transparency/hosts", TransparencyQuery.Hosts(null, null).PathAndQuery);
+        Assert.Equal("api/v1/transparency/errata?host=a%2Fb&from=2026-03&to=2026-03", TransparencyQuery.Errata("a/b", "2026-03", "2026-03").PathAndQuery);
+        Assert.Equal("text/csv", TransparencyQuery.Errata(null, null, null).MediaType);
+        Assert.Equal("transparency-errata-models-2026-03-to-2026-03.csv",
+            TransparencyDownload.FileName("a/b", PeriodInput.Parse("2026-03", "2026-03"), csv: true, errata: true));
         Assert.Equal("http://triage.test/base/", ConfiguredTransparencySource.WithTrailingSlash("http://triage.test/base").AbsoluteUri);
     }
 
