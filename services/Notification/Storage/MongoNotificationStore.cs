@@ -8,7 +8,7 @@ namespace SafetyReports.Notification.Storage;
 /// it), a partial class per aggregate. Writes that touch several documents, or a state change and its event, use one
 /// transaction (<see cref="MongoStore.InTransactionAsync{T}"/>).
 /// </summary>
-public sealed partial class MongoNotificationStore : MongoStore, INotificationStore
+public sealed partial class MongoNotificationStore : MongoMailingStore, INotificationStore
 {
     public const string HostsCollection = "hosts";
     public const string SubscriptionsCollection = "subscriptions";
@@ -29,7 +29,6 @@ public sealed partial class MongoNotificationStore : MongoStore, INotificationSt
     private readonly IMongoCollection<HostContest> _contests;
     private readonly IMongoCollection<ThreadMessage> _messages;
     private readonly IMongoCollection<MongoLogLeafDocument> _logLeaves;
-    private readonly MongoMailOutbox _mail;
 
     static MongoNotificationStore() => MongoNotificationRecords.Register();
 
@@ -45,7 +44,6 @@ public sealed partial class MongoNotificationStore : MongoStore, INotificationSt
         _contests = database.GetCollection<HostContest>(ContestsCollection);
         _messages = database.GetCollection<ThreadMessage>(MessagesCollection);
         _logLeaves = database.GetCollection<MongoLogLeafDocument>(LogLeavesCollection);
-        _mail = new MongoMailOutbox(database);
     }
 
     protected override Task SetUpAsync(CancellationToken cancellationToken) => MongoNotificationIndexes.CreateAsync(Database, cancellationToken);

@@ -8,7 +8,7 @@ namespace SafetyReports.Notification.Storage;
 /// Notification's store on SQLite: one file, a partial class per aggregate (hosts, subscriptions, routes, the host loop,
 /// deliveries); the transaction, outbox and quarantine come from <see cref="SqliteStore"/>.
 /// </summary>
-public sealed partial class SqliteNotificationStore : SqliteStore, INotificationStore
+public sealed partial class SqliteNotificationStore : SqliteMailingStore, INotificationStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

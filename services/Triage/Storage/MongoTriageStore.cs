@@ -11,7 +11,7 @@ namespace SafetyReports.Triage.Storage;
 /// both to it). A report change, its audit entry and its events are written in one transaction
 /// (<see cref="MongoStore.InTransactionAsync{T}"/>).
 /// </summary>
-public sealed partial class MongoTriageStore : MongoStore, ITriageStore, ISealedMonths
+public sealed partial class MongoTriageStore : MongoMailingStore, ITriageStore, ISealedMonths
 {
     public const string ReportsCollection = "reports";
     public const string AuditCollection = "audit";
@@ -23,7 +23,6 @@ public sealed partial class MongoTriageStore : MongoStore, ITriageStore, ISealed
     private readonly MongoAuditLog _audit;
     private readonly SlaOptions _sla;
     private readonly MongoTransparencyCells _cells;
-    private readonly MongoMailOutbox _mail;
     private readonly IMongoCollection<MaintainerNotifications> _notifications;
     private readonly IMongoCollection<MaintainerDigestItem> _digest;
 
@@ -36,41 +35,8 @@ public sealed partial class MongoTriageStore : MongoStore, ITriageStore, ISealed
         _cells = new MongoTransparencyCells(database, transparency ?? new TransparencyOptions());
         _reports = database.GetCollection<MongoReportDocument>(ReportsCollection);
         _audit = new MongoAuditLog(database);
-        _mail = new MongoMailOutbox(database);
         _notifications = database.GetCollection<MaintainerNotifications>(MaintainerNotificationsCollection);
         _digest = database.GetCollection<MaintainerDigestItem>(MaintainerDigestCollection);
-    }
-
-    public WorkSignal MailSignal { get; } = new();
-
-    public async Task<bool> QueueMailAsync(QueuedMail mail, CancellationToken cancellationToken)
-    {
-        await EnsureSetUpAsync(cancellationToken);
-        var queued = await _mail.QueueAsync(mail, cancellationToken);
-        if (queued)
-        {
-            MailSignal.Notify();
-        }
-
-        return queued;
-    }
-
-    public async Task<IReadOnlyList<QueuedMail>> DueMailAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
-    {
-        await EnsureSetUpAsync(cancellationToken);
-        return await _mail.DueAsync(now, max, cancellationToken);
-    }
-
-    public async Task MailSentAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        await EnsureSetUpAsync(cancellationToken);
-        await _mail.SentAsync(id, at, cancellationToken);
-    }
-
-    public async Task MailFailedAsync(Guid id, int failures, DateTimeOffset dueAt, CancellationToken cancellationToken)
-    {
-        await EnsureSetUpAsync(cancellationToken);
-        await _mail.FailedAsync(id, failures, dueAt, cancellationToken);
     }
 
     protected override async Task SetUpAsync(CancellationToken cancellationToken)

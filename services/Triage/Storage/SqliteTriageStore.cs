@@ -12,7 +12,7 @@ namespace SafetyReports.Triage.Storage;
 /// Triage's store on SQLite. Reports, their audit entries and events are written by several consumers and API calls at
 /// once; the group commit, the outbox and its quarantine come from <see cref="SqliteStore"/>.
 /// </summary>
-public sealed partial class SqliteTriageStore : SqliteStore, ITriageStore, ISealedMonths
+public sealed partial class SqliteTriageStore : SqliteMailingStore, ITriageStore, ISealedMonths
 {
     private readonly SlaOptions _sla;
     private readonly TransparencyOptions _transparency;
@@ -118,28 +118,6 @@ public sealed partial class SqliteTriageStore : SqliteStore, ITriageStore, ISeal
 
         return saved;
     }
-
-    public WorkSignal MailSignal { get; } = new();
-
-    public async Task<bool> QueueMailAsync(QueuedMail mail, CancellationToken cancellationToken)
-    {
-        var queued = await WriteAsync(w => SqliteMailOutbox.QueueAsync(w, mail), cancellationToken);
-        if (queued)
-        {
-            MailSignal.Notify();
-        }
-
-        return queued;
-    }
-
-    public Task<IReadOnlyList<QueuedMail>> DueMailAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
-        SqliteMailOutbox.DueAsync(Database, now, max);
-
-    public Task MailSentAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken) =>
-        WriteAsync(w => SqliteMailOutbox.SentAsync(w, id, at), cancellationToken);
-
-    public Task MailFailedAsync(Guid id, int failures, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
-        WriteAsync(w => SqliteMailOutbox.FailedAsync(w, id, failures, dueAt), cancellationToken);
 
     public Task<MaintainerNotifications?> GetMaintainerNotificationsAsync(string maintainer, CancellationToken cancellationToken) =>
         SqliteMaintainerNotifications.GetAsync(Database, maintainer);

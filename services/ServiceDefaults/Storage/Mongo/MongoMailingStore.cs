@@ -1,11 +1,16 @@
+using MongoDB.Driver;
 using SafetyReports.ServiceDefaults.Email;
-using SafetyReports.ServiceDefaults.Storage.Mongo;
 
-namespace SafetyReports.Notification.Storage;
+namespace SafetyReports.ServiceDefaults.Storage.Mongo;
 
-/// <summary>The hosts' mails (<see cref="IMailOutboxStore"/>), in the <c>mailOutbox</c> collection of migration 4.</summary>
-public sealed partial class MongoNotificationStore : IMailOutboxStore
+/// <summary>
+/// A <see cref="MongoStore"/> that also sends mail: its migrations create the <c>mailOutbox</c> collection
+/// (<see cref="MongoMailOutbox"/>), and <see cref="IMailOutboxStore"/> is written here once for every such store.
+/// </summary>
+public abstract class MongoMailingStore(IMongoDatabase database) : MongoStore(database), IMailOutboxStore
 {
+    private readonly MongoMailOutbox _mail = new(database);
+
     public WorkSignal MailSignal { get; } = new();
 
     public async Task<bool> QueueMailAsync(QueuedMail mail, CancellationToken cancellationToken)

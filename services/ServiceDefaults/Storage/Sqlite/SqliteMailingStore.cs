@@ -1,10 +1,12 @@
 using SafetyReports.ServiceDefaults.Email;
-using SafetyReports.ServiceDefaults.Storage.Sqlite;
 
-namespace SafetyReports.Notification.Storage;
+namespace SafetyReports.ServiceDefaults.Storage.Sqlite;
 
-/// <summary>The hosts' mails (<see cref="IMailOutboxStore"/>), in the <c>mail_outbox</c> table of migration 5.</summary>
-public sealed partial class SqliteNotificationStore : IMailOutboxStore
+/// <summary>
+/// A <see cref="SqliteStore"/> that also sends mail: its schema has the <c>mail_outbox</c> table
+/// (<see cref="SqliteMailOutbox"/>), and <see cref="IMailOutboxStore"/> is written here once for every such store.
+/// </summary>
+public abstract class SqliteMailingStore(SqliteDatabase database) : SqliteStore(database), IMailOutboxStore
 {
     public WorkSignal MailSignal { get; } = new();
 
