@@ -50,6 +50,7 @@ public static class NotificationModule
             x.AddConsumer<StoreForwardedContestConsumer>();
             x.AddConsumer<StoreMaintainersMessageConsumer>();
             x.AddConsumer<HostDisabledMailConsumer>();
+            x.AddConsumer<StoreLogLeafConsumer>();
         });
         return builder;
     }

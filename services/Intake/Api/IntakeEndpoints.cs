@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Routing;
 using SafetyReports.Intake.Evidence;
+using SafetyReports.Intake.Transparency;
 
 namespace SafetyReports.Intake.Api;
 
@@ -194,9 +195,10 @@ public static class IntakeEndpoints
     // The same answer for an unknown id and a wrong token: ids cannot be probed.
     private static IResult NoReport() => ProblemResults.NotFound("No report with this id and token.");
 
+    /// <summary>The receipt, with its leaf in the public log as the status page shows it (read from Triage's log, briefly cached).</summary>
     private static async Task<IResult> StatusAsync(
-        Guid id, [FromHeader(Name = TokenHeader)] string? token, ReportIntake intake, CancellationToken cancellationToken) =>
+        Guid id, [FromHeader(Name = TokenHeader)] string? token, ReportIntake intake, TransparencyReader log, CancellationToken cancellationToken) =>
         await intake.FindReceiptAsync(id, token, cancellationToken) is { } receipt
-            ? Results.Ok(ReportStatusResponse.From(receipt))
+            ? Results.Ok(ReportStatusResponse.From(receipt, await log.ReceivedLeafAsync(receipt.Id, cancellationToken)))
             : NoReport();
 }

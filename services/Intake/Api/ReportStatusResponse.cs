@@ -4,6 +4,10 @@ namespace SafetyReports.Intake.Api;
 /// <param name="Contest">The reporter's contest of the latest response they contested; null when none.</param>
 /// <param name="CanContest">True while the host's current response can be contested (once per revision).</param>
 /// <param name="Files">The evidence files stored with the report: name, type, size and SHA-256 of the stored bytes.</param>
+/// <param name="LogLeaf">
+/// The leaf of the report's <c>received</c> entry in the public transparency log; null until Triage has stored the report
+/// and its log has read the entry (moments after the submission), or while Triage's log cannot be read.
+/// </param>
 public sealed record ReportStatusResponse(
     Guid Id,
     string Status,
@@ -13,9 +17,10 @@ public sealed record ReportStatusResponse(
     ReceiptHostResponse? HostResponse,
     ContestView? Contest,
     bool CanContest,
-    IReadOnlyList<EvidenceFileView> Files)
+    IReadOnlyList<EvidenceFileView> Files,
+    long? LogLeaf = null)
 {
-    public static ReportStatusResponse From(Receipt receipt) => new(
+    public static ReportStatusResponse From(Receipt receipt, long? logLeaf = null) => new(
         receipt.Id,
         receipt.Status,
         receipt.ReceivedAt,
@@ -24,7 +29,8 @@ public sealed record ReportStatusResponse(
         receipt.HostResponse,
         receipt.Contest is { } contest ? ContestView.From(contest) : null,
         receipt.CanContest,
-        receipt.EvidenceFiles.Select(f => new EvidenceFileView(f.Name, f.MediaType, f.Size, f.Sha256)).ToList());
+        receipt.EvidenceFiles.Select(f => new EvidenceFileView(f.Name, f.MediaType, f.Size, f.Sha256)).ToList(),
+        logLeaf);
 }
 
 /// <param name="Sha256">SHA-256 of the bytes stored (for an image, as re-encoded without its metadata), hex.</param>

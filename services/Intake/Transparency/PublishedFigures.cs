@@ -17,7 +17,8 @@ public sealed record PublishedFigures(
     IReadOnlyList<PublishedErratum>? Errata = null);
 
 /// <summary>A dated correction of a sealed month's value: old and new as published (a number, "withheld", or null: not listed).</summary>
-public sealed record PublishedErratum(string Month, DateTimeOffset RecordedAt, string? Host, string Figure, string? Old, string? New);
+/// <param name="Model">Set on an erratum of one host's per-model figures (the models page's rows).</param>
+public sealed record PublishedErratum(string Month, DateTimeOffset RecordedAt, string? Host, string Figure, string? Old, string? New, string? Model = null);
 
 public sealed record PublishedAuditPoint(long Sequence, string Hash);
 

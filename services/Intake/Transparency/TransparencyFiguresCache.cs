@@ -6,7 +6,8 @@ namespace SafetyReports.Intake.Transparency;
 /// Keeps Triage's answers briefly so the public page cannot be used to hammer Triage: identical queries
 /// share one call (also while it is in flight), at most <see cref="MaxConcurrentCalls"/> calls run at once,
 /// and the number of cached queries is bounded. A failure is kept for a shorter time, so an outage is
-/// neither hammered nor remembered long after Triage is back.
+/// neither hammered nor remembered long after Triage is back; so is a report's leaves without its <c>received</c> leaf, so a
+/// reporter who looks right after submitting sees the leaf within seconds of Triage storing the report, not a minute later.
 /// </summary>
 public sealed class TransparencyFiguresCache(TransparencyApiClient client, TimeProvider time)
 {
@@ -31,7 +32,7 @@ public sealed class TransparencyFiguresCache(TransparencyApiClient client, TimeP
                 if (!_entries.TryGetValue(query, out entry) || entry.IsExpired(now))
                 {
                     MakeRoom(now);
-                    entry = new Entry(FetchAsync(query), now);
+                    entry = new Entry(query, FetchAsync(query), now);
                     _entries[query] = entry;
                 }
             }
@@ -83,11 +84,17 @@ public sealed class TransparencyFiguresCache(TransparencyApiClient client, TimeP
         }
     }
 
-    private sealed record Entry(Task<TransparencyAnswer> Answer, DateTimeOffset Started)
+    /// <summary>How long an answer is kept: briefly when it is a failure or a report's leaves still waiting for the report.</summary>
+    public static TimeSpan LifetimeOf(TransparencyQuery query, TransparencyAnswer answer) =>
+        answer.Outcome == TransparencyOutcome.Unavailable
+        || (query.Resource == TransparencyResource.ReportLeaves && answer.Outcome == TransparencyOutcome.Ok && ReportLeaves.Received(answer.Body) is null)
+            ? FailureLifetime
+            : Lifetime;
+
+    private sealed record Entry(TransparencyQuery Query, Task<TransparencyAnswer> Answer, DateTimeOffset Started)
     {
         /// <summary>A call still in flight is never expired: later readers join it.</summary>
         public bool IsExpired(DateTimeOffset now) =>
-            Answer.IsCompleted && (!Answer.IsCompletedSuccessfully
-                || now - Started >= (Answer.Result.Outcome == TransparencyOutcome.Unavailable ? FailureLifetime : Lifetime));
+            Answer.IsCompleted && (!Answer.IsCompletedSuccessfully || now - Started >= LifetimeOf(Query, Answer.Result));
     }
 }

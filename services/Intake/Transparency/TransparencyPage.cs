@@ -34,6 +34,9 @@ public static class TransparencyPage
             TransparencyDownload.AnswerAsync(cache, from, to, host ?? "", csv: false, ct));
         app.MapGet(Path + "/models.csv", (string? host, string? from, string? to, TransparencyFiguresCache cache, CancellationToken ct) =>
             TransparencyDownload.AnswerAsync(cache, from, to, host ?? "", csv: true, ct));
+        // The errata of the period, of the hosts figures or (with host) of that host's models: a table of its own (docs/transparency.md, "CSV").
+        app.MapGet(Path + "/errata.csv", (string? host, string? from, string? to, TransparencyFiguresCache cache, CancellationToken ct) =>
+            TransparencyDownload.AnswerAsync(cache, from, to, host, csv: true, ct, errata: true));
     }
 
     /// <summary>

@@ -7,6 +7,7 @@ public enum TransparencyResource
     Disclosures,
     LogCheckpoint,
     ReportLeaves,
+    Errata,
 }
 
 /// <summary>One request to Triage's transparency API; also the key its answer is cached under.</summary>
@@ -16,6 +17,9 @@ public sealed record TransparencyQuery(TransparencyResource Resource, string? Fr
     public static TransparencyQuery Hosts(string? from, string? to, bool csv = false) => new(TransparencyResource.Hosts, from, to, null, csv);
 
     public static TransparencyQuery Models(string host, string? from, string? to, bool csv = false) => new(TransparencyResource.Models, from, to, host, csv);
+
+    /// <summary>The errata of a period as CSV: of the hosts figures, or with <paramref name="host"/> of that host's models.</summary>
+    public static TransparencyQuery Errata(string? host, string? from, string? to) => new(TransparencyResource.Errata, from, to, host, Csv: true);
 
     public static readonly TransparencyQuery Disclosures = new(TransparencyResource.Disclosures);
 
@@ -38,6 +42,7 @@ public sealed record TransparencyQuery(TransparencyResource Resource, string? Fr
                 TransparencyResource.Models => "models",
                 TransparencyResource.LogCheckpoint => "log/checkpoint",
                 TransparencyResource.ReportLeaves => "log/leaves",
+                TransparencyResource.Errata => "errata",
                 _ => "disclosures",
             });
             var separator = '?';

@@ -60,14 +60,15 @@ public static class HostApiEndpoints
             ? Results.Ok((await ViewsAsync([route], hostLoop, cancellationToken))[0])
             : NoReport();
 
-    /// <summary>The routes as their host sees them, each with its notice and forwarded contests (two reads for a whole page).</summary>
+    /// <summary>The routes as their host sees them, each with its notice, forwarded contests and log leaves (three reads for a whole page).</summary>
     private static async Task<List<HostReportView>> ViewsAsync(
         IReadOnlyList<ReportRoute> routes, IHostLoopStore hostLoop, CancellationToken cancellationToken)
     {
         var ids = routes.Select(r => r.ReportId).ToList();
         var notices = (await hostLoop.GetNoticesAsync(ids, cancellationToken)).ToDictionary(n => n.ReportId);
         var contests = (await hostLoop.GetContestsAsync(ids, cancellationToken)).ToLookup(c => c.ReportId);
-        return routes.Select(r => HostReportView.From(r, notices.GetValueOrDefault(r.ReportId), contests[r.ReportId])).ToList();
+        var leaves = (await hostLoop.GetLogLeavesAsync(ids, cancellationToken)).ToLookup(l => l.ReportId);
+        return routes.Select(r => HostReportView.From(r, notices.GetValueOrDefault(r.ReportId), contests[r.ReportId], leaves[r.ReportId])).ToList();
     }
 
     private static async Task<IResult> AcknowledgeAsync(

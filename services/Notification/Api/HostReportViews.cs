@@ -36,6 +36,15 @@ public sealed record HostContestView(Guid Id, int ResponseRevision, string Reaso
 }
 
 /// <summary>
+/// The leaves of the public transparency log that record the host's part in the report (the log's index; prove each with
+/// <c>GET /api/v1/transparency/log/proof/inclusion?index=…</c>); null until Triage has recorded the step and said so.
+/// </summary>
+public sealed record HostLogView(long? HostNotified, long? Acknowledged, long? Responded)
+{
+    public static HostLogView From(HostLogLeaves leaves) => new(leaves.HostNotified, leaves.Acknowledged, leaves.Responded);
+}
+
+/// <summary>
 /// A report as its host sees it: the fields of its status events, what the maintainers shared (<see cref="Notice"/>,
 /// null until shared), the contests forwarded, and what the host did about it; nothing about the reporter.
 /// </summary>
@@ -53,17 +62,20 @@ public sealed record HostReportView(
     HostResponseView? Response,
     int RemindersSent,
     HostNoticeView? Notice,
-    IReadOnlyList<HostContestView> Contests)
+    IReadOnlyList<HostContestView> Contests,
+    HostLogView Log)
 {
     /// <param name="notice">The report's notice; shown only when it is about this route's host.</param>
     /// <param name="contests">The report's forwarded contests; those of this route's host are shown, oldest first.</param>
-    public static HostReportView From(ReportRoute r, HostNotice? notice, IEnumerable<HostContest> contests) => new(
+    /// <param name="leaves">The report's log leaves; those of this route's host are shown.</param>
+    public static HostReportView From(ReportRoute r, HostNotice? notice, IEnumerable<HostContest> contests, IEnumerable<HostLogLeaf> leaves) => new(
         r.ReportId, r.Summary?.Status, r.Summary?.Model ?? new ModelReference(r.HostId, r.ModelId), r.Summary?.Category,
         r.Summary?.Severity, r.Summary?.Title, r.FirstEventAt, r.Summary?.ChangedAt, r.AcknowledgedAt, r.AcknowledgementNote,
         ResponseOf(r), r.RemindersSent,
         notice is not null && notice.HostId == r.HostId ? HostNoticeView.From(notice) : null,
         contests.Where(c => c.HostId == r.HostId && c.ReportId == r.ReportId).OrderBy(c => c.ContestedAt).ThenBy(c => c.Id)
-            .Select(HostContestView.From).ToList());
+            .Select(HostContestView.From).ToList(),
+        HostLogView.From(HostLogLeaves.Of(r.ReportId, r.HostId, leaves)));
 
     public static HostResponseView? ResponseOf(ReportRoute r) => r.Response is { } x
         ? new HostResponseView(x.Action, x.Scope, x.Until, x.Grounds, x.Automated, x.Note, r.ResponseRevision,

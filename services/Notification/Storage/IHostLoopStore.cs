@@ -27,4 +27,10 @@ public interface IHostLoopStore
 
     /// <summary>The thread of a report with one host, oldest first.</summary>
     Task<IReadOnlyList<ThreadMessage>> GetMessagesAsync(Guid reportId, string hostId, CancellationToken cancellationToken);
+
+    /// <summary>Keeps a log leaf of a host's part in a report; a leaf already kept for its report, host and action is left as it is.</summary>
+    Task AddLogLeafAsync(HostLogLeaf leaf, CancellationToken cancellationToken);
+
+    /// <summary>The log leaves kept for these reports (every host's; the reader picks the route's host).</summary>
+    Task<IReadOnlyList<HostLogLeaf>> GetLogLeavesAsync(IReadOnlyCollection<Guid> reportIds, CancellationToken cancellationToken);
 }

@@ -247,6 +247,12 @@ public static class MongoNotificationFilters
     public static SortDefinition<HostContest> ContestsOldestFirst { get; } =
         Builders<HostContest>.Sort.Ascending(d => d.ContestedAt).Ascending(d => d.Id);
 
+    public static FilterDefinition<MongoLogLeafDocument> LogLeafKey(string key) => Builders<MongoLogLeafDocument>.Filter.Eq(d => d.Id, key);
+
+    /// <summary>The log leaves of some reports, read through <c>ix_log_leaves_report</c>.</summary>
+    public static FilterDefinition<MongoLogLeafDocument> LogLeavesOf(IEnumerable<Guid> reportIds) =>
+        Builders<MongoLogLeafDocument>.Filter.In(d => d.ReportId, reportIds.Distinct());
+
     /// <summary>A report's thread with one host, read through <c>ix_messages_report</c>.</summary>
     public static FilterDefinition<ThreadMessage> ThreadOf(Guid reportId, string hostId) =>
         Builders<ThreadMessage>.Filter.Eq(d => d.ReportId, reportId) & Builders<ThreadMessage>.Filter.Eq(d => d.HostId, hostId);

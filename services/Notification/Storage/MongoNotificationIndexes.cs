@@ -58,6 +58,11 @@ public static class MongoNotificationIndexes
             new CreateIndexOptions { Name = "ix_messages_report" }),
     ];
 
+    public static IReadOnlyList<CreateIndexModel<MongoLogLeafDocument>> LogLeaves { get; } =
+    [
+        new(Builders<MongoLogLeafDocument>.IndexKeys.Ascending(d => d.ReportId), new CreateIndexOptions { Name = "ix_log_leaves_report" }),
+    ];
+
     /// <summary>
     /// Notification's MongoDB schema as migrations (<see cref="MongoMigrations"/>): version 1 what the release of 2026-11-29
     /// created, each later step one change since. Each is safe to run again; a released step never changes.
@@ -92,6 +97,11 @@ public static class MongoNotificationIndexes
             await MongoSteps.CreateIndexesAsync(database, MongoNotificationStore.MessagesCollection, Messages, ct);
         }),
         new(4, "mail outbox", (database, ct) => new MongoMailOutbox(database).CreateAsync(ct)),
+        new(5, "host log leaves", async (database, ct) =>
+        {
+            await MongoStoreSetup.CreateCollectionsAsync(database, [MongoNotificationStore.LogLeavesCollection], ct);
+            await MongoSteps.CreateIndexesAsync(database, MongoNotificationStore.LogLeavesCollection, LogLeaves, ct);
+        }),
     ]);
 
     /// <summary>Brings the database up to date (<see cref="Migrations"/>).</summary>

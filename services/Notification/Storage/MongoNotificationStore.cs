@@ -18,6 +18,7 @@ public sealed partial class MongoNotificationStore : MongoMailingStore, INotific
     public const string NoticesCollection = "notices";
     public const string ContestsCollection = "contests";
     public const string MessagesCollection = "messages";
+    public const string LogLeavesCollection = "logLeaves";
 
     private readonly IMongoCollection<ModelHost> _hosts;
     private readonly IMongoCollection<MongoSubscriptionDocument> _subscriptions;
@@ -27,6 +28,7 @@ public sealed partial class MongoNotificationStore : MongoMailingStore, INotific
     private readonly IMongoCollection<MongoNoticeDocument> _notices;
     private readonly IMongoCollection<HostContest> _contests;
     private readonly IMongoCollection<ThreadMessage> _messages;
+    private readonly IMongoCollection<MongoLogLeafDocument> _logLeaves;
 
     static MongoNotificationStore() => MongoNotificationRecords.Register();
 
@@ -41,6 +43,7 @@ public sealed partial class MongoNotificationStore : MongoMailingStore, INotific
         _notices = database.GetCollection<MongoNoticeDocument>(NoticesCollection);
         _contests = database.GetCollection<HostContest>(ContestsCollection);
         _messages = database.GetCollection<ThreadMessage>(MessagesCollection);
+        _logLeaves = database.GetCollection<MongoLogLeafDocument>(LogLeavesCollection);
     }
 
     protected override Task SetUpAsync(CancellationToken cancellationToken) => MongoNotificationIndexes.CreateAsync(Database, cancellationToken);

@@ -129,6 +129,15 @@ public static class SqliteNotificationSchema
         SqliteMigration.Sql(3, "webhook lease tokens", "ALTER TABLE deliveries ADD COLUMN lease_token TEXT;"),
         SqliteMigration.Sql(4, "outbox quarantine", SqliteOutbox.QuarantineTable),
         SqliteMigration.Sql(5, "mail outbox", SqliteMailOutbox.Table),
+        SqliteMigration.Sql(6, "host log leaves", """
+            CREATE TABLE log_leaves (
+                report_id TEXT NOT NULL,
+                host_id TEXT NOT NULL,
+                action TEXT NOT NULL,
+                leaf INTEGER NOT NULL,
+                PRIMARY KEY (report_id, host_id, action)
+            ) WITHOUT ROWID;
+            """),
     ],
     beforeJournal: (connection, transaction, catchUp) =>
     {

@@ -26,6 +26,17 @@ public sealed record HostReport
 
     /// <summary>The reporter's contests the maintainers forwarded (only those).</summary>
     public IReadOnlyList<ForwardedContest> Contests { get; init; } = [];
+
+    /// <summary>The public log's leaves of the host's part; each null until recorded.</summary>
+    public HostLogLeaves Log { get; init; } = new();
+}
+
+/// <summary>Leaf indexes in the public transparency log (docs/transparency.md): notified, acknowledged, first response.</summary>
+public sealed record HostLogLeaves
+{
+    public long? HostNotified { get; init; }
+    public long? Acknowledged { get; init; }
+    public long? Responded { get; init; }
 }
 
 public sealed record HostReportPage

@@ -19,6 +19,7 @@ public static class TransparencyEndpoints
         transparency.MapGet("/hosts", HostsAsync);
         transparency.MapGet("/models", ModelsAsync);
         transparency.MapGet("/disclosures", DisclosuresAsync);
+        transparency.MapGet("/errata", ErrataAsync);
     }
 
     /// <summary>Reports their hosts left unanswered past the disclosure deadline, redacted, most recent first.</summary>
@@ -54,19 +55,38 @@ public static class TransparencyEndpoints
         string? to, string? format, CancellationToken cancellationToken) =>
         AnswerAsync(context, query, clock, from, to, format, period => sealedFigures.HostsAsync(period, cancellationToken));
 
-    private static Task<IResult> ModelsAsync(HttpContext context, TransparencyQuery query, TimeProvider clock, string? host, string? from, string? to,
-        string? format, CancellationToken cancellationToken)
+    private static Task<IResult> ModelsAsync(HttpContext context, TransparencyQuery query, SealedFigures sealedFigures, TimeProvider clock, string? host,
+        string? from, string? to, string? format, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(host) || host.Length > 200)
+        if (BadHost(host) is { } bad)
         {
-            return Task.FromResult(ProblemResults.Validation(new Dictionary<string, string[]> { ["host"] = ["Give the host whose models to show (at most 200 characters)."] }));
+            return Task.FromResult(bad);
         }
 
-        return AnswerAsync(context, query, clock, from, to, format, period => query.FiguresAsync(host, period, cancellationToken));
+        return AnswerAsync(context, query, clock, from, to, format, period => sealedFigures.ModelsAsync(host!, period, cancellationToken));
     }
 
-    private static async Task<IResult> AnswerAsync(HttpContext context, TransparencyQuery query, TimeProvider clock, string? from, string? to,
-        string? format, Func<TransparencyPeriod, Task<TransparencyFigures>> figuresOf)
+    private static IResult? BadHost(string? host) => string.IsNullOrWhiteSpace(host) || host.Length > 200
+        ? ProblemResults.Validation(new Dictionary<string, string[]> { ["host"] = ["Give the host whose models to show (at most 200 characters)."] })
+        : null;
+
+    /// <summary>
+    /// The dated corrections of the period's sealed months, on their own (the CSV of the figures counts them in its <c>errata</c>
+    /// column): of the hosts answer, or with <paramref name="host"/> of that host's models answer.
+    /// </summary>
+    private static Task<IResult> ErrataAsync(HttpContext context, TransparencyQuery query, SealedFigures sealedFigures, TimeProvider clock, string? host,
+        string? from, string? to, string? format, CancellationToken cancellationToken) =>
+        host is not null && BadHost(host) is { } bad ? Task.FromResult(bad) : AnswerAsync(context, query, clock, from, to, format,
+            async period => new ErrataView(TransparencyMonth.Format(period.From), TransparencyMonth.Format(period.To), host,
+                await sealedFigures.ErrataAsync(period, host, cancellationToken)),
+            errata => ErrataCsv.Write(errata.Errata));
+
+    private static Task<IResult> AnswerAsync(HttpContext context, TransparencyQuery query, TimeProvider clock, string? from, string? to,
+        string? format, Func<TransparencyPeriod, Task<TransparencyFigures>> figuresOf) =>
+        AnswerAsync(context, query, clock, from, to, format, figuresOf, TransparencyCsv.Write);
+
+    private static async Task<IResult> AnswerAsync<T>(HttpContext context, TransparencyQuery query, TimeProvider clock, string? from, string? to,
+        string? format, Func<TransparencyPeriod, Task<T>> answerOf, Func<T, string> csvOf)
     {
         var csv = format switch
         {
@@ -86,9 +106,9 @@ public static class TransparencyEndpoints
             return ProblemResults.Validation(errors);
         }
 
-        var figures = await figuresOf(period);
+        var answer = await answerOf(period);
         context.Response.Headers[HeaderNames.CacheControl] = "public, max-age=60";
         context.Response.Headers[HeaderNames.Vary] = HeaderNames.Accept;
-        return csv.Value ? Results.Text(TransparencyCsv.Write(figures), TransparencyCsv.ContentType) : Results.Ok(figures);
+        return csv.Value ? Results.Text(csvOf(answer), TransparencyCsv.ContentType) : Results.Ok(answer);
     }
 }

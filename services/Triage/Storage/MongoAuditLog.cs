@@ -42,7 +42,8 @@ public sealed class MongoAuditLog(IMongoDatabase database)
     /// transaction) or, should the snapshot ever let it through, a failed compare-and-swap (retried by
     /// <see cref="ServiceDefaults.Storage.Mongo.MongoTransactions"/>): never a fork.
     /// </summary>
-    public async Task AppendAsync(IClientSessionHandle session, AuditDraft draft, CancellationToken cancellationToken)
+    /// <returns>The entry as linked, for what the caller writes with it (<see cref="TransparencyLog.HostLeafAnnouncement"/>).</returns>
+    public async Task<AuditEntry> AppendAsync(IClientSessionHandle session, AuditDraft draft, CancellationToken cancellationToken)
     {
         var head = await _heads.Find(session, h => h.Id == MongoAuditHeadDocument.ChainId).FirstOrDefaultAsync(cancellationToken)
             ?? throw new InvalidOperationException("The audit chain head is missing; the store was not set up.");
@@ -58,6 +59,7 @@ public sealed class MongoAuditLog(IMongoDatabase database)
         }
 
         await _entries.InsertOneAsync(session, MongoAuditEntryDocument.From(entry), cancellationToken: cancellationToken);
+        return entry;
     }
 
     public async Task<IReadOnlyList<AuditEntry>> ForReportAsync(Guid reportId, CancellationToken cancellationToken)

@@ -30,23 +30,13 @@ public sealed class MongoSealedMonths(IMongoDatabase database)
         await MongoSteps.CreateIndexesAsync(database, ErrataCollection, ErrataIndexes, cancellationToken);
     }
 
-    public async Task<bool> SealAsync(SealedMonth month, CancellationToken cancellationToken)
-    {
-        try
+    public Task<bool> SealAsync(SealedMonth month, CancellationToken cancellationToken) =>
+        MongoFirstWriteWins.InsertAsync(_months, new BsonDocument
         {
-            await _months.InsertOneAsync(new BsonDocument
-            {
-                ["_id"] = month.Month,
-                ["sealedAt"] = new BsonDateTime(month.SealedAt.UtcDateTime),
-                ["figures"] = month.Figures,
-            }, cancellationToken: cancellationToken);
-            return true;
-        }
-        catch (MongoWriteException ex) when (MongoTransactions.IsDuplicateKey(ex))
-        {
-            return false;
-        }
-    }
+            ["_id"] = month.Month,
+            ["sealedAt"] = new BsonDateTime(month.SealedAt.UtcDateTime),
+            ["figures"] = month.Figures,
+        }, cancellationToken);
 
     public async Task<IReadOnlyList<SealedMonth>> ListAsync(int from, int to, CancellationToken cancellationToken)
     {
@@ -55,24 +45,9 @@ public sealed class MongoSealedMonths(IMongoDatabase database)
         return documents.Select(d => new SealedMonth(d["_id"].AsInt32, Time(d["sealedAt"]), d["figures"].AsString)).ToList();
     }
 
-    public async Task<int> AddErrataAsync(IReadOnlyList<TransparencyErratum> errata, CancellationToken cancellationToken)
-    {
-        var added = 0;
-        foreach (var e in errata)
-        {
-            try
-            {
-                await _errata.InsertOneAsync(Document(e), cancellationToken: cancellationToken);
-                added++;
-            }
-            catch (MongoWriteException ex) when (MongoTransactions.IsDuplicateKey(ex))
-            {
-                // Recorded already (by another replica): the first one stays.
-            }
-        }
-
-        return added;
-    }
+    /// <summary>Each erratum once: one recorded already (by another replica) stays as it was.</summary>
+    public Task<int> AddErrataAsync(IReadOnlyList<TransparencyErratum> errata, CancellationToken cancellationToken) =>
+        MongoFirstWriteWins.InsertEachAsync(_errata, errata.Select(Document), cancellationToken);
 
     public async Task<IReadOnlyList<TransparencyErratum>> ListErrataAsync(int from, int to, CancellationToken cancellationToken)
     {
@@ -101,5 +76,5 @@ public sealed class MongoSealedMonths(IMongoDatabase database)
             d["old"].IsBsonNull ? null : d["old"].AsString, d["new"].IsBsonNull ? null : d["new"].AsString, Time(d["recordedAt"]));
     }
 
-    private static DateTimeOffset Time(BsonValue value) => new(value.ToUniversalTime(), TimeSpan.Zero);
+    private static DateTimeOffset Time(BsonValue value) => MongoFirstWriteWins.Time(value);
 }

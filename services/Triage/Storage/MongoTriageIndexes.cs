@@ -114,6 +114,7 @@ public static class MongoTriageIndexes
             await MongoStoreSetup.CreateCollectionsAsync(database, [MongoTriageStore.MaintainerNotificationsCollection, MongoTriageStore.MaintainerDigestCollection], ct);
             await database.GetCollection<MaintainerDigestItem>(MongoTriageStore.MaintainerDigestCollection).Indexes.CreateManyAsync(MongoTriageStore.DigestIndexes, ct);
         }),
+        new(8, "sealed per-model figures and errata", MongoSealedModels.CreateAsync),
     ]);
 
     /// <summary>Reports stored before the reporter's language was kept (migration 5 backfills them).</summary>

@@ -2,6 +2,7 @@ using MongoDB.Bson;
 using MongoDB.Driver;
 using SafetyReports.ServiceDefaults.Storage.Mongo;
 using SafetyReports.Triage.Similarity;
+using SafetyReports.Triage.TransparencyLog;
 
 namespace SafetyReports.Triage.Storage;
 
@@ -97,7 +98,7 @@ public sealed partial class MongoTriageStore : MongoMailingStore, ITriageStore, 
                 var contribution = _cells.Contribution(report);
                 await _reports.InsertOneAsync(w.Session, Document(report, contribution), cancellationToken: w.CancellationToken);
                 await _cells.ApplyAsync(w.Session, null, contribution, w.CancellationToken);
-                await _audit.AppendAsync(w.Session, audit, w.CancellationToken);
+                await AppendAuditAsync(w, audit);
                 await w.AnnounceAsync(events);
                 return true;
             }, cancellationToken);
@@ -122,7 +123,7 @@ public sealed partial class MongoTriageStore : MongoMailingStore, ITriageStore, 
                 return false;
             }
 
-            await _audit.AppendAsync(w.Session, audit, w.CancellationToken);
+            await AppendAuditAsync(w, audit);
             await w.AnnounceAsync(events);
             return true;
         }, cancellationToken);
@@ -234,7 +235,14 @@ public sealed partial class MongoTriageStore : MongoMailingStore, ITriageStore, 
     }
 
     public Task AppendAuditAsync(AuditDraft audit, CancellationToken cancellationToken) =>
-        InTransactionAsync(w => _audit.AppendAsync(w.Session, audit, w.CancellationToken), cancellationToken);
+        InTransactionAsync(w => AppendAuditAsync(w, audit), cancellationToken);
+
+    /// <summary>Inside the caller's transaction: the entry, and the announcement of its leaf when it is about a host's part (<see cref="HostLeafAnnouncement"/>).</summary>
+    private async Task AppendAuditAsync(MongoWrite w, AuditDraft audit)
+    {
+        var entry = await _audit.AppendAsync(w.Session, audit, w.CancellationToken);
+        await w.AnnounceAsync(HostLeafAnnouncement.Messages(entry));
+    }
 
     public async Task<IReadOnlyList<byte[]>> ReadLogLeavesAsync(long from, int max, CancellationToken cancellationToken)
     {

@@ -265,7 +265,10 @@ public sealed partial class SqliteTriageStore : SqliteMailingStore, ITriageStore
     public Task<AuditPoint?> ReadTransparencyAsync(string? host, TransparencyPeriod period, TransparencyTallies tallies, CancellationToken cancellationToken) =>
         Database.ReadAsync(c => SqliteTransparencyCells.ReadAsync(c, host, period, tallies));
 
-    /// <summary>Runs inside the write transaction, so the head it reads cannot move under it.</summary>
+    /// <summary>
+    /// Runs inside the write transaction, so the head it reads cannot move under it. An entry about a host's part gets its
+    /// leaf announced in the same transaction (<see cref="HostLeafAnnouncement"/>).
+    /// </summary>
     public Task AppendAuditAsync(AuditDraft audit, CancellationToken cancellationToken) =>
         WriteAsync(w => AppendAuditAsync(w, audit), cancellationToken);
 
@@ -281,6 +284,7 @@ public sealed partial class SqliteTriageStore : SqliteMailingStore, ITriageStore
             ("$seq", entry.Sequence), ("$report", entry.ReportId.ToString()), ("$at", entry.At.ToUnixMs()),
             ("$actor", entry.Actor), ("$action", entry.Action), ("$data", entry.Data),
             ("$prev", entry.PreviousHash), ("$hash", entry.Hash), ("$leaf", LogLeaf.HashOf(entry)));
+        await w.AnnounceAsync(HostLeafAnnouncement.Messages(entry));
     }
 
     internal static AuditEntry ReadAudit(SqliteDataReader r) => new(

@@ -4,7 +4,10 @@ namespace SafetyReports.Triage.Transparency;
 /// The figures as CSV (RFC 4180): a header row, then one row per host or model with every figure in its own
 /// column. A withheld cell is empty; times are in seconds; the period, the moment and the audit point are in
 /// every row so a row copied elsewhere still says what it covers and can be recomputed from an export. Columns added later
-/// come last (responded, contested, contested_share), so a reader that counts columns keeps working.
+/// come last (responded, contested, contested_share; then held, sealed_at, errata), so a reader that counts columns keeps working.
+/// The answer's own figures are repeated in every row like the period: <c>held</c> (reports of the period held out as a
+/// burst), <c>sealed_at</c> (empty: provisional) and <c>errata</c> (how many corrections the answer has; they are listed by
+/// <see cref="ErrataCsv"/>, <c>GET /api/v1/transparency/errata</c>), so the file needs no second section.
 /// </summary>
 public static class TransparencyCsv
 {
@@ -33,14 +36,15 @@ public static class TransparencyCsv
             .Concat(TransparencyMetrics.All.SelectMany(m => new[] { $"{Snake(m)}_count", $"{Snake(m)}_median_seconds", $"{Snake(m)}_p90_seconds" }))
             .Concat(["ack_notified", "ack_within_sla", "ack_late", "ack_overdue", "ack_pending", "ack_share_within_sla", "open"])
             .Concat(OpenAgeBands.All.Select(b => $"open_{b.Name}"))
-            .Concat(["responded", "contested", "contested_share"]);
+            .Concat(["responded", "contested", "contested_share"])
+            .Concat(["held", "sealed_at", "errata"]);
     }
 
     private static IEnumerable<string> Row(TransparencyFigures figures, GroupFigures group)
     {
         yield return figures.From;
         yield return figures.To;
-        yield return figures.AsOf.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+        yield return Timestamp(figures.AsOf);
         yield return Number(figures.Audit?.Sequence);
         yield return figures.Audit?.Hash ?? "";
         yield return group.Host;
@@ -86,7 +90,12 @@ public static class TransparencyCsv
         yield return Number(group.Responded);
         yield return Number(group.Contested);
         yield return Share(group.ContestedShare);
+        yield return Number(figures.Held);
+        yield return figures.SealedAt is { } sealedAt ? Timestamp(sealedAt) : "";
+        yield return Number(figures.Errata?.Count ?? 0);
     }
+
+    public static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
     private static string Snake(TransparencyMetric metric) => metric switch
     {
@@ -101,7 +110,7 @@ public static class TransparencyCsv
     private static string Share(double? value) => value?.ToString("0.####", CultureInfo.InvariantCulture) ?? "";
 
     /// <summary>Quotes a field with a comma, quote or line break; a leading =, +, - or @ is prefixed with ' so a spreadsheet never runs a name as a formula.</summary>
-    private static string Escape(string field)
+    public static string Escape(string field)
     {
         if (field.Length > 0 && field[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
         {

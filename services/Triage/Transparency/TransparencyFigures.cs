@@ -27,9 +27,14 @@ public sealed record TransparencyFigures(
 /// <summary>
 /// A correction of a sealed month's published value, as the API shows it. <see cref="Host"/> null: a figure of the whole
 /// answer (<c>held</c>). <see cref="Old"/> and <see cref="New"/> are as published: a number, <c>withheld</c>, or null when the
-/// host was not listed.
+/// host (or model) was not listed. <see cref="Model"/>: a per-model answer's erratum (left out of the hosts answer's).
 /// </summary>
-public sealed record ErratumView(string Month, DateTimeOffset RecordedAt, string? Host, string Figure, string? Old, string? New);
+public sealed record ErratumView(
+    string Month, DateTimeOffset RecordedAt, string? Host, string Figure, string? Old, string? New,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Model = null);
+
+/// <summary>The errata of a period (<c>GET /api/v1/transparency/errata</c>): of the hosts answer, or of one host's models answer.</summary>
+public sealed record ErrataView(string From, string To, string? Host, IReadOnlyList<ErratumView> Errata);
 
 /// <summary>The audit chain's last entry when the figures were read: recompute them from an export up to here.</summary>
 public sealed record AuditPoint(long Sequence, string Hash);

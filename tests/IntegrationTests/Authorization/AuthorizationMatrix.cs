@@ -45,6 +45,7 @@ public static class AuthorizationMatrix
         Public("GET", "/transparency/models?host=hub-a", 200),
         Public("GET", "/transparency/hosts.json", 200),
         Public("GET", "/transparency/hosts.csv", 200),
+        Public("GET", "/transparency/errata.csv", 200),
         Public("GET", "/transparency/models.json", 400),
         Public("GET", "/transparency/models.csv?host=hub-a", 200),
         Public("GET", "/transparency/models.json?host=hub-a", 200),
@@ -59,6 +60,7 @@ public static class AuthorizationMatrix
         Public("GET", "/api/v1/transparency/hosts", 200),
         Public("GET", "/api/v1/transparency/models", 400),
         Public("GET", "/api/v1/transparency/disclosures", 200),
+        Public("GET", "/api/v1/transparency/errata", 200),
         // The transparency log over the audit chain: anonymous reads; a proof for a size beyond the log is a 400.
         Public("GET", "/api/v1/transparency/log/checkpoint", 200),
         Public("GET", "/api/v1/transparency/log/key", 200),

@@ -129,6 +129,13 @@ public sealed class HostInboxTests(PortalFixture portal) : IClassFixture<PortalF
         Assert.False(statement["automatedDecision"]!.GetValue<bool>());
         Assert.Equal("Appeal at https://hub.example/appeal within 14 days.", statement["redress"]!.GetValue<string>());
 
+        // The public log's leaves of the acknowledgement and the response reach the page (no webhook was delivered: not notified).
+        await ReloadUntilAsync(inbox, "#log-leaf-responded[data-leaf]", "the response's leaf in the public log");
+        await Expect(inbox.Locator("#log-leaf-acknowledged")).ToHaveAttributeAsync("data-leaf", new Regex(@"^\d+$"));
+        await Expect(inbox.Locator("#log-leaf-responded")).ToContainTextAsync(new Regex(@"responded: leaf \d+"));
+        await Expect(inbox.Locator("#log-leaf-notified")).ToContainTextAsync("not yet");
+        await Expect(inbox.Locator("#log-leaf-notified[data-leaf]")).ToHaveCountAsync(0);
+
         // The host writes on the thread; the maintainer reads it on the report page and answers.
         await inbox.FillAsync("#message-text", "<script>alert('host')</script> Which model revision did the reporter use?");
         await inbox.ClickAsync("#send-message");

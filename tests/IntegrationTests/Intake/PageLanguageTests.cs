@@ -95,6 +95,8 @@ public sealed partial class PageLanguageTests(StandaloneFixture fixture) : IClas
         });
         Assert.Equal(("es", "ltr"), HtmlLanguage(receipt));
         Assert.Contains("Informe recibido", receipt, StringComparison.Ordinal);
+        // The leaf is not known yet (submission never waits on Triage): the receipt says where it will show.
+        Assert.Contains("<dd id=\"receipt-log-leaf\">se está registrando ahora.", receipt, StringComparison.Ordinal);
         var id = ReceiptValue("receipt-id").Match(receipt).Groups[1].Value;
         var token = WebUtility.HtmlDecode(ReceiptValue("receipt-token").Match(receipt).Groups[1].Value);
         Assert.NotEmpty(id);

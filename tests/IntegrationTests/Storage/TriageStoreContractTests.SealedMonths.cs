@@ -42,4 +42,41 @@ public abstract partial class TriageStoreContractTests
         Assert.Equal([february], await store.ListErrataAsync(202601, 202602, Ct));
         Assert.Empty(await store.ListErrataAsync(202604, 202612, Ct));
     }
+
+    [Fact]
+    public async Task A_hosts_models_are_sealed_once_per_month_and_listed_by_host_or_for_every_host()
+    {
+        var store = (ISealedMonths)await CreateStoreAsync();
+        var hub = new SealedModels("hub", new SealedMonth(202603, SealMoment, "{\"first\":1}"));
+        Assert.True(await store.SealModelsAsync(hub, Ct));
+        Assert.False(await store.SealModelsAsync(hub with { Month = new SealedMonth(202603, SealMoment.AddMinutes(10), "{\"second\":2}") }, Ct));
+        var other = new SealedModels("a host/with spaces", new SealedMonth(202603, SealMoment.AddMinutes(1), "{}"));
+        var february = new SealedModels("hub", new SealedMonth(202602, SealMoment.AddMonths(-1), "{}"));
+        Assert.True(await store.SealModelsAsync(other, Ct));
+        Assert.True(await store.SealModelsAsync(february, Ct));
+
+        Assert.Equal([february, other, hub], await store.ListSealedModelsAsync(202601, 202612, null, Ct));
+        Assert.Equal([hub], await store.ListSealedModelsAsync(202603, 202603, "hub", Ct));
+        Assert.Empty(await store.ListSealedModelsAsync(202604, 202612, "hub", Ct));
+        // The hosts answer's seals are apart from the models'.
+        Assert.Empty(await store.ListSealedMonthsAsync(202601, 202612, Ct));
+    }
+
+    [Fact]
+    public async Task A_model_erratum_is_recorded_once_per_month_host_model_figure_and_sequence()
+    {
+        var store = (ISealedMonths)await CreateStoreAsync();
+        var first = new ModelErratum("hub", new TransparencyErratum(202603, "org/model", "reports", 1, "10", "11", SealMoment.AddDays(3)));
+        var held = new ModelErratum("hub", new TransparencyErratum(202603, null, "held", 1, "0", "7", SealMoment.AddDays(3)));
+        var sameModelOtherHost = new ModelErratum("other", first.Erratum);
+        var second = new ModelErratum("hub", first.Erratum with { Sequence = 2, Old = "11", New = "12", RecordedAt = SealMoment.AddDays(5) });
+
+        Assert.Equal(3, await store.AddModelErrataAsync([first, held, sameModelOtherHost], Ct));
+        Assert.Equal(1, await store.AddModelErrataAsync([first with { Erratum = first.Erratum with { New = "13" } }, second], Ct));
+
+        Assert.Equal([held, first, second], await store.ListModelErrataAsync(202603, 202603, "hub", Ct));
+        Assert.Equal([held, first, sameModelOtherHost, second], await store.ListModelErrataAsync(202601, 202612, null, Ct));
+        Assert.Empty(await store.ListModelErrataAsync(202604, 202612, "hub", Ct));
+        Assert.Empty(await store.ListErrataAsync(202601, 202612, Ct));
+    }
 }

@@ -1,4 +1,5 @@
 using SafetyReports.Contracts;
+using SafetyReports.ServiceDefaults.Messaging;
 using SafetyReports.Triage.Domain;
 using SafetyReports.Triage.TransparencyLog;
 using static SafetyReports.IntegrationTests.Storage.StorageTestData;
@@ -27,5 +28,25 @@ public abstract partial class TriageStoreContractTests
         Assert.Equal([.. leaves.Skip(1).Select(Convert.ToHexString)], (await store.ReadLogLeavesAsync(1, 100, Ct)).Select(Convert.ToHexString));
         Assert.Single(await store.ReadLogLeavesAsync(1, 1, Ct));
         Assert.Empty(await store.ReadLogLeavesAsync(3, 100, Ct));
+    }
+
+    [Fact]
+    public async Task An_entry_about_a_hosts_part_announces_its_leaf_in_the_same_write_and_a_refused_write_announces_nothing()
+    {
+        var store = await CreateStoreAsync();
+        var report = NewReport(At(0));
+        Assert.True(await store.AddReportAsync(report, Audit(report.Id, "received", At(0)), [], Ct));
+        var delivered = new WebhookDelivered(report.Id, "huggingface", Guid.NewGuid(), "wh_1", "report.triaged", At(1));
+        var (notified, audit, _) = SystemMoves.RecordDelivery(report, delivered, At(1))!.Value;
+
+        // A stale write of the same entry appends nothing and announces nothing.
+        Assert.False(await store.UpdateReportAsync(notified, report.Version + 5, audit, [], Ct));
+        Assert.Empty(await store.PeekOutboxAsync(10, Ct));
+        Assert.True(await store.UpdateReportAsync(notified, report.Version, audit, [], Ct));
+
+        var entry = (await store.GetAuditAsync(report.Id, Ct)).Single(e => e.Action == "host_notified");
+        var message = Assert.Single(await store.PeekOutboxAsync(10, Ct));
+        Assert.True(MessageSerialization.TryDeserialize(message.MessageType, message.Body, out var read, out _, out _));
+        Assert.Equal(new AuditLeafRecorded(report.Id, "huggingface", "host_notified", entry.Sequence - 1, entry.At), read);
     }
 }

@@ -79,6 +79,37 @@ public class SealedMonthTests
         Assert.Null(april["errata"]);
         Assert.True(april.AsObject().ContainsKey("sealedAt"));
 
+        // The models of hub-s in March are sealed too, with their own errata; April's are provisional.
+        var models = JsonNode.Parse(await http.GetStringAsync(triage.BaseUrl + "api/v1/transparency/models?host=hub-s&from=2026-03&to=2026-03", Ct))!;
+        Assert.Equal(sealedAt, models["sealedAt"]!.GetValue<DateTimeOffset>());
+        var model = models["groups"]!.AsArray().Single()!;
+        Assert.Equal(("org/sealed", 11L, 10L), (model["model"]!.GetValue<string>(), model["reports"]!.GetValue<long>(), model["triaged"]!.GetValue<long>()));
+        var modelErratum = models["errata"]!.AsArray().Single(e => e!["figure"]!.GetValue<string>() == "triaged")!;
+        Assert.Equal(("hub-s", "org/sealed", "10", "11"), (modelErratum["host"]!.GetValue<string>(), modelErratum["model"]!.GetValue<string>(),
+            modelErratum["old"]!.GetValue<string>(), modelErratum["new"]!.GetValue<string>()));
+        var modelErrataCsv = (await http.GetStringAsync(triage.BaseUrl + "api/v1/transparency/errata?host=hub-s&from=2026-03&to=2026-03&format=csv", Ct)).Split("\r\n");
+        Assert.Contains("2026-03,2026-04-29T10:00:00.000Z,hub-s,org/sealed,triaged,10,11", modelErrataCsv);
+        Assert.Null(JsonNode.Parse(await http.GetStringAsync(triage.BaseUrl + "api/v1/transparency/models?host=hub-s&from=2026-04&to=2026-04", Ct))!["sealedAt"]);
+
+        // The CSV carries the held count, the seal and how many errata there are in every row; the errata have a CSV of their own.
+        var csv = (await http.GetStringAsync(triage.BaseUrl + "api/v1/transparency/hosts?from=2026-03&to=2026-03&format=csv", Ct)).Split("\r\n");
+        var header = csv[0].Split(',');
+        var row = csv.Single(l => l.Contains(",hub-s,", StringComparison.Ordinal)).Split(',');
+        Assert.Equal(header.Length, row.Length);
+        Assert.Equal(("0", "2026-04-08T00:05:00.000Z", march["errata"]!.AsArray().Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            (row[Array.IndexOf(header, "held")], row[Array.IndexOf(header, "sealed_at")], row[Array.IndexOf(header, "errata")]));
+        var errataCsv = (await http.GetStringAsync(triage.BaseUrl + "api/v1/transparency/errata?from=2026-03&to=2026-03&format=csv", Ct)).Split("\r\n");
+        Assert.Equal("month,recorded_at,host,model,figure,old,new", errataCsv[0]);
+        Assert.Contains("2026-03,2026-04-29T10:00:00.000Z,hub-s,,triaged,10,11", errataCsv);
+        Assert.Equal(march["errata"]!.AsArray().Count, errataCsv.Length - 2);
+        var errataJson = JsonNode.Parse(await http.GetStringAsync(triage.BaseUrl + "api/v1/transparency/errata?from=2026-03&to=2026-03", Ct))!;
+        Assert.Equal(march["errata"]!.ToJsonString(), errataJson["errata"]!.ToJsonString());
+        Assert.Empty(JsonNode.Parse(await http.GetStringAsync(triage.BaseUrl + "api/v1/transparency/errata?from=2026-04&to=2026-04", Ct))!["errata"]!.AsArray());
+        using (var badHost = await http.GetAsync(triage.BaseUrl + "api/v1/transparency/errata?host=%20", Ct))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, badHost.StatusCode);
+        }
+
         await using var system = await StandaloneSystem.StartAsync(new Dictionary<string, string>
         {
             ["SafetyReports:Intake:TransparencySource"] = triage.BaseUrl,
@@ -92,6 +123,20 @@ public class SealedMonthTests
         var erratumRow = Row(html, "errata-table", "<code>triaged</code>");
         Assert.Contains("<td>2026-04-29</td>", erratumRow, StringComparison.Ordinal);
         Assert.Equal(["10", "11"], Cells(erratumRow));
+
+        // The public site's downloads: the figures' CSV counts the errata, the errata CSV lists them (hosts, and one host's models).
+        var siteErrata = await system.Api.Http.GetStringAsync(system.Url + "/transparency/errata.csv?from=2026-03&to=2026-03", Ct);
+        Assert.Contains("2026-03,2026-04-29T10:00:00.000Z,hub-s,,triaged,10,11\r\n", siteErrata, StringComparison.Ordinal);
+        var siteModelErrata = await system.Api.Http.GetStringAsync(system.Url + "/transparency/errata.csv?host=hub-s&from=2026-03&to=2026-03", Ct);
+        Assert.Contains("2026-03,2026-04-29T10:00:00.000Z,hub-s,org/sealed,triaged,10,11\r\n", siteModelErrata, StringComparison.Ordinal);
+        Assert.Contains("/transparency/errata.csv?from=2026-03&amp;to=2026-03", html, StringComparison.Ordinal);
+
+        using var modelsPage = await system.Api.Http.GetAsync(system.Url + "/transparency/models?host=hub-s&from=2026-03&to=2026-03", Ct);
+        var modelsHtml = await modelsPage.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("The figures of 2026-03 were sealed on 2026-04-08", modelsHtml, StringComparison.Ordinal);
+        var modelErratumRow = Row(modelsHtml, "errata-table", "<code>triaged</code>");
+        Assert.Contains("<bdi>org/sealed</bdi>", modelErratumRow, StringComparison.Ordinal);
+        Assert.Equal(["10", "11"], Cells(modelErratumRow));
 
         using var provisional = await system.Api.Http.GetAsync(system.Url + "/transparency?from=2026-04&to=2026-04", Ct);
         var aprilHtml = await provisional.Content.ReadAsStringAsync(Ct);
@@ -123,9 +168,11 @@ public class SealedMonthTests
         // February's snapshot is unreadable (as if damaged): it is logged and skipped, March is sealed and corrected all the same.
         Assert.True(await first.SealMonthAsync(new SealedMonth(202602, clock.Now, "not json"), Ct));
         var sealedPasses = await Task.WhenAll(Sealer(first).RunOnceAsync(Ct), Sealer(second).RunOnceAsync(Ct));
-        // The months 2021-04 … 2026-03 (MaxMonths back from April), each sealed by one replica; February was already.
-        Assert.Equal(options.MaxMonths - 1, sealedPasses.Sum(p => p.Sealed));
+        // The months 2021-04 … 2026-03 (MaxMonths back from April), each sealed by one replica; February was already; and hub-s's
+        // models in March, the one host listed.
+        Assert.Equal(options.MaxMonths - 1 + 1, sealedPasses.Sum(p => p.Sealed));
         Assert.Single(await first.ListSealedMonthsAsync(202603, 202603, Ct));
+        Assert.Equal(["hub-s"], (await first.ListSealedModelsAsync(202101, 202612, null, Ct)).Select(m => m.Host));
 
         clock.Now = clock.Now.AddDays(3);
         await MoveAsync(first, reports[5], r => r with { Status = ReportStatuses.Triaged, TriagedAt = clock.Now });
@@ -136,6 +183,10 @@ public class SealedMonthTests
         Assert.Equal(("hub-s", 1, "5", "6"), (triaged.Host, triaged.Sequence, triaged.Old, triaged.New));
         Assert.Equal(errata.Count, errata.Select(e => e.Key).Distinct().Count());
         Assert.Empty(await first.ListErrataAsync(202602, 202602, Ct));
+        var modelErrata = await second.ListModelErrataAsync(202603, 202603, "hub-s", Ct);
+        var modelTriaged = Assert.Single(modelErrata, e => e.Erratum.Figure == "triaged");
+        Assert.Equal(("org/sealed", 1, "5", "6"), (modelTriaged.Erratum.Host, modelTriaged.Erratum.Sequence, modelTriaged.Erratum.Old, modelTriaged.Erratum.New));
+        Assert.Equal(modelErrata.Count, modelErrata.Select(e => e.Erratum.Key).Distinct().Count());
     }
 
     private static async Task<Report> ReceiveAsync(ITriageStore store, DateTimeOffset at)

@@ -61,6 +61,21 @@ public class TransparencyLogApiTests(StandaloneFixture fixture) : IClassFixture<
         Assert.True(MerkleProofs.VerifyConsistency(checkpoint.Size, later.Size, checkpoint.RootHash, later.RootHash, Hashes(consistency)));
     }
 
+    [Fact]
+    public async Task The_reporters_status_API_names_the_leaf_of_the_reports_received_entry_once_Triage_has_stored_it()
+    {
+        var (id, token) = await Api.SubmitAsync(SystemUnderTest.Report("hub-log", "org/log", "Transparency log, the reporter's leaf"));
+
+        var status = await ReporterLoop.ReceiptAsync(Api, id, token,
+            s => s["logLeaf"] is { } leaf && leaf.GetValueKind() == System.Text.Json.JsonValueKind.Number, "the status API to name the received leaf");
+
+        var index = status["logLeaf"]!.GetValue<long>();
+        var received = (await JsonAsync($"/api/v1/transparency/log/leaves?report={id}"))["leaves"]!.AsArray().Single(l => l!["action"]!.GetValue<string>() == "received")!;
+        Assert.Equal(index, received["index"]!.GetValue<long>());
+        var log = new PublicLogClient(Api);
+        Assert.True(await log.ProvesInclusionAsync(index, Rehash(received), await log.CheckpointCoveringAsync(index)));
+    }
+
     [Theory]
     [InlineData("/api/v1/transparency/log/proof/inclusion?size=1", "index")]
     [InlineData("/api/v1/transparency/log/proof/inclusion?index=-1&size=1", "index")]
@@ -97,19 +112,6 @@ public class TransparencyLogApiTests(StandaloneFixture fixture) : IClassFixture<
         return all;
     }
 
-    private static byte[] Rehash(JsonNode leaf)
-    {
-        var text = string.Concat(new[]
-        {
-            "safetyreports/audit-leaf/v1", leaf["sequence"]!.ToJsonString(), leaf["reportId"]!.GetValue<string>(), leaf["action"]!.GetValue<string>(),
-            leaf["at"]!.GetValue<DateTimeOffset>().ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            leaf["entryHash"]!.GetValue<string>(),
-        }.Select(line => line + "\n"));
-        var hash = SHA256.HashData([0x00, .. System.Text.Encoding.UTF8.GetBytes(text)]);
-        Assert.Equal(leaf["leafHash"]!.GetValue<string>(), Convert.ToBase64String(hash));
-        return hash;
-    }
-
     /// <summary>RFC 6962's MTH, straight from its definition.</summary>
     private static byte[] Mth(IReadOnlyList<byte[]> leaves)
     {
@@ -127,20 +129,11 @@ public class TransparencyLogApiTests(StandaloneFixture fixture) : IClassFixture<
         return SHA256.HashData([0x01, .. Mth(leaves.Take(k).ToList()), .. Mth(leaves.Skip(k).ToList())]);
     }
 
-    private static List<byte[]> Hashes(JsonNode proof) => proof["hashes"]!.AsArray().Select(h => Convert.FromBase64String(h!.GetValue<string>())).ToList();
+    private static byte[] Rehash(JsonNode leaf) => PublicLogClient.Rehash(leaf);
 
-    private async Task<string> TextAsync(string path)
-    {
-        using var response = await Api.SendAsync(HttpMethod.Get, Api.Urls.Triage, path);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
-        return await response.Content.ReadAsStringAsync();
-    }
+    private static List<byte[]> Hashes(JsonNode proof) => PublicLogClient.Hashes(proof);
 
-    private async Task<JsonNode> JsonAsync(string path)
-    {
-        using var response = await Api.SendAsync(HttpMethod.Get, Api.Urls.Triage, path);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await SystemUnderTest.JsonAsync(response);
-    }
+    private Task<string> TextAsync(string path) => new PublicLogClient(Api).TextAsync(path);
+
+    private Task<JsonNode> JsonAsync(string path) => new PublicLogClient(Api).JsonAsync(path);
 }

@@ -19,7 +19,7 @@ public class HostReportViewTests
     [Fact]
     public void The_notice_is_shown_field_by_field_as_the_design_names_them()
     {
-        var view = HostReportView.From(Route, Notice, []);
+        var view = HostReportView.From(Route, Notice, [], []);
 
         using var json = JsonDocument.Parse(JsonSerializer.Serialize(view, Web));
         var notice = json.RootElement.GetProperty("notice");
@@ -38,8 +38,8 @@ public class HostReportViewTests
     [Fact]
     public void Before_a_notice_arrives_it_is_null_and_another_hosts_notice_is_never_shown()
     {
-        Assert.Null(HostReportView.From(Route, null, []).Notice);
-        Assert.Null(HostReportView.From(Route, Notice with { HostId = "elsewhere" }, []).Notice);
+        Assert.Null(HostReportView.From(Route, null, [], []).Notice);
+        Assert.Null(HostReportView.From(Route, Notice with { HostId = "elsewhere" }, [], []).Notice);
     }
 
     [Fact]
@@ -50,10 +50,27 @@ public class HostReportViewTests
         var later = Contest(2, Now);
         var earlier = Contest(1, Now.AddDays(-1));
 
-        var view = HostReportView.From(Route, null, [later, Contest(3, Now, host: "elsewhere"), earlier]);
+        var view = HostReportView.From(Route, null, [later, Contest(3, Now, host: "elsewhere"), earlier], []);
 
         Assert.Equal([earlier.Id, later.Id], view.Contests.Select(c => c.Id));
         Assert.Equal("reason 1", view.Contests[0].Reason);
+    }
+
+    [Fact]
+    public void The_log_shows_this_hosts_leaves_by_step_and_null_for_steps_not_yet_recorded()
+    {
+        HostLogLeaf Leaf(string action, long index, string host = "hub", Guid? report = null) => new(report ?? Route.ReportId, host, action, index);
+
+        var view = HostReportView.From(Route, null, [],
+        [
+            Leaf(AuditLeafRecorded.Actions.HostNotified, 41), Leaf(AuditLeafRecorded.Actions.HostAcknowledged, 57),
+            Leaf(AuditLeafRecorded.Actions.HostResponded, 99, host: "elsewhere"), Leaf(AuditLeafRecorded.Actions.HostResponded, 98, report: Guid.NewGuid()),
+            Leaf("host_response_updated", 120),
+        ]);
+
+        using var json = JsonDocument.Parse(JsonSerializer.Serialize(view, Web));
+        Assert.Equal("""{"hostNotified":41,"acknowledged":57,"responded":null}""", json.RootElement.GetProperty("log").GetRawText());
+        Assert.Equal(new HostLogView(null, null, null), HostReportView.From(Route, null, [], []).Log);
     }
 
     [Fact]
@@ -77,7 +94,7 @@ public class HostReportViewTests
             ResponseRevision = 1, RespondedAt = Now,
         };
 
-        var response = HostReportView.From(route, null, []).Response!;
+        var response = HostReportView.From(route, null, [], []).Response!;
 
         Assert.Equal(("illegal_content", "Art. 5", (string?)null), (response.DecisionGround, response.LegalGround, response.TermsReference));
         Assert.Equal(["DE"], response.TerritorialScope!);

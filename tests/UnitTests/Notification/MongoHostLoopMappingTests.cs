@@ -84,4 +84,21 @@ public sealed class MongoHostLoopMappingTests
             new BsonDocument { { "reportId", 1 }, { "hostId", 1 }, { "sentAt", 1 }, { "_id", 1 } },
             Keys(Assert.Single(MongoNotificationIndexes.Messages, i => i.Options.Name == "ix_messages_report")));
     }
+
+    [Fact]
+    public void A_log_leaf_round_trips_keyed_by_report_action_and_host_and_is_read_by_report()
+    {
+        var report = Guid.Parse("0b6f2a4e-0c1d-4a4b-9d1e-3f4a5b6c7d8e");
+        var leaf = new HostLogLeaf(report, "a host/with spaces", AuditLeafRecorded.Actions.HostAcknowledged, 5_000_000_000);
+
+        var (bson, back) = RoundTrip(MongoLogLeafDocument.From(leaf));
+
+        Assert.Equal("0b6f2a4e-0c1d-4a4b-9d1e-3f4a5b6c7d8e host_acknowledged a host/with spaces", bson["_id"].AsString);
+        AssertUuid(report, bson["reportId"]);
+        Assert.Equal(5_000_000_000, bson["leafIndex"].AsInt64);
+        Assert.Equal(leaf, back.ToLeaf());
+        Assert.Equal(new BsonDocument("reportId", new BsonDocument("$in", new BsonArray { Uuid(report) })), Render(MongoNotificationFilters.LogLeavesOf([report, report])));
+        Assert.Equal(new BsonDocument("_id", "k"), Render(MongoNotificationFilters.LogLeafKey("k")));
+        Assert.Equal(new BsonDocument("reportId", 1), Keys(Assert.Single(MongoNotificationIndexes.LogLeaves, i => i.Options.Name == "ix_log_leaves_report")));
+    }
 }

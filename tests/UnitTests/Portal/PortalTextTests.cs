@@ -39,6 +39,7 @@ public partial class PortalTextTests
             .Concat(["Bulk_rejected", "Bulk_conflict", "Bulk_not_found"])
             .Concat(SafetyReports.Portal.Pages.Portal.Admin.UsersModel.NewUserRoles.Select(SafetyReports.Portal.Pages.Portal.Admin.UsersModel.RoleLabelKey))
             .Concat(HostResponseActions.All.Select(a => $"Action_{a}"))
+            .Concat(new[] { "notified", "acknowledged", "responded" }.Select(s => $"LogLeaf_{s}"))
             .Concat(DecisionGrounds.All.Select(g => $"DecisionGround_{g}"))
             .Concat(new[] { ContestView.Open, ContestView.Forwarded, ContestView.Closed }.Select(s => $"ContestState_{s}"))
             .Concat(["Error_EvidenceIndex", "Error_Required", "Error_UnknownChoice", "Error_DateTime", "Error_ChooseYesNo", "Yes", "No", "NotStated"])

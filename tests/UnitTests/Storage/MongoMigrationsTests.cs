@@ -24,7 +24,7 @@ public sealed class MongoMigrationsTests
         Assert.All(Every, m => Assert.Equal(Enumerable.Range(1, m.Steps.Count), m.Steps.Select(s => s.Version)));
         Assert.Equal(
             ["release of 2026-11-29", "open contests in the queue", "near-duplicate signatures", "transparency log leaves",
-                "reporter language and mail outbox", "sealed months and errata", "maintainers' notification choices"],
+                "reporter language and mail outbox", "sealed months and errata", "maintainers' notification choices", "sealed per-model figures and errata"],
             MongoTriageIndexes.Migrations.Steps.Select(s => s.Name));
     }
 
@@ -33,20 +33,20 @@ public sealed class MongoMigrationsTests
     {
         var migrations = MongoNotificationIndexes.Migrations;
 
-        Assert.Equal([1, 2, 3, 4], migrations.Pending("reports", 0).Select(s => s.Version));
-        Assert.Equal([2, 3, 4], migrations.Pending("reports", 1).Select(s => s.Version));
-        Assert.Equal("mail outbox", Assert.Single(migrations.Pending("reports", 3)).Name);
-        Assert.Empty(migrations.Pending("reports", 4));
+        Assert.Equal([1, 2, 3, 4, 5], migrations.Pending("reports", 0).Select(s => s.Version));
+        Assert.Equal([2, 3, 4, 5], migrations.Pending("reports", 1).Select(s => s.Version));
+        Assert.Equal("host log leaves", Assert.Single(migrations.Pending("reports", 4)).Name);
+        Assert.Empty(migrations.Pending("reports", 5));
     }
 
     [Fact]
     public void A_database_a_newer_release_upgraded_is_refused_with_its_version()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => MongoTriageIndexes.Migrations.Pending("reports", 8));
+        var error = Assert.Throws<InvalidOperationException>(() => MongoTriageIndexes.Migrations.Pending("reports", 9));
 
         Assert.Equal(
-            "The database reports (triage) has schema version 8, newer than this release knows (up to 7, 'maintainers' notification choices'): "
-            + "it was upgraded by a newer release (versions 8). Run that release, or restore the backup taken before the upgrade.",
+            "The database reports (triage) has schema version 9, newer than this release knows (up to 8, 'sealed per-model figures and errata'): "
+            + "it was upgraded by a newer release (versions 9). Run that release, or restore the backup taken before the upgrade.",
             error.Message);
     }
 

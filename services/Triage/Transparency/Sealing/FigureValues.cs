@@ -1,11 +1,14 @@
 namespace SafetyReports.Triage.Transparency.Sealing;
 
-/// <summary>One published value of a month's figures: a host's figure (host null: the whole answer's, such as the held count).</summary>
+/// <summary>
+/// One published value of a month's figures: a row's figure (<see cref="Host"/> is the row: the host in the hosts answer, the
+/// model in one host's per-model answer; null: the whole answer's, such as the held count).
+/// </summary>
 public sealed record FigureKey(string? Host, string Figure);
 
 /// <summary>
-/// The published values of a hosts answer, flattened to one text per figure: a number as the API writes it (invariant
-/// culture), <see cref="Withheld"/> for a withheld one. A host that is not listed has no values at all.
+/// The published values of a hosts (or one host's models) answer, flattened to one text per figure: a number as the API
+/// writes it (invariant culture), <see cref="Withheld"/> for a withheld one. A row that is not listed has no values at all.
 /// </summary>
 public static class FigureValues
 {
@@ -17,9 +20,10 @@ public static class FigureValues
         values[new FigureKey(null, "held")] = Text(figures.Held);
         foreach (var group in figures.Groups)
         {
-            void Add(string figure, long? value) => values[new FigureKey(group.Host, figure)] = Text(value);
+            var row = group.Model ?? group.Host;
+            void Add(string figure, long? value) => values[new FigureKey(row, figure)] = Text(value);
             void Share(string figure, double? value) =>
-                values[new FigureKey(group.Host, figure)] = value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : Withheld;
+                values[new FigureKey(row, figure)] = value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : Withheld;
             void Cells(string prefix, IReadOnlyDictionary<string, long?> cells)
             {
                 foreach (var (name, value) in cells)

@@ -37,6 +37,30 @@ public class TransparencyFiguresCacheTests
     }
 
     [Fact]
+    public async Task A_reports_leaves_without_its_received_leaf_are_asked_again_after_the_short_lifetime_and_with_it_kept_the_minute()
+    {
+        var report = Guid.NewGuid();
+        var stored = false;
+        var triage = new FakeTriage(_ => Answer(HttpStatusCode.OK, stored
+            ? $$"""{"size":8,"leaves":[{"index":7,"sequence":8,"reportId":"{{report}}","action":"received"}],"next":null}"""
+            : """{"size":7,"leaves":[],"next":null}"""));
+        var clock = new ManualClock(DateTimeOffset.UnixEpoch);
+        var reader = new TransparencyReader(Cache(triage, clock));
+
+        Assert.Null(await reader.ReceivedLeafAsync(report, CancellationToken.None));
+        stored = true;
+        clock.Now += TransparencyFiguresCache.FailureLifetime - TimeSpan.FromSeconds(1);
+        Assert.Null(await reader.ReceivedLeafAsync(report, CancellationToken.None));
+        clock.Now += TimeSpan.FromSeconds(1);
+        Assert.Equal(7, await reader.ReceivedLeafAsync(report, CancellationToken.None));
+        Assert.Equal(2, triage.Calls);
+
+        clock.Now += TransparencyFiguresCache.Lifetime - TimeSpan.FromSeconds(1);
+        Assert.Equal(7, await reader.ReceivedLeafAsync(report, CancellationToken.None));
+        Assert.Equal(2, triage.Calls);
+    }
+
+    [Fact]
     public async Task Readers_of_a_query_in_flight_share_its_one_call_and_one_giving_up_cancels_nothing()
     {
         var release = new TaskCompletionSource();
@@ -125,6 +149,10 @@ public class TransparencyFiguresCacheTests
         Assert.Equal("http://triage.test/base/api/v1/transparency/models?host=a%26b%3Dc%2F%3Cd%3E%20%C3%A9&from=2026-01&to=2026-02",
             new Uri(Source, query.PathAndQuery).AbsoluteUri);
         Assert.Equal("api/v1/transparency/hosts", TransparencyQuery.Hosts(null, null).PathAndQuery);
+        Assert.Equal("api/v1/transparency/errata?host=a%2Fb&from=2026-03&to=2026-03", TransparencyQuery.Errata("a/b", "2026-03", "2026-03").PathAndQuery);
+        Assert.Equal("text/csv", TransparencyQuery.Errata(null, null, null).MediaType);
+        Assert.Equal("transparency-errata-models-2026-03-to-2026-03.csv",
+            TransparencyDownload.FileName("a/b", PeriodInput.Parse("2026-03", "2026-03"), csv: true, errata: true));
         Assert.Equal("http://triage.test/base/", ConfiguredTransparencySource.WithTrailingSlash("http://triage.test/base").AbsoluteUri);
     }
 

@@ -82,14 +82,14 @@ public class ContestedShareTests
     }
 
     [Fact]
-    public void The_csv_has_the_three_figures_as_its_last_columns()
+    public void The_csv_has_the_three_figures_after_the_earlier_columns_and_before_the_answers_own()
     {
         var group = Figures(1, [.. Many(2, HostResponseActions.Removed, false), .. Many(1, HostResponseActions.Removed, true)]);
         var figures = new TransparencyFigures(Received, "2026-04", "2026-04", 1, 3600, null, [group]);
 
         var lines = TransparencyCsv.Write(figures).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.Equal(["responded", "contested", "contested_share"], lines[0].Split(',')[^3..]);
-        Assert.Equal(["3", "1", "0.3333"], lines[1].Split(',')[^3..]);
+        Assert.Equal(["open_90DaysOrMore", "responded", "contested", "contested_share", "held", "sealed_at", "errata"], lines[0].Split(',')[^7..]);
+        Assert.Equal(["3", "1", "0.3333"], lines[1].Split(',')[^6..^3]);
     }
 }

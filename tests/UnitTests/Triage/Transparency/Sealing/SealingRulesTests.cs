@@ -2,6 +2,7 @@ using System.Globalization;
 using SafetyReports.Triage.Storage;
 using SafetyReports.Triage.Transparency;
 using SafetyReports.Triage.Transparency.Sealing;
+using SafetyReports.UnitTests.Storage;
 
 namespace SafetyReports.UnitTests.Triage.Transparency.Sealing;
 
@@ -64,5 +65,42 @@ public class SealingRulesTests
 
         Assert.Equal("{ \"month\" : 202603, \"host\" : \"\", \"figure\" : \"held\", \"seq\" : 2 }", document["_id"].ToString());
         Assert.Equal(erratum, MongoSealedMonths.Erratum(document));
+    }
+
+    [Fact]
+    public void In_a_hosts_models_answer_each_value_is_keyed_by_the_model_and_a_models_erratum_names_host_and_model()
+    {
+        var tallies = new TransparencyTallies(new DateTimeOffset(2026, 4, 8, 0, 0, 0, TimeSpan.Zero));
+        foreach (var model in new[] { "org/a", "org/b" })
+        {
+            var cell = new CounterTally();
+            cell.Add(new CounterKey(CounterKind.Reports, 0).Encode(), 6);
+            cell.Add(new CounterKey(CounterKind.Triaged, 0).Encode(), 6);
+            tallies.Add("hub", model, 202603, cell);
+        }
+
+        var figures = TransparencyFiguresBuilder.Build(tallies, new TransparencyPeriod(202603, 202603), new TransparencyOptions(), null);
+        var values = FigureValues.Of(figures);
+
+        Assert.Equal(["org/a", "org/b"], figures.Groups.Select(g => g.Model));
+        Assert.Equal("6", values[new FigureKey("org/b", "reports")]);
+        Assert.DoesNotContain(values.Keys, k => k.Host == "hub");
+        var erratum = new ModelErratum("hub", new TransparencyErratum(202603, "org/b", "reports", 1, "6", "7", DateTimeOffset.UnixEpoch));
+        Assert.Equal(new ErratumView("2026-03", DateTimeOffset.UnixEpoch, "hub", "reports", "6", "7", Model: "org/b"), SealedFigures.View(erratum));
+        Assert.Null(SealedFigures.View(erratum with { Erratum = erratum.Erratum with { Host = null, Figure = "held" } }).Model);
+    }
+
+    [Fact]
+    public void Mongo_model_errata_are_keyed_by_month_host_model_figure_and_sequence_and_read_back_as_written()
+    {
+        var erratum = new ModelErratum("hub", new TransparencyErratum(202603, "org/a", "reports", 2, null, "6", new DateTimeOffset(2026, 4, 20, 0, 0, 0, TimeSpan.Zero)));
+        var held = erratum with { Erratum = erratum.Erratum with { Host = null, Figure = "held" } };
+
+        Assert.Equal("{ \"month\" : 202603, \"host\" : \"hub\", \"model\" : \"org/a\", \"figure\" : \"reports\", \"seq\" : 2 }",
+            MongoSealedModels.Document(erratum)["_id"].ToString());
+        Assert.Equal(erratum, MongoSealedModels.Erratum(MongoSealedModels.Document(erratum)));
+        Assert.Equal(held, MongoSealedModels.Erratum(MongoSealedModels.Document(held)));
+        Assert.Equal("{ \"month\" : { \"$gte\" : 202601, \"$lte\" : 202603 }, \"host\" : \"hub\" }",
+            MongoRendering.Render(MongoSealedModels.Period(202601, 202603, "hub")).ToString());
     }
 }
