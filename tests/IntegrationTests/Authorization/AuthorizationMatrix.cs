@@ -38,6 +38,8 @@ public static class AuthorizationMatrix
         Reporter("POST", "/api/v1/reports/{report}/erase-contact", 202),
         Public("GET", "/api/v1/challenge", 200),
         Public("GET", "/api/v1/taxonomy", 200),
+        // Where Triage pulls evidence files during the hand-over: Triage's own client only (EvidenceHandoverTests holds the 200 and the 404).
+        EvidenceReader("GET", "/internal/v1/evidence/{report}/{none}"),
         // The public transparency page (figures read from Triage's API); without a host the models page and downloads are a 400.
         Public("GET", "/transparency", 200),
         Public("GET", "/transparency?from=2026-13", 400),

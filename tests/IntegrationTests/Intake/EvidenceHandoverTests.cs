@@ -1,6 +1,8 @@
 using System.Net;
 using SafetyReports.Intake.Storage;
 using SafetyReports.IntegrationTests.Infrastructure;
+using SafetyReports.ServiceDefaults.Security;
+using SafetyReports.Triage.Evidence;
 using SafetyReports.Triage.Storage;
 using SafetyReports.UnitTests.Intake.Evidence;
 using static SafetyReports.IntegrationTests.Intake.EvidenceFixtures;
@@ -70,12 +72,15 @@ public sealed class EvidenceHandoverTests
     }
 
     [Fact]
-    public async Task The_internal_evidence_endpoint_needs_a_token_with_the_evidence_scope()
+    public async Task The_internal_evidence_endpoint_serves_a_held_file_only_with_a_token_of_the_evidence_scope()
     {
+        var evidenceClient = new TestClient(EvidenceHandoverOptions.DefaultClientId, "evidence-secret-0123456789", Scopes.EvidenceRead);
         await using var system = await StandaloneSystem.StartAsync(Enabled(
-            // Triage cannot get a token here, so the files stay in Intake for this test to ask for.
+            ("SafetyReports:Triage:EvidenceFiles:ClientSecret", evidenceClient.Secret),
+            // Triage's own pulls ask for their token where nothing listens, so the files stay in Intake for this test to ask for.
             ("SafetyReports:Triage:EvidenceFiles:TokenUrl", $"http://127.0.0.1:{FreePort.Next()}/connect/token")));
-        var id = await SubmitAsync(system, EvidenceImages.Encode(8, 8, SkiaSharp.SKEncodedImageFormat.Png), ChatLog());
+        var log = ChatLog();
+        var id = await SubmitAsync(system, EvidenceImages.Encode(8, 8, SkiaSharp.SKEncodedImageFormat.Png), log);
         var file = (await system.Get<ISubmissionStore>().FindReceiptAsync(id, TestContext.Current.CancellationToken))!.EvidenceFiles[1];
         var path = $"/internal/v1/evidence/{id}/{file.Id}";
 
@@ -83,6 +88,15 @@ public sealed class EvidenceHandoverTests
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         using var maintainer = await system.Api.SendAsync(HttpMethod.Get, system.Url, path, TestClients.Triager);
         Assert.Equal(HttpStatusCode.Forbidden, maintainer.StatusCode);
+
+        using var pulled = await system.Api.SendAsync(HttpMethod.Get, system.Url, path, evidenceClient);
+        Assert.Equal(HttpStatusCode.OK, pulled.StatusCode);
+        Assert.Equal(log, await pulled.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("application/octet-stream", pulled.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", pulled.Headers.GetValues("X-Content-Type-Options").Single());
+        // Another report's file is not found through this one, nor an unknown file.
+        using var unknown = await system.Api.SendAsync(HttpMethod.Get, system.Url, $"/internal/v1/evidence/{Guid.NewGuid()}/{file.Id}", evidenceClient);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.False(HandedOver(system, id));
     }
 
