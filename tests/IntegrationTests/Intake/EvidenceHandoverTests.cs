@@ -63,12 +63,34 @@ public sealed class EvidenceHandoverTests
     }
 
     [Fact]
-    public async Task A_report_with_files_reaches_Triage_with_the_same_hashes_and_Intake_then_deletes_its_copy()
+    public async Task A_report_with_files_reaches_Triage_with_the_same_hashes_Intake_then_deletes_its_copy_and_maintainers_download_them()
     {
         await using var system = await StandaloneSystem.StartAsync(Enabled());
         var id = await SubmitAsync(system, EvidenceImages.JpegWithGps(24, 12), ChatLog());
 
         await AssertHandedOverAsync(system, id);
+
+        // Maintainers see the files listed and download each, only ever as an attachment.
+        using var view = await system.Api.SendAsync(HttpMethod.Get, system.Url, $"/api/v1/triage/reports/{id}", TestClients.Triager);
+        var files = (await SystemUnderTest.JsonAsync(view))["files"]!.AsArray();
+        var records = (await system.Get<ISubmissionStore>().FindReceiptAsync(id, TestContext.Current.CancellationToken))!.EvidenceFiles;
+        Assert.Equal(records.Select(r => (r.Id.ToString(), r.Name, r.MediaType, r.Size, r.Sha256)),
+            files.Select(f => (f!["id"]!.GetValue<string>(), f["name"]!.GetValue<string>(), f["type"]!.GetValue<string>(), f["size"]!.GetValue<long>(),
+                f["sha256"]!.GetValue<string>())));
+        foreach (var record in records)
+        {
+            using var download = await system.Api.SendAsync(HttpMethod.Get, system.Url, $"/api/v1/triage/reports/{id}/files/{record.Id}", TestClients.Triager);
+            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+            Assert.Equal(record.Sha256, Sha256(await download.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)));
+            Assert.Equal(record.MediaType, download.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+            Assert.Equal(record.Name, download.Content.Headers.ContentDisposition?.FileNameStar);
+            Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.StartsWith("sandbox;", download.Headers.GetValues("Content-Security-Policy").Single());
+        }
+
+        using var otherReport = await system.Api.SendAsync(HttpMethod.Get, system.Url, $"/api/v1/triage/reports/{Guid.NewGuid()}/files/{records[0].Id}", TestClients.Triager);
+        Assert.Equal(HttpStatusCode.NotFound, otherReport.StatusCode);
     }
 
     [Fact]
