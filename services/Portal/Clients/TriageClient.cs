@@ -18,6 +18,10 @@ public sealed class TriageClient(ApiCaller api)
     public Task<ApiResult<ReportDetail>> GetAsync(Guid id, CancellationToken cancellationToken) =>
         api.GetAsync<ReportDetail>($"{Reports}/{id}", cancellationToken);
 
+    /// <summary>One of the report's evidence files (Triage answers it as an attachment).</summary>
+    public Task<ApiResult<ApiFile>> EvidenceFileAsync(Guid id, Guid fileId, CancellationToken cancellationToken) =>
+        api.GetAsync<ApiFile>($"{Reports}/{id}/files/{fileId}", cancellationToken);
+
     /// <summary>The report's audit entries, oldest first; read from a bare array or an <c>items</c> wrapper.</summary>
     public async Task<ApiResult<IReadOnlyList<AuditEntryView>>> AuditAsync(Guid id, CancellationToken cancellationToken)
     {

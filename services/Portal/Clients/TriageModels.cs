@@ -204,6 +204,16 @@ public sealed record ReportDetail
 
     /// <summary>The thread with the host, both sides, oldest first.</summary>
     public IReadOnlyList<ThreadMessage> HostMessages { get; init; } = [];
+
+    /// <summary>The evidence files' records (their bytes through <see cref="TriageClient.EvidenceFileAsync"/>).</summary>
+    public IReadOnlyList<EvidenceFileView> Files { get; init; } = [];
+}
+
+public sealed record EvidenceFileView(Guid Id, string Name, string Type, long Size, string Sha256)
+{
+    public bool IsImage => Type.StartsWith("image/", StringComparison.Ordinal);
+
+    public bool IsAudio => Type.StartsWith("audio/", StringComparison.Ordinal);
 }
 
 public sealed record AuditEntryView

@@ -26,17 +26,3 @@ public static class EvidenceFileEndpoints
         return Results.File(content, file.MediaType, file.Name);
     }
 }
-
-/// <summary>What every evidence download carries, wherever it is served from.</summary>
-public static class EvidenceDownloadHeaders
-{
-    public const string ContentSecurityPolicy = "sandbox; " + BaselineSecurityHeaders.ContentSecurityPolicy;
-
-    public static void Apply(HttpResponse response)
-    {
-        response.Headers.XContentTypeOptions = "nosniff";
-        // Sandboxed, and the baseline's restrictions kept: a file opened anyway runs nothing and loads nothing.
-        response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        response.Headers.CacheControl = "no-store";
-    }
-}

@@ -150,6 +150,8 @@ public static class AuthorizationMatrix
         // on the maintainers' pages, and the maintainers on the host inbox's.
         PortalPage("GET", "/portal", 200, 200, Outcome.HostInbox),
         PortalPage("GET", "/portal/reports/{report}", 200, 200),
+        // An evidence file through the report page (the matrix's report has none: any id is unknown; PortalEvidenceFileTests downloads real ones).
+        PortalPage("GET", "/portal/reports/{report}?handler=file&fileId={none}", 404, 404),
         PortalPage("GET", "/portal/dashboard", 200, 200),
         PortalPage("GET", "/portal/notifications", 200, 200),
         PortalPage("GET", "/portal/admin/users", Outcome.Forbidden, 200),

@@ -100,6 +100,24 @@ public sealed class ReportModel(TriageClient triage, NotificationClient notifica
         return await LoadAsync(id, cancellationToken) ?? Page();
     }
 
+    /// <summary>One of the report's evidence files, through this page so the browser needs no token: always an attachment.</summary>
+    public async Task<IActionResult> OnGetFileAsync(Guid id, Guid fileId, CancellationToken cancellationToken)
+    {
+        var file = await triage.EvidenceFileAsync(id, fileId, cancellationToken);
+        if (!file.IsOk)
+        {
+            if (file.Problem!.Outcome == ApiOutcome.NotFound)
+            {
+                Response.StatusCode = StatusCodes.Status404NotFound;
+            }
+
+            return await ShowProblemAsync(file.Problem) ?? Page();
+        }
+
+        EvidenceDownloadHeaders.Apply(Response);
+        return File(file.Value!.Content, file.Value.MediaType, file.Value.FileName);
+    }
+
     public Task<IActionResult> OnPostClaimAsync(Guid id, CancellationToken cancellationToken) =>
         AssignAsync(id, "claim", UserName, "claimed", cancellationToken);
 

@@ -1,0 +1,91 @@
+using System.Net;
+using SafetyReports.IntegrationTests.Infrastructure;
+using SafetyReports.IntegrationTests.Intake;
+using SafetyReports.Intake.Storage;
+using SafetyReports.Triage.Storage;
+using SafetyReports.UnitTests.Intake.Evidence;
+using static Microsoft.Playwright.Assertions;
+using static SafetyReports.IntegrationTests.Intake.EvidenceFixtures;
+
+namespace SafetyReports.IntegrationTests.Browser;
+
+/// <summary>The portal's report page with evidence files, in a browser without JavaScript.</summary>
+[Trait("Speed", "Slow")]
+public sealed class PortalEvidenceFileTests(PortalEvidenceFixture portal) : IClassFixture<PortalEvidenceFixture>
+{
+    /// <summary>The smallest WAV header Intake recognises, then silence.</summary>
+    private static byte[] Wav() => [.. "RIFF"u8, 36, 0, 0, 0, .. "WAVEfmt "u8, 16, 0, 0, 0, 1, 0, 1, 0, 0x40, 0x1F, 0, 0, 0x80, 0x3E, 0, 0, 2, 0, 16, 0, .. "data"u8, 0, 0, 0, 0];
+
+    [Fact]
+    public async Task The_report_page_lists_the_files_shows_images_blurred_until_clicked_and_never_plays_audio_on_its_own()
+    {
+        var report = new { model = new { host = "hub-a", id = "org/voice" }, category = "hate", title = "Files in the portal", description = "See the files.", goodFaith = true };
+        using var response = await portal.System.Api.Http.PostAsync(portal.System.Url + "/api/v1/reports",
+            Multipart(report, ("picture.png", EvidenceImages.Encode(32, 32, SkiaSharp.SKEncodedImageFormat.Png)), ("voice.wav", Wav()), ("chat.jsonl", ChatLog())),
+            TestContext.Current.CancellationToken);
+        var json = await SystemUnderTest.JsonAsync(response);
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, json.ToJsonString());
+        var id = Guid.Parse(json["id"]!.GetValue<string>());
+        var records = (await portal.System.Get<ISubmissionStore>().FindReceiptAsync(id, TestContext.Current.CancellationToken))!.EvidenceFiles;
+        await Eventually.UntilAsync(async () => await portal.System.Get<ITriageStore>().GetReportAsync(id, TestContext.Current.CancellationToken) is not null,
+            TimeSpan.FromSeconds(60), "Triage to store the report with its files");
+
+        await using var admin = await portal.SignedInAsync(PortalFixture.AdminEmail, PortalFixture.AdminPassword, javaScript: false);
+        var page = admin.Page;
+        await page.GotoAsync($"/portal/reports/{id}");
+
+        var rows = page.Locator("#evidence-files tbody tr");
+        await Expect(rows).ToHaveCountAsync(3);
+        for (var i = 0; i < records.Count; i++)
+        {
+            await Expect(rows.Nth(i)).ToContainTextAsync(records[i].Name);
+            await Expect(rows.Nth(i)).ToContainTextAsync(records[i].MediaType);
+            await Expect(rows.Nth(i)).ToContainTextAsync(records[i].Sha256);
+            await Expect(rows.Nth(i)).ToContainTextAsync(records[i].Size.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        // The image is blurred until its summary is clicked, and clear after.
+        var image = page.Locator(".evidence-image img");
+        await Expect(image).ToHaveCountAsync(1);
+        Assert.Contains("blur", await image.EvaluateAsync<string>("e => getComputedStyle(e).filter"));
+        await page.Locator(".evidence-image summary").ClickAsync();
+        await Expect(page.Locator(".evidence-image[open]")).ToHaveCountAsync(1);
+        Assert.Equal("none", await image.EvaluateAsync<string>("e => getComputedStyle(e).filter"));
+        Assert.True(await image.EvaluateAsync<bool>("e => e.complete && e.naturalWidth === 32"), "the image did not load under the page's policy");
+
+        // Audio waits for its play button.
+        var audio = page.Locator("#evidence-files audio");
+        await Expect(audio).ToHaveCountAsync(1);
+        Assert.False(await audio.EvaluateAsync<bool>("e => e.autoplay"));
+        Assert.Equal("none", await audio.GetAttributeAsync("preload"));
+        Assert.True(await audio.EvaluateAsync<bool>("e => e.paused"));
+
+        // Every file comes as an attachment, never sniffed, sandboxed, the same bytes Intake stored.
+        foreach (var record in records)
+        {
+            var download = await page.Context.APIRequest.GetAsync($"/portal/reports/{id}?handler=file&fileId={record.Id}");
+            Assert.Equal(200, download.Status);
+            Assert.StartsWith("attachment", download.Headers["content-disposition"]);
+            Assert.Equal("nosniff", download.Headers["x-content-type-options"]);
+            Assert.StartsWith("sandbox;", download.Headers["content-security-policy"]);
+            Assert.Equal(record.Sha256, Sha256(await download.BodyAsync()));
+        }
+
+        var unknown = await page.Context.APIRequest.GetAsync($"/portal/reports/{id}?handler=file&fileId={Guid.NewGuid()}");
+        Assert.Equal(404, unknown.Status);
+    }
+}
+
+/// <summary>The portal's Standalone with evidence files switched on.</summary>
+public sealed class PortalEvidenceFixture : PortalFixture
+{
+    protected override Dictionary<string, string> Settings
+    {
+        get
+        {
+            var settings = base.Settings;
+            settings["SafetyReports:Intake:EvidenceFiles:Enabled"] = "true";
+            return settings;
+        }
+    }
+}
