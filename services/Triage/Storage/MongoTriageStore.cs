@@ -171,8 +171,21 @@ public sealed partial class MongoTriageStore : MongoMailingStore, ITriageStore, 
     }
 
     /// <summary>The replacement rewrites <c>searchText</c>, so the text index drops the removed words with it.</summary>
+    /// <summary>As an update, and a file redacted away goes with its record, in the same transaction.</summary>
     public Task<bool> RedactReportAsync(Report redacted, long expectedVersion, AuditDraft audit, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken) =>
-        UpdateReportAsync(redacted, expectedVersion, audit, events, cancellationToken);
+        InTransactionAsync(async w =>
+        {
+            if (!await ReplaceAsync(w.Session, redacted, expectedVersion, w.CancellationToken))
+            {
+                return false;
+            }
+
+            await _evidenceFiles.DeleteManyAsync(
+                w.Session, MongoTriageFilters.EvidenceFilesNotKept(redacted.Id, redacted.EvidenceFiles.Select(f => f.Id)), cancellationToken: w.CancellationToken);
+            await AppendAuditAsync(w, audit);
+            await w.AnnounceAsync(events);
+            return true;
+        }, cancellationToken);
 
     public async Task<IReadOnlyList<Guid>> ContactPurgeDueAsync(DateTimeOffset closedBefore, int max, CancellationToken cancellationToken)
     {

@@ -119,6 +119,10 @@ public sealed partial class SqliteTriageStore : SqliteMailingStore, ITriageStore
             if (updated)
             {
                 await w.ExecuteAsync("INSERT INTO reports_fts (reports_fts) VALUES ('optimize')");
+                // A file redacted away goes with its record; secure_delete zeroes its blob's pages as they are freed.
+                await w.ExecuteAsync(
+                    "DELETE FROM evidence_files WHERE report_id = $id AND id NOT IN (SELECT value FROM json_each($kept))",
+                    ("$id", redacted.Id.ToString()), ("$kept", JsonSerializer.Serialize(redacted.EvidenceFiles.Select(f => f.Id.ToString()))));
             }
 
             return updated;
