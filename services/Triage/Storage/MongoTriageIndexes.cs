@@ -115,6 +115,7 @@ public static class MongoTriageIndexes
             await database.GetCollection<MaintainerDigestItem>(MongoTriageStore.MaintainerDigestCollection).Indexes.CreateManyAsync(MongoTriageStore.DigestIndexes, ct);
         }),
         new(8, "sealed per-model figures and errata", MongoSealedModels.CreateAsync),
+        new(9, "sent mails pruned", (database, ct) => new MongoMailOutbox(database).CreateSentIndexAsync(ct)),
     ]);
 
     /// <summary>Reports stored before the reporter's language was kept (migration 5 backfills them).</summary>

@@ -40,6 +40,7 @@ public static class SqliteTriageSchema
         SqliteMigration.Sql(7, "sealed months and errata", SqliteSealedMonths.Schema),
         SqliteMigration.Sql(8, "maintainers' notification choices", SqliteMaintainerNotifications.Table + SqliteMaintainerDigest.Table),
         SqliteMigration.Sql(9, "sealed per-model figures and errata", SqliteSealedMonths.ModelsSchema),
+        SqliteMigration.Sql(10, "sent mails pruned", SqliteMailOutbox.SentIndex),
     ],
     SqliteTriageBeforeJournal.CatchUp);
 
