@@ -23,7 +23,8 @@ public static class EvidenceFileErrors
 
     /// <summary>
     /// The files a no-JavaScript form posted, named as the API names them. A file input left empty still posts a part
-    /// without a name or bytes: that is no file.
+    /// without a name or bytes: that is no file. A body that cannot be decoded (a NUL in a percent-escape, invalid UTF-8)
+    /// has no files either: the page answers it as any undecodable post, with the form and its errors.
     /// </summary>
     public static async Task<IReadOnlyList<IncomingEvidenceFile>> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -32,7 +33,16 @@ public static class EvidenceFileErrors
             return [];
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(cancellationToken);
+        }
+        catch (InvalidDataException)
+        {
+            return [];
+        }
+
         var files = new List<IncomingEvidenceFile>();
         foreach (var file in form.Files.GetFiles(Field))
         {

@@ -102,6 +102,7 @@ public static class MongoNotificationIndexes
             await MongoStoreSetup.CreateCollectionsAsync(database, [MongoNotificationStore.LogLeavesCollection], ct);
             await MongoSteps.CreateIndexesAsync(database, MongoNotificationStore.LogLeavesCollection, LogLeaves, ct);
         }),
+        new(6, "sent mails pruned", (database, ct) => new MongoMailOutbox(database).CreateSentIndexAsync(ct)),
     ]);
 
     /// <summary>Brings the database up to date (<see cref="Migrations"/>).</summary>

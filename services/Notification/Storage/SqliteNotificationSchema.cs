@@ -138,6 +138,7 @@ public static class SqliteNotificationSchema
                 PRIMARY KEY (report_id, host_id, action)
             ) WITHOUT ROWID;
             """),
+        SqliteMigration.Sql(7, "sent mails pruned", SqliteMailOutbox.SentIndex),
     ],
     beforeJournal: (connection, transaction, catchUp) =>
     {

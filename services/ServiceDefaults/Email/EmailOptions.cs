@@ -53,6 +53,12 @@ public sealed class EmailOptions
     /// <summary>The longest wait between two tries of one mail.</summary>
     public TimeSpan LongestRetry { get; set; } = TimeSpan.FromHours(6);
 
+    /// <summary>
+    /// How long a sent mail's id is kept (its content is dropped when sent): within it, the same event seen again queues
+    /// nothing; after it, the row is pruned. Far longer than any message is redelivered.
+    /// </summary>
+    public TimeSpan SentRetention { get; set; } = TimeSpan.FromDays(30);
+
     public SmtpOptions Smtp { get; set; } = new();
 
     /// <summary>True when mails go to an SMTP server; false when they are written to the mail folder.</summary>

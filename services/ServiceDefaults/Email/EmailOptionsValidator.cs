@@ -34,6 +34,11 @@ public sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
             problems.Add($"{EmailOptions.Section}:FirstRetry must be positive and LongestRetry at least as long.");
         }
 
+        if (options.SentRetention < TimeSpan.FromDays(1))
+        {
+            problems.Add($"{EmailOptions.Section}:SentRetention must be at least one day: within it a repeated event queues no second mail.");
+        }
+
         if (options.UsesSmtp)
         {
             if (options.Smtp.Port is < 1 or > 65535)

@@ -1,6 +1,6 @@
 namespace SafetyReports.ServiceDefaults.Email;
 
-/// <summary>How a service that sends mail registers the mailer: the options, the transport, and a dispatcher for its store's mail outbox.</summary>
+/// <summary>How a service that sends mail registers the mailer: the options, the transport, and a dispatcher and a pruner for its store's mail outbox.</summary>
 public static class EmailRegistration
 {
     public static IServiceCollection AddMailer<TStore>(this IServiceCollection services, IConfiguration configuration)
@@ -16,6 +16,7 @@ public static class EmailRegistration
         }
 
         services.AddHostedService<MailDispatcher<TStore>>();
+        services.AddHostedService<MailOutboxPruner<TStore>>();
         return services;
     }
 }

@@ -21,4 +21,7 @@ public interface IMailOutboxStore
 
     /// <summary>The attempt failed: the mail waits until <paramref name="dueAt"/>.</summary>
     Task MailFailedAsync(Guid id, int failures, DateTimeOffset dueAt, CancellationToken cancellationToken);
+
+    /// <summary>Drops at most <paramref name="max"/> mails sent before <paramref name="sentBefore"/> (their ids too); returns how many.</summary>
+    Task<int> PruneSentMailAsync(DateTimeOffset sentBefore, int max, CancellationToken cancellationToken);
 }

@@ -121,8 +121,9 @@ public static class MongoTriageIndexes
             await database.GetCollection<MaintainerDigestItem>(MongoTriageStore.MaintainerDigestCollection).Indexes.CreateManyAsync(MongoTriageStore.DigestIndexes, ct);
         }),
         new(8, "sealed per-model figures and errata", MongoSealedModels.CreateAsync),
+        new(9, "sent mails pruned", (database, ct) => new MongoMailOutbox(database).CreateSentIndexAsync(ct)),
         // The collection exists before the first transaction inserts into it (servers before 4.4 cannot create one in a transaction).
-        new(9, "evidence files stored with their report", async (database, ct) =>
+        new(10, "evidence files stored with their report", async (database, ct) =>
         {
             await MongoStoreSetup.CreateCollectionsAsync(database, [MongoTriageStore.EvidenceFilesCollection], ct);
             await MongoSteps.CreateIndexesAsync(database, MongoTriageStore.EvidenceFilesCollection, EvidenceFiles, ct);

@@ -146,6 +146,28 @@ public sealed partial class IntakeHostileInputTests(StandaloneFixture fixture) :
     }
 
     [Fact]
+    public void A_form_post_with_a_NUL_in_a_percent_escape_shows_the_form_again_and_stores_nothing()
+    {
+        // Found by the property below after the form began reading its files itself (CI, 2026-12-07): a 500.
+        var (cookie, antiforgery) = FormToken();
+        var request = new HttpRequestMessage(HttpMethod.Post, "")
+        {
+            Content = new StringContent(
+                $"model.host=hub-h&model.id=%00%E2%81%A9&category=hate&title=Form&description=&goodFaith=true&__RequestVerificationToken={Uri.EscapeDataString(antiforgery)}",
+                Encoding.ASCII, "application/x-www-form-urlencoded"),
+        };
+        request.Headers.Add("Cookie", cookie);
+        var before = Stored;
+
+        var answer = _probe.Send(request);
+
+        HttpProbe.AssertNoServerError(answer);
+        Assert.Equal((HttpStatusCode.OK, "text/html"), (answer.Status, answer.MediaType));
+        Assert.DoesNotContain("id=\"receipt-id\"", answer.Body, StringComparison.Ordinal);
+        Assert.Equal(before, Stored);
+    }
+
+    [Fact]
     public void Hostile_report_form_posts_show_the_form_or_a_receipt_and_store_only_with_a_receipt()
     {
         var (cookie, antiforgery) = FormToken();

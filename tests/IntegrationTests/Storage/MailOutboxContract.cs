@@ -39,4 +39,28 @@ public static class MailOutboxContract
 
         Assert.Equal([b, c], (await store.DueMailAsync(At(10), 2, Ct)).Select(m => m.Id));
     }
+
+    /// <summary>Only mails sent before the cut are pruned, oldest first, at most the batch; unsent ones never are.</summary>
+    public static async Task SentMailsArePrunedAfterTheirRetentionAsync(IMailOutboxStore store)
+    {
+        var (old, older, recent, unsent) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        foreach (var id in new[] { old, older, recent, unsent })
+        {
+            await store.QueueMailAsync(Mail(id, At(1)), Ct);
+        }
+
+        await store.MailSentAsync(old, At(5), Ct);
+        await store.MailSentAsync(older, At(4), Ct);
+        await store.MailSentAsync(recent, At(20), Ct);
+
+        Assert.Equal(1, await store.PruneSentMailAsync(At(10), 1, Ct));
+        Assert.Equal(1, await store.PruneSentMailAsync(At(10), 10, Ct));
+        Assert.Equal(0, await store.PruneSentMailAsync(At(10), 10, Ct));
+
+        // The pruned ids can be queued again (the retention is the window of "sent once"); the recent one still cannot;
+        // the unsent one is still due.
+        Assert.True(await store.QueueMailAsync(Mail(older, At(30)), Ct));
+        Assert.False(await store.QueueMailAsync(Mail(recent, At(30)), Ct));
+        Assert.Equal([unsent, older], (await store.DueMailAsync(At(100), 10, Ct)).Select(m => m.Id));
+    }
 }

@@ -10,4 +10,8 @@ public abstract partial class NotificationStoreContractTests
     [Fact]
     public async Task Due_mails_come_longest_due_first_and_at_most_the_batch() =>
         await MailOutboxContract.LongestDueFirstAndAtMostTheBatchAsync(await CreateStoreAsync());
+
+    [Fact]
+    public async Task Sent_mails_are_pruned_after_their_retention_and_unsent_ones_never() =>
+        await MailOutboxContract.SentMailsArePrunedAfterTheirRetentionAsync(await CreateStoreAsync());
 }

@@ -22,6 +22,10 @@ public abstract partial class TriageStoreContractTests
         await MailOutboxContract.LongestDueFirstAndAtMostTheBatchAsync(await CreateStoreAsync());
 
     [Fact]
+    public async Task Sent_mails_are_pruned_after_their_retention_and_unsent_ones_never() =>
+        await MailOutboxContract.SentMailsArePrunedAfterTheirRetentionAsync(await CreateStoreAsync());
+
+    [Fact]
     public async Task A_report_keeps_its_reporters_language_and_opt_in()
     {
         var store = await CreateStoreAsync();

@@ -24,7 +24,8 @@ public sealed class MongoMigrationsTests
         Assert.All(Every, m => Assert.Equal(Enumerable.Range(1, m.Steps.Count), m.Steps.Select(s => s.Version)));
         Assert.Equal(
             ["release of 2026-11-29", "open contests in the queue", "near-duplicate signatures", "transparency log leaves",
-                "reporter language and mail outbox", "sealed months and errata", "maintainers' notification choices", "sealed per-model figures and errata"],
+                "reporter language and mail outbox", "sealed months and errata", "maintainers' notification choices", "sealed per-model figures and errata",
+                "sent mails pruned"],
             MongoTriageIndexes.Migrations.Steps.Select(s => s.Name));
     }
 
@@ -33,20 +34,20 @@ public sealed class MongoMigrationsTests
     {
         var migrations = MongoNotificationIndexes.Migrations;
 
-        Assert.Equal([1, 2, 3, 4, 5], migrations.Pending("reports", 0).Select(s => s.Version));
-        Assert.Equal([2, 3, 4, 5], migrations.Pending("reports", 1).Select(s => s.Version));
-        Assert.Equal("host log leaves", Assert.Single(migrations.Pending("reports", 4)).Name);
-        Assert.Empty(migrations.Pending("reports", 5));
+        Assert.Equal([1, 2, 3, 4, 5, 6], migrations.Pending("reports", 0).Select(s => s.Version));
+        Assert.Equal([2, 3, 4, 5, 6], migrations.Pending("reports", 1).Select(s => s.Version));
+        Assert.Equal("sent mails pruned", Assert.Single(migrations.Pending("reports", 5)).Name);
+        Assert.Empty(migrations.Pending("reports", 6));
     }
 
     [Fact]
     public void A_database_a_newer_release_upgraded_is_refused_with_its_version()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => MongoTriageIndexes.Migrations.Pending("reports", 9));
+        var error = Assert.Throws<InvalidOperationException>(() => MongoTriageIndexes.Migrations.Pending("reports", 10));
 
         Assert.Equal(
-            "The database reports (triage) has schema version 9, newer than this release knows (up to 8, 'sealed per-model figures and errata'): "
-            + "it was upgraded by a newer release (versions 9). Run that release, or restore the backup taken before the upgrade.",
+            "The database reports (triage) has schema version 10, newer than this release knows (up to 9, 'sent mails pruned'): "
+            + "it was upgraded by a newer release (versions 10). Run that release, or restore the backup taken before the upgrade.",
             error.Message);
     }
 
@@ -66,6 +67,8 @@ public sealed class MongoMigrationsTests
             Render(MongoMailOutbox.Due(now)));
         var index = Assert.Single(MongoMailOutbox.Indexes);
         Assert.Equal("ix_mail_outbox_due", index.Options.Name);
+        var sent = Assert.Single(MongoMailOutbox.SentIndexes);
+        Assert.Equal("ix_mail_outbox_sent", sent.Options.Name);
     }
 
     [Fact]

@@ -19,6 +19,15 @@ public sealed class MongoMailOutbox(IMongoDatabase database)
             new CreateIndexOptions<MongoMailDocument> { Name = "ix_mail_outbox_due", PartialFilterExpression = Filter.Exists(d => d.Mail) }),
     ];
 
+    /// <summary>Sent mails by when, for pruning, as SQLite's partial index (a later migration step of each store that sends mail).</summary>
+    public static IReadOnlyList<CreateIndexModel<MongoMailDocument>> SentIndexes { get; } =
+    [
+        new(Builders<MongoMailDocument>.IndexKeys.Ascending(d => d.SentAt),
+            new CreateIndexOptions<MongoMailDocument> { Name = "ix_mail_outbox_sent", PartialFilterExpression = Filter.Type(d => d.SentAt, MongoDB.Bson.BsonType.DateTime) }),
+    ];
+
+    public Task CreateSentIndexAsync(CancellationToken cancellationToken) => _collection.Indexes.CreateManyAsync(SentIndexes, cancellationToken);
+
     public static FilterDefinition<MongoMailDocument> Due(DateTimeOffset now) =>
         Filter.Exists(d => d.Mail) & Filter.Eq(d => d.SentAt, null) & Filter.Lte(d => d.DueAt, now);
 
@@ -54,4 +63,16 @@ public sealed class MongoMailOutbox(IMongoDatabase database)
     public Task FailedAsync(Guid id, int failures, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
         _collection.UpdateOneAsync(Unsent(id),
             Builders<MongoMailDocument>.Update.Set(d => d.Failures, failures).Set(d => d.DueAt, dueAt), cancellationToken: cancellationToken);
+
+    public async Task<int> PruneAsync(DateTimeOffset sentBefore, int max, CancellationToken cancellationToken)
+    {
+        var ids = await _collection.Find(Filter.Type(d => d.SentAt, MongoDB.Bson.BsonType.DateTime) & Filter.Lt(d => d.SentAt, sentBefore.UtcDateTime))
+            .SortBy(d => d.SentAt).Limit(max).Project(d => d.Id).ToListAsync(cancellationToken);
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+
+        return (int)(await _collection.DeleteManyAsync(Filter.In(d => d.Id, ids), cancellationToken)).DeletedCount;
+    }
 }

@@ -42,4 +42,10 @@ public abstract class MongoMailingStore(IMongoDatabase database) : MongoStore(da
         await EnsureSetUpAsync(cancellationToken);
         await _mail.FailedAsync(id, failures, dueAt, cancellationToken);
     }
+
+    public async Task<int> PruneSentMailAsync(DateTimeOffset sentBefore, int max, CancellationToken cancellationToken)
+    {
+        await EnsureSetUpAsync(cancellationToken);
+        return await _mail.PruneAsync(sentBefore, max, cancellationToken);
+    }
 }

@@ -21,6 +21,9 @@ public static class SqliteMailOutbox
         CREATE INDEX ix_mail_outbox_due ON mail_outbox (due_at) WHERE sent_at IS NULL;
         """;
 
+    /// <summary>Sent rows by when, for pruning (<see cref="PruneAsync"/>): a later migration step of each store that sends mail.</summary>
+    public const string SentIndex = "CREATE INDEX ix_mail_outbox_sent ON mail_outbox (sent_at) WHERE sent_at IS NOT NULL;";
+
     public static Task<bool> QueueAsync(SqliteWrite w, QueuedMail mail) =>
         w.ChangesOneAsync(
             "INSERT INTO mail_outbox (id, mail, queued_at, failures, due_at) VALUES ($id, $mail, $queued, $failures, $due) ON CONFLICT (id) DO NOTHING",
@@ -40,4 +43,9 @@ public static class SqliteMailOutbox
     public static Task FailedAsync(SqliteWrite w, Guid id, int failures, DateTimeOffset dueAt) =>
         w.ExecuteAsync("UPDATE mail_outbox SET failures = $failures, due_at = $due WHERE id = $id AND sent_at IS NULL",
             ("$id", id.ToString()), ("$failures", failures), ("$due", dueAt.ToUnixMs()));
+
+    public static Task<int> PruneAsync(SqliteWrite w, DateTimeOffset sentBefore, int max) =>
+        w.ExecuteAsync(
+            "DELETE FROM mail_outbox WHERE id IN (SELECT id FROM mail_outbox WHERE sent_at IS NOT NULL AND sent_at < $before LIMIT $max)",
+            ("$before", sentBefore.ToUnixMs()), ("$max", max));
 }

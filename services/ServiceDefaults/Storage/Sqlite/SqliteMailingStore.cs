@@ -29,4 +29,7 @@ public abstract class SqliteMailingStore(SqliteDatabase database) : SqliteStore(
 
     public Task MailFailedAsync(Guid id, int failures, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
         WriteAsync(w => SqliteMailOutbox.FailedAsync(w, id, failures, dueAt), cancellationToken);
+
+    public Task<int> PruneSentMailAsync(DateTimeOffset sentBefore, int max, CancellationToken cancellationToken) =>
+        WriteAsync(w => SqliteMailOutbox.PruneAsync(w, sentBefore, max), cancellationToken);
 }
