@@ -48,6 +48,10 @@ public sealed class TriageClient(ApiCaller api)
     public Task<ApiResult<ReportDetail>> ClassifyAsync(Guid id, ClassificationBody body, CancellationToken cancellationToken) =>
         api.PostAsync<ReportDetail>($"{Reports}/{id}/classification", body, cancellationToken);
 
+    /// <summary>Removes one of the report's evidence files, its bytes included (admins only).</summary>
+    public Task<ApiResult<ReportDetail>> RedactFileAsync(Guid id, Guid fileId, long expectedVersion, CancellationToken cancellationToken) =>
+        api.PostAsync<ReportDetail>($"{Reports}/{id}/redactions", new FieldRedactionBody([$"files/{fileId}"], expectedVersion), cancellationToken);
+
     public Task<ApiResult<ReportDetail>> RedactAsync(Guid id, RedactionBody body, CancellationToken cancellationToken) =>
         api.PostAsync<ReportDetail>($"{Reports}/{id}/redactions", body, cancellationToken);
 

@@ -266,6 +266,9 @@ public sealed record NoteBody(string Text);
 /// <summary>An admin's redaction from the report page: every occurrence of the text in the description and the evidence.</summary>
 public sealed record RedactionBody(string Text, long ExpectedVersion);
 
+/// <summary>A redaction of whole fields: here an evidence file (<c>files/{id}</c>), removed with its bytes.</summary>
+public sealed record FieldRedactionBody(IReadOnlyList<string> Fields, long ExpectedVersion);
+
 public sealed record BulkRejectBody(IReadOnlyList<Guid> Ids, string Note);
 
 public sealed record ClusterMergeBody(string? Note);

@@ -152,6 +152,8 @@ public static class AuthorizationMatrix
         PortalPage("GET", "/portal/reports/{report}", 200, 200),
         // An evidence file through the report page (the matrix's report has none: any id is unknown; PortalEvidenceFileTests downloads real ones).
         PortalPage("GET", "/portal/reports/{report}?handler=file&fileId={none}", 404, 404),
+        // Removing a file: a post without the antiforgery token is refused before anything (PortalEvidenceFileTests removes one).
+        PortalPage("POST", "/portal/reports/{report}?handler=RedactFile", 400, 400),
         PortalPage("GET", "/portal/dashboard", 200, 200),
         PortalPage("GET", "/portal/notifications", 200, 200),
         PortalPage("GET", "/portal/admin/users", Outcome.Forbidden, 200),

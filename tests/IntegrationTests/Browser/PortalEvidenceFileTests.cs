@@ -17,7 +17,7 @@ public sealed class PortalEvidenceFileTests(PortalEvidenceFixture portal) : ICla
     private static byte[] Wav() => [.. "RIFF"u8, 36, 0, 0, 0, .. "WAVEfmt "u8, 16, 0, 0, 0, 1, 0, 1, 0, 0x40, 0x1F, 0, 0, 0x80, 0x3E, 0, 0, 2, 0, 16, 0, .. "data"u8, 0, 0, 0, 0];
 
     [Fact]
-    public async Task The_report_page_lists_the_files_shows_images_blurred_until_clicked_and_never_plays_audio_on_its_own()
+    public async Task The_report_page_lists_the_files_shows_images_blurred_until_clicked_never_plays_audio_on_its_own_and_an_admin_removes_one()
     {
         var report = new { model = new { host = "hub-a", id = "org/voice" }, category = "hate", title = "Files in the portal", description = "See the files.", goodFaith = true };
         using var response = await portal.System.Api.Http.PostAsync(portal.System.Url + "/api/v1/reports",
@@ -27,8 +27,8 @@ public sealed class PortalEvidenceFileTests(PortalEvidenceFixture portal) : ICla
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, json.ToJsonString());
         var id = Guid.Parse(json["id"]!.GetValue<string>());
         var records = (await portal.System.Get<ISubmissionStore>().FindReceiptAsync(id, TestContext.Current.CancellationToken))!.EvidenceFiles;
-        await Eventually.UntilAsync(async () => await portal.System.Get<ITriageStore>().GetReportAsync(id, TestContext.Current.CancellationToken) is not null,
-            TimeSpan.FromSeconds(60), "Triage to store the report with its files");
+        await Eventually.UntilAsync(() => Task.FromResult(EvidenceStores.HeldByIntake(portal.System, id) == 0 && EvidenceStores.HeldByTriage(portal.System, id) == 3),
+            TimeSpan.FromSeconds(60), "the hand-over of the report with its files");
 
         await using var admin = await portal.SignedInAsync(PortalFixture.AdminEmail, PortalFixture.AdminPassword, javaScript: false);
         var page = admin.Page;
@@ -73,6 +73,16 @@ public sealed class PortalEvidenceFileTests(PortalEvidenceFixture portal) : ICla
 
         var unknown = await page.Context.APIRequest.GetAsync($"/portal/reports/{id}?handler=file&fileId={Guid.NewGuid()}");
         Assert.Equal(404, unknown.Status);
+
+        // An admin removes the picture: its row goes, and its bytes leave Triage's store; the other files stay.
+        var picture = records.Single(r => r.MediaType == "image/png");
+        await page.ClickAsync($"#redact-file-{picture.Id}");
+        await Expect(page.Locator("#page-notice")).ToContainTextAsync("The file was removed");
+        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(page.Locator(".evidence-image")).ToHaveCountAsync(0);
+        Assert.Null(await portal.System.Get<ITriageStore>().ReadEvidenceFileAsync(id, picture.Id, TestContext.Current.CancellationToken));
+        Assert.Equal(0, EvidenceStores.HeldByIntake(portal.System, id));
+        Assert.Equal(2, EvidenceStores.HeldByTriage(portal.System, id));
     }
 }
 

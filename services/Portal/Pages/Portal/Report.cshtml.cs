@@ -65,6 +65,9 @@ public sealed class ReportModel(TriageClient triage, NotificationClient notifica
     [BindProperty(Name = "redactText")]
     public string? RedactText { get; set; }
 
+    [BindProperty(Name = "fileId")]
+    public Guid? RedactFileId { get; set; }
+
     [BindProperty]
     public string? ShareDescription { get; set; }
 
@@ -291,6 +294,14 @@ public sealed class ReportModel(TriageClient triage, NotificationClient notifica
         ActiveForm = "redact";
         var result = await triage.RedactAsync(id, new RedactionBody(RedactText ?? "", ExpectedVersion), cancellationToken);
         return await FinishAsync(id, result.Problem, ["text", "expectedVersion"], "redacted", cancellationToken);
+    }
+
+    /// <summary>Admins only, as the text's redaction: removes one evidence file, its bytes included.</summary>
+    public async Task<IActionResult> OnPostRedactFileAsync(Guid id, CancellationToken cancellationToken)
+    {
+        ActiveForm = "redact-file";
+        var result = await triage.RedactFileAsync(id, RedactFileId ?? Guid.Empty, ExpectedVersion, cancellationToken);
+        return await FinishAsync(id, result.Problem, ["fields", "expectedVersion"], "file_redacted", cancellationToken);
     }
 
     private async Task<IActionResult> AssignAsync(Guid id, string form, string? assignee, string done, CancellationToken cancellationToken)
