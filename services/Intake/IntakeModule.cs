@@ -48,6 +48,7 @@ public static class IntakeModule
     public static WebApplication MapIntake(this WebApplication app)
     {
         app.MapIntakeEndpoints();
+        app.MapInternalEvidenceEndpoints();
         app.MapTransparencyDownloads();
         app.MapIntakeSite();
         return app;

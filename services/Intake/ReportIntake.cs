@@ -85,7 +85,7 @@ public sealed class ReportIntake(
         var id = OpaqueId.New();
         var token = SecretHasher.NewToken();
         var receipt = new SubmissionReceipt(id, token, ReportStatuses.Received);
-        var submission = new Submission(id, now, SecretHasher.Hash(token), ToMessage(id, now, request, context), System.Diagnostics.Activity.Current?.Id, files);
+        var submission = new Submission(id, now, SecretHasher.Hash(token), ToMessage(id, now, request, context, files), System.Diagnostics.Activity.Current?.Id, files);
         // A client's own key replays the whole first answer (the contract); a fold answers without the token.
         var remembered = folding ? receipt with { StatusToken = null, Folded = true } : receipt;
         var idempotency = new IdempotencyRecord(keyHash, requestHash, id, _responseProtector.Protect(JsonSerializer.Serialize(remembered)), now);
@@ -244,7 +244,8 @@ public sealed class ReportIntake(
         return new SubmissionOutcome(SubmissionOutcomeKind.Replayed, receipt);
     }
 
-    private ReportSubmitted ToMessage(Guid id, DateTimeOffset now, ReportSubmissionRequest request, SubmissionContext context)
+    private ReportSubmitted ToMessage(
+        Guid id, DateTimeOffset now, ReportSubmissionRequest request, SubmissionContext context, IReadOnlyList<StoredEvidenceFile> files)
     {
         var model = request.Model!;
         var contact = request.Reporter is null ? null : new ReporterContact(Blank(request.Reporter.Name), Blank(request.Reporter.Email));
@@ -262,7 +263,8 @@ public sealed class ReportIntake(
             context.Unchallenged,
             context.ClientHash,
             ReporterLanguage(request.Language),
-            request.NotifyByEmail == true && contact?.Email is not null);
+            request.NotifyByEmail == true && contact?.Email is not null,
+            files.Count == 0 ? null : files.Select(file => file.Record.ToReference()).ToList());
     }
 
     /// <summary>

@@ -26,6 +26,7 @@ public static class StandaloneApp
         });
 
         PortalClientWiring.Apply(builder);
+        EvidenceClientWiring.Apply(builder);
         TransparencySourceWiring.Apply(builder);
         builder.AddServiceDefaults("standalone");
         builder.AddIdentityService();

@@ -7,6 +7,7 @@ using OpenIddict.Validation.AspNetCore;
 using SafetyReports.ServiceDefaults.Storage;
 using SafetyReports.Triage.Api;
 using SafetyReports.Triage.Consumers;
+using SafetyReports.Triage.Evidence;
 using SafetyReports.Triage.Similarity;
 using SafetyReports.Triage.Storage;
 using SafetyReports.Triage.TransparencyLog;
@@ -38,6 +39,7 @@ public static class TriageModule
             storage, sp.GetRequiredService<SlaOptions>(), sp.GetRequiredService<TransparencyOptions>(), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<SlaPolicy>();
         services.AddSingleton<TriageReports>();
+        services.AddTriageEvidenceHandover(builder.Configuration);
         services.AddValidatedOptionsValue<SimilarityOptions, SimilarityOptionsValidator>(builder.Configuration, SimilarityOptions.Section);
         services.AddSingleton<SimilarReports>();
         services.AddValidatedOptions<ContactRetentionOptions, ContactRetentionOptionsValidator>(builder.Configuration, ContactRetentionOptions.Section);

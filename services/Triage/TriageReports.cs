@@ -9,15 +9,21 @@ public sealed class TriageReports(ITriageStore store, SimilarReports similar, Ti
     private const int MaxSystemAttempts = 10;
 
     /// <summary>Stores a submitted report once. Returns false when it was already stored.</summary>
-    public async Task<bool> ReceiveAsync(ReportSubmitted submitted, CancellationToken cancellationToken)
+    public Task<bool> ReceiveAsync(ReportSubmitted submitted, CancellationToken cancellationToken) => ReceiveAsync(submitted, [], cancellationToken);
+
+    /// <summary>Stores the report with its evidence files' bytes (pulled and checked) and queues the confirmation, all in one write.</summary>
+    public async Task<bool> ReceiveAsync(ReportSubmitted submitted, IReadOnlyList<EvidenceFileContent> files, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var (report, audit, changed) = ReportReceipt.Receive(submitted, now);
         var added = await store.AddReportAsync(report, audit,
             [OutboxMessage.For(new ReportStored(report.Id, now), now), OutboxMessage.For(changed, now)],
+            files,
             cancellationToken);
         return added;
     }
+
+    public async Task<bool> ExistsAsync(Guid id, CancellationToken cancellationToken) => await store.GetReportAsync(id, cancellationToken) is not null;
 
     /// <summary>
     /// When the report's cluster is a burst, its members not yet held (nor confirmed) are held out of the public figures.

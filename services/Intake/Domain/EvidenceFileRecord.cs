@@ -8,7 +8,11 @@ namespace SafetyReports.Intake.Domain;
 /// <param name="Size">Bytes stored (for an image, after it was re-encoded).</param>
 /// <param name="Sha256">SHA-256 of the stored bytes, hex.</param>
 /// <param name="OriginalSha256">SHA-256 of the bytes as they arrived, hex: the same as <paramref name="Sha256"/> unless re-encoded.</param>
-public sealed record EvidenceFileRecord(Guid Id, string Name, string MediaType, long Size, string Sha256, string OriginalSha256);
+public sealed record EvidenceFileRecord(Guid Id, string Name, string MediaType, long Size, string Sha256, string OriginalSha256)
+{
+    /// <summary>How the hand-over names the file to Triage, which pulls the bytes.</summary>
+    public EvidenceFileReference ToReference() => new(Id, Name, MediaType, Size, Sha256, OriginalSha256);
+}
 
 /// <summary>An evidence file to store with its submission: its record and the bytes to keep.</summary>
 public sealed record StoredEvidenceFile(EvidenceFileRecord Record, byte[] Content)

@@ -188,14 +188,13 @@ public sealed class MongoSubmissionStore : MongoStore, ISubmissionStore
         await _submissions.BulkWriteAsync(updates, new BulkWriteOptions { IsOrdered = false }, cancellationToken);
     }
 
-    public async Task ConfirmHandoverAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        await EnsureSetUpAsync(cancellationToken);
-        await _submissions.UpdateOneAsync(
-            MongoIntakeFilters.Unconfirmed(id),
-            MongoIntakeFilters.Confirmed(at),
-            cancellationToken: cancellationToken);
-    }
+    /// <summary>The evidence files' bytes go in the same transaction (Triage holds them now); their records stay for the receipt.</summary>
+    public Task ConfirmHandoverAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken) =>
+        InTransactionAsync(async w =>
+        {
+            await _submissions.UpdateOneAsync(w.Session, MongoIntakeFilters.Unconfirmed(id), MongoIntakeFilters.Confirmed(at), cancellationToken: w.CancellationToken);
+            await _evidenceFiles.DeleteManyAsync(w.Session, d => d.ReportId == id, cancellationToken: w.CancellationToken);
+        }, cancellationToken);
 
     /// <summary>One document changes, so a compare-and-swap loop is enough; no transaction is needed.</summary>
     public async Task ApplyStatusAsync(Guid id, string status, long version, string? publicNote, DateTimeOffset at, CancellationToken cancellationToken)

@@ -149,13 +149,19 @@ public sealed class SqliteSubmissionStore(string path) : SqliteStore(SqliteIntak
             }
         }, cancellationToken);
 
+    /// <summary>The evidence files' bytes go in the same write (Triage holds them now); their records stay for the receipt.</summary>
     public Task ConfirmHandoverAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken) =>
-        WriteAsync(w => w.ExecuteAsync(
-            """
-            UPDATE submissions SET handed_over_at = $at, payload = NULL, next_handover_at = NULL, quarantined_at = NULL, quarantine_reason = NULL
-            WHERE id = $id AND handed_over_at IS NULL
-            """,
-            ("$id", id.ToString()), ("$at", at.ToUnixMs())), cancellationToken);
+        WriteAsync(async w =>
+        {
+            var confirmed = await w.ExecuteAsync(
+                """
+                UPDATE submissions SET handed_over_at = $at, payload = NULL, next_handover_at = NULL, quarantined_at = NULL, quarantine_reason = NULL
+                WHERE id = $id AND handed_over_at IS NULL
+                """,
+                ("$id", id.ToString()), ("$at", at.ToUnixMs()));
+            await w.ExecuteAsync("DELETE FROM evidence_files WHERE report_id = $id", ("$id", id.ToString()));
+            return confirmed;
+        }, cancellationToken);
 
     public Task ApplyStatusAsync(Guid id, string status, long version, string? publicNote, DateTimeOffset at, CancellationToken cancellationToken) =>
         WriteAsync(async w =>

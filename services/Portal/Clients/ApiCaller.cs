@@ -40,6 +40,15 @@ public sealed partial class ApiCaller(HttpClient http, ILogger logger)
                     return ApiResult<T>.Ok((T)(object)NoContent.Value);
                 }
 
+                if (typeof(T) == typeof(ApiFile))
+                {
+                    var disposition = response.Content.Headers.ContentDisposition;
+                    var file = new ApiFile(await response.Content.ReadAsByteArrayAsync(cancellationToken),
+                        response.Content.Headers.ContentType?.MediaType ?? "application/octet-stream",
+                        disposition?.FileNameStar ?? disposition?.FileName?.Trim('"') ?? "file");
+                    return ApiResult<T>.Ok((T)(object)file);
+                }
+
                 var value = await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken);
                 return value is null
                     ? ApiResult<T>.Failed(ApiProblem.Unavailable("The service answered with an empty body."))
@@ -70,6 +79,9 @@ public sealed partial class ApiCaller(HttpClient http, ILogger logger)
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path} failed: {Error}.")]
     private static partial void LogFailed(ILogger logger, string method, string path, string error);
 }
+
+/// <summary>A download's bytes, type and file name.</summary>
+public sealed record ApiFile(byte[] Content, string MediaType, string FileName);
 
 /// <summary>The value of a call whose answer has no body worth reading (204, 202).</summary>
 public sealed record NoContent

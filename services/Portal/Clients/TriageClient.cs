@@ -18,6 +18,10 @@ public sealed class TriageClient(ApiCaller api)
     public Task<ApiResult<ReportDetail>> GetAsync(Guid id, CancellationToken cancellationToken) =>
         api.GetAsync<ReportDetail>($"{Reports}/{id}", cancellationToken);
 
+    /// <summary>One of the report's evidence files (Triage answers it as an attachment).</summary>
+    public Task<ApiResult<ApiFile>> EvidenceFileAsync(Guid id, Guid fileId, CancellationToken cancellationToken) =>
+        api.GetAsync<ApiFile>($"{Reports}/{id}/files/{fileId}", cancellationToken);
+
     /// <summary>The report's audit entries, oldest first; read from a bare array or an <c>items</c> wrapper.</summary>
     public async Task<ApiResult<IReadOnlyList<AuditEntryView>>> AuditAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -43,6 +47,10 @@ public sealed class TriageClient(ApiCaller api)
 
     public Task<ApiResult<ReportDetail>> ClassifyAsync(Guid id, ClassificationBody body, CancellationToken cancellationToken) =>
         api.PostAsync<ReportDetail>($"{Reports}/{id}/classification", body, cancellationToken);
+
+    /// <summary>Removes one of the report's evidence files, its bytes included (admins only).</summary>
+    public Task<ApiResult<ReportDetail>> RedactFileAsync(Guid id, Guid fileId, long expectedVersion, CancellationToken cancellationToken) =>
+        api.PostAsync<ReportDetail>($"{Reports}/{id}/redactions", new FieldRedactionBody([$"files/{fileId}"], expectedVersion), cancellationToken);
 
     public Task<ApiResult<ReportDetail>> RedactAsync(Guid id, RedactionBody body, CancellationToken cancellationToken) =>
         api.PostAsync<ReportDetail>($"{Reports}/{id}/redactions", body, cancellationToken);

@@ -204,6 +204,16 @@ public sealed record ReportDetail
 
     /// <summary>The thread with the host, both sides, oldest first.</summary>
     public IReadOnlyList<ThreadMessage> HostMessages { get; init; } = [];
+
+    /// <summary>The evidence files' records (their bytes through <see cref="TriageClient.EvidenceFileAsync"/>).</summary>
+    public IReadOnlyList<EvidenceFileView> Files { get; init; } = [];
+}
+
+public sealed record EvidenceFileView(Guid Id, string Name, string Type, long Size, string Sha256)
+{
+    public bool IsImage => Type.StartsWith("image/", StringComparison.Ordinal);
+
+    public bool IsAudio => Type.StartsWith("audio/", StringComparison.Ordinal);
 }
 
 public sealed record AuditEntryView
@@ -255,6 +265,9 @@ public sealed record NoteBody(string Text);
 
 /// <summary>An admin's redaction from the report page: every occurrence of the text in the description and the evidence.</summary>
 public sealed record RedactionBody(string Text, long ExpectedVersion);
+
+/// <summary>A redaction of whole fields: here an evidence file (<c>files/{id}</c>), removed with its bytes.</summary>
+public sealed record FieldRedactionBody(IReadOnlyList<string> Fields, long ExpectedVersion);
 
 public sealed record BulkRejectBody(IReadOnlyList<Guid> Ids, string Note);
 

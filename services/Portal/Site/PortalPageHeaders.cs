@@ -16,7 +16,7 @@ public sealed class PortalPageHeaders(IOptions<PortalOptions> options) : PageSec
             formAction += " " + uri.GetLeftPart(UriPartial.Authority);
         }
 
-        return "default-src 'none'; script-src 'none'; style-src 'self'; img-src 'self'; connect-src 'none'; " +
+        return "default-src 'none'; script-src 'none'; style-src 'self'; img-src 'self'; media-src 'self'; connect-src 'none'; " +
             $"object-src 'none'; frame-ancestors 'none'; form-action {formAction}; base-uri 'none'";
     }
 

@@ -10,7 +10,10 @@ public static class Scopes
     /// <summary>Managing users and API clients in Identity; granted to users with the admin role.</summary>
     public const string IdentityAdmin = "identity:admin";
 
-    public static readonly IReadOnlyList<string> All = [Triage, NotificationsAdmin, Host, IdentityAdmin];
+    /// <summary>Reading the evidence files Intake holds until Triage has them: granted to Triage's own client only (docs/intake.md).</summary>
+    public const string EvidenceRead = "evidence:read";
+
+    public static readonly IReadOnlyList<string> All = [Triage, NotificationsAdmin, Host, IdentityAdmin, EvidenceRead];
 
     /// <summary>The claim that binds a host's client to one model host.</summary>
     public const string HostIdClaim = "host_id";

@@ -68,7 +68,8 @@ public sealed record ReportView(
     ReportNotice? Notice,
     IReadOnlyList<ReportContest> Contests,
     bool ContestOpen,
-    IReadOnlyList<HostThreadMessage> HostMessages)
+    IReadOnlyList<HostThreadMessage> HostMessages,
+    IReadOnlyList<EvidenceFileView> Files)
 {
     /// <remarks><c>ContactUnavailable</c>: the report has a contact this key ring cannot decrypt; the rest of the view is whole.</remarks>
     public static ReportView From(Report r, ReporterContactProtector protector, SlaPolicy sla)
@@ -79,8 +80,15 @@ public sealed record ReportView(
             contact.Contact, contact.Unavailable, r.ContactAllowed, r.Unchallenged, r.Assignee, r.DuplicateOf, r.Notes, r.ReporterMessages, r.PublicNotes,
             ReportWorkflow.NextStatuses(r.Status, ActorKind.Maintainer).ToList(),
             r.ReceivedAt, r.UpdatedAt, r.TriagedAt, r.HostNotifiedAt, r.AcknowledgedAt, r.RespondedAt, r.HostResponse, sla.Deadline(r), sla.IsOverdue(r),
-            r.Notice, r.Contests, ReportContests.HasOpen(r), r.HostMessages);
+            r.Notice, r.Contests, ReportContests.HasOpen(r), r.HostMessages, [.. r.EvidenceFiles.Select(EvidenceFileView.From)]);
     }
+}
+
+/// <summary>An evidence file as maintainers see it listed (its bytes: <c>GET /api/v1/triage/reports/{id}/files/{fileId}</c>).</summary>
+/// <param name="Sha256">SHA-256 of the stored bytes (for an image, after it was re-encoded on arrival).</param>
+public sealed record EvidenceFileView(Guid Id, string Name, string Type, long Size, string Sha256)
+{
+    public static EvidenceFileView From(EvidenceFileReference file) => new(file.Id, file.Name, file.MediaType, file.Size, file.Sha256);
 }
 
 public sealed record ReportListResponse(IReadOnlyList<ReportListItem> Items, string? NextCursor);

@@ -33,6 +33,7 @@ public static class TriageEndpoints
         triage.MapAccountabilityEndpoints();
         triage.MapSimilarityEndpoints();
         triage.MapNotificationPreferenceEndpoints();
+        triage.MapEvidenceFileEndpoints();
     }
 
     private static async Task<IResult> ListAsync(

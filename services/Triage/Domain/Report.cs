@@ -13,6 +13,9 @@ public sealed record Report
     public required string Description { get; init; }
     public IReadOnlyList<EvidenceItem> Evidence { get; init; } = [];
 
+    /// <summary>The evidence files' records (never their bytes, which the store keeps apart: <see cref="Storage.ITriageStore.ReadEvidenceFileAsync"/>).</summary>
+    public IReadOnlyList<EvidenceFileReference> EvidenceFiles { get; init; } = [];
+
     /// <summary>The reporter's contact as Intake encrypted it; null when anonymous.</summary>
     public string? ProtectedContact { get; init; }
     public bool ContactAllowed { get; init; }
@@ -88,6 +91,7 @@ public sealed record Report
         Title = submitted.Title,
         Description = submitted.Description,
         Evidence = submitted.Evidence,
+        EvidenceFiles = submitted.EvidenceFiles,
         ProtectedContact = submitted.ProtectedContact,
         ContactAllowed = submitted.ContactAllowed,
         Unchallenged = submitted.Unchallenged,

@@ -3,7 +3,8 @@ namespace SafetyReports.Triage.Domain;
 /// <summary>
 /// What to redact: every occurrence of <see cref="Text"/> (ignoring case) in the named
 /// <see cref="Fields"/> (default: the description and every evidence item), or, without a text, the
-/// named fields whole. Fields: <c>description</c>, <c>evidence</c> (every item), <c>evidence/N</c> (item N, from 0).
+/// named fields whole. Fields: <c>description</c>, <c>evidence</c> (every item), <c>evidence/N</c> (item N, from 0),
+/// <c>files/{id}</c> (an evidence file, removed whole: its record and its bytes).
 /// </summary>
 public sealed record RedactionRequest(string? Text, IReadOnlyList<string>? Fields, long? ExpectedVersion);
 
@@ -22,6 +23,7 @@ public static class ReportRedaction
     public const int MaxTextLength = 1_000;
     public const string Description = "description";
     public const string Evidence = "evidence";
+    public const string Files = "files";
 
     public static WorkflowOutcome Apply(Report report, RedactionRequest request, string actor, DateTimeOffset now)
     {
@@ -50,6 +52,17 @@ public static class ReportRedaction
             }
         }
 
+        if (text is not null && targets.Files.Count > 0)
+        {
+            return new WorkflowOutcome(WorkflowOutcomeKind.Invalid, Errors: new Dictionary<string, string[]>
+            {
+                ["fields"] = ["A file is removed whole: name it without a text, in a redaction of its own."],
+            });
+        }
+
+        changedFields.AddRange(targets.Files.Select(id => $"{Files}/{id}"));
+        var files = report.EvidenceFiles.Where(f => !targets.Files.Contains(f.Id)).ToList();
+
         var evidence = report.Evidence.ToList();
         foreach (var index in targets.EvidenceItems)
         {
@@ -69,7 +82,7 @@ public static class ReportRedaction
             });
         }
 
-        var redacted = report with { Description = description, Evidence = evidence, Version = report.Version + 1, UpdatedAt = now };
+        var redacted = report with { Description = description, Evidence = evidence, EvidenceFiles = files, Version = report.Version + 1, UpdatedAt = now };
         var (updated, shared) = ReportNotices.Reshare(report, redacted, now);
         var count = text is null ? changedFields.Count : occurrences;
         var data = shared is null
@@ -96,7 +109,7 @@ public static class ReportRedaction
         return found == 0 ? value : value.Replace(text, Marker, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static (bool Description, IReadOnlyList<int> EvidenceItems) Targets(
+    private static (bool Description, IReadOnlyList<int> EvidenceItems, IReadOnlyList<Guid> Files) Targets(
         Report report, IReadOnlyList<string>? fields, bool wholeFields, Dictionary<string, string[]> errors)
     {
         var all = Enumerable.Range(0, report.Evidence.Count).ToList();
@@ -107,11 +120,12 @@ public static class ReportRedaction
                 errors["fields"] = ["Name the fields to redact whole, or give the text to remove."];
             }
 
-            return (true, all);
+            return (true, all, []);
         }
 
         var description = false;
         var items = new SortedSet<int>();
+        var files = new List<Guid>();
         var unknown = new List<string>();
         foreach (var field in fields)
         {
@@ -129,6 +143,14 @@ public static class ReportRedaction
             {
                 items.Add(index);
             }
+            else if (field is not null && field.StartsWith(Files + "/", StringComparison.Ordinal)
+                && Guid.TryParse(field.AsSpan(Files.Length + 1), out var fileId) && report.EvidenceFiles.Any(f => f.Id == fileId))
+            {
+                if (!files.Contains(fileId))
+                {
+                    files.Add(fileId);
+                }
+            }
             else
             {
                 unknown.Add(field ?? "null");
@@ -137,9 +159,9 @@ public static class ReportRedaction
 
         if (unknown.Count > 0)
         {
-            errors["fields"] = [$"Unknown fields: {string.Join(", ", unknown)}. Known: {Description}, {Evidence}, {Evidence}/0 to {Evidence}/{report.Evidence.Count - 1}."];
+            errors["fields"] = [$"Unknown fields: {string.Join(", ", unknown)}. Known: {Description}, {Evidence}, {Evidence}/0 to {Evidence}/{report.Evidence.Count - 1}, {Files}/{{id}} for each of its files."];
         }
 
-        return (description, [.. items]);
+        return (description, [.. items], files);
     }
 }

@@ -12,6 +12,16 @@ public interface ITriageStore : IOutboxStore, IStoreHealth, IMailOutboxStore
     /// <summary>Stores a new report; false when a report with that id already exists (nothing is written).</summary>
     Task<bool> AddReportAsync(Report report, AuditDraft audit, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores a new report with the bytes of its evidence files, all in one transaction; false when a report with that id already
+    /// exists (nothing is written).
+    /// </summary>
+    Task<bool> AddReportAsync(
+        Report report, AuditDraft audit, IReadOnlyList<OutboxMessage> events, IReadOnlyList<EvidenceFileContent> files, CancellationToken cancellationToken);
+
+    /// <summary>The stored bytes of one of a report's evidence files; null for another report's file or an unknown one.</summary>
+    Task<byte[]?> ReadEvidenceFileAsync(Guid reportId, Guid fileId, CancellationToken cancellationToken);
+
     Task<Report?> GetReportAsync(Guid id, CancellationToken cancellationToken);
 
     Task<ReportPage> ListReportsAsync(ReportQuery query, CancellationToken cancellationToken);

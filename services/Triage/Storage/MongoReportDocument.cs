@@ -21,6 +21,9 @@ public sealed class MongoReportDocument
     public string Title { get; set; } = "";
     public string Description { get; set; } = "";
     public List<MongoEvidenceDocument> Evidence { get; set; } = [];
+
+    /// <summary>The evidence files' records; their bytes are documents of their own (<see cref="MongoEvidenceFileDocument"/>).</summary>
+    public List<EvidenceFileReference> EvidenceFiles { get; set; } = [];
     public string? ProtectedContact { get; set; }
     public bool ContactAllowed { get; set; }
     public bool Unchallenged { get; set; }
@@ -127,6 +130,7 @@ public sealed class MongoReportDocument
         Contests = [.. report.Contests],
         ContestOpen = ReportContests.HasOpen(report),
         HostMessages = [.. report.HostMessages],
+        EvidenceFiles = [.. report.EvidenceFiles],
         DisclosureRemindedAt = report.DisclosureRemindedAt,
         DisclosureDueAt = report.DisclosureDueAt,
         DisclosedAt = report.DisclosedAt,
@@ -171,6 +175,7 @@ public sealed class MongoReportDocument
         Notice = Notice?.ToNotice(),
         Contests = Contests,
         HostMessages = HostMessages,
+        EvidenceFiles = EvidenceFiles,
         DisclosureRemindedAt = DisclosureRemindedAt,
         DisclosureDueAt = DisclosureDueAt,
         DisclosedAt = DisclosedAt,

@@ -15,6 +15,10 @@ public static class MongoTriageFilters
     public static SortDefinition<MongoReportDocument> OldestFirst { get; } =
         Builders<MongoReportDocument>.Sort.Ascending(d => d.ReceivedAt).Ascending(d => d.Id);
 
+    /// <summary>A report's evidence files other than <paramref name="kept"/>: those a redaction removed.</summary>
+    public static FilterDefinition<MongoEvidenceFileDocument> EvidenceFilesNotKept(Guid reportId, IEnumerable<Guid> kept) =>
+        Builders<MongoEvidenceFileDocument>.Filter.Eq(d => d.ReportId, reportId) & Builders<MongoEvidenceFileDocument>.Filter.Nin(d => d.Id, kept);
+
     /// <summary>Closed reports with contact, closed before <paramref name="before"/> (SQLite: <c>contact_closed_at &lt; before</c>).</summary>
     public static FilterDefinition<MongoReportDocument> ContactPurgeDue(DateTimeOffset before) =>
         Reports.Lt(d => d.ContactClosedAt, before);

@@ -77,6 +77,12 @@ public static class MongoTriageIndexes
 
     private const string SimilarityIndex = "ix_reports_bands_received";
 
+    public static IReadOnlyList<CreateIndexModel<MongoEvidenceFileDocument>> EvidenceFiles { get; } =
+    [
+        new(Builders<MongoEvidenceFileDocument>.IndexKeys.Ascending(d => d.ReportId),
+            new CreateIndexOptions { Name = "ix_evidence_files_report" }),
+    ];
+
     /// <summary>
     /// Triage's MongoDB schema as migrations (<see cref="MongoMigrations"/>): version 1 what the release of 2026-11-29 created,
     /// each later step one change since. Each is safe to run again; a released step never changes.
@@ -116,6 +122,12 @@ public static class MongoTriageIndexes
         }),
         new(8, "sealed per-model figures and errata", MongoSealedModels.CreateAsync),
         new(9, "sent mails pruned", (database, ct) => new MongoMailOutbox(database).CreateSentIndexAsync(ct)),
+        // The collection exists before the first transaction inserts into it (servers before 4.4 cannot create one in a transaction).
+        new(10, "evidence files stored with their report", async (database, ct) =>
+        {
+            await MongoStoreSetup.CreateCollectionsAsync(database, [MongoTriageStore.EvidenceFilesCollection], ct);
+            await MongoSteps.CreateIndexesAsync(database, MongoTriageStore.EvidenceFilesCollection, EvidenceFiles, ct);
+        }),
     ]);
 
     /// <summary>Reports stored before the reporter's language was kept (migration 5 backfills them).</summary>

@@ -21,6 +21,7 @@ public static class MongoTriageRecords
         MongoRecordMap.RegisterEmbedded<ReportNote>();
         MongoRecordMap.RegisterEmbedded<ReportContest>();
         MongoRecordMap.RegisterEmbedded<HostThreadMessage>();
+        MongoRecordMap.RegisterEmbedded<EvidenceFileReference>();
 
         // The DSA fields are left out while null, as in statements from before them.
         MongoRecordMap.RegisterEmbedded<HostStatement>(map =>

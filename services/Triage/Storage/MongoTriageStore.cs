@@ -18,8 +18,10 @@ public sealed partial class MongoTriageStore : MongoMailingStore, ITriageStore, 
     public const string AuditHeadCollection = "auditHead";
     public const string MaintainerNotificationsCollection = "maintainerNotifications";
     public const string MaintainerDigestCollection = "maintainerDigest";
+    public const string EvidenceFilesCollection = "evidenceFiles";
 
     private readonly IMongoCollection<MongoReportDocument> _reports;
+    private readonly IMongoCollection<MongoEvidenceFileDocument> _evidenceFiles;
     private readonly MongoAuditLog _audit;
     private readonly SlaOptions _sla;
     private readonly MongoTransparencyCells _cells;
@@ -34,6 +36,7 @@ public sealed partial class MongoTriageStore : MongoMailingStore, ITriageStore, 
         _sla = sla ?? new SlaOptions();
         _cells = new MongoTransparencyCells(database, transparency ?? new TransparencyOptions());
         _reports = database.GetCollection<MongoReportDocument>(ReportsCollection);
+        _evidenceFiles = database.GetCollection<MongoEvidenceFileDocument>(EvidenceFilesCollection);
         _audit = new MongoAuditLog(database);
         _notifications = database.GetCollection<MaintainerNotifications>(MaintainerNotificationsCollection);
         _digest = database.GetCollection<MaintainerDigestItem>(MaintainerDigestCollection);
@@ -83,7 +86,11 @@ public sealed partial class MongoTriageStore : MongoMailingStore, ITriageStore, 
         await meta.ReplaceOneAsync(marker, new BsonDocument { { "_id", "closedAt" }, { "value", "1" } }, new ReplaceOptions { IsUpsert = true }, cancellationToken);
     }
 
-    public async Task<bool> AddReportAsync(Report report, AuditDraft audit, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken)
+    public Task<bool> AddReportAsync(Report report, AuditDraft audit, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken) =>
+        AddReportAsync(report, audit, events, [], cancellationToken);
+
+    public async Task<bool> AddReportAsync(
+        Report report, AuditDraft audit, IReadOnlyList<OutboxMessage> events, IReadOnlyList<EvidenceFileContent> files, CancellationToken cancellationToken)
     {
         try
         {
@@ -97,6 +104,14 @@ public sealed partial class MongoTriageStore : MongoMailingStore, ITriageStore, 
 
                 var contribution = _cells.Contribution(report);
                 await _reports.InsertOneAsync(w.Session, Document(report, contribution), cancellationToken: w.CancellationToken);
+                if (files.Count > 0)
+                {
+                    await _evidenceFiles.InsertManyAsync(
+                        w.Session,
+                        files.Select(f => new MongoEvidenceFileDocument { Id = f.Id, ReportId = report.Id, Content = f.Content }),
+                        cancellationToken: w.CancellationToken);
+                }
+
                 await _cells.ApplyAsync(w.Session, null, contribution, w.CancellationToken);
                 await AppendAuditAsync(w, audit);
                 await w.AnnounceAsync(events);
@@ -156,14 +171,34 @@ public sealed partial class MongoTriageStore : MongoMailingStore, ITriageStore, 
     }
 
     /// <summary>The replacement rewrites <c>searchText</c>, so the text index drops the removed words with it.</summary>
+    /// <summary>As an update, and a file redacted away goes with its record, in the same transaction.</summary>
     public Task<bool> RedactReportAsync(Report redacted, long expectedVersion, AuditDraft audit, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken) =>
-        UpdateReportAsync(redacted, expectedVersion, audit, events, cancellationToken);
+        InTransactionAsync(async w =>
+        {
+            if (!await ReplaceAsync(w.Session, redacted, expectedVersion, w.CancellationToken))
+            {
+                return false;
+            }
+
+            await _evidenceFiles.DeleteManyAsync(
+                w.Session, MongoTriageFilters.EvidenceFilesNotKept(redacted.Id, redacted.EvidenceFiles.Select(f => f.Id)), cancellationToken: w.CancellationToken);
+            await AppendAuditAsync(w, audit);
+            await w.AnnounceAsync(events);
+            return true;
+        }, cancellationToken);
 
     public async Task<IReadOnlyList<Guid>> ContactPurgeDueAsync(DateTimeOffset closedBefore, int max, CancellationToken cancellationToken)
     {
         await EnsureSetUpAsync(cancellationToken);
         return await _reports.Find(MongoTriageFilters.ContactPurgeDue(closedBefore))
             .Sort(MongoTriageFilters.LongestClosedFirst).Limit(max).Project(d => d.Id).ToListAsync(cancellationToken);
+    }
+
+    public async Task<byte[]?> ReadEvidenceFileAsync(Guid reportId, Guid fileId, CancellationToken cancellationToken)
+    {
+        await EnsureSetUpAsync(cancellationToken);
+        var document = await _evidenceFiles.Find(d => d.Id == fileId && d.ReportId == reportId).FirstOrDefaultAsync(cancellationToken);
+        return document?.Content;
     }
 
     public async Task<Report?> GetReportAsync(Guid id, CancellationToken cancellationToken)

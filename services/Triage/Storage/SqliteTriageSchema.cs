@@ -41,6 +41,15 @@ public static class SqliteTriageSchema
         SqliteMigration.Sql(8, "maintainers' notification choices", SqliteMaintainerNotifications.Table + SqliteMaintainerDigest.Table),
         SqliteMigration.Sql(9, "sealed per-model figures and errata", SqliteSealedMonths.ModelsSchema),
         SqliteMigration.Sql(10, "sent mails pruned", SqliteMailOutbox.SentIndex),
+        // The bytes apart from the report's JSON (which holds their records): a report is read often, its files rarely.
+        SqliteMigration.Sql(11, "evidence files stored with their report", """
+            CREATE TABLE evidence_files (
+                id TEXT PRIMARY KEY,
+                report_id TEXT NOT NULL,
+                content BLOB NOT NULL
+            );
+            CREATE INDEX ix_evidence_files_report ON evidence_files (report_id);
+            """),
     ],
     SqliteTriageBeforeJournal.CatchUp);
 

@@ -33,6 +33,10 @@ public sealed partial class SqliteTriageStore : SqliteMailingStore, ITriageStore
     public WriteAheadLogScrub WriteAheadLog => _scrub;
 
     public Task<bool> AddReportAsync(Report report, AuditDraft audit, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken) =>
+        AddReportAsync(report, audit, events, [], cancellationToken);
+
+    public Task<bool> AddReportAsync(
+        Report report, AuditDraft audit, IReadOnlyList<OutboxMessage> events, IReadOnlyList<EvidenceFileContent> files, CancellationToken cancellationToken) =>
         WriteAsync(async w =>
         {
             var added = await w.ChangesOneAsync(
@@ -47,6 +51,12 @@ public sealed partial class SqliteTriageStore : SqliteMailingStore, ITriageStore
                 return false;
             }
 
+            foreach (var file in files)
+            {
+                await w.ExecuteAsync("INSERT INTO evidence_files (id, report_id, content) VALUES ($id, $report, $content)",
+                    ("$id", file.Id.ToString()), ("$report", report.Id.ToString()), ("$content", file.Content));
+            }
+
             await IndexTextAsync(w, report);
             SqliteReportBands.Write(w.Connection, w.Transaction, report);
             await SqliteTransparencyCells.ApplyAsync(w.Connection, w.Transaction, null, Contribution(report));
@@ -54,6 +64,10 @@ public sealed partial class SqliteTriageStore : SqliteMailingStore, ITriageStore
             await w.AnnounceAsync(events);
             return true;
         }, cancellationToken);
+
+    public Task<byte[]?> ReadEvidenceFileAsync(Guid reportId, Guid fileId, CancellationToken cancellationToken) =>
+        QueryFirstAsync("SELECT content FROM evidence_files WHERE id = $id AND report_id = $report",
+            r => (byte[])r.GetValue(0), ("$id", fileId.ToString()), ("$report", reportId.ToString()));
 
     public Task<bool> UpdateReportAsync(Report updated, long expectedVersion, AuditDraft audit, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken) =>
         WriteAsync(w => UpdateInTransactionAsync(w, updated, expectedVersion, audit, events), cancellationToken);
@@ -105,6 +119,10 @@ public sealed partial class SqliteTriageStore : SqliteMailingStore, ITriageStore
             if (updated)
             {
                 await w.ExecuteAsync("INSERT INTO reports_fts (reports_fts) VALUES ('optimize')");
+                // A file redacted away goes with its record; secure_delete zeroes its blob's pages as they are freed.
+                await w.ExecuteAsync(
+                    "DELETE FROM evidence_files WHERE report_id = $id AND id NOT IN (SELECT value FROM json_each($kept))",
+                    ("$id", redacted.Id.ToString()), ("$kept", JsonSerializer.Serialize(redacted.EvidenceFiles.Select(f => f.Id.ToString()))));
             }
 
             return updated;

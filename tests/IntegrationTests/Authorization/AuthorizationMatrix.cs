@@ -38,6 +38,8 @@ public static class AuthorizationMatrix
         Reporter("POST", "/api/v1/reports/{report}/erase-contact", 202),
         Public("GET", "/api/v1/challenge", 200),
         Public("GET", "/api/v1/taxonomy", 200),
+        // Where Triage pulls evidence files during the hand-over: Triage's own client only (EvidenceHandoverTests holds the 200 and the 404).
+        EvidenceReader("GET", "/internal/v1/evidence/{report}/{none}"),
         // The public transparency page (figures read from Triage's API); without a host the models page and downloads are a 400.
         Public("GET", "/transparency", 200),
         Public("GET", "/transparency?from=2026-13", 400),
@@ -74,6 +76,9 @@ public static class AuthorizationMatrix
         TriageApi("GET", "/api/v1/triage/reports/counts", 200, null),
         TriageApi("GET", "/api/v1/triage/reports/{report}", 200, null),
         TriageApi("GET", "/api/v1/triage/reports/{none}", 404, null),
+        // The matrix's report has no files: any file id is unknown on it (EvidenceHandoverTests downloads real ones).
+        TriageApi("GET", "/api/v1/triage/reports/{report}/files/{none}", 404, null),
+        TriageApi("GET", "/api/v1/triage/reports/{none}/files/{none}", 404, null),
         TriageApi("POST", "/api/v1/triage/reports/{none}/transitions", 404),
         TriageApi("POST", "/api/v1/triage/reports/{none}/notes", 400),
         TriageApi("POST", "/api/v1/triage/reports/{none}/assignment", 404),
@@ -145,6 +150,10 @@ public static class AuthorizationMatrix
         // on the maintainers' pages, and the maintainers on the host inbox's.
         PortalPage("GET", "/portal", 200, 200, Outcome.HostInbox),
         PortalPage("GET", "/portal/reports/{report}", 200, 200),
+        // An evidence file through the report page (the matrix's report has none: any id is unknown; PortalEvidenceFileTests downloads real ones).
+        PortalPage("GET", "/portal/reports/{report}?handler=file&fileId={none}", 404, 404),
+        // Removing a file: a post without the antiforgery token is refused before anything (PortalEvidenceFileTests removes one).
+        PortalPage("POST", "/portal/reports/{report}?handler=RedactFile", 400, 400),
         PortalPage("GET", "/portal/dashboard", 200, 200),
         PortalPage("GET", "/portal/notifications", 200, 200),
         PortalPage("GET", "/portal/admin/users", Outcome.Forbidden, 200),

@@ -38,6 +38,10 @@ public sealed record MatrixRow(string Method, string Path, IReadOnlyDictionary<C
     public static MatrixRow HostApi(string method, string path, Outcome hostA, Outcome hostB, string? json = "{}") =>
         Bearer(method, path, json, triager: 403, admin: 403, hostA: hostA, hostB: hostB);
 
+    /// <summary>Scope <c>evidence:read</c> only (Triage's own client, which no matrix caller holds): Intake's internal evidence endpoint.</summary>
+    public static MatrixRow EvidenceReader(string method, string path, string? json = null) =>
+        Bearer(method, path, json, triager: 403, admin: 403, hostA: 403, hostB: 403);
+
     /// <summary>Scope <c>identity:admin</c> only.</summary>
     public static MatrixRow IdentityAdmin(string method, string path, Outcome admin, string? json = "{}") =>
         Bearer(method, path, json, triager: 403, admin: admin, hostA: 403, hostB: 403);

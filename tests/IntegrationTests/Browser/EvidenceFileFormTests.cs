@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using SafetyReports.Intake.Evidence;
 using SafetyReports.Intake.Storage;
 using SafetyReports.IntegrationTests.Infrastructure;
+using SafetyReports.IntegrationTests.Intake;
 using SafetyReports.UnitTests.Intake.Evidence;
 using static Microsoft.Playwright.Assertions;
 
@@ -21,7 +22,7 @@ public sealed class EvidenceFilesBrowserFixture : BrowserFixture
 [Trait("Speed", "Slow")]
 public class EvidenceFileFormTests(EvidenceFilesBrowserFixture browser) : IClassFixture<EvidenceFilesBrowserFixture>
 {
-    private long StoredFiles => StoreInspector.Count(browser.System.DataDirectory, "intake.db", table: "evidence_files");
+    private long StoredFiles => EvidenceStores.RecordedFiles(browser.System);
 
     [Fact]
     public async Task A_refused_file_is_named_beside_the_input_and_the_files_sent_again_are_stored_and_listed()
@@ -57,7 +58,7 @@ public class EvidenceFileFormTests(EvidenceFilesBrowserFixture browser) : IClass
 
         var store = browser.System.Get<ISubmissionStore>();
         var records = (await store.FindReceiptAsync(id, TestContext.Current.CancellationToken))!.EvidenceFiles;
-        var stored = (await store.ReadEvidenceFileAsync(id, records[0].Id, TestContext.Current.CancellationToken))!;
+        var stored = (await EvidenceStores.ReadAsync(browser.System, id, records[0].Id))!;
         Assert.Equal(("photo.jpg", "image/jpeg"), (records[0].Name, records[0].MediaType));
         Assert.NotEqual(records[0].OriginalSha256, records[0].Sha256);
         Assert.DoesNotContain(EvidenceImages.CameraSerial, Encoding.Latin1.GetString(stored));

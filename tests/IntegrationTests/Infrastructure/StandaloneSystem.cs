@@ -27,9 +27,24 @@ public sealed class StandaloneSystem : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
-    public static async Task<StandaloneSystem> StartAsync(IDictionary<string, string>? overrides = null)
+    public static Task<StandaloneSystem> StartAsync(IDictionary<string, string>? overrides = null) =>
+        StartAsync(new TempDirectory("safetyreports-standalone"), overrides);
+
+    /// <summary>
+    /// Stops this instance as a crash-free restart would (its data folder kept) and starts another on the same data with
+    /// <paramref name="overrides"/>; the new one owns the data folder, and this one must not be used again.
+    /// </summary>
+    public async Task<StandaloneSystem> RestartAsync(IDictionary<string, string>? overrides = null)
     {
-        var data = new TempDirectory("safetyreports-standalone");
+        Api.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return await StartAsync(_data, overrides);
+    }
+
+    private static async Task<StandaloneSystem> StartAsync(TempDirectory data, IDictionary<string, string>? overrides)
+    {
         var url = $"http://127.0.0.1:{FreePort.Next()}";
         var settings = TestClients.Configuration(url + "/");
         settings["SafetyReports:Storage:DataDirectory"] = data.Path;

@@ -42,6 +42,27 @@ public sealed class SqliteRedactionTests : IDisposable
     }
 
     [Fact]
+    public async Task An_evidence_file_redacted_away_is_in_no_byte_of_the_database_files()
+    {
+        const string marker = "Quirinal.Zebedee";
+        var store = new SqliteTriageStore(_file.Path);
+        // A log of some size (overflow pages, freed by the delete and zeroed by secure_delete), the marker all through it.
+        var bytes = System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat($"{{\"said\":\"{marker}\"}}\n", 2_000)));
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        var file = new EvidenceFileReference(Guid.NewGuid(), "chat.jsonl", "application/jsonl", bytes.Length, hash, hash);
+        var report = NewReport(Start, "A chat log is attached.", []) with { EvidenceFiles = [file] };
+        await store.AddReportAsync(report, Received(report), [], [new EvidenceFileContent(file.Id, bytes)], Ct);
+
+        Assert.NotEmpty(FileTraces.Find(Path.GetDirectoryName(_file.Path)!, marker));
+        var outcome = ReportRedaction.Apply(report, new RedactionRequest(null, [$"files/{file.Id}"], 1), "admin@example.org", Start.AddHours(1));
+        Assert.True(await store.RedactReportAsync(outcome.Report!, 1, outcome.Audit!, [], Ct));
+
+        var traces = FileTraces.Find(Path.GetDirectoryName(_file.Path)!, marker);
+        Assert.True(traces.Count == 0, string.Join("; ", traces));
+        Assert.Null(await store.ReadEvidenceFileAsync(report.Id, file.Id, Ct));
+    }
+
+    [Fact]
     public async Task A_redaction_answers_success_when_the_write_ahead_log_cannot_be_emptied_and_the_text_leaves_it_later()
     {
         const string typed = "Quirinal.Zebedee@example.org";

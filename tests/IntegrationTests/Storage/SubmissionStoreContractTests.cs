@@ -96,6 +96,26 @@ public abstract class SubmissionStoreContractTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Confirming_the_handover_deletes_the_files_bytes_and_keeps_their_records_for_the_receipt()
+    {
+        var store = await CreateStoreAsync();
+        var file = EvidenceFile("chat.jsonl", "application/jsonl", "{\"a\":1}\n"u8.ToArray());
+        var kept = EvidenceFile("notes.txt", "text/plain", "other report"u8.ToArray());
+        var submission = NewSubmission(At(0)) with { Files = [file] };
+        var other = NewSubmission(At(1)) with { Files = [kept] };
+        Assert.True((await store.AddAsync(submission, null, Ct)).Added);
+        Assert.True((await store.AddAsync(other, null, Ct)).Added);
+
+        await store.ConfirmHandoverAsync(submission.Id, At(2), Ct);
+        // A repeated confirmation (ReportStored comes again for every repeated hand-over) changes nothing more.
+        await store.ConfirmHandoverAsync(submission.Id, At(3), Ct);
+
+        Assert.Null(await store.ReadEvidenceFileAsync(submission.Id, file.Record.Id, Ct));
+        Assert.Equal([file.Record], (await store.FindReceiptAsync(submission.Id, Ct))!.EvidenceFiles);
+        Assert.Equal(kept.Content, await store.ReadEvidenceFileAsync(other.Id, kept.Record.Id, Ct));
+    }
+
+    [Fact]
     public async Task A_submission_refused_for_its_reused_key_stores_none_of_its_files()
     {
         var store = await CreateStoreAsync();

@@ -27,6 +27,12 @@ public sealed class MongoIndexTests
     }
 
     [Fact]
+    public void Triage_finds_a_reports_evidence_files_by_the_report()
+    {
+        AssertIndexes(MongoTriageIndexes.EvidenceFiles, ("ix_evidence_files_report", new BsonDocument("reportId", 1)));
+    }
+
+    [Fact]
     public void Triage_indexes_the_queue_orders_and_filters_and_each_reports_history()
     {
         AssertIndexes(MongoTriageIndexes.Reports,

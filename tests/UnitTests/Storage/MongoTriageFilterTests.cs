@@ -178,4 +178,14 @@ public sealed class MongoTriageFilterTests
         Assert.Equal(new BsonDocument("leaf", new BsonDocument("$exists", false)), Render(MongoTriageFilters.WithoutLeaf));
         Assert.Equal(new BsonDocument { { "_id", 7L }, { "leaf", new BsonDocument("$exists", false) } }, Render(MongoTriageFilters.AuditEntryWithoutLeaf(7)));
     }
+
+    [Fact]
+    public void A_redaction_deletes_the_reports_files_it_did_not_keep()
+    {
+        var (report, kept) = (Guid.NewGuid(), Guid.NewGuid());
+
+        var rendered = Render(MongoTriageFilters.EvidenceFilesNotKept(report, [kept]));
+
+        Assert.Equal(new BsonDocument { { "reportId", Uuid(report) }, { "_id", new BsonDocument("$nin", new BsonArray { Uuid(kept) }) } }, rendered);
+    }
 }

@@ -65,6 +65,9 @@ public sealed class ReportModel(TriageClient triage, NotificationClient notifica
     [BindProperty(Name = "redactText")]
     public string? RedactText { get; set; }
 
+    [BindProperty(Name = "fileId")]
+    public Guid? RedactFileId { get; set; }
+
     [BindProperty]
     public string? ShareDescription { get; set; }
 
@@ -98,6 +101,24 @@ public sealed class ReportModel(TriageClient triage, NotificationClient notifica
     {
         ShowDone(done);
         return await LoadAsync(id, cancellationToken) ?? Page();
+    }
+
+    /// <summary>One of the report's evidence files, through this page so the browser needs no token: always an attachment.</summary>
+    public async Task<IActionResult> OnGetFileAsync(Guid id, Guid fileId, CancellationToken cancellationToken)
+    {
+        var file = await triage.EvidenceFileAsync(id, fileId, cancellationToken);
+        if (!file.IsOk)
+        {
+            if (file.Problem!.Outcome == ApiOutcome.NotFound)
+            {
+                Response.StatusCode = StatusCodes.Status404NotFound;
+            }
+
+            return await ShowProblemAsync(file.Problem) ?? Page();
+        }
+
+        EvidenceDownloadHeaders.Apply(Response);
+        return File(file.Value!.Content, file.Value.MediaType, file.Value.FileName);
     }
 
     public Task<IActionResult> OnPostClaimAsync(Guid id, CancellationToken cancellationToken) =>
@@ -273,6 +294,14 @@ public sealed class ReportModel(TriageClient triage, NotificationClient notifica
         ActiveForm = "redact";
         var result = await triage.RedactAsync(id, new RedactionBody(RedactText ?? "", ExpectedVersion), cancellationToken);
         return await FinishAsync(id, result.Problem, ["text", "expectedVersion"], "redacted", cancellationToken);
+    }
+
+    /// <summary>Admins only, as the text's redaction: removes one evidence file, its bytes included.</summary>
+    public async Task<IActionResult> OnPostRedactFileAsync(Guid id, CancellationToken cancellationToken)
+    {
+        ActiveForm = "redact-file";
+        var result = await triage.RedactFileAsync(id, RedactFileId ?? Guid.Empty, ExpectedVersion, cancellationToken);
+        return await FinishAsync(id, result.Problem, ["fields", "expectedVersion"], "file_redacted", cancellationToken);
     }
 
     private async Task<IActionResult> AssignAsync(Guid id, string form, string? assignee, string done, CancellationToken cancellationToken)
