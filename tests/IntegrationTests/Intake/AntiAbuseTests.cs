@@ -134,7 +134,11 @@ public class AntiAbuseTests : IAsyncLifetime
         using var limited = await WithFileAsync(solved: true);
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.Equal(before + Permits - 1, Stored);
-        Assert.Equal(Permits - 1, StoreInspector.Count(Sut.DataDirectory, "intake.db", table: "evidence_files"));
+        // Each accepted submission's file was stored: Intake holds it until Triage has taken it (and confirmed), then Triage does.
+        await Eventually.UntilAsync(
+            () => Task.FromResult(StoreInspector.Count(Sut.DataDirectory, "triage.db", table: "evidence_files") == Permits - 1
+                && StoreInspector.Count(Sut.DataDirectory, "intake.db", table: "evidence_files") == 0),
+            TimeSpan.FromSeconds(30), "the accepted submissions' files handed over to Triage");
     }
 
     [Fact]
