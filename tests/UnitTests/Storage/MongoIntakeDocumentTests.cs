@@ -1,3 +1,4 @@
+using SafetyReports.ServiceDefaults.Storage.Mongo;
 using System.Text.Json;
 using MongoDB.Bson;
 using SafetyReports.Contracts;
