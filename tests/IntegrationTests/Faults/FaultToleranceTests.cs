@@ -129,6 +129,7 @@ public class FaultToleranceTests(ITestOutputHelper output)
         }
         catch
         {
+            Log("whole logs kept in " + system.KeepLogs(nameof(FaultToleranceTests)));
             output.WriteLine(system.Logs());
             throw;
         }

@@ -115,6 +115,22 @@ public sealed class DistributedSystem : IAsyncDisposable
         return started.Elapsed;
     }
 
+    /// <summary>
+    /// Copies every process's whole log out of the data folder (which is deleted on dispose) into a folder that stays
+    /// after the run, so a failure under CI's load can be read afterwards; returns that folder.
+    /// </summary>
+    public string KeepLogs(string testName)
+    {
+        var kept = Path.Combine(Path.GetTempPath(), "safetyreports-failed-runs", $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{testName}");
+        Directory.CreateDirectory(kept);
+        foreach (var process in _processes)
+        {
+            File.WriteAllText(Path.Combine(kept, $"{process.Name}.log"), process.LogText());
+        }
+
+        return kept;
+    }
+
     public string Logs() => string.Join("\n\n", _processes.Select(p => $"== {p.Name} ==\n{p.LogTail()}"));
 
     public async ValueTask DisposeAsync()

@@ -23,7 +23,9 @@ public sealed record LoadAccounting(
     int ReceiverRequests,
     int ReceiverSuccesses,
     int DuplicateSuccesses,
-    int WebhookIdMismatches)
+    int WebhookIdMismatches,
+    int TriageOutboxWaiting,
+    string DeliveriesByStatus)
 {
     public bool Settled => NotStored == 0 && StillReceived == 0 && NotSucceededInStore == 0 && NotReceived == 0;
 
@@ -40,6 +42,10 @@ public sealed record LoadAccounting(
                 "SELECT report_id, subscription_id, status FROM deliveries WHERE event_type = 'report.triaged'")
             .GroupBy(r => (Report: Guid.Parse((string)r[0]!), Subscription: Guid.Parse((string)r[1]!)))
             .ToDictionary(g => g.Key, g => g.Any(r => (string)r[2]! == "succeeded"));
+        var triageOutbox = (long)StoreQuery.Rows(triageData, "triage.db", "SELECT COUNT(*) FROM outbox")[0][0]!;
+        var byStatus = string.Join(", ", StoreQuery.Rows(notificationData, "notification.db",
+                "SELECT status, COUNT(*) FROM deliveries WHERE event_type = 'report.triaged' GROUP BY status ORDER BY status")
+            .Select(r => $"{r[0]} {r[1]}"));
         var hits = ledger.Hits.ToList();
         var successes = hits.Where(h => h.Answer is >= 200 and < 300 && h.EventType == "report.triaged")
             .GroupBy(h => (h.ReportId, h.Path))
@@ -64,7 +70,9 @@ public sealed record LoadAccounting(
             ReceiverRequests: hits.Count,
             ReceiverSuccesses: successes.Values.Sum(),
             DuplicateSuccesses: successes.Values.Sum(n => n - 1),
-            WebhookIdMismatches: hits.GroupBy(h => (h.ReportId, h.Path, h.EventType)).Count(g => g.Select(h => h.WebhookId).Distinct().Count() > 1));
+            WebhookIdMismatches: hits.GroupBy(h => (h.ReportId, h.Path, h.EventType)).Count(g => g.Select(h => h.WebhookId).Distinct().Count() > 1),
+            TriageOutboxWaiting: (int)triageOutbox,
+            DeliveriesByStatus: byStatus.Length == 0 ? "none" : byStatus);
     }
 
     public override string ToString() =>
@@ -72,5 +80,6 @@ public sealed record LoadAccounting(
         $"'received' audit entries other than exactly one {ReceivedAuditNotOne} (most for one report {MaxReceivedAuditPerReport}); still 'received' {StillReceived}; " +
         $"expected deliveries (report x matching subscription) {ExpectedDeliveries}, succeeded in Notification's store {SucceededInStore} (not yet {NotSucceededInStore}); " +
         $"receiver: {ReceiverRequests} requests, {ReceiverSuccesses} answered 2xx, pairs never answered 2xx {NotReceived}, " +
-        $"duplicate 2xx deliveries {DuplicateSuccesses}, (report, subscription, event) with more than one webhook-id {WebhookIdMismatches}";
+        $"duplicate 2xx deliveries {DuplicateSuccesses}, (report, subscription, event) with more than one webhook-id {WebhookIdMismatches}; " +
+        $"where the rest are: messages in Triage's outbox {TriageOutboxWaiting}, Notification's deliveries by status: {DeliveriesByStatus}";
 }
