@@ -55,6 +55,10 @@ public sealed class DistributedSystem : IAsyncDisposable
                 // Triage's replicas share one transparency log key, as deploy/ mounts one Secret into each.
                 settings["SafetyReports:Triage:Log:KeyFile"] = Path.Combine(root.Path, "keys", "transparency-log.key");
                 settings["SafetyReports:Triage:Log:CreateKeyIfMissing"] = "true";
+                // Triage pulls evidence files from Intake with its own client (docs/intake.md, "Evidence files").
+                TestClients.Seed(settings, [TestClients.TriageEvidence]);
+                settings["SafetyReports:Triage:EvidenceFiles:IntakeUrl"] = $"http://127.0.0.1:{ports["Intake"]}/";
+                settings["SafetyReports:Triage:EvidenceFiles:ClientSecret"] = TestClients.TriageEvidence.Secret;
                 // Information level: the privacy test scans these logs, so they should say something.
                 settings["Logging:LogLevel:Default"] = "Information";
                 foreach (var (key, value) in options.Settings)

@@ -25,13 +25,22 @@ public sealed record LoadAccounting(
     int DuplicateSuccesses,
     int WebhookIdMismatches,
     int TriageOutboxWaiting,
-    string DeliveriesByStatus)
+    string DeliveriesByStatus,
+    int ExpectedFiles,
+    int FilesInTriage,
+    int ReportsWithOtherFiles,
+    int FilesLeftInIntake)
 {
-    public bool Settled => NotStored == 0 && StillReceived == 0 && NotSucceededInStore == 0 && NotReceived == 0;
+    /// <summary>How far the system got, growing as reports are stored, triaged and delivered: a wait can tell slow from stuck.</summary>
+    public int Progress => StoredInTriage - StillReceived + SucceededInStore + (ExpectedDeliveries - NotReceived) + FilesInTriage - FilesLeftInIntake;
 
+    public bool Settled => NotStored == 0 && StillReceived == 0 && NotSucceededInStore == 0 && NotReceived == 0
+        && ReportsWithOtherFiles == 0 && FilesLeftInIntake == 0;
+
+    /// <param name="intakeData">Intake's data folder, when the reports carry evidence files (<paramref name="filesOf"/> says how many each).</param>
     public static LoadAccounting Take(
         string triageData, string notificationData, IReadOnlyDictionary<int, Guid> accepted,
-        IReadOnlyList<LoadSubscription> subscriptions, WebhookLedger ledger)
+        IReadOnlyList<LoadSubscription> subscriptions, WebhookLedger ledger, string? intakeData = null, Func<int, int>? filesOf = null)
     {
         var reports = StoreQuery.Rows(triageData, "triage.db", "SELECT id, status FROM reports")
             .ToDictionary(r => Guid.Parse((string)r[0]!), r => (string)r[1]!);
@@ -46,6 +55,10 @@ public sealed record LoadAccounting(
         var byStatus = string.Join(", ", StoreQuery.Rows(notificationData, "notification.db",
                 "SELECT status, COUNT(*) FROM deliveries WHERE event_type = 'report.triaged' GROUP BY status ORDER BY status")
             .Select(r => $"{r[0]} {r[1]}"));
+        // Evidence files: each report's in Triage (stored with it), none left behind in Intake (deleted once Triage confirmed).
+        var filesInTriage = StoreQuery.Rows(triageData, "triage.db", "SELECT report_id, COUNT(*) FROM evidence_files GROUP BY report_id")
+            .ToDictionary(r => Guid.Parse((string)r[0]!), r => (int)(long)r[1]!);
+        var filesLeftInIntake = intakeData is null ? 0 : (int)(long)StoreQuery.Rows(intakeData, "intake.db", "SELECT COUNT(*) FROM evidence_files")[0][0]!;
         var hits = ledger.Hits.ToList();
         var successes = hits.Where(h => h.Answer is >= 200 and < 300 && h.EventType == "report.triaged")
             .GroupBy(h => (h.ReportId, h.Path))
@@ -72,7 +85,11 @@ public sealed record LoadAccounting(
             DuplicateSuccesses: successes.Values.Sum(n => n - 1),
             WebhookIdMismatches: hits.GroupBy(h => (h.ReportId, h.Path, h.EventType)).Count(g => g.Select(h => h.WebhookId).Distinct().Count() > 1),
             TriageOutboxWaiting: (int)triageOutbox,
-            DeliveriesByStatus: byStatus.Length == 0 ? "none" : byStatus);
+            DeliveriesByStatus: byStatus.Length == 0 ? "none" : byStatus,
+            ExpectedFiles: filesOf is null ? 0 : accepted.Sum(a => filesOf(a.Key)),
+            FilesInTriage: accepted.Sum(a => filesInTriage.GetValueOrDefault(a.Value)),
+            ReportsWithOtherFiles: accepted.Count(a => filesInTriage.GetValueOrDefault(a.Value) != (filesOf?.Invoke(a.Key) ?? 0)),
+            FilesLeftInIntake: filesLeftInIntake);
     }
 
     public override string ToString() =>
@@ -81,5 +98,6 @@ public sealed record LoadAccounting(
         $"expected deliveries (report x matching subscription) {ExpectedDeliveries}, succeeded in Notification's store {SucceededInStore} (not yet {NotSucceededInStore}); " +
         $"receiver: {ReceiverRequests} requests, {ReceiverSuccesses} answered 2xx, pairs never answered 2xx {NotReceived}, " +
         $"duplicate 2xx deliveries {DuplicateSuccesses}, (report, subscription, event) with more than one webhook-id {WebhookIdMismatches}; " +
-        $"where the rest are: messages in Triage's outbox {TriageOutboxWaiting}, Notification's deliveries by status: {DeliveriesByStatus}";
+        $"where the rest are: messages in Triage's outbox {TriageOutboxWaiting}, Notification's deliveries by status: {DeliveriesByStatus}; " +
+        $"evidence files expected in Triage {ExpectedFiles}, there {FilesInTriage} (reports with other files than submitted {ReportsWithOtherFiles}), left in Intake {FilesLeftInIntake}";
 }
