@@ -94,7 +94,11 @@ public class AdvisoryTests(StandaloneFixture fixture) : IClassFixture<Standalone
         using var list = await PublicAsync("/api/v1/advisories?limit=200");
         var listed = await list.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Contains(advisoryId, listed);
-        foreach (var served in new[] { osv, avid, listed })
+        var pages = await PageAsync("/advisories") + await PageAsync($"/advisories/{advisoryId}");
+        Assert.Contains($"/advisories/{advisoryId}", pages);
+        Assert.Contains("Violent instructions on request.", pages);
+        Assert.Contains("Example Lab", pages);
+        foreach (var served in new[] { osv, avid, listed, pages })
         {
             foreach (var secret in new[] { email, "Rita Reporter", title, "step-by-step instructions", id.ToString() })
             {
@@ -202,6 +206,22 @@ public class AdvisoryTests(StandaloneFixture fixture) : IClassFixture<Standalone
         var errors = (await SystemUnderTest.JsonAsync(since))["errors"]!;
         Assert.NotNull(errors["since"]);
         Assert.NotNull(errors["limit"]);
+    }
+
+    [Fact]
+    public async Task The_public_page_of_an_unknown_or_malformed_advisory_is_a_404()
+    {
+        using var unknown = await Api.SendAsync(HttpMethod.Get, Api.Urls.Intake, "/advisories/SR-1999-9999");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        using var malformed = await Api.SendAsync(HttpMethod.Get, Api.Urls.Intake, "/advisories/..%2Ftransparency");
+        Assert.Equal(HttpStatusCode.NotFound, malformed.StatusCode);
+    }
+
+    private async Task<string> PageAsync(string path)
+    {
+        using var response = await Api.SendAsync(HttpMethod.Get, Api.Urls.Intake, path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
     private async Task<HttpResponseMessage> ConditionalAsync(string advisoryId, EntityTagHeaderValue etag)
