@@ -18,9 +18,8 @@ public static class PublicAdvisoryEndpoints
 
     public static void MapPublicAdvisoryEndpoints(this IEndpointRouteBuilder app)
     {
-        var advisories = app.MapGroup(AdvisoryFeed.Path).AllowAnonymous().RequireRateLimiting(AdvisoryRateLimit.Policy).WithTags("Advisories");
-        advisories.MapGet("", ListAsync);
-        advisories.MapGet("/{id}", GetAsync);
+        app.MapGet(AdvisoryFeed.Path, ListAsync).AllowAnonymous().RequireRateLimiting(AdvisoryRateLimit.Policy).WithTags("Advisories");
+        app.MapGet(AdvisoryFeed.Path + "/{id}", GetAsync).AllowAnonymous().RequireRateLimiting(AdvisoryRateLimit.Policy).WithTags("Advisories");
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, IAdvisories store, string? since, string? cursor, int? limit,
