@@ -25,6 +25,10 @@ public static class TriageModule
         services.AddValidatedOptionsValue<TransparencyOptions, TransparencyOptionsValidator>(builder.Configuration, TransparencyOptions.Section);
         services.AddValidatedOptionsValue<DisclosureOptions, DisclosureOptionsValidator>(builder.Configuration, DisclosureOptions.Section);
         services.AddHostedService<DisclosureJob>();
+        services.AddValidatedOptionsValue<AdvisoryOptions, AdvisoryOptionsValidator>(builder.Configuration, AdvisoryOptions.Section);
+        services.AddSingleton<IAdvisories>(sp => (IAdvisories)sp.GetRequiredService<ITriageStore>());
+        services.AddSingleton<AdvisoryPublishing>();
+        services.AddRateLimiter(o => o.AddPolicy<string, AdvisoryRateLimit>(AdvisoryRateLimit.Policy));
         services.AddValidatedOptionsValue<TransparencyLogOptions, TransparencyLogOptionsValidator>(builder.Configuration, TransparencyLogOptions.Section)
             .PostConfigure(o => o.CreateKeyIfMissing |= builder.Environment.IsDevelopment());
         services.AddSingleton(sp => LogKeys.Load(sp.GetRequiredService<TransparencyLogOptions>(), storage.ResolveDataDirectory()));
@@ -86,6 +90,7 @@ public static class TriageModule
         app.MapTriageEndpoints();
         app.MapTransparencyEndpoints();
         app.MapTransparencyLogEndpoints();
+        app.MapPublicAdvisoryEndpoints();
         return app;
     }
 }

@@ -45,6 +45,22 @@ public sealed class TransparencyReader(TransparencyFiguresCache cache)
         return answer.Outcome == TransparencyOutcome.Ok ? PublishedDisclosures.Parse(answer.Body) : null;
     }
 
+    /// <summary>A page of the published advisories, newest change first, with the outcome of asking (a cursor Triage refused is Invalid).</summary>
+    public async Task<(TransparencyOutcome Outcome, PublishedAdvisories? Advisories)> AdvisoriesAsync(string? cursor, CancellationToken cancellationToken)
+    {
+        var answer = await cache.GetAsync(TransparencyQuery.Advisories(cursor), cancellationToken);
+        var list = answer.Outcome == TransparencyOutcome.Ok ? PublishedAdvisories.Parse(answer.Body) : null;
+        return (answer.Outcome == TransparencyOutcome.Ok && list is null ? TransparencyOutcome.Unavailable : answer.Outcome, list);
+    }
+
+    /// <summary>One advisory, with the outcome of asking (not found, unavailable) for the page's status code.</summary>
+    public async Task<(TransparencyOutcome Outcome, PublishedAdvisory? Advisory)> AdvisoryAsync(string id, CancellationToken cancellationToken)
+    {
+        var answer = await cache.GetAsync(TransparencyQuery.Advisory(id), cancellationToken);
+        var advisory = answer.Outcome == TransparencyOutcome.Ok ? PublishedAdvisory.Parse(answer.Body) : null;
+        return (answer.Outcome == TransparencyOutcome.Ok && advisory is null ? TransparencyOutcome.Unavailable : answer.Outcome, advisory);
+    }
+
     /// <summary>The transparency log's latest signed checkpoint as Triage serves it; null when it cannot be read now.</summary>
     public async Task<string?> CheckpointAsync(CancellationToken cancellationToken)
     {

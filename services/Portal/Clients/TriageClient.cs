@@ -86,6 +86,21 @@ public sealed class TriageClient(ApiCaller api)
     public Task<ApiResult<BulkRejectResponse>> BulkRejectAsync(BulkRejectBody body, CancellationToken cancellationToken) =>
         api.PostAsync<BulkRejectResponse>(Reports + "/bulk-reject", body, cancellationToken);
 
+    /// <summary>The advisory published from the report; a NotFound problem when none was.</summary>
+    public Task<ApiResult<AdvisoryView>> AdvisoryAsync(Guid id, CancellationToken cancellationToken) =>
+        api.GetAsync<AdvisoryView>($"{Reports}/{id}/advisory", cancellationToken);
+
+    /// <summary>What publishing would serve; nothing is saved.</summary>
+    public Task<ApiResult<AdvisoryView>> PreviewAdvisoryAsync(Guid id, AdvisoryBody body, CancellationToken cancellationToken) =>
+        api.PostAsync<AdvisoryView>($"{Reports}/{id}/advisory/preview", body, cancellationToken);
+
+    /// <summary>Publishes the report as an advisory, or its next revision.</summary>
+    public Task<ApiResult<AdvisoryView>> PublishAdvisoryAsync(Guid id, AdvisoryBody body, CancellationToken cancellationToken) =>
+        api.SendAsync<AdvisoryView>(HttpMethod.Put, $"{Reports}/{id}/advisory", body, cancellationToken);
+
+    public Task<ApiResult<AdvisoryView>> WithdrawAdvisoryAsync(Guid id, AdvisoryWithdrawBody body, CancellationToken cancellationToken) =>
+        api.PostAsync<AdvisoryView>($"{Reports}/{id}/advisory/withdraw", body, cancellationToken);
+
     /// <summary>The signed-in maintainer's own notification choices.</summary>
     public Task<ApiResult<NotificationPreferences>> NotificationsAsync(CancellationToken cancellationToken) =>
         api.GetAsync<NotificationPreferences>("/api/v1/triage/me/notifications", cancellationToken);

@@ -34,6 +34,7 @@ public static class TriageEndpoints
         triage.MapSimilarityEndpoints();
         triage.MapNotificationPreferenceEndpoints();
         triage.MapEvidenceFileEndpoints();
+        triage.MapAdvisoryEndpoints();
     }
 
     private static async Task<IResult> ListAsync(

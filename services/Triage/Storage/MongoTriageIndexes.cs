@@ -128,6 +128,7 @@ public static class MongoTriageIndexes
             await MongoStoreSetup.CreateCollectionsAsync(database, [MongoTriageStore.EvidenceFilesCollection], ct);
             await MongoSteps.CreateIndexesAsync(database, MongoTriageStore.EvidenceFilesCollection, EvidenceFiles, ct);
         }),
+        new(11, "published advisories", MongoAdvisories.CreateAsync),
     ]);
 
     /// <summary>Reports stored before the reporter's language was kept (migration 5 backfills them).</summary>

@@ -11,7 +11,7 @@ namespace SafetyReports.Triage.Storage;
 /// both to it). A report change, its audit entry and its events are written in one transaction
 /// (<see cref="MongoStore.InTransactionAsync{T}"/>).
 /// </summary>
-public sealed partial class MongoTriageStore : MongoMailingStore, ITriageStore, ISealedMonths
+public sealed partial class MongoTriageStore : MongoMailingStore, ITriageStore, ISealedMonths, IAdvisories
 {
     public const string ReportsCollection = "reports";
     public const string AuditCollection = "audit";
@@ -19,6 +19,7 @@ public sealed partial class MongoTriageStore : MongoMailingStore, ITriageStore, 
     public const string MaintainerNotificationsCollection = "maintainerNotifications";
     public const string MaintainerDigestCollection = "maintainerDigest";
     public const string EvidenceFilesCollection = "evidenceFiles";
+    public const string AdvisoriesCollection = "advisories";
 
     private readonly IMongoCollection<MongoReportDocument> _reports;
     private readonly IMongoCollection<MongoEvidenceFileDocument> _evidenceFiles;
@@ -27,6 +28,7 @@ public sealed partial class MongoTriageStore : MongoMailingStore, ITriageStore, 
     private readonly MongoTransparencyCells _cells;
     private readonly IMongoCollection<MaintainerNotifications> _notifications;
     private readonly IMongoCollection<MaintainerDigestItem> _digest;
+    private readonly IMongoCollection<MongoAdvisoryDocument> _advisories;
 
     static MongoTriageStore() => MongoTriageRecords.Register();
 
@@ -40,6 +42,7 @@ public sealed partial class MongoTriageStore : MongoMailingStore, ITriageStore, 
         _audit = new MongoAuditLog(database);
         _notifications = database.GetCollection<MaintainerNotifications>(MaintainerNotificationsCollection);
         _digest = database.GetCollection<MaintainerDigestItem>(MaintainerDigestCollection);
+        _advisories = database.GetCollection<MongoAdvisoryDocument>(AdvisoriesCollection);
     }
 
     protected override async Task SetUpAsync(CancellationToken cancellationToken)

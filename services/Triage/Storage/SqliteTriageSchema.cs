@@ -50,6 +50,7 @@ public static class SqliteTriageSchema
             );
             CREATE INDEX ix_evidence_files_report ON evidence_files (report_id);
             """),
+        SqliteMigration.Sql(12, "published advisories", SqliteAdvisories.Schema),
     ],
     SqliteTriageBeforeJournal.CatchUp);
 

@@ -12,7 +12,7 @@ namespace SafetyReports.Triage.Storage;
 /// Triage's store on SQLite. Reports, their audit entries and events are written by several consumers and API calls at
 /// once; the group commit, the outbox and its quarantine come from <see cref="SqliteStore"/>.
 /// </summary>
-public sealed partial class SqliteTriageStore : SqliteMailingStore, ITriageStore, ISealedMonths
+public sealed partial class SqliteTriageStore : SqliteMailingStore, ITriageStore, ISealedMonths, IAdvisories
 {
     private readonly SlaOptions _sla;
     private readonly TransparencyOptions _transparency;

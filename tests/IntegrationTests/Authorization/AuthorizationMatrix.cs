@@ -52,6 +52,10 @@ public static class AuthorizationMatrix
         Public("GET", "/transparency/models.csv?host=hub-a", 200),
         Public("GET", "/transparency/models.json?host=hub-a", 200),
         Public("GET", "/transparency/models.csv", 400),
+        // The public advisory pages (read from Triage's advisory API): the list, and an advisory none was published under.
+        Public("GET", "/advisories", 200),
+        Public("GET", "/advisories/SR-1999-9999", 404),
+        Public("GET", "/advisories/{none}", 404),
 
         // Every service's own endpoints.
         Public("GET", "/health/live", 200),
@@ -70,6 +74,13 @@ public static class AuthorizationMatrix
         Public("GET", "/api/v1/transparency/log/proof/inclusion?index=0&size=999999999", 400),
         Public("GET", "/api/v1/transparency/log/proof/consistency?first=1&second=1", 200),
         Public("GET", "/api/v1/transparency/log/leaves?start=0&end=1", 200),
+        // Advisories: the list and change feed, and one advisory (none is published in the matrix: 404; a bad format is a 400 first).
+        Public("GET", "/api/v1/advisories", 200),
+        Public("GET", "/api/v1/advisories?since=2026-01-01T00:00:00Z", 200),
+        Public("GET", "/api/v1/advisories/SR-1999-9999", 404),
+        Public("GET", "/api/v1/advisories/SR-1999-9999?format=pdf", 400),
+        Public("GET", "/api/v1/advisories/{none}", 404),
+        Public("GET", "/api/v1/advisories/{none}?format=avid", 404),
 
         // Triage (scope triage).
         TriageApi("GET", "/api/v1/triage/reports", 200, null),
@@ -91,6 +102,13 @@ public static class AuthorizationMatrix
         TriageApi("POST", "/api/v1/triage/reports/{none}/contests/{none}/close", 404),
         TriageApi("POST", "/api/v1/triage/reports/{none}/host-messages", 400),
         TriageApi("POST", "/api/v1/triage/reports/bulk-reject", 400),
+        // Advisories (AdvisoryTests publishes real ones): the matrix's report is open and has none; an unknown report is a 404.
+        TriageApi("GET", "/api/v1/triage/reports/{report}/advisory", 404, null),
+        TriageApi("GET", "/api/v1/triage/reports/{none}/advisory", 404, null),
+        TriageApi("POST", "/api/v1/triage/reports/{report}/advisory/preview", 409),
+        TriageApi("POST", "/api/v1/triage/reports/{none}/advisory/preview", 404),
+        TriageApi("PUT", "/api/v1/triage/reports/{none}/advisory", 404),
+        TriageApi("POST", "/api/v1/triage/reports/{none}/advisory/withdraw", 404),
         // Near-duplicates: the matrix's report has none (a cluster of one); merging an unknown report's cluster is a 404.
         TriageApi("GET", "/api/v1/triage/reports/{report}/similar", 200, null),
         TriageApi("GET", "/api/v1/triage/reports/{none}/similar", 404, null),
@@ -150,6 +168,11 @@ public static class AuthorizationMatrix
         // on the maintainers' pages, and the maintainers on the host inbox's.
         PortalPage("GET", "/portal", 200, 200, Outcome.HostInbox),
         PortalPage("GET", "/portal/reports/{report}", 200, 200),
+        // The advisory page of the matrix's (open) report: shown, with nothing published yet; its posts are antiforgery-checked like every portal form.
+        PortalPage("GET", "/portal/reports/{report}/advisory", 200, 200),
+        PortalPage("POST", "/portal/reports/{report}/advisory?handler=preview", 400, 400),
+        PortalPage("POST", "/portal/reports/{report}/advisory?handler=publish", 400, 400),
+        PortalPage("POST", "/portal/reports/{report}/advisory?handler=withdraw", 400, 400),
         // An evidence file through the report page (the matrix's report has none: any id is unknown; PortalEvidenceFileTests downloads real ones).
         PortalPage("GET", "/portal/reports/{report}?handler=file&fileId={none}", 404, 404),
         // Removing a file: a post without the antiforgery token is refused before anything (PortalEvidenceFileTests removes one).

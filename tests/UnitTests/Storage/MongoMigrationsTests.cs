@@ -25,7 +25,7 @@ public sealed class MongoMigrationsTests
         Assert.Equal(
             ["release of 2026-11-29", "open contests in the queue", "near-duplicate signatures", "transparency log leaves",
                 "reporter language and mail outbox", "sealed months and errata", "maintainers' notification choices", "sealed per-model figures and errata",
-                "sent mails pruned", "evidence files stored with their report"],
+                "sent mails pruned", "evidence files stored with their report", "published advisories"],
             MongoTriageIndexes.Migrations.Steps.Select(s => s.Name));
     }
 
@@ -43,11 +43,11 @@ public sealed class MongoMigrationsTests
     [Fact]
     public void A_database_a_newer_release_upgraded_is_refused_with_its_version()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => MongoTriageIndexes.Migrations.Pending("reports", 11));
+        var error = Assert.Throws<InvalidOperationException>(() => MongoTriageIndexes.Migrations.Pending("reports", 12));
 
         Assert.Equal(
-            "The database reports (triage) has schema version 11, newer than this release knows (up to 10, 'evidence files stored with their report'): "
-            + "it was upgraded by a newer release (versions 11). Run that release, or restore the backup taken before the upgrade.",
+            "The database reports (triage) has schema version 12, newer than this release knows (up to 11, 'published advisories'): "
+            + "it was upgraded by a newer release (versions 12). Run that release, or restore the backup taken before the upgrade.",
             error.Message);
     }
 
