@@ -109,7 +109,7 @@ public sealed class StatusEventOrderTests : IAsyncDisposable
         await ConsumeAsync(_store, TriagedEvent(reportId));
 
         Assert.Equal([WebhookEvents.Resolved, WebhookEvents.Triaged], await PlannedEventsAsync(reportId));
-        var route = await _store.GetRouteAsync(reportId, TestContext.Current.CancellationToken);
+        var route = await _store.GetRouteAsync(reportId, Model.Host, TestContext.Current.CancellationToken);
         Assert.Equal((ReportStatuses.Resolved, 3L), (route!.Summary!.Status, route.Summary.Version));
     }
 
@@ -125,7 +125,7 @@ public sealed class StatusEventOrderTests : IAsyncDisposable
             TriagedEvent(reportId), ResolvedEvent(reportId));
 
         Assert.Equal([WebhookEvents.Resolved, WebhookEvents.Triaged], await PlannedEventsAsync(reportId));
-        var route = await _store.GetRouteAsync(reportId, TestContext.Current.CancellationToken);
+        var route = await _store.GetRouteAsync(reportId, Model.Host, TestContext.Current.CancellationToken);
         Assert.Equal((ReportStatuses.Resolved, 3L), (route!.Summary!.Status, route.Summary.Version));
     }
 
@@ -138,6 +138,6 @@ public sealed class StatusEventOrderTests : IAsyncDisposable
         await ConsumeAsync(_store, Changed(reportId, ReportStatuses.Rejected, 2, ReportStatuses.Received, triagedAt: null));
 
         Assert.Empty(await PlannedEventsAsync(reportId));
-        Assert.Null(await _store.GetRouteAsync(reportId, TestContext.Current.CancellationToken));
+        Assert.Null(await _store.GetRouteAsync(reportId, Model.Host, TestContext.Current.CancellationToken));
     }
 }
