@@ -15,21 +15,21 @@ public static class ModelEndpoints
         host.MapPut("/{modelId}/files", PublishAsync);
         host.MapGet("/{modelId}/files", ReadOwnAsync);
 
-        var maintainers = app.MapGroup("/api/v1/hosts/{hostId}/models/{modelId}").RequireAuthorization(Scopes.Triage).WithTags("Models");
-        maintainers.MapGet("", ReadAsync);
-        maintainers.MapPost("/aliases", LinkAsync);
-        maintainers.MapDelete("/aliases", UnlinkAsync);
+        var maintainers = app.MapGroup("/api/v1/hosts/{hostId}/models").RequireAuthorization(Scopes.Triage).WithTags("Models");
+        maintainers.MapGet("/{modelId}", ReadAsync);
+        maintainers.MapPost("/{modelId}/aliases", LinkAsync);
+        maintainers.MapDelete("/{modelId}/aliases", UnlinkAsync);
     }
 
     /// <summary>The model id of a path segment: routing decodes every escape but <c>%2F</c>, which a model id's slash arrives as.</summary>
     public static string FromPath(string segment) => segment.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
 
     private static async Task<IResult> PublishAsync(
-        string modelId, JsonElement body, ClaimsPrincipal user, ModelManifests manifests, CancellationToken cancellationToken)
+        string modelId, JsonElement body, ClaimsPrincipal user, IHostStore hosts, ModelManifests manifests, CancellationToken cancellationToken)
     {
-        if (HostAccess.OwnHost(user) is not { } hostId)
+        if (HostAccess.OwnHost(user) is not { } hostId || await hosts.GetHostAsync(hostId, cancellationToken) is null)
         {
-            return ProblemResults.NotFound("Only a host's own client publishes its models.");
+            return NoHost();
         }
 
         var id = FromPath(modelId);
