@@ -58,6 +58,7 @@ public sealed class StatusEventOrderTests : IAsyncDisposable
             .AddSingleton(new SafetyReports.ServiceDefaults.Email.EmailOptions())
             .AddSingleton(new SafetyReports.ServiceDefaults.Email.MailProtector(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider()))
             .AddSingleton<SafetyReports.Notification.HostMails>()
+            .AddSingleton<SafetyReports.Notification.ReportFanOut>()
             .AddMassTransitTestHarness(x =>
             {
                 x.AddConsumer<PlanWebhookDeliveriesConsumer>();
