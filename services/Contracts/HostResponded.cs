@@ -12,6 +12,9 @@ namespace SafetyReports.Contracts;
 /// <param name="DecisionGround"><c>illegal_content</c> or <c>incompatible_with_terms</c>.</param>
 /// <param name="TerritorialScope">ISO 3166-1 alpha-2 codes, or the single value <c>worldwide</c>.</param>
 /// <param name="Redress">How to appeal the decision to the host.</param>
+/// <param name="OfCopy">The host is not the one the report names but one serving a copy of the model (<see cref="ReportReachedHost"/>):
+/// Triage keeps it on that host's entry, and the reporter's receipt shows only the named host's response. Optional and last: a
+/// message from an older sender is about the named host.</param>
 public sealed record HostResponded(
     Guid ReportId,
     string HostId,
@@ -29,4 +32,5 @@ public sealed record HostResponded(
     IReadOnlyList<string>? TerritorialScope = null,
     bool? AutomatedDetection = null,
     bool? AutomatedDecision = null,
-    string? Redress = null);
+    string? Redress = null,
+    bool OfCopy = false);

@@ -252,7 +252,8 @@ public sealed class ReportIntake(
         return new ReportSubmitted(
             id,
             now,
-            new ModelReference(model.Host!.Trim().ToLowerInvariant(), model.Id!.Trim(), Blank(model.Revision), Blank(model.Url)),
+            new ModelReference(model.Host!.Trim().ToLowerInvariant(), model.Id!.Trim(), Blank(model.Revision), Blank(model.Url),
+                FileDigests.Check(model.FileDigests, "model.fileDigests").Digests is { Count: > 0 } digests ? digests : null),
             request.Category!,
             request.Severity,
             request.Title!.Trim(),

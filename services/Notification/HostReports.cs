@@ -14,7 +14,7 @@ public sealed class HostReports(IRouteStore routes, IHostLoopStore hostLoop, IBu
     /// <summary>The route if it belongs to <paramref name="hostId"/>; another host's report looks exactly like a missing one.</summary>
     public async Task<ReportRoute?> FindAsync(string hostId, Guid reportId, CancellationToken cancellationToken)
     {
-        var route = await routes.GetRouteAsync(reportId, cancellationToken);
+        var route = await routes.GetRouteAsync(reportId, hostId, cancellationToken);
         return route is not null && route.HostId == hostId ? route : null;
     }
 
@@ -26,7 +26,7 @@ public sealed class HostReports(IRouteStore routes, IHostLoopStore hostLoop, IBu
         }
 
         var now = Now();
-        var result = await routes.AcknowledgeAsync(reportId, note, now, OutboxMessage.For(new HostAcknowledged(reportId, hostId, note, now), now), cancellationToken);
+        var result = await routes.AcknowledgeAsync(reportId, hostId, note, now, OutboxMessage.For(new HostAcknowledged(reportId, hostId, note, now), now), cancellationToken);
         if (result is { First: false })
         {
             // Announced again (Triage records it once): a host that acknowledges again heals a lost event.

@@ -28,6 +28,8 @@ public static class NotificationModule
         services.AddSingleton<WebhookSecretProtector>();
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<HostReports>();
+        services.AddSingleton<ReportFanOut>();
+        services.AddSingleton<ModelManifests>();
         services.AddSingleton<HostMails>();
         services.AddMailer<INotificationStore>(builder.Configuration);
         services.AddSingleton(sp => new HostReportLinks(Options(sp).PublicBaseUrl));
@@ -51,6 +53,8 @@ public static class NotificationModule
             x.AddConsumer<StoreMaintainersMessageConsumer>();
             x.AddConsumer<HostDisabledMailConsumer>();
             x.AddConsumer<StoreLogLeafConsumer>();
+            x.AddConsumer<FanOutModelChangeConsumer>();
+            x.AddConsumer<ShareWithHostConsumer>();
         });
         return builder;
     }

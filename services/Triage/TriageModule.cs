@@ -73,6 +73,8 @@ public static class TriageModule
             x.AddConsumer<RecordHostResponseConsumer>();
             x.AddConsumer<RecordReporterContestConsumer>();
             x.AddConsumer<RecordHostMessageConsumer>();
+            x.AddConsumer<RecordReachedHostConsumer>();
+            x.AddConsumer<RecordReuploadConsumer>();
             x.AddConsumer<RecordWebhookDisableConsumer>();
             x.AddConsumer<EraseReporterContactConsumer>();
             x.AddConsumer<ReporterUnsubscribedConsumer>();

@@ -119,6 +119,12 @@ public sealed class TriageReports(ITriageStore store, SimilarReports similar, Ti
         throw new InvalidOperationException($"Report {id} kept changing while a message to its host was added.");
     }
 
+    public Task<WorkflowOutcome> EditModelDigestsAsync(Guid id, ModelDigestsRequest request, string actor, CancellationToken cancellationToken) =>
+        ApplyMaintainerAsync(id, (report, now) => ReportModelDigests.Edit(report, request, actor, now), cancellationToken);
+
+    public Task<WorkflowOutcome> ShareWithHostAsync(Guid id, ShareWithHostRequest request, string actor, CancellationToken cancellationToken) =>
+        ApplyMaintainerAsync(id, (report, now) => ReportHosts.Share(report, request, actor, now), cancellationToken);
+
     public Task<WorkflowOutcome> ClassifyAsync(Guid id, ClassificationRequest request, string actor, CancellationToken cancellationToken) =>
         ApplyMaintainerAsync(id, (report, now) => ReportClassification.Apply(report, request, actor, now), cancellationToken);
 
@@ -232,11 +238,23 @@ public sealed class TriageReports(ITriageStore store, SimilarReports similar, Ti
         throw new InvalidOperationException($"Report {id} kept changing while its export was recorded.");
     }
 
+    // A fact about a host the report reached besides its own is that host's (ReportHosts): the report's status follows its own host.
     public Task RecordDeliveryAsync(WebhookDelivered delivered, CancellationToken cancellationToken) =>
-        ApplySystemAsync(delivered.ReportId, (r, now) => SystemMoves.RecordDelivery(r, delivered, now), cancellationToken);
+        ApplySystemAsync(delivered.ReportId, (r, now) => ReportHosts.IsCopyHost(r, delivered.HostId)
+            ? Copy(ReportHosts.RecordDelivery(r, delivered, now))
+            : SystemMoves.RecordDelivery(r, delivered, now), cancellationToken);
 
     public Task RecordAcknowledgementAsync(HostAcknowledged acknowledged, CancellationToken cancellationToken) =>
-        ApplySystemAsync(acknowledged.ReportId, (r, now) => SystemMoves.RecordAcknowledgement(r, acknowledged, now), cancellationToken);
+        ApplySystemAsync(acknowledged.ReportId, (r, now) => ReportHosts.IsCopyHost(r, acknowledged.HostId)
+            ? Copy(ReportHosts.RecordAcknowledgement(r, acknowledged, now))
+            : SystemMoves.RecordAcknowledgement(r, acknowledged, now), cancellationToken);
+
+    public Task RecordReachedHostAsync(ReportReachedHost reached, CancellationToken cancellationToken) =>
+        ApplySystemAsync(reached.ReportId, (r, now) => Copy(ReportHosts.Reach(r, reached, now)), cancellationToken);
+
+    /// <summary>Records a re-upload of the reported model once per host and model; the maintainers' alert goes with it (<see cref="MaintainerEvent"/>).</summary>
+    public Task RecordReuploadAsync(ModelReuploadDetected detected, CancellationToken cancellationToken) =>
+        ApplySystemAsync(detected.ReportId, (r, now) => Copy(ReportHosts.RecordReupload(r, detected, now)), cancellationToken);
 
     public Task RecordReporterReplyAsync(ReporterReplied replied, CancellationToken cancellationToken) =>
         ApplySystemAsync(replied.ReportId, (r, now) => SystemMoves.RecordReporterReply(r, replied, now), cancellationToken);
@@ -252,9 +270,14 @@ public sealed class TriageReports(ITriageStore store, SimilarReports similar, Ti
             : null, cancellationToken);
 
     public Task RecordHostResponseAsync(HostResponded responded, CancellationToken cancellationToken) =>
-        ApplySystemAsync(responded.ReportId, (r, now) => HostResponseMoves.Record(r, responded, now) is { } recorded
-            ? (recorded.Report, recorded.Audit, null)
-            : null, cancellationToken);
+        ApplySystemAsync(responded.ReportId, (r, now) => ReportHosts.IsCopyHost(r, responded.HostId)
+            ? Copy(ReportHosts.RecordResponse(r, responded, now))
+            : HostResponseMoves.Record(r, responded, now) is { } recorded
+                ? (recorded.Report, recorded.Audit, null)
+                : null, cancellationToken);
+
+    private static (Report Report, AuditDraft Audit, ReportStatusChanged? Event)? Copy((Report Report, AuditDraft Audit)? recorded) =>
+        recorded is { } r ? (r.Report, r.Audit, null) : null;
 
     public Task EraseContactAsync(ReporterContactErased erased, CancellationToken cancellationToken) =>
         ApplySystemAsync(erased.ReportId, (r, now) => ContactErasure.Remove(r, ContactErasure.Erased, ContactErasure.ReporterActor, now) is { } removed

@@ -16,7 +16,9 @@ public sealed record ReportSubmissionRequest(
     bool? NotifyByEmail = null,
     string? Language = null);
 
-public sealed record ModelInput(string? Host, string? Id, string? Revision, string? Url);
+/// <param name="FileDigests">The SHA-256 digests of the model's files (<c>sha256:</c> and 64 hex digits each, at most
+/// <see cref="FileDigests.MaxPerModel"/>); repeats are folded.</param>
+public sealed record ModelInput(string? Host, string? Id, string? Revision, string? Url, List<string?>? FileDigests = null);
 
 public sealed record EvidenceInput(string? Kind, string? Content);
 

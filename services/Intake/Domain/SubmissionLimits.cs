@@ -11,6 +11,9 @@ public static class SubmissionLimits
     public const int MaxModelHost = 200;
     public const int MaxModelId = 200;
     public const int MaxRevision = 200;
+
+    /// <summary>The form's digest field: <see cref="FileDigests.MaxPerModel"/> lines of 71 characters and their line breaks.</summary>
+    public const int MaxFileDigestsText = FileDigests.MaxPerModel * (7 + FileDigests.HexLength + 2);
     public const int MaxUrl = 2_000;
     public const int MaxName = 200;
     public const int MaxEmail = 254;

@@ -52,6 +52,11 @@ public static class SubmissionValidator
             {
                 errors["model.url"] = ["Must be an absolute http or https URL."];
             }
+
+            foreach (var (field, problems) in FileDigests.Check(request.Model.FileDigests, "model.fileDigests").Errors)
+            {
+                errors[field] = problems;
+            }
         }
 
         if (string.IsNullOrWhiteSpace(request.Category))

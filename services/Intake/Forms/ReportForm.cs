@@ -97,7 +97,7 @@ public sealed class ReportForm
         var name = Blank(Reporter.Name);
         var email = Blank(Reporter.Email);
         var request = new ReportSubmissionRequest(
-            new ModelInput(host, id, revision, url),
+            new ModelInput(host, id, revision, url, Model.FileDigests is null ? null : [.. FileDigests.Lines(Model.FileDigests)]),
             Blank(Category),
             Blank(Severity),
             Title?.Trim(),
@@ -144,6 +144,9 @@ public sealed class ModelFields
     public string? Id { get; set; }
 
     public string? Revision { get; set; }
+
+    /// <summary>The model's file digests, one a line (<c>model.fileDigests</c>).</summary>
+    public string? FileDigests { get; set; }
 }
 
 public sealed class EvidenceFields

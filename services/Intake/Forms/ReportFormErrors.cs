@@ -12,7 +12,7 @@ public static class ReportFormErrors
     /// <summary>Form fields in page order: the error summary lists problems in the order a reporter meets them.</summary>
     private static readonly string[] PageOrder =
     [
-        "model.url", "model.host", "model.id", "model.revision", "category", "severity", "title", "description",
+        "model.url", "model.host", "model.id", "model.revision", "model.fileDigests", "category", "severity", "title", "description",
         "evidence", "reporter.name", "reporter.email", "contactAllowed", "notifyByEmail", "goodFaith",
     ];
 
@@ -66,6 +66,11 @@ public static class ReportFormErrors
     /// <summary><c>evidence[i]…</c> counts only the items sent; the form shows slots, some of them empty.</summary>
     public static string ToFormField(string key, IReadOnlyList<int> evidenceSlots)
     {
+        if (key.StartsWith("model.fileDigests", StringComparison.Ordinal))
+        {
+            return "model.fileDigests";
+        }
+
         if (!key.StartsWith("evidence[", StringComparison.Ordinal))
         {
             return key;
@@ -95,6 +100,10 @@ public static class ReportFormErrors
                 return text["Error_GoodFaith_Required"];
             case "evidence":
                 return text["Error_Evidence_TooMany", SubmissionLimits.MaxEvidenceItems];
+            case "model.fileDigests":
+                return fallback == FileDigests.CountProblem
+                    ? text["Error_ModelFileDigests_TooMany", FileDigests.MaxPerModel]
+                    : text["Error_ModelFileDigests_Format"];
         }
 
         if (field.EndsWith(".kind", StringComparison.Ordinal))

@@ -47,6 +47,8 @@ public sealed record HostLogView(long? HostNotified, long? Acknowledged, long? R
 /// <summary>
 /// A report as its host sees it: the fields of its status events, what the maintainers shared (<see cref="Notice"/>,
 /// null until shared), the contests forwarded, and what the host did about it; nothing about the reporter.
+/// <see cref="ReachedVia"/> says why the host was told (<see cref="RouteVia"/>): <c>report</c> when the report names it, else
+/// how a copy of the model was found on it; <see cref="Model"/> is then the host's own model.
 /// </summary>
 public sealed record HostReportView(
     Guid Id,
@@ -63,19 +65,20 @@ public sealed record HostReportView(
     int RemindersSent,
     HostNoticeView? Notice,
     IReadOnlyList<HostContestView> Contests,
-    HostLogView Log)
+    HostLogView Log,
+    string ReachedVia)
 {
-    /// <param name="notice">The report's notice; shown only when it is about this route's host.</param>
+    /// <param name="notice">The report's notice: every host the report reached is shown the same.</param>
     /// <param name="contests">The report's forwarded contests; those of this route's host are shown, oldest first.</param>
     /// <param name="leaves">The report's log leaves; those of this route's host are shown.</param>
     public static HostReportView From(ReportRoute r, HostNotice? notice, IEnumerable<HostContest> contests, IEnumerable<HostLogLeaf> leaves) => new(
         r.ReportId, r.Summary?.Status, r.Summary?.Model ?? new ModelReference(r.HostId, r.ModelId), r.Summary?.Category,
         r.Summary?.Severity, r.Summary?.Title, r.FirstEventAt, r.Summary?.ChangedAt, r.AcknowledgedAt, r.AcknowledgementNote,
         ResponseOf(r), r.RemindersSent,
-        notice is not null && notice.HostId == r.HostId ? HostNoticeView.From(notice) : null,
+        notice is not null && notice.ReportId == r.ReportId ? HostNoticeView.From(notice) : null,
         contests.Where(c => c.HostId == r.HostId && c.ReportId == r.ReportId).OrderBy(c => c.ContestedAt).ThenBy(c => c.Id)
             .Select(HostContestView.From).ToList(),
-        HostLogView.From(HostLogLeaves.Of(r.ReportId, r.HostId, leaves)));
+        HostLogView.From(HostLogLeaves.Of(r.ReportId, r.HostId, leaves)), r.Via);
 
     public static HostResponseView? ResponseOf(ReportRoute r) => r.Response is { } x
         ? new HostResponseView(x.Action, x.Scope, x.Until, x.Grounds, x.Automated, x.Note, r.ResponseRevision,

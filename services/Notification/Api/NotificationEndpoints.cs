@@ -8,5 +8,6 @@ public static class NotificationEndpoints
         app.MapDeliveryEndpoints();
         app.MapHostApiEndpoints();
         app.MapNoticeEndpoints();
+        app.MapModelEndpoints();
     }
 }

@@ -18,7 +18,7 @@ public sealed class PlanDisclosureNoticeConsumer(
     public async Task Consume(ConsumeContext<ReportDisclosurePending> context)
     {
         var pending = context.Message;
-        var route = await routes.GetRouteAsync(pending.ReportId, context.CancellationToken);
+        var route = await routes.GetRouteAsync(pending.ReportId, pending.Model.Host, context.CancellationToken);
         var hostSubscriptions = await subscriptions.GetSubscriptionsAsync(pending.Model.Host, context.CancellationToken);
         var plan = DeliveryPlanner.PlanDisclosureNotice(pending, route, hostSubscriptions, links, _schedule, clock.GetUtcNow());
         await routes.SavePlanAsync(plan, context.CancellationToken);

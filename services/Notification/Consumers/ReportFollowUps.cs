@@ -22,11 +22,25 @@ public sealed class ReportFollowUps(
 {
     private readonly RetrySchedule _schedule = options.Value.BuildRetrySchedule();
 
-    public async Task<IReadOnlyList<Delivery>> PlanAsync(Guid reportId, FollowUpPlan plan, CancellationToken cancellationToken)
+    /// <summary>Plans an event about the report for one host (a contest, a thread message: each is between the maintainers and one host).</summary>
+    public async Task<IReadOnlyList<Delivery>> PlanAsync(Guid reportId, string hostId, FollowUpPlan plan, CancellationToken cancellationToken)
     {
-        var route = await routes.GetRouteAsync(reportId, cancellationToken);
+        var route = await routes.GetRouteAsync(reportId, hostId, cancellationToken);
         var hostSubscriptions = route is null ? [] : await subscriptions.GetSubscriptionsAsync(route.HostId, cancellationToken);
         return plan(route, hostSubscriptions, links, _schedule, clock.GetUtcNow());
+    }
+
+    /// <summary>Plans an event about the report for every host it reached (a changed notice: every host is shown the same).</summary>
+    public async Task<IReadOnlyList<Delivery>> PlanForEveryHostAsync(Guid reportId, FollowUpPlan plan, CancellationToken cancellationToken)
+    {
+        var deliveries = new List<Delivery>();
+        var now = clock.GetUtcNow();
+        foreach (var route in await routes.GetRoutesOfReportAsync(reportId, cancellationToken))
+        {
+            deliveries.AddRange(plan(route, await subscriptions.GetSubscriptionsAsync(route.HostId, cancellationToken), links, _schedule, now));
+        }
+
+        return deliveries;
     }
 
     /// <param name="stored">Whether the store wrote the event (and so its deliveries).</param>

@@ -9,7 +9,7 @@ public sealed class StoreForwardedContestConsumer(IHostLoopStore hostLoop, Repor
     public async Task Consume(ConsumeContext<ContestForwarded> context)
     {
         var contest = HostContest.From(context.Message);
-        var deliveries = await followUps.PlanAsync(contest.ReportId,
+        var deliveries = await followUps.PlanAsync(contest.ReportId, contest.HostId,
             (route, subscriptions, links, schedule, now) => DeliveryPlanner.PlanContest(contest, route, subscriptions, links, schedule, now),
             context.CancellationToken);
         followUps.Stored(await hostLoop.AddContestAsync(contest, deliveries, context.CancellationToken), deliveries);

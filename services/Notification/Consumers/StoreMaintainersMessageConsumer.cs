@@ -9,7 +9,7 @@ public sealed class StoreMaintainersMessageConsumer(IHostLoopStore hostLoop, Rep
     public async Task Consume(ConsumeContext<MaintainersMessagedHost> context)
     {
         var message = ThreadMessage.FromMaintainers(context.Message);
-        var deliveries = await followUps.PlanAsync(message.ReportId,
+        var deliveries = await followUps.PlanAsync(message.ReportId, message.HostId,
             (route, subscriptions, links, schedule, now) => DeliveryPlanner.PlanMessage(message, route, subscriptions, links, schedule, now),
             context.CancellationToken);
         followUps.Stored(await hostLoop.AddMessageAsync(message, deliveries, null, context.CancellationToken), deliveries);

@@ -1,7 +1,8 @@
 namespace SafetyReports.Notification.Domain;
 
 /// <param name="Route">The report's route, new or with its summary brought up to date; null when the host is not to hear of the report.</param>
-public sealed record DeliveryPlan(ReportRoute? Route, IReadOnlyList<Delivery> Deliveries);
+/// <param name="AnnounceIfNew">An event the store appends only when it saves <paramref name="Route"/> as new (the report reached another host).</param>
+public sealed record DeliveryPlan(ReportRoute? Route, IReadOnlyList<Delivery> Deliveries, OutboxMessage? AnnounceIfNew = null);
 
 /// <summary>
 /// Decides which subscriptions hear about a status change, a reminder, a changed notice, a forwarded contest,
@@ -10,11 +11,18 @@ public sealed record DeliveryPlan(ReportRoute? Route, IReadOnlyList<Delivery> De
 /// </summary>
 public static class DeliveryPlanner
 {
-    /// <param name="knownRoute">The report's route if Notification already told its host about it.</param>
+    /// <param name="knownRoute">The report's route to the host planned for, if Notification already told that host about it.</param>
+    /// <param name="copy">A host serving a copy of the reported model, to plan for instead of the host the report names: the
+    /// event is told to it as about its own model, and a new route to it is announced (<see cref="ReportReachedHost"/>).</param>
     public static DeliveryPlan Plan(
         ReportStatusChanged changed, ReportRoute? knownRoute, IReadOnlyList<Subscription> hostSubscriptions,
-        HostReportLinks links, RetrySchedule schedule, DateTimeOffset now)
+        HostReportLinks links, RetrySchedule schedule, DateTimeOffset now, ModelCopy? copy = null)
     {
+        if (copy is not null)
+        {
+            changed = changed with { Model = new ModelReference(copy.HostId, copy.ModelId, FileDigests: copy.SharedDigests.Count > 0 ? copy.SharedDigests : null) };
+        }
+
         var eventType = WebhookEvents.ForStatus(changed.Status);
         // Hosts hear about a report from triage on; a report rejected before it was triaged stays internal.
         // Events are not ordered: a later one that says the report was triaged opens the route too.
@@ -25,12 +33,15 @@ public static class DeliveryPlanner
 
         var summary = ReportSummary.From(changed);
         var route = knownRoute is null
-            ? new ReportRoute(changed.ReportId, changed.Model.Host, changed.Model.Id, now, null, null, summary)
+            ? new ReportRoute(changed.ReportId, changed.Model.Host, changed.Model.Id, now, null, null, summary, Via: copy?.Via ?? RouteVia.Report)
             : knownRoute with { Summary = knownRoute.Summary is { } known && known.Version >= summary.Version ? known : summary };
+        var reached = copy is null
+            ? null
+            : OutboxMessage.For(new ReportReachedHost(changed.ReportId, copy.HostId, copy.ModelId, copy.Via, copy.SharedDigests, now), now);
         if (eventType is null)
         {
             // Still worth keeping: the host API shows the report's current status.
-            return new DeliveryPlan(route, []);
+            return new DeliveryPlan(route, [], reached);
         }
 
         var payload = WebhookPayload.For(eventType, changed, links.For(changed.ReportId), now);
@@ -40,7 +51,34 @@ public static class DeliveryPlanner
                 DeterministicId.From($"{changed.ReportId:N}/{changed.Version}/{s.Id:N}/{eventType}"),
                 s, changed.ReportId, eventType, payload, schedule, now))
             .ToList();
-        return new DeliveryPlan(route, deliveries);
+        return new DeliveryPlan(route, deliveries, reached);
+    }
+
+    /// <summary>
+    /// A report told to a host it had not reached (a re-upload found later, or sent there by the maintainers), from what the
+    /// report's own route says of it: announced as <c>report.triaged</c> is, with the report's current status.
+    /// </summary>
+    public static DeliveryPlan PlanNewHost(
+        ReportRoute reported, ModelCopy copy, IReadOnlyList<Subscription> hostSubscriptions, HostReportLinks links, RetrySchedule schedule, DateTimeOffset now)
+    {
+        var summary = reported.Summary ?? new ReportSummary(ReportStatuses.Triaged, 0, new ModelReference(reported.HostId, reported.ModelId), "other", null, "", reported.FirstEventAt);
+        var changed = new ReportStatusChanged(
+            reported.ReportId, summary.Status, null, summary.Version, summary.Model, summary.Category, summary.Severity, summary.Title, null,
+            summary.ChangedAt, reported.FirstEventAt);
+        var plan = Plan(changed, null, hostSubscriptions, links, schedule, now, copy);
+        if (WebhookEvents.ForStatus(summary.Status) == WebhookEvents.Triaged)
+        {
+            return plan;
+        }
+
+        // The host hears of the report for the first time: as a triaged report, whatever became of it since.
+        var payload = WebhookPayload.For(WebhookEvents.Triaged, changed with { Model = plan.Route!.Summary!.Model }, links.For(reported.ReportId), now);
+        var deliveries = hostSubscriptions
+            .Where(s => s.Enabled && SubscriptionInterest.Wants(s, WebhookEvents.Triaged, copy.ModelId))
+            .Select(s => NewDelivery(
+                DeterministicId.From($"{reported.ReportId:N}/reached/{s.Id:N}"), s, reported.ReportId, WebhookEvents.Triaged, payload, schedule, now))
+            .ToList();
+        return plan with { Deliveries = deliveries };
     }
 
     /// <summary>Reminder number <paramref name="reminder"/> of a report to the subscriptions that would hear of it.</summary>
@@ -57,7 +95,7 @@ public static class DeliveryPlanner
         HostNotice notice, ReportRoute? route, IReadOnlyList<Subscription> hostSubscriptions, HostReportLinks links, RetrySchedule schedule, DateTimeOffset now) =>
         notice.Revision < 2
             ? []
-            : FollowUp(route, notice.HostId, WebhookEvents.Updated, $"notice/{notice.Revision}",
+            : FollowUp(route, route?.HostId ?? notice.HostId, WebhookEvents.Updated, $"notice/{notice.Revision}",
                 WebhookPayload.Updated(notice.ReportId, notice.Revision, links.For(notice.ReportId), now), hostSubscriptions, schedule, now);
 
     /// <summary>A <c>report.contested</c> for a contest the maintainers forwarded; the reason stays out of the body.</summary>

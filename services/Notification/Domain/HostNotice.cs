@@ -5,7 +5,7 @@ namespace SafetyReports.Notification.Domain;
 /// <see cref="ReportNoticeShared"/> said: redactions applied, never the reporter's name or e-mail. Kept per
 /// report; a higher <see cref="Revision"/> replaces it, and a repeat or an older one changes nothing.
 /// </summary>
-/// <param name="HostId">The host of the reported model: only that host ever sees the notice.</param>
+/// <param name="HostId">The host of the reported model; every host the report reached (copies of the model elsewhere) is shown the same notice.</param>
 /// <param name="Description">The report's description, or null when it was not shared.</param>
 /// <param name="ReceivedOn">The day the report was received (UTC).</param>
 public sealed record HostNotice(

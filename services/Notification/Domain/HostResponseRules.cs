@@ -29,7 +29,7 @@ public static class HostResponseRules
         };
         var responded = new HostResponded(route.ReportId, route.HostId, revision, response.Action, response.Scope, response.Until,
             response.Grounds, response.Automated, response.Note, now, response.DecisionGround, response.LegalGround, response.TermsReference,
-            response.TerritorialScope, response.AutomatedDetection, response.AutomatedDecision, response.Redress);
+            response.TerritorialScope, response.AutomatedDetection, response.AutomatedDecision, response.Redress, route.Via != RouteVia.Report);
         var acknowledged = route.AcknowledgedAt is null ? new HostAcknowledged(route.ReportId, route.HostId, null, now) : null;
         return new ResponseDecision(true, updated, responded, acknowledged);
     }

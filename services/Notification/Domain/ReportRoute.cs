@@ -11,6 +11,7 @@ namespace SafetyReports.Notification.Domain;
 /// <param name="ResponseUpdatedAt">When the latest revision was recorded.</param>
 /// <param name="LastRemindedAt">When the last reminder was planned; null before the first.</param>
 /// <param name="RemindersSent">How many reminders were planned.</param>
+/// <param name="Via">How the report reached this host (<see cref="RouteVia"/>): the report names it, or a copy of the model was found here.</param>
 public sealed record ReportRoute(
     Guid ReportId,
     string HostId,
@@ -24,4 +25,9 @@ public sealed record ReportRoute(
     int ResponseRevision = 0,
     DateTimeOffset? ResponseUpdatedAt = null,
     DateTimeOffset? LastRemindedAt = null,
-    int RemindersSent = 0);
+    int RemindersSent = 0,
+    string Via = RouteVia.Report)
+{
+    /// <summary>A route's key: a report reaches each host once.</summary>
+    public Guid Id => RouteIds.For(ReportId, HostId);
+}

@@ -151,8 +151,8 @@ public static class MongoNotificationFilters
     private static FilterDefinitionBuilder<MongoRouteDocument> Routes => Builders<MongoRouteDocument>.Filter;
 
     /// <summary>The route, if it has no summary yet or an older one (by version): late events never overwrite newer ones.</summary>
-    public static FilterDefinition<MongoRouteDocument> SummaryOlderThan(Guid reportId, long version) =>
-        Routes.Eq(d => d.ReportId, reportId)
+    public static FilterDefinition<MongoRouteDocument> SummaryOlderThan(Guid routeId, long version) =>
+        Routes.Eq(d => d.Id, routeId)
         & Routes.Or(Routes.Eq(d => d.Summary, null), Routes.Lt(d => d.Summary!.Version, version));
 
     public static UpdateDefinition<MongoRouteDocument> SetSummary(ReportSummary summary) =>
@@ -180,8 +180,8 @@ public static class MongoNotificationFilters
         Routes.Exists(new ExpressionFieldDefinition<MongoRouteDocument>(field), false);
 
     /// <summary>Compare-and-swap of a response: the revision read, and the acknowledgement as read (set or not).</summary>
-    public static FilterDefinition<MongoRouteDocument> AtResponseRevision(Guid reportId, int revision, bool acknowledged) =>
-        Routes.Eq(d => d.ReportId, reportId)
+    public static FilterDefinition<MongoRouteDocument> AtResponseRevision(Guid routeId, int revision, bool acknowledged) =>
+        Routes.Eq(d => d.Id, routeId)
         & CounterIs(d => d.ResponseRevision, revision)
         & (acknowledged ? Routes.Ne(d => d.AcknowledgedAt, null) : Routes.Eq(d => d.AcknowledgedAt, null));
 
@@ -206,11 +206,16 @@ public static class MongoNotificationFilters
         & Routes.Nin(d => d.Summary!.Status, [Contracts.ReportStatuses.Resolved, Contracts.ReportStatuses.Rejected, Contracts.ReportStatuses.Duplicate]);
 
     public static SortDefinition<MongoRouteDocument> LongestWaitingFirst { get; } =
-        Builders<MongoRouteDocument>.Sort.Ascending(d => d.LastContactAt).Ascending(d => d.ReportId);
+        Builders<MongoRouteDocument>.Sort.Ascending(d => d.LastContactAt).Ascending(d => d.ReportId).Ascending(d => d.HostId);
+
+    /// <summary>Every route of a report, read through <c>ix_host_routes_report</c>.</summary>
+    public static FilterDefinition<MongoRouteDocument> RoutesOfReport(Guid reportId) => Routes.Eq(d => d.ReportId, reportId);
+
+    public static SortDefinition<MongoRouteDocument> ByHost { get; } = Builders<MongoRouteDocument>.Sort.Ascending(d => d.HostId);
 
     /// <summary>Compare-and-swap of a reminder: the count read, still unacknowledged.</summary>
-    public static FilterDefinition<MongoRouteDocument> AtReminder(Guid reportId, int remindersSent) =>
-        Routes.Eq(d => d.ReportId, reportId) & CounterIs(d => d.RemindersSent, remindersSent) & Routes.Eq(d => d.AcknowledgedAt, null);
+    public static FilterDefinition<MongoRouteDocument> AtReminder(Guid routeId, int remindersSent) =>
+        Routes.Eq(d => d.Id, routeId) & CounterIs(d => d.RemindersSent, remindersSent) & Routes.Eq(d => d.AcknowledgedAt, null);
 
     public static UpdateDefinition<MongoRouteDocument> Reminded(DateTimeOffset at) =>
         Builders<MongoRouteDocument>.Update.Inc(d => d.RemindersSent, 1).Set(d => d.LastRemindedAt, at).Set(d => d.LastContactAt, at);
@@ -222,8 +227,8 @@ public static class MongoNotificationFilters
         Builders<MongoSubscriptionDocument>.Sort.Ascending(d => d.CreatedAt);
 
     /// <summary>Compare-and-swap for the first acknowledgement: the route, only while nobody acknowledged it.</summary>
-    public static FilterDefinition<MongoRouteDocument> NotAcknowledged(Guid reportId) =>
-        Builders<MongoRouteDocument>.Filter.Eq(d => d.ReportId, reportId) & Builders<MongoRouteDocument>.Filter.Eq(d => d.AcknowledgedAt, null);
+    public static FilterDefinition<MongoRouteDocument> NotAcknowledged(Guid routeId) =>
+        Builders<MongoRouteDocument>.Filter.Eq(d => d.Id, routeId) & Builders<MongoRouteDocument>.Filter.Eq(d => d.AcknowledgedAt, null);
 
     public static FilterDefinition<MongoAttemptDocument> AttemptsOf(Guid deliveryId) =>
         Builders<MongoAttemptDocument>.Filter.Eq(d => d.DeliveryId, deliveryId);
@@ -259,6 +264,24 @@ public static class MongoNotificationFilters
 
     public static SortDefinition<ThreadMessage> ThreadOrder { get; } =
         Builders<ThreadMessage>.Sort.Ascending(d => d.SentAt).Ascending(d => d.Id);
+
+    /// <summary>The manifests listing one of the digests, read through the multikey <c>ix_model_manifests_digests</c>.</summary>
+    public static FilterDefinition<MongoModelManifestDocument> ManifestsWithAny(IEnumerable<string> digests) =>
+        Builders<MongoModelManifestDocument>.Filter.AnyIn(d => d.Digests, digests);
+
+    /// <summary>The reports carrying one of the digests, read through the multikey <c>ix_report_digests_digests</c>.</summary>
+    public static FilterDefinition<MongoReportDigestsDocument> ReportsWithAny(IEnumerable<string> digests) =>
+        Builders<MongoReportDigestsDocument>.Filter.AnyIn(d => d.Digests, digests);
+
+    public static FilterDefinition<MongoModelAliasDocument> AliasesWithIds(IEnumerable<string> ids) =>
+        Builders<MongoModelAliasDocument>.Filter.In(d => d.Id, ids);
+
+    /// <summary>The members of alias groups, read through <c>ix_model_aliases_group</c>.</summary>
+    public static FilterDefinition<MongoModelAliasDocument> AliasesInGroups(IEnumerable<Guid> groups) =>
+        Builders<MongoModelAliasDocument>.Filter.In(d => d.GroupId, groups);
+
+    public static UpdateDefinition<MongoModelAliasDocument> MoveToGroup(Guid group) =>
+        Builders<MongoModelAliasDocument>.Update.Set(d => d.GroupId, group);
 
     /// <summary>
     /// SQLite's <c>INSERT … ON CONFLICT DO NOTHING</c> as an upsert: every field but <c>_id</c> under

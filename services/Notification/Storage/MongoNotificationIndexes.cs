@@ -1,3 +1,4 @@
+using MongoDB.Bson;
 using MongoDB.Driver;
 using SafetyReports.ServiceDefaults.Storage.Mongo;
 
@@ -32,12 +33,37 @@ public static class MongoNotificationIndexes
             new CreateIndexOptions { Name = "ix_deliveries_subscription" }),
     ];
 
+    /// <summary>The indexes of the routes keyed by report alone (whose <c>_id</c> was the report id), as the release of 2026-11-29 made them.</summary>
+    public static IReadOnlyList<CreateIndexModel<BsonDocument>> RoutesBeforeModelIdentity { get; } =
+    [
+        new(new BsonDocument { { "hostId", 1 }, { "firstEventAt", -1 }, { "_id", -1 } }, new CreateIndexOptions { Name = "ix_routes_host" }),
+        new(new BsonDocument { { "acknowledgedAt", 1 }, { "lastContactAt", 1 } }, new CreateIndexOptions { Name = "ix_routes_unacknowledged" }),
+    ];
+
     public static IReadOnlyList<CreateIndexModel<MongoRouteDocument>> Routes { get; } =
     [
         new(Builders<MongoRouteDocument>.IndexKeys.Ascending(d => d.HostId).Descending(d => d.FirstEventAt).Descending(d => d.ReportId),
-            new CreateIndexOptions { Name = "ix_routes_host" }),
+            new CreateIndexOptions { Name = "ix_host_routes_host" }),
         new(Builders<MongoRouteDocument>.IndexKeys.Ascending(d => d.AcknowledgedAt).Ascending(d => d.LastContactAt),
-            new CreateIndexOptions { Name = "ix_routes_unacknowledged" }),
+            new CreateIndexOptions { Name = "ix_host_routes_unacknowledged" }),
+        new(Builders<MongoRouteDocument>.IndexKeys.Ascending(d => d.ReportId).Ascending(d => d.HostId),
+            new CreateIndexOptions { Name = "ix_host_routes_report" }),
+    ];
+
+    /// <summary>Exact matching on digests: a multikey index over each manifest's digests (a seek per digest, never a scan).</summary>
+    public static IReadOnlyList<CreateIndexModel<MongoModelManifestDocument>> ModelManifests { get; } =
+    [
+        new(Builders<MongoModelManifestDocument>.IndexKeys.Ascending(d => d.Digests), new CreateIndexOptions { Name = "ix_model_manifests_digests" }),
+    ];
+
+    public static IReadOnlyList<CreateIndexModel<MongoModelAliasDocument>> ModelAliases { get; } =
+    [
+        new(Builders<MongoModelAliasDocument>.IndexKeys.Ascending(d => d.GroupId), new CreateIndexOptions { Name = "ix_model_aliases_group" }),
+    ];
+
+    public static IReadOnlyList<CreateIndexModel<MongoReportDigestsDocument>> ReportDigests { get; } =
+    [
+        new(Builders<MongoReportDigestsDocument>.IndexKeys.Ascending(d => d.Digests), new CreateIndexOptions { Name = "ix_report_digests_digests" }),
     ];
 
     public static IReadOnlyList<CreateIndexModel<MongoAttemptDocument>> Attempts { get; } =
@@ -74,13 +100,13 @@ public static class MongoNotificationIndexes
             await MongoStoreSetup.CreateCollectionsAsync(
                 database,
                 [
-                    MongoNotificationStore.HostsCollection, MongoNotificationStore.SubscriptionsCollection, MongoNotificationStore.RoutesCollection,
+                    MongoNotificationStore.HostsCollection, MongoNotificationStore.SubscriptionsCollection, MongoNotificationStore.RoutesBeforeModelIdentityCollection,
                     MongoNotificationStore.DeliveriesCollection, MongoNotificationStore.AttemptsCollection, MongoOutbox.CollectionName,
                 ],
                 ct);
             await MongoSteps.CreateIndexesAsync(database, MongoNotificationStore.SubscriptionsCollection, Subscriptions, ct);
             await MongoSteps.CreateIndexesAsync(database, MongoNotificationStore.DeliveriesCollection, Deliveries, ct);
-            await MongoSteps.CreateIndexesAsync(database, MongoNotificationStore.RoutesCollection, Routes, ct);
+            await MongoSteps.CreateIndexesAsync(database, MongoNotificationStore.RoutesBeforeModelIdentityCollection, RoutesBeforeModelIdentity, ct);
             await MongoSteps.CreateIndexesAsync(database, MongoNotificationStore.AttemptsCollection, Attempts, ct);
             await new MongoOutbox(database).CreateIndexesAsync(ct);
         }),
@@ -103,7 +129,44 @@ public static class MongoNotificationIndexes
             await MongoSteps.CreateIndexesAsync(database, MongoNotificationStore.LogLeavesCollection, LogLeaves, ct);
         }),
         new(6, "sent mails pruned", (database, ct) => new MongoMailOutbox(database).CreateSentIndexAsync(ct)),
+        // A report reaches every host serving a copy of its model: routes move to a collection keyed by report and host, each
+        // route of before becoming the route to the host its report names. Run again, it copies nothing twice (by _id) and
+        // finds no old collection to drop.
+        new(7, "model identity: routes per report and host, manifests, aliases, report digests", async (database, ct) =>
+        {
+            await MongoStoreSetup.CreateCollectionsAsync(
+                database,
+                [
+                    MongoNotificationStore.RoutesCollection, MongoNotificationStore.ModelManifestsCollection,
+                    MongoNotificationStore.ModelAliasesCollection, MongoNotificationStore.ReportDigestsCollection,
+                ],
+                ct);
+            await MongoSteps.CreateIndexesAsync(database, MongoNotificationStore.RoutesCollection, Routes, ct);
+            await MongoSteps.CreateIndexesAsync(database, MongoNotificationStore.ModelManifestsCollection, ModelManifests, ct);
+            await MongoSteps.CreateIndexesAsync(database, MongoNotificationStore.ModelAliasesCollection, ModelAliases, ct);
+            await MongoSteps.CreateIndexesAsync(database, MongoNotificationStore.ReportDigestsCollection, ReportDigests, ct);
+            await MoveRoutesAsync(database, ct);
+        }),
     ]);
+
+    /// <summary>Copies each route keyed by its report into the routes keyed by report and host (kept if there already), then drops the old collection.</summary>
+    private static async Task MoveRoutesAsync(IMongoDatabase database, CancellationToken cancellationToken)
+    {
+        var old = database.GetCollection<BsonDocument>(MongoNotificationStore.RoutesBeforeModelIdentityCollection);
+        var routes = database.GetCollection<BsonDocument>(MongoNotificationStore.RoutesCollection);
+        using var cursor = await old.Find(FilterDefinition<BsonDocument>.Empty).ToCursorAsync(cancellationToken);
+        while (await cursor.MoveNextAsync(cancellationToken))
+        {
+            var moves = cursor.Current.Select(route => new UpdateOneModel<BsonDocument>(
+                Builders<BsonDocument>.Filter.Eq("_id", RouteMove.NewId(route)), RouteMove.InsertIfAbsent(route)) { IsUpsert = true }).ToList();
+            if (moves.Count > 0)
+            {
+                await routes.BulkWriteAsync(moves, new BulkWriteOptions { IsOrdered = false }, cancellationToken);
+            }
+        }
+
+        await database.DropCollectionAsync(MongoNotificationStore.RoutesBeforeModelIdentityCollection, cancellationToken);
+    }
 
     /// <summary>Brings the database up to date (<see cref="Migrations"/>).</summary>
     public static Task CreateAsync(IMongoDatabase database, CancellationToken cancellationToken) => Migrations.RunAsync(database, cancellationToken);

@@ -12,7 +12,14 @@ public sealed partial class MongoNotificationStore : MongoMailingStore, INotific
 {
     public const string HostsCollection = "hosts";
     public const string SubscriptionsCollection = "subscriptions";
-    public const string RoutesCollection = "routes";
+    /// <summary>Routes keyed by report and host (<see cref="RouteIds"/>); <see cref="RoutesBeforeModelIdentityCollection"/>'s documents moved here.</summary>
+    public const string RoutesCollection = "hostRoutes";
+
+    /// <summary>Routes keyed by the report alone, before a report could reach several hosts; emptied into <see cref="RoutesCollection"/> and dropped.</summary>
+    public const string RoutesBeforeModelIdentityCollection = "routes";
+    public const string ModelManifestsCollection = "modelManifests";
+    public const string ModelAliasesCollection = "modelAliases";
+    public const string ReportDigestsCollection = "reportDigests";
     public const string DeliveriesCollection = "deliveries";
     public const string AttemptsCollection = "attempts";
     public const string NoticesCollection = "notices";
@@ -29,6 +36,9 @@ public sealed partial class MongoNotificationStore : MongoMailingStore, INotific
     private readonly IMongoCollection<HostContest> _contests;
     private readonly IMongoCollection<ThreadMessage> _messages;
     private readonly IMongoCollection<MongoLogLeafDocument> _logLeaves;
+    private readonly IMongoCollection<MongoModelManifestDocument> _manifests;
+    private readonly IMongoCollection<MongoModelAliasDocument> _aliases;
+    private readonly IMongoCollection<MongoReportDigestsDocument> _reportDigests;
 
     static MongoNotificationStore() => MongoNotificationRecords.Register();
 
@@ -44,6 +54,9 @@ public sealed partial class MongoNotificationStore : MongoMailingStore, INotific
         _contests = database.GetCollection<HostContest>(ContestsCollection);
         _messages = database.GetCollection<ThreadMessage>(MessagesCollection);
         _logLeaves = database.GetCollection<MongoLogLeafDocument>(LogLeavesCollection);
+        _manifests = database.GetCollection<MongoModelManifestDocument>(ModelManifestsCollection);
+        _aliases = database.GetCollection<MongoModelAliasDocument>(ModelAliasesCollection);
+        _reportDigests = database.GetCollection<MongoReportDigestsDocument>(ReportDigestsCollection);
     }
 
     protected override Task SetUpAsync(CancellationToken cancellationToken) => MongoNotificationIndexes.CreateAsync(Database, cancellationToken);

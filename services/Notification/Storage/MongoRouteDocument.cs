@@ -4,7 +4,7 @@ using SafetyReports.ServiceDefaults.Storage.Mongo;
 namespace SafetyReports.Notification.Storage;
 
 /// <summary>
-/// A report told to its host, keyed by the report id; the acknowledgement is recorded on it once, the
+/// A report told to a host, keyed by report and host (<see cref="RouteIds"/>); the acknowledgement is recorded on it once, the
 /// response by revision. Documents written before summaries, responses and reminders existed lack those
 /// fields: they read as null and 0, and the filters treat a missing counter as 0.
 /// </summary>
@@ -12,9 +12,13 @@ namespace SafetyReports.Notification.Storage;
 public sealed class MongoRouteDocument
 {
     [BsonId]
+    public Guid Id { get; set; }
     public Guid ReportId { get; set; }
     public string HostId { get; set; } = "";
     public string ModelId { get; set; } = "";
+
+    /// <summary>How the report reached the host (<see cref="RouteVia"/>).</summary>
+    public string Via { get; set; } = RouteVia.Report;
     public DateTimeOffset FirstEventAt { get; set; }
     public DateTimeOffset? AcknowledgedAt { get; set; }
     public string? AcknowledgementNote { get; set; }
@@ -31,7 +35,9 @@ public sealed class MongoRouteDocument
 
     public static MongoRouteDocument From(ReportRoute route) => new()
     {
+        Id = route.Id,
         ReportId = route.ReportId,
+        Via = route.Via,
         HostId = route.HostId,
         ModelId = route.ModelId,
         FirstEventAt = route.FirstEventAt,
@@ -49,5 +55,5 @@ public sealed class MongoRouteDocument
 
     public ReportRoute ToRoute() => new(
         ReportId, HostId, ModelId, FirstEventAt, AcknowledgedAt, AcknowledgementNote, Summary?.ToSummary(), Response,
-        RespondedAt, ResponseRevision, ResponseUpdatedAt, LastRemindedAt, RemindersSent);
+        RespondedAt, ResponseRevision, ResponseUpdatedAt, LastRemindedAt, RemindersSent, Via);
 }

@@ -5,7 +5,7 @@ namespace SafetyReports.Notification.Storage;
 public static class NotificationStoreServices
 {
     /// <summary>The aggregates' interfaces <see cref="INotificationStore"/> joins; each is registered as the one store.</summary>
-    private static readonly Type[] Aggregates = [typeof(IHostStore), typeof(ISubscriptionStore), typeof(IRouteStore), typeof(IHostLoopStore), typeof(IDeliveryStore)];
+    private static readonly Type[] Aggregates = [typeof(IHostStore), typeof(ISubscriptionStore), typeof(IRouteStore), typeof(IHostLoopStore), typeof(IDeliveryStore), typeof(IModelStore)];
 
     /// <summary>
     /// Registers the store <paramref name="create"/> makes (the container owns and disposes it) as <see cref="INotificationStore"/>

@@ -139,6 +139,66 @@ public static class SqliteNotificationSchema
             ) WITHOUT ROWID;
             """),
         SqliteMigration.Sql(7, "sent mails pruned", SqliteMailOutbox.SentIndex),
+        // A report reaches every host serving a copy of its model: routes are keyed by report and host (host_routes replaces
+        // routes, whose rows it takes over as the routes to the hosts the reports name).
+        SqliteMigration.Sql(8, "model identity: routes per report and host, manifests, aliases, report digests", """
+            CREATE TABLE host_routes (
+                report_id TEXT NOT NULL,
+                host_id TEXT NOT NULL,
+                model_id TEXT NOT NULL,
+                via TEXT NOT NULL DEFAULT 'report',
+                first_event_at INTEGER NOT NULL,
+                acknowledged_at INTEGER,
+                acknowledgement_note TEXT,
+                summary TEXT,
+                summary_version INTEGER,
+                report_status TEXT,
+                response TEXT,
+                responded_at INTEGER,
+                response_revision INTEGER NOT NULL DEFAULT 0,
+                response_updated_at INTEGER,
+                last_reminded_at INTEGER,
+                reminders_sent INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (report_id, host_id)
+            );
+            INSERT INTO host_routes (report_id, host_id, model_id, first_event_at, acknowledged_at, acknowledgement_note, summary,
+                summary_version, report_status, response, responded_at, response_revision, response_updated_at, last_reminded_at, reminders_sent)
+            SELECT report_id, host_id, model_id, first_event_at, acknowledged_at, acknowledgement_note, summary,
+                summary_version, report_status, response, responded_at, response_revision, response_updated_at, last_reminded_at, reminders_sent
+            FROM routes;
+            DROP TABLE routes;
+            CREATE INDEX ix_host_routes_host ON host_routes (host_id, first_event_at DESC, report_id DESC);
+            CREATE INDEX ix_host_routes_unacknowledged ON host_routes (COALESCE(last_reminded_at, first_event_at)) WHERE acknowledged_at IS NULL;
+            CREATE TABLE model_manifests (
+                host_id TEXT NOT NULL,
+                model_id TEXT NOT NULL,
+                published_at INTEGER NOT NULL,
+                PRIMARY KEY (host_id, model_id)
+            ) WITHOUT ROWID;
+            CREATE TABLE model_files (
+                host_id TEXT NOT NULL,
+                model_id TEXT NOT NULL,
+                digest TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                PRIMARY KEY (host_id, model_id, digest)
+            ) WITHOUT ROWID;
+            CREATE INDEX ix_model_files_digest ON model_files (digest);
+            CREATE TABLE model_aliases (
+                host_id TEXT NOT NULL,
+                model_id TEXT NOT NULL,
+                group_id TEXT NOT NULL,
+                linked_at INTEGER NOT NULL,
+                linked_by TEXT NOT NULL,
+                PRIMARY KEY (host_id, model_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX ix_model_aliases_group ON model_aliases (group_id);
+            CREATE TABLE report_digests (
+                report_id TEXT NOT NULL,
+                digest TEXT NOT NULL,
+                PRIMARY KEY (report_id, digest)
+            ) WITHOUT ROWID;
+            CREATE INDEX ix_report_digests_digest ON report_digests (digest);
+            """),
     ],
     beforeJournal: (connection, transaction, catchUp) =>
     {

@@ -43,7 +43,7 @@ public sealed class ReminderPlanner(
             var hostSubscriptions = await subscriptions.GetSubscriptionsAsync(route.HostId, cancellationToken);
             var reminder = route.RemindersSent + 1;
             var deliveries = DeliveryPlanner.PlanReminder(route, reminder, hostSubscriptions, links, _schedule, now);
-            if (await routes.SaveReminderAsync(route.ReportId, route.RemindersSent, now, deliveries, cancellationToken))
+            if (await routes.SaveReminderAsync(route.ReportId, route.HostId, route.RemindersSent, now, deliveries, cancellationToken))
             {
                 planned += deliveries.Count;
             }

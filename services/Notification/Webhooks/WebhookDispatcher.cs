@@ -95,7 +95,7 @@ public sealed partial class WebhookDispatcher(
         }
 
         // Narrowed since it was planned (fewer events, other model patterns): the host no longer asked for this one.
-        if (delivery.EventType != WebhookEvents.Test && await routes.GetRouteAsync(delivery.ReportId, cancellationToken) is { } route
+        if (delivery.EventType != WebhookEvents.Test && await routes.GetRouteAsync(delivery.ReportId, delivery.HostId, cancellationToken) is { } route
             && !SubscriptionInterest.Wants(subscription, delivery.EventType, route.ModelId))
         {
             var dropped = delivery with { Status = DeliveryStatuses.Failed, NextAttemptAt = null, LastAttemptAt = now };

@@ -68,6 +68,14 @@ public sealed class TriageClient(ApiCaller api)
     public Task<ApiResult<NoContent>> CloseContestAsync(Guid id, Guid contestId, CloseContestBody body, CancellationToken cancellationToken) =>
         api.PostAsync<NoContent>($"{Reports}/{id}/contests/{contestId}/close", body, cancellationToken);
 
+    /// <summary>Replaces the report's model digests (the whole list).</summary>
+    public Task<ApiResult<ReportDetail>> ChangeModelDigestsAsync(Guid id, ModelDigestsBody body, CancellationToken cancellationToken) =>
+        api.SendAsync<ReportDetail>(HttpMethod.Put, $"{Reports}/{id}/model/digests", body, cancellationToken);
+
+    /// <summary>Sends the report to the host of a re-upload it has not reached.</summary>
+    public Task<ApiResult<ReportDetail>> ShareWithHostAsync(Guid id, ShareWithHostBody body, CancellationToken cancellationToken) =>
+        api.PostAsync<ReportDetail>($"{Reports}/{id}/hosts", body, cancellationToken);
+
     /// <summary>The maintainers write to the report's host on its thread.</summary>
     public Task<ApiResult<NoContent>> SendHostMessageAsync(Guid id, MessageBody body, CancellationToken cancellationToken) =>
         api.PostAsync<NoContent>($"{Reports}/{id}/host-messages", body, cancellationToken);

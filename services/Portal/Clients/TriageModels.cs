@@ -11,7 +11,43 @@ public sealed record ModelRef
     public string Id { get; init; } = "";
     public string? Revision { get; init; }
     public string? Url { get; init; }
+
+    /// <summary>The SHA-256 digests of the model's files (docs/models.md); null when none are known.</summary>
+    public IReadOnlyList<string>? FileDigests { get; init; }
 }
+
+/// <summary>A host the report reached: its own first (<c>via</c> <c>report</c>), then each serving a copy of the model.</summary>
+public sealed record ReachedHostView
+{
+    public string Host { get; init; } = "";
+    public string ModelId { get; init; } = "";
+    public string Via { get; init; } = "";
+    public IReadOnlyList<string> SharedDigests { get; init; } = [];
+    public DateTimeOffset? ReachedAt { get; init; }
+    public DateTimeOffset? NotifiedAt { get; init; }
+    public DateTimeOffset? AcknowledgedAt { get; init; }
+    public DateTimeOffset? RespondedAt { get; init; }
+    public string? ResponseAction { get; init; }
+}
+
+/// <summary>A re-upload of the reported model found later; a closed report's may be sent to its host.</summary>
+public sealed record ReuploadView
+{
+    public string HostId { get; init; } = "";
+    public string ModelId { get; init; } = "";
+    public IReadOnlyList<string> SharedDigests { get; init; } = [];
+    public string ReportStatus { get; init; } = "";
+    public bool HostNotified { get; init; }
+    public DateTimeOffset DetectedAt { get; init; }
+    public DateTimeOffset? SharedAt { get; init; }
+    public string? SharedBy { get; init; }
+
+    public bool CanShare => !HostNotified && SharedAt is null;
+}
+
+public sealed record ModelDigestsBody(IReadOnlyList<string> FileDigests, long ExpectedVersion);
+
+public sealed record ShareWithHostBody(string Host, string ModelId, long ExpectedVersion);
 
 public sealed record ReportListItem
 {
@@ -207,6 +243,11 @@ public sealed record ReportDetail
 
     /// <summary>The evidence files' records (their bytes through <see cref="TriageClient.EvidenceFileAsync"/>).</summary>
     public IReadOnlyList<EvidenceFileView> Files { get; init; } = [];
+
+    /// <summary>Every host the report reached, its own first.</summary>
+    public IReadOnlyList<ReachedHostView> Hosts { get; init; } = [];
+
+    public IReadOnlyList<ReuploadView> Reuploads { get; init; } = [];
 }
 
 public sealed record EvidenceFileView(Guid Id, string Name, string Type, long Size, string Sha256)

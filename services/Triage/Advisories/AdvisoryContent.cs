@@ -73,9 +73,10 @@ public static partial class AdvisoryContent
             Modified = now,
             Fields = fields,
             Aliases = Approved(AdvisoryFields.Aliases) ? [.. request.Aliases!.Distinct()] : [],
-            // Digests: fill from the report's model file digests once reports carry them.
+            // The named model with its file digests, then every copy on another host the report reached (docs/models.md).
             Affected = [new AffectedModel(report.Model.Host, report.Model.Id,
-                Approved(AdvisoryFields.ModelRevision) && report.Model.Revision is { } modelRevision ? [modelRevision] : [], [])],
+                    Approved(AdvisoryFields.ModelRevision) && report.Model.Revision is { } modelRevision ? [modelRevision] : [], [.. report.Model.Digests()]),
+                .. report.Hosts.Select(h => new AffectedModel(h.HostId, h.ModelId, [], [.. h.SharedDigests]))],
             Category = report.Category,
             Severity = Approved(AdvisoryFields.Severity) ? report.Severity : null,
             Summary = Approved(AdvisoryFields.Summary) ? request.Summary!.Trim() : null,

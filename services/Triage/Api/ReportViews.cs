@@ -69,7 +69,9 @@ public sealed record ReportView(
     IReadOnlyList<ReportContest> Contests,
     bool ContestOpen,
     IReadOnlyList<HostThreadMessage> HostMessages,
-    IReadOnlyList<EvidenceFileView> Files)
+    IReadOnlyList<EvidenceFileView> Files,
+    IReadOnlyList<ReachedHostView> Hosts,
+    IReadOnlyList<ModelReupload> Reuploads)
 {
     /// <remarks><c>ContactUnavailable</c>: the report has a contact this key ring cannot decrypt; the rest of the view is whole.</remarks>
     public static ReportView From(Report r, ReporterContactProtector protector, SlaPolicy sla)
@@ -80,8 +82,36 @@ public sealed record ReportView(
             contact.Contact, contact.Unavailable, r.ContactAllowed, r.Unchallenged, r.Assignee, r.DuplicateOf, r.Notes, r.ReporterMessages, r.PublicNotes,
             ReportWorkflow.NextStatuses(r.Status, ActorKind.Maintainer).ToList(),
             r.ReceivedAt, r.UpdatedAt, r.TriagedAt, r.HostNotifiedAt, r.AcknowledgedAt, r.RespondedAt, r.HostResponse, sla.Deadline(r), sla.IsOverdue(r),
-            r.Notice, r.Contests, ReportContests.HasOpen(r), r.HostMessages, [.. r.EvidenceFiles.Select(EvidenceFileView.From)]);
+            r.Notice, r.Contests, ReportContests.HasOpen(r), r.HostMessages, [.. r.EvidenceFiles.Select(EvidenceFileView.From)],
+            ReachedHostView.Of(r), r.Reuploads);
     }
+}
+
+/// <summary>
+/// A host the report reached and where it stands there: first the report's own host (<c>via</c> <c>report</c>; its facts are
+/// the report's), then each host serving a copy of the model, in the order reached.
+/// </summary>
+public sealed record ReachedHostView(
+    string Host,
+    string ModelId,
+    string Via,
+    IReadOnlyList<string> SharedDigests,
+    DateTimeOffset? ReachedAt,
+    DateTimeOffset? NotifiedAt,
+    DateTimeOffset? AcknowledgedAt,
+    DateTimeOffset? RespondedAt,
+    string? ResponseAction,
+    int ResponseRevision)
+{
+    public const string ViaReport = "report";
+
+    public static IReadOnlyList<ReachedHostView> Of(Report r) =>
+    [
+        new(r.Model.Host, r.Model.Id, ViaReport, r.Model.Digests(), r.TriagedAt, r.HostNotifiedAt, r.AcknowledgedAt, r.RespondedAt,
+            r.HostResponse?.Action, r.HostResponse?.Revision ?? 0),
+        .. r.Hosts.Select(h => new ReachedHostView(
+            h.HostId, h.ModelId, h.Via, h.SharedDigests, h.ReachedAt, h.NotifiedAt, h.AcknowledgedAt, h.RespondedAt, h.ResponseAction, h.ResponseRevision)),
+    ];
 }
 
 /// <summary>An evidence file as maintainers see it listed (its bytes: <c>GET /api/v1/triage/reports/{id}/files/{fileId}</c>).</summary>

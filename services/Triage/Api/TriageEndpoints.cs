@@ -28,6 +28,8 @@ public static class TriageEndpoints
         triage.MapPost("/reports/{id:guid}/contests/{contestId:guid}/forward", ForwardContestAsync);
         triage.MapPost("/reports/{id:guid}/contests/{contestId:guid}/close", CloseContestAsync);
         triage.MapPost("/reports/{id:guid}/host-messages", SendHostMessageAsync);
+        triage.MapPut("/reports/{id:guid}/model/digests", EditModelDigestsAsync);
+        triage.MapPost("/reports/{id:guid}/hosts", ShareWithHostAsync);
         triage.MapGet("/audit/verify", VerifyAsync);
         triage.MapGet("/audit/export", ExportAsync).RequireAuthorization(ReportExportAccess.Policy);
         triage.MapAccountabilityEndpoints();
@@ -113,6 +115,16 @@ public static class TriageEndpoints
         Guid id, NoticeUpdateRequest request, ClaimsPrincipal user, TriageReports reports, ReporterContactProtector protector,
         SlaPolicy sla, CancellationToken cancellationToken) =>
         ReportResult(await reports.EditNoticeAsync(id, request, ActorName.Of(user), cancellationToken), protector, sla);
+
+    private static async Task<IResult> EditModelDigestsAsync(
+        Guid id, ModelDigestsRequest request, ClaimsPrincipal user, TriageReports reports, ReporterContactProtector protector,
+        SlaPolicy sla, CancellationToken cancellationToken) =>
+        ReportResult(await reports.EditModelDigestsAsync(id, request, ActorName.Of(user), cancellationToken), protector, sla);
+
+    private static async Task<IResult> ShareWithHostAsync(
+        Guid id, ShareWithHostRequest request, ClaimsPrincipal user, TriageReports reports, ReporterContactProtector protector,
+        SlaPolicy sla, CancellationToken cancellationToken) =>
+        ReportResult(await reports.ShareWithHostAsync(id, request, ActorName.Of(user), cancellationToken), protector, sla);
 
     private static async Task<IResult> ForwardContestAsync(
         Guid id, Guid contestId, ContestForwardRequest request, ClaimsPrincipal user, TriageReports reports, ReporterContactProtector protector,

@@ -8,6 +8,9 @@ public enum MaintainerEventKind
     ReporterAnswered,
     HostResponded,
     Contested,
+
+    /// <summary>A host published a manifest matching the report's digests: a re-upload of the reported model.</summary>
+    Reupload,
 }
 
 /// <summary>
@@ -28,6 +31,9 @@ public sealed record MaintainerEvent(MaintainerEventKind Kind, Guid ReportId, st
 
     public static MaintainerEvent HostResponded(Guid reportId, string hostId, int revision, DateTimeOffset at) =>
         new(MaintainerEventKind.HostResponded, reportId, $"host-responded/{reportId:N}/{hostId}/{revision}", at);
+
+    public static MaintainerEvent Reupload(Guid reportId, string hostId, string modelId, DateTimeOffset at) =>
+        new(MaintainerEventKind.Reupload, reportId, $"reupload/{reportId:N}/{hostId}/{modelId}", at);
 
     public static MaintainerEvent Contested(Guid reportId, Guid contestId, DateTimeOffset at) =>
         new(MaintainerEventKind.Contested, reportId, $"contested/{contestId:N}", at);

@@ -19,6 +19,7 @@ public static class MaintainerMailComposer
         MaintainerEventKind.ReporterAnswered => "The reporter answered on your report",
         MaintainerEventKind.HostResponded => "The host responded on your report",
         MaintainerEventKind.Contested => "The reporter contested the host's response on your report",
+        MaintainerEventKind.Reupload => "Re-upload of a reported model",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -31,7 +32,12 @@ public static class MaintainerMailComposer
     {
         var subject = $"{Headline(kind, Severity(report))} about {Model(report)}";
         var body = new MailBody()
-            .Paragraph(kind == MaintainerEventKind.NewReport ? $"A new report of {Severity(report)} severity was received." : Headline(kind, Severity(report)) + ".")
+            .Paragraph(kind switch
+            {
+                MaintainerEventKind.NewReport => $"A new report of {Severity(report)} severity was received.",
+                MaintainerEventKind.Reupload => Reupload(report),
+                _ => Headline(kind, Severity(report)) + ".",
+            })
             .Paragraph(Facts(report))
             .Quote(report.Title)
             .Link("Open the report in the portal", reportUrl)
@@ -61,6 +67,13 @@ public static class MaintainerMailComposer
         body.Paragraph(Why);
         return new OutgoingMail(mailId, to, subject, body.ToText(), body.ToHtml(Language, subject), Language);
     }
+
+    /// <summary>"Re-upload of a model reported on …": where the copy is, and whether its host was told.</summary>
+    private static string Reupload(Report report) => report.Reuploads.LastOrDefault() is { } copy
+        ? $"Re-upload of a model reported on {Time(report.ReceivedAt)}: {copy.HostId}/{copy.ModelId} shares {copy.SharedDigests.Count} file "
+          + $"{(copy.SharedDigests.Count == 1 ? "digest" : "digests")} with the report. "
+          + (copy.HostNotified ? "Its host was sent the report." : "The report is closed: send it to that host from the report's page if it should act.")
+        : $"Re-upload of a model reported on {Time(report.ReceivedAt)}.";
 
     private static string Facts(Report report) =>
         $"Model: {Model(report)}\nHarm category: {report.Category}\nSeverity: {Severity(report)}\nReceived: {Time(report.ReceivedAt)}";

@@ -22,7 +22,8 @@ public static class MaintainerMailRules
 
     /// <summary>
     /// Whether the maintainer asked to hear of the event: new reports by severity, everything else only on reports
-    /// assigned to them.
+    /// assigned to them. A re-upload of a reported model is news like a new report of its severity, and news on their
+    /// report for the assignee who follows its host's responses.
     /// </summary>
     public static bool Wants(MaintainerNotifications preferences, MaintainerEventKind kind, Report report) =>
         preferences.Email is not null && kind switch
@@ -32,6 +33,7 @@ public static class MaintainerMailRules
             MaintainerEventKind.ReporterAnswered => preferences.ReporterAnswered && preferences.IsAssignee(report),
             MaintainerEventKind.HostResponded => preferences.HostResponded && preferences.IsAssignee(report),
             MaintainerEventKind.Contested => preferences.Contested && preferences.IsAssignee(report),
+            MaintainerEventKind.Reupload => WantsNewReport(preferences, report.Severity) || (preferences.HostResponded && preferences.IsAssignee(report)),
             _ => false,
         };
 

@@ -80,6 +80,12 @@ public sealed record Report
     /// <summary>The thread between the maintainers and the host, oldest first.</summary>
     public IReadOnlyList<HostThreadMessage> HostMessages { get; init; } = [];
 
+    /// <summary>The hosts the report reached besides its own, each serving a copy of the model, in the order reached.</summary>
+    public IReadOnlyList<ReportHost> Hosts { get; init; } = [];
+
+    /// <summary>Re-uploads of the model found after the report was told to the hosts, in the order found.</summary>
+    public IReadOnlyList<ModelReupload> Reuploads { get; init; } = [];
+
     public static Report FromSubmission(ReportSubmitted submitted, DateTimeOffset now) => new()
     {
         Id = submitted.ReportId,

@@ -67,6 +67,12 @@ public sealed class MongoReportDocument
     /// <summary>Whether a contest waits on the maintainers (<see cref="ReportContests.HasOpen"/>), indexed (partially: true only) for <c>contested=true</c>.</summary>
     public bool ContestOpen { get; set; }
     public List<HostThreadMessage> HostMessages { get; set; } = [];
+
+    /// <summary>The hosts reached besides the report's own (copies of the model); absent on documents from before.</summary>
+    public List<ReportHost> Hosts { get; set; } = [];
+
+    /// <summary>Re-uploads of the model found later; absent on documents from before.</summary>
+    public List<ModelReupload> Reuploads { get; set; } = [];
     public DateTimeOffset? DisclosureRemindedAt { get; set; }
     public DateTimeOffset? DisclosureDueAt { get; set; }
     public DateTimeOffset? DisclosedAt { get; set; }
@@ -130,6 +136,8 @@ public sealed class MongoReportDocument
         Contests = [.. report.Contests],
         ContestOpen = ReportContests.HasOpen(report),
         HostMessages = [.. report.HostMessages],
+        Hosts = [.. report.Hosts],
+        Reuploads = [.. report.Reuploads],
         EvidenceFiles = [.. report.EvidenceFiles],
         DisclosureRemindedAt = report.DisclosureRemindedAt,
         DisclosureDueAt = report.DisclosureDueAt,
@@ -175,6 +183,8 @@ public sealed class MongoReportDocument
         Notice = Notice?.ToNotice(),
         Contests = Contests,
         HostMessages = HostMessages,
+        Hosts = Hosts,
+        Reuploads = Reuploads,
         EvidenceFiles = EvidenceFiles,
         DisclosureRemindedAt = DisclosureRemindedAt,
         DisclosureDueAt = DisclosureDueAt,

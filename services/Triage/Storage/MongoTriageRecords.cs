@@ -22,6 +22,8 @@ public static class MongoTriageRecords
         MongoRecordMap.RegisterEmbedded<ReportContest>();
         MongoRecordMap.RegisterEmbedded<HostThreadMessage>();
         MongoRecordMap.RegisterEmbedded<EvidenceFileReference>();
+        MongoRecordMap.RegisterEmbedded<ReportHost>();
+        MongoRecordMap.RegisterEmbedded<ModelReupload>();
 
         // The DSA fields are left out while null, as in statements from before them.
         MongoRecordMap.RegisterEmbedded<HostStatement>(map =>

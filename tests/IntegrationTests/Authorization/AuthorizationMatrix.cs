@@ -109,6 +109,9 @@ public static class AuthorizationMatrix
         TriageApi("POST", "/api/v1/triage/reports/{none}/advisory/preview", 404),
         TriageApi("PUT", "/api/v1/triage/reports/{none}/advisory", 404),
         TriageApi("POST", "/api/v1/triage/reports/{none}/advisory/withdraw", 404),
+        // Model identity on a report: its digests (the whole list) and sending it to the host of a re-upload.
+        TriageApi("PUT", "/api/v1/triage/reports/{none}/model/digests", 404),
+        TriageApi("POST", "/api/v1/triage/reports/{none}/hosts", 404),
         // Near-duplicates: the matrix's report has none (a cluster of one); merging an unknown report's cluster is a 404.
         TriageApi("GET", "/api/v1/triage/reports/{report}/similar", 200, null),
         TriageApi("GET", "/api/v1/triage/reports/{none}/similar", 404, null),
@@ -144,6 +147,11 @@ public static class AuthorizationMatrix
         AdminOrHost("GET", "/api/v1/hosts/hub-a/deliveries", 200, 200, 404, null),
         AdminOrHost("GET", "/api/v1/deliveries/{none}", 404, 404, 404, null),
         AdminOrHost("POST", "/api/v1/deliveries/{none}/replay", 404, 404, 404),
+        // Model identity for the maintainers (scope triage): a model's manifest and aliases; an empty link is a 400, an unlinked model's unlink a 404.
+        TriageApi("GET", "/api/v1/hosts/hub-a/models/{none}", 200, null),
+        TriageApi("GET", "/api/v1/hosts/{none}/models/{none}", 404, null),
+        TriageApi("POST", "/api/v1/hosts/hub-a/models/{none}/aliases", 400),
+        TriageApi("DELETE", "/api/v1/hosts/hub-a/models/{none}/aliases", 404, null),
 
         // The host API (scope host): a report the host was not told about is a 404, as an unknown one.
         HostApi("GET", "/api/v1/host/reports", 200, 200, null),
@@ -153,6 +161,9 @@ public static class AuthorizationMatrix
         HostApi("GET", "/api/v1/host/reports/{report}/messages", 404, 404, null),
         // A valid message: only the report's not being this host's refuses it.
         HostApi("POST", "/api/v1/host/reports/{report}/messages", 404, 404, """{"text":"A message from the matrix."}"""),
+        // Manifests: an empty body is a 400 for a known host (hub-b is none), and no manifest was published.
+        HostApi("PUT", "/api/v1/host/models/{none}/files", 400, 404),
+        HostApi("GET", "/api/v1/host/models/{none}/files", 404, 404, null),
 
         // Identity's admin API (scope identity:admin).
         IdentityAdmin("GET", "/api/v1/identity/users", 200, null),
@@ -177,6 +188,9 @@ public static class AuthorizationMatrix
         PortalPage("GET", "/portal/reports/{report}?handler=file&fileId={none}", 404, 404),
         // Removing a file: a post without the antiforgery token is refused before anything (PortalEvidenceFileTests removes one).
         PortalPage("POST", "/portal/reports/{report}?handler=RedactFile", 400, 400),
+        // The model's digests and sending a report to a re-upload's host: refused without the token too.
+        PortalPage("POST", "/portal/reports/{report}?handler=Digests", 400, 400),
+        PortalPage("POST", "/portal/reports/{report}?handler=ShareWithHost", 400, 400),
         PortalPage("GET", "/portal/dashboard", 200, 200),
         PortalPage("GET", "/portal/notifications", 200, 200),
         PortalPage("GET", "/portal/admin/users", Outcome.Forbidden, 200),

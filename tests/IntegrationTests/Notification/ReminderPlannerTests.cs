@@ -56,9 +56,9 @@ public sealed class ReminderPlannerTests : IDisposable
         _clock.Now = Told.AddDays(14);
         await _planner.PlanDueRemindersAsync(ct);
         Assert.Equal(2, (await Reminders()).Count);
-        Assert.Equal(2, (await _store.GetRouteAsync(changed.ReportId, ct))!.RemindersSent);
+        Assert.Equal(2, (await _store.GetRouteAsync(changed.ReportId, "hub", ct))!.RemindersSent);
 
-        await _store.AcknowledgeAsync(changed.ReportId, null, _clock.Now, OutboxMessage.For(new HostAcknowledged(changed.ReportId, "hub", null, _clock.Now), _clock.Now), ct);
+        await _store.AcknowledgeAsync(changed.ReportId, "hub", null, _clock.Now, OutboxMessage.For(new HostAcknowledged(changed.ReportId, "hub", null, _clock.Now), _clock.Now), ct);
         _clock.Now = Told.AddDays(60);
         await _planner.PlanDueRemindersAsync(ct);
         Assert.Equal(2, (await Reminders()).Count);

@@ -58,6 +58,7 @@ public sealed class StatusEventOrderTests : IAsyncDisposable
             .AddSingleton(new SafetyReports.ServiceDefaults.Email.EmailOptions())
             .AddSingleton(new SafetyReports.ServiceDefaults.Email.MailProtector(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider()))
             .AddSingleton<SafetyReports.Notification.HostMails>()
+            .AddSingleton<SafetyReports.Notification.ReportFanOut>()
             .AddMassTransitTestHarness(x =>
             {
                 x.AddConsumer<PlanWebhookDeliveriesConsumer>();
@@ -109,7 +110,7 @@ public sealed class StatusEventOrderTests : IAsyncDisposable
         await ConsumeAsync(_store, TriagedEvent(reportId));
 
         Assert.Equal([WebhookEvents.Resolved, WebhookEvents.Triaged], await PlannedEventsAsync(reportId));
-        var route = await _store.GetRouteAsync(reportId, TestContext.Current.CancellationToken);
+        var route = await _store.GetRouteAsync(reportId, Model.Host, TestContext.Current.CancellationToken);
         Assert.Equal((ReportStatuses.Resolved, 3L), (route!.Summary!.Status, route.Summary.Version));
     }
 
@@ -125,7 +126,7 @@ public sealed class StatusEventOrderTests : IAsyncDisposable
             TriagedEvent(reportId), ResolvedEvent(reportId));
 
         Assert.Equal([WebhookEvents.Resolved, WebhookEvents.Triaged], await PlannedEventsAsync(reportId));
-        var route = await _store.GetRouteAsync(reportId, TestContext.Current.CancellationToken);
+        var route = await _store.GetRouteAsync(reportId, Model.Host, TestContext.Current.CancellationToken);
         Assert.Equal((ReportStatuses.Resolved, 3L), (route!.Summary!.Status, route.Summary.Version));
     }
 
@@ -138,6 +139,6 @@ public sealed class StatusEventOrderTests : IAsyncDisposable
         await ConsumeAsync(_store, Changed(reportId, ReportStatuses.Rejected, 2, ReportStatuses.Received, triagedAt: null));
 
         Assert.Empty(await PlannedEventsAsync(reportId));
-        Assert.Null(await _store.GetRouteAsync(reportId, TestContext.Current.CancellationToken));
+        Assert.Null(await _store.GetRouteAsync(reportId, Model.Host, TestContext.Current.CancellationToken));
     }
 }

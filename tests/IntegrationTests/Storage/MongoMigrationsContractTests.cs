@@ -87,6 +87,35 @@ public sealed class MongoMigrationsContractTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Routes_keyed_by_report_move_to_the_routes_per_host_once_and_a_second_run_changes_nothing()
+    {
+        _database = MongoTestDatabase.Create();
+        var migrations = MongoNotificationIndexes.Migrations;
+        foreach (var step in migrations.Steps.Where(s => s.Version < 7))
+        {
+            await step.Apply(_database.Database, Ct);
+        }
+
+        var reportId = Guid.NewGuid();
+        var old = _database.Database.GetCollection<BsonDocument>(MongoNotificationStore.RoutesBeforeModelIdentityCollection);
+        await old.InsertOneAsync(new BsonDocument
+        {
+            { "_id", new BsonBinaryData(reportId, GuidRepresentation.Standard) }, { "hostId", "huggingface" }, { "modelId", "org/model" },
+            { "firstEventAt", DateTime.UtcNow }, { "acknowledgedAt", BsonNull.Value }, { "acknowledgementNote", "seen" },
+        }, cancellationToken: Ct);
+
+        await migrations.Steps.Single(s => s.Version == 7).Apply(_database.Database, Ct);
+        await migrations.Steps.Single(s => s.Version == 7).Apply(_database.Database, Ct);
+
+        var store = new MongoNotificationStore(_database.Database);
+        var route = await store.GetRouteAsync(reportId, "huggingface", Ct);
+        Assert.Equal(("org/model", "seen", SafetyReports.Notification.Domain.RouteVia.Report), (route!.ModelId, route.AcknowledgementNote, route.Via));
+        Assert.Single(await store.GetRoutesOfReportAsync(reportId, Ct));
+        var names = await (await _database.Database.ListCollectionNamesAsync(cancellationToken: Ct)).ToListAsync(Ct);
+        Assert.DoesNotContain(MongoNotificationStore.RoutesBeforeModelIdentityCollection, names);
+    }
+
+    [Fact]
     public async Task A_record_newer_than_the_code_stops_the_start_and_runs_nothing()
     {
         _database = MongoTestDatabase.Create();

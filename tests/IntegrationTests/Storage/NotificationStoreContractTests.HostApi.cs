@@ -84,7 +84,7 @@ public abstract partial class NotificationStoreContractTests
         await store.SavePlanAsync(new DeliveryPlan(route with { Summary = Summary(ReportStatuses.Triaged, 4, At(9)) }, []), Ct);
         await store.SavePlanAsync(new DeliveryPlan(route with { Summary = null }, []), Ct);
 
-        Assert.Equal(route with { Summary = Summary(ReportStatuses.HostNotified, 5, At(5)) }, await store.GetRouteAsync(route.ReportId, Ct));
+        Assert.Equal(route with { Summary = Summary(ReportStatuses.HostNotified, 5, At(5)) }, await store.GetRouteAsync(route.ReportId, route.HostId, Ct));
     }
 
     [Fact]
@@ -128,13 +128,13 @@ public abstract partial class NotificationStoreContractTests
         Assert.True(await store.SaveResponseAsync(first.Route, 0, false, events, Ct));
         // A writer that read the route before this response loses.
         Assert.False(await store.SaveResponseAsync(first.Route, 0, false, [Message("late", At(11))], Ct));
-        Assert.Equal(first.Route, await store.GetRouteAsync(route.ReportId, Ct));
+        Assert.Equal(first.Route, await store.GetRouteAsync(route.ReportId, route.HostId, Ct));
         Assert.Equal(events, await store.PeekOutboxAsync(10, Ct));
 
         var second = HostResponseRules.Apply(first.Route, response with { Action = "removed", Until = null }, At(20));
         Assert.False(await store.SaveResponseAsync(second.Route, 1, false, [], Ct));
         Assert.True(await store.SaveResponseAsync(second.Route, 1, true, [Message("HostResponded", At(20))], Ct));
-        Assert.Equal(second.Route, await store.GetRouteAsync(route.ReportId, Ct));
+        Assert.Equal(second.Route, await store.GetRouteAsync(route.ReportId, route.HostId, Ct));
         Assert.Equal(3, (await store.PeekOutboxAsync(10, Ct)).Count);
     }
 
@@ -146,7 +146,7 @@ public abstract partial class NotificationStoreContractTests
         await store.SavePlanAsync(new DeliveryPlan(route, []), Ct);
         var decision = HostResponseRules.Apply(route, new HostResponse("no_action", null, null, "fine", false, null), At(10));
 
-        Assert.True((await store.AcknowledgeAsync(route.ReportId, "seen", At(5), Message("HostAcknowledged", At(5)), Ct))!.First);
+        Assert.True((await store.AcknowledgeAsync(route.ReportId, route.HostId, "seen", At(5), Message("HostAcknowledged", At(5)), Ct))!.First);
         Assert.False(await store.SaveResponseAsync(decision.Route, 0, false, [Message("HostAcknowledged", At(10)), Message("HostResponded", At(10))], Ct));
         Assert.Single(await store.PeekOutboxAsync(10, Ct));
     }
@@ -165,17 +165,17 @@ public abstract partial class NotificationStoreContractTests
             await store.SavePlanAsync(new DeliveryPlan(route, []), Ct);
         }
 
-        await store.AcknowledgeAsync(acknowledged.ReportId, null, At(2), Message("HostAcknowledged", At(2)), Ct);
+        await store.AcknowledgeAsync(acknowledged.ReportId, acknowledged.HostId, null, At(2), Message("HostAcknowledged", At(2)), Ct);
 
         Assert.Equal([old, legacy], await store.GetRoutesAwaitingAcknowledgementAsync(At(10), 10, Ct));
         Assert.Equal([old], await store.GetRoutesAwaitingAcknowledgementAsync(At(10), 1, Ct));
 
         var reminder = NewDelivery(old.ReportId, At(20)) with { EventType = WebhookEvents.Reminder };
-        Assert.True(await store.SaveReminderAsync(old.ReportId, 0, At(20), [reminder], Ct));
-        Assert.False(await store.SaveReminderAsync(old.ReportId, 0, At(20), [NewDelivery(old.ReportId, At(20))], Ct));
-        Assert.False(await store.SaveReminderAsync(acknowledged.ReportId, 0, At(20), [], Ct));
+        Assert.True(await store.SaveReminderAsync(old.ReportId, old.HostId, 0, At(20), [reminder], Ct));
+        Assert.False(await store.SaveReminderAsync(old.ReportId, old.HostId, 0, At(20), [NewDelivery(old.ReportId, At(20))], Ct));
+        Assert.False(await store.SaveReminderAsync(acknowledged.ReportId, acknowledged.HostId, 0, At(20), [], Ct));
 
-        Assert.Equal(old with { LastRemindedAt = At(20), RemindersSent = 1 }, await store.GetRouteAsync(old.ReportId, Ct));
+        Assert.Equal(old with { LastRemindedAt = At(20), RemindersSent = 1 }, await store.GetRouteAsync(old.ReportId, old.HostId, Ct));
         Assert.Equal([reminder], await store.GetDeliveriesAsync(new DeliveryQuery("huggingface", old.ReportId), Ct));
         Assert.Equal([legacy], await store.GetRoutesAwaitingAcknowledgementAsync(At(10), 10, Ct));
         Assert.Equal([legacy, old with { LastRemindedAt = At(20), RemindersSent = 1 }], await store.GetRoutesAwaitingAcknowledgementAsync(At(20), 10, Ct));

@@ -28,7 +28,7 @@ public abstract partial class NotificationStoreContractTests
         Assert.Equal(NoticeWrite.Ignored, await store.SaveNoticeAsync(second with { Description = "changed" }, [NewDelivery(reportId, At(3))], Ct));
         SameJson<IReadOnlyList<HostNotice>>([second], await store.GetNoticesAsync([reportId], Ct));
         Assert.Equal([updated], await store.GetDeliveriesAsync(new DeliveryQuery("huggingface", reportId), Ct));
-        Assert.Null(await store.GetRouteAsync(reportId, Ct));
+        Assert.Null(await store.GetRouteAsync(reportId, "huggingface", Ct));
 
         var third = NewNotice(reportId, 3) with { Description = null, Evidence = [] };
         Assert.Equal(NoticeWrite.Replaced, await store.SaveNoticeAsync(third, [], Ct));
@@ -118,7 +118,7 @@ public abstract partial class NotificationStoreContractTests
 
         Assert.True(await store.SaveResponseAsync(decision.Route, 0, false, [], Ct));
 
-        Assert.Equal(decision.Route, await store.GetRouteAsync(route.ReportId, Ct));
-        Assert.Equal(["AT", "DE"], (await store.GetRouteAsync(route.ReportId, Ct))!.Response!.TerritorialScope!);
+        Assert.Equal(decision.Route, await store.GetRouteAsync(route.ReportId, route.HostId, Ct));
+        Assert.Equal(["AT", "DE"], (await store.GetRouteAsync(route.ReportId, route.HostId, Ct))!.Response!.TerritorialScope!);
     }
 }

@@ -85,10 +85,10 @@ public abstract partial class NotificationStoreContractTests : IAsyncDisposable
         await store.SavePlanAsync(new DeliveryPlan(null, [first]), Ct);
         await store.SavePlanAsync(new DeliveryPlan(null, []), Ct);
 
-        Assert.Equal(route, await store.GetRouteAsync(reportId, Ct));
+        Assert.Equal(route, await store.GetRouteAsync(reportId, "huggingface", Ct));
         Assert.Equal(first, await store.GetDeliveryAsync(first.Id, Ct));
         Assert.Equal([third, second, first], await store.GetDeliveriesAsync(new DeliveryQuery("huggingface", Max: 10), Ct));
-        Assert.Null(await store.GetRouteAsync(Guid.NewGuid(), Ct));
+        Assert.Null(await store.GetRouteAsync(Guid.NewGuid(), "huggingface", Ct));
         Assert.Null(await store.GetDeliveryAsync(Guid.NewGuid(), Ct));
     }
 
@@ -200,16 +200,16 @@ public abstract partial class NotificationStoreContractTests : IAsyncDisposable
         await store.SavePlanAsync(new DeliveryPlan(route, []), Ct);
         var announcement = new OutboxMessage(Guid.NewGuid(), "SafetyReports.Contracts.HostAcknowledged", "{}", At(5));
 
-        Assert.Null(await store.AcknowledgeAsync(Guid.NewGuid(), "note", At(5), announcement, Ct));
+        Assert.Null(await store.AcknowledgeAsync(Guid.NewGuid(), "huggingface", "note", At(5), announcement, Ct));
         Assert.Empty(await store.PeekOutboxAsync(10, Ct));
 
-        var first = await store.AcknowledgeAsync(reportId, "on it", At(5).AddTicks(9999), announcement, Ct);
+        var first = await store.AcknowledgeAsync(reportId, "huggingface", "on it", At(5).AddTicks(9999), announcement, Ct);
         Assert.Equal(new AcknowledgeResult(At(5), true), first);
 
         var again = new OutboxMessage(Guid.NewGuid(), "SafetyReports.Contracts.HostAcknowledged", "{}", At(7));
-        Assert.Equal(new AcknowledgeResult(At(5), false), await store.AcknowledgeAsync(reportId, "again", At(7), again, Ct));
+        Assert.Equal(new AcknowledgeResult(At(5), false), await store.AcknowledgeAsync(reportId, "huggingface", "again", At(7), again, Ct));
 
-        Assert.Equal(route with { AcknowledgedAt = At(5), AcknowledgementNote = "on it" }, await store.GetRouteAsync(reportId, Ct));
+        Assert.Equal(route with { AcknowledgedAt = At(5), AcknowledgementNote = "on it" }, await store.GetRouteAsync(reportId, "huggingface", Ct));
         Assert.Equal([announcement], await store.PeekOutboxAsync(10, Ct));
     }
 
@@ -221,7 +221,7 @@ public abstract partial class NotificationStoreContractTests : IAsyncDisposable
         await store.SavePlanAsync(new DeliveryPlan(new ReportRoute(reportId, "huggingface", "org/model", At(0), null, null), []), Ct);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() => store.AcknowledgeAsync(
-            reportId, $"note {i}", At(10 + i), new OutboxMessage(Guid.NewGuid(), "HostAcknowledged", "{}", At(10 + i)), Ct), Ct)));
+            reportId, "huggingface", $"note {i}", At(10 + i), new OutboxMessage(Guid.NewGuid(), "HostAcknowledged", "{}", At(10 + i)), Ct), Ct)));
 
         var winner = Assert.Single(results, r => r!.First);
         Assert.All(results, r => Assert.Equal(winner!.AcknowledgedAt, r!.AcknowledgedAt));

@@ -51,17 +51,17 @@ public sealed class NotificationStoreSqliteMigrationTests : IDisposable
         var subscription = await store.GetSubscriptionAsync(subscriptionId, Ct);
         SameJson(new Subscription(subscriptionId, "huggingface", "https://hooks.example.org", ["report.triaged"], ["**"], "protected", true, At(1)), subscription);
         var route = new ReportRoute(reportId, "huggingface", "org/model", At(2), null, null);
-        Assert.Equal(route, await store.GetRouteAsync(reportId, Ct));
+        Assert.Equal(route, await store.GetRouteAsync(reportId, "huggingface", Ct));
 
         // The new columns work on the old rows.
         Assert.Equal([route], await store.GetRoutesAwaitingAcknowledgementAsync(At(10), 10, Ct));
-        Assert.True(await store.SaveReminderAsync(reportId, 0, At(10), [], Ct));
+        Assert.True(await store.SaveReminderAsync(reportId, "huggingface", 0, At(10), [], Ct));
         Assert.Equal(At(5), (await store.RecordEndpointOutcomeAsync(subscriptionId, false, At(5), Ct))!.FailingSince);
         Assert.Equal([route with { LastRemindedAt = At(10), RemindersSent = 1 }], (await store.GetRoutesAsync("huggingface", null, 10, Ct)).Items);
 
         // Opening it again finds every column present and changes nothing.
         var reopened = new SqliteNotificationStore(_file.Path);
-        Assert.Equal(route with { LastRemindedAt = At(10), RemindersSent = 1 }, await reopened.GetRouteAsync(reportId, Ct));
+        Assert.Equal(route with { LastRemindedAt = At(10), RemindersSent = 1 }, await reopened.GetRouteAsync(reportId, "huggingface", Ct));
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class NotificationStoreSqliteMigrationTests : IDisposable
 
         var store = new SqliteNotificationStore(_file.Path);
 
-        Assert.Equal(new HostResponse("removed", "the repository", null, "ToS", false, null), (await store.GetRouteAsync(reportId, Ct))!.Response);
+        Assert.Equal(new HostResponse("removed", "the repository", null, "ToS", false, null), (await store.GetRouteAsync(reportId, "huggingface", Ct))!.Response);
         var notice = new HostNotice(reportId, "huggingface", 1, new Contracts.ModelReference("huggingface", "org/model"), "d", [], null, true,
             new DateOnly(2025, 3, 1), At(4));
         Assert.Equal(NoticeWrite.Stored, await store.SaveNoticeAsync(notice, [], Ct));

@@ -123,7 +123,7 @@ public sealed class PreviousReleaseUpgradeTests : IDisposable
         var store = new SqliteNotificationStore(file.Path);
         SameJson(new Subscription(subscriptionId, "huggingface", "https://hooks.example.org", ["report.triaged"], ["**"], "protected", true, At(1)),
             await store.GetSubscriptionAsync(subscriptionId, Ct));
-        Assert.Equal(new ReportRoute(reportId, "huggingface", "org/model", At(2), null, null), await store.GetRouteAsync(reportId, Ct));
+        Assert.Equal(new ReportRoute(reportId, "huggingface", "org/model", At(2), null, null), await store.GetRouteAsync(reportId, "huggingface", Ct));
 
         AssertUpgraded(file, SqliteNotificationSchema.Migrations);
     }

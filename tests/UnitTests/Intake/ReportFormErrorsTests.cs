@@ -165,4 +165,17 @@ public class ReportFormErrorsTests
     {
         Assert.Equal(field, ReportFormErrors.ToFormField(key, [1, 4]));
     }
+
+    [Fact]
+    public void Digests_are_one_a_line_and_a_bad_line_is_explained_beside_the_field()
+    {
+        var form = Valid();
+        form.Model.FileDigests = "sha256:" + new string('a', 64) + "\r\n\r\nnot a digest\r\n";
+
+        Assert.Equal(["sha256:" + new string('a', 64), "not a digest"], form.ToSubmission().Request.Model!.FileDigests!);
+        Assert.Equal("Write each digest on its own line as sha256: followed by 64 hexadecimal digits.", ErrorsOf(form).For("model.fileDigests"));
+
+        form.Model.FileDigests = "sha256:" + new string('a', 64);
+        Assert.False(ErrorsOf(form).Any);
+    }
 }

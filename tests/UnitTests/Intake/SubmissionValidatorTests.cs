@@ -136,3 +136,30 @@ public class SubmissionValidatorTests
         Assert.Empty(SubmissionValidator.Validate(atLimits));
     }
 }
+
+public class SubmissionDigestTests
+{
+    private static string Digest(char hex) => "sha256:" + new string(hex, 64);
+
+    [Fact]
+    public void File_digests_are_optional_and_valid_ones_pass()
+    {
+        var request = SubmissionValidatorTests.Valid();
+        Assert.Empty(SubmissionValidator.Validate(request with { Model = request.Model! with { FileDigests = [Digest('a'), Digest('A')] } }));
+    }
+
+    [Fact]
+    public void A_bad_digest_is_named_by_its_place_and_too_many_by_the_field()
+    {
+        var request = SubmissionValidatorTests.Valid();
+
+        var bad = SubmissionValidator.Validate(request with { Model = request.Model! with { FileDigests = [Digest('a'), "sha1:abc"] } });
+        Assert.Equal(["model.fileDigests[1]"], bad.Keys);
+
+        var many = SubmissionValidator.Validate(request with
+        {
+            Model = request.Model! with { FileDigests = Enumerable.Range(0, 101).Select(i => (string?)$"sha256:{i:x64}").ToList() },
+        });
+        Assert.Equal(["model.fileDigests"], many.Keys);
+    }
+}

@@ -75,7 +75,11 @@ public class FollowUpPlanningTests
         var third = Assert.Single(DeliveryPlanner.PlanNoticeUpdate(Notice(3), Route, [subscription], Links, Schedule, Now));
         Assert.NotEqual(second.Id, third.Id);
         Assert.Contains("\"noticeRevision\":3", third.Payload);
-        Assert.Empty(DeliveryPlanner.PlanNoticeUpdate(Notice(2, host: "elsewhere"), Route, [subscription], Links, Schedule, Now));
+        // Every host the report reached is shown the same notice: its route plans its own update.
+        var copy = Route with { HostId = "mirror" };
+        var mirrored = Assert.Single(DeliveryPlanner.PlanNoticeUpdate(Notice(2), copy, [Sub([WebhookEvents.Triaged], host: "mirror")], Links, Schedule, Now));
+        Assert.Equal("mirror", mirrored.HostId);
+        Assert.NotEqual(second.Id, mirrored.Id);
     }
 
     [Fact]

@@ -36,10 +36,22 @@ public class HostReportViewTests
     }
 
     [Fact]
-    public void Before_a_notice_arrives_it_is_null_and_another_hosts_notice_is_never_shown()
+    public void Before_a_notice_arrives_it_is_null_and_another_reports_notice_is_never_shown()
     {
         Assert.Null(HostReportView.From(Route, null, [], []).Notice);
-        Assert.Null(HostReportView.From(Route, Notice with { HostId = "elsewhere" }, [], []).Notice);
+        Assert.Null(HostReportView.From(Route, Notice with { ReportId = Guid.NewGuid() }, [], []).Notice);
+    }
+
+    [Fact]
+    public void A_host_serving_a_copy_of_the_model_is_shown_the_reports_notice_and_how_it_was_reached()
+    {
+        var copy = Route with { HostId = "mirror", ModelId = "someone/copy", Via = RouteVia.Digest };
+
+        var view = HostReportView.From(copy, Notice, [], []);
+
+        Assert.NotNull(view.Notice);
+        Assert.Equal(RouteVia.Digest, view.ReachedVia);
+        Assert.Equal(RouteVia.Report, HostReportView.From(Route, Notice, [], []).ReachedVia);
     }
 
     [Fact]

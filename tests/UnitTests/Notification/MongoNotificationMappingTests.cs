@@ -52,7 +52,7 @@ public sealed class MongoNotificationMappingTests
     }
 
     [Fact]
-    public void A_route_stored_before_these_fields_reads_with_defaults()
+    public void A_route_stored_before_these_fields_moves_to_the_routes_per_host_and_reads_with_defaults()
     {
         var reportId = Guid.NewGuid();
         var old = new BsonDocument
@@ -61,9 +61,13 @@ public sealed class MongoNotificationMappingTests
             { "acknowledgedAt", BsonNull.Value }, { "acknowledgementNote", BsonNull.Value },
         };
 
-        var route = MongoDB.Bson.Serialization.BsonSerializer.Deserialize<MongoRouteDocument>(old).ToRoute();
+        var moved = RouteMove.Moved(old);
+        moved["_id"] = RouteMove.NewId(old);
+        var route = MongoDB.Bson.Serialization.BsonSerializer.Deserialize<MongoRouteDocument>(moved).ToRoute();
 
         Assert.Equal(new ReportRoute(reportId, "huggingface", "org/model", At, null, null), route);
+        Assert.Equal(RouteIds.For(reportId, "huggingface"), moved["_id"].AsGuid);
+        Assert.Equal("report", moved["via"].AsString);
     }
 
     [Fact]
@@ -137,12 +141,12 @@ public sealed class MongoNotificationMappingTests
                     "$or", new BsonArray
                     {
                         new BsonDocument("firstEventAt", new BsonDocument("$lt", Date(At))),
-                        new BsonDocument { { "firstEventAt", Date(At) }, { "_id", new BsonDocument("$lt", Uuid(id)) } },
+                        new BsonDocument { { "firstEventAt", Date(At) }, { "reportId", new BsonDocument("$lt", Uuid(id)) } },
                     }
                 },
             },
             Render(MongoNotificationFilters.RoutesOf("hub", new RouteCursor(At, id))));
-        Assert.Equal(new BsonDocument { { "firstEventAt", -1 }, { "_id", -1 } }, Render(MongoNotificationFilters.RoutesNewestFirst));
+        Assert.Equal(new BsonDocument { { "firstEventAt", -1 }, { "reportId", -1 } }, Render(MongoNotificationFilters.RoutesNewestFirst));
     }
 
     [Fact]
@@ -175,7 +179,7 @@ public sealed class MongoNotificationMappingTests
             },
             rendered["$or"]);
         Assert.Equal(new BsonDocument("$nin", new BsonArray { "resolved", "rejected", "duplicate" }), rendered["summary.status"]);
-        Assert.Equal(new BsonDocument { { "lastContactAt", 1 }, { "_id", 1 } }, Render(MongoNotificationFilters.LongestWaitingFirst));
+        Assert.Equal(new BsonDocument { { "lastContactAt", 1 }, { "reportId", 1 }, { "hostId", 1 } }, Render(MongoNotificationFilters.LongestWaitingFirst));
 
         Assert.Equal(
             new BsonDocument

@@ -91,11 +91,26 @@ public sealed class MongoIndexTests
             ("ix_deliveries_due", new BsonDocument { { "status", 1 }, { "nextAttemptAt", 1 } }),
             ("ix_deliveries_host", new BsonDocument { { "hostId", 1 }, { "createdAt", -1 } }),
             ("ix_deliveries_subscription", new BsonDocument { { "subscriptionId", 1 }, { "status", 1 }, { "createdAt", 1 } }));
-        AssertIndexes(MongoNotificationIndexes.Routes,
+        AssertIndexes(MongoNotificationIndexes.RoutesBeforeModelIdentity,
             ("ix_routes_host", new BsonDocument { { "hostId", 1 }, { "firstEventAt", -1 }, { "_id", -1 } }),
             ("ix_routes_unacknowledged", new BsonDocument { { "acknowledgedAt", 1 }, { "lastContactAt", 1 } }));
+        AssertIndexes(MongoNotificationIndexes.Routes,
+            ("ix_host_routes_host", new BsonDocument { { "hostId", 1 }, { "firstEventAt", -1 }, { "reportId", -1 } }),
+            ("ix_host_routes_unacknowledged", new BsonDocument { { "acknowledgedAt", 1 }, { "lastContactAt", 1 } }),
+            ("ix_host_routes_report", new BsonDocument { { "reportId", 1 }, { "hostId", 1 } }));
         AssertIndexes(MongoNotificationIndexes.Attempts,
             ("ix_attempts_delivery", new BsonDocument { { "deliveryId", 1 }, { "_id", 1 } }));
+    }
+
+    [Fact]
+    public void Model_identity_finds_manifests_and_reports_by_digest_through_multikey_indexes_and_alias_groups_by_group()
+    {
+        AssertIndexes(MongoNotificationIndexes.ModelManifests, ("ix_model_manifests_digests", new BsonDocument("digests", 1)));
+        AssertIndexes(MongoNotificationIndexes.ReportDigests, ("ix_report_digests_digests", new BsonDocument("digests", 1)));
+        AssertIndexes(MongoNotificationIndexes.ModelAliases, ("ix_model_aliases_group", new BsonDocument("groupId", 1)));
+        Assert.Equal(
+            new BsonDocument("digests", new BsonDocument("$in", new BsonArray { "sha256:" + new string('a', 64) })),
+            MongoRendering.Render(MongoNotificationFilters.ManifestsWithAny(["sha256:" + new string('a', 64)])));
     }
 
     [Fact]

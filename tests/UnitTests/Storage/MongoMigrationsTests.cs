@@ -34,10 +34,10 @@ public sealed class MongoMigrationsTests
     {
         var migrations = MongoNotificationIndexes.Migrations;
 
-        Assert.Equal([1, 2, 3, 4, 5, 6], migrations.Pending("reports", 0).Select(s => s.Version));
-        Assert.Equal([2, 3, 4, 5, 6], migrations.Pending("reports", 1).Select(s => s.Version));
-        Assert.Equal("sent mails pruned", Assert.Single(migrations.Pending("reports", 5)).Name);
-        Assert.Empty(migrations.Pending("reports", 6));
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7], migrations.Pending("reports", 0).Select(s => s.Version));
+        Assert.Equal([2, 3, 4, 5, 6, 7], migrations.Pending("reports", 1).Select(s => s.Version));
+        Assert.Equal("model identity: routes per report and host, manifests, aliases, report digests", Assert.Single(migrations.Pending("reports", 6)).Name);
+        Assert.Empty(migrations.Pending("reports", 7));
     }
 
     [Fact]

@@ -43,7 +43,9 @@ public sealed class MongoNotificationDocumentTests
         var route = new ReportRoute(Guid.NewGuid(), "huggingface", "org/model", At, null, null);
 
         var (bson, back) = RoundTrip(MongoRouteDocument.From(route));
-        AssertUuid(route.ReportId, bson["_id"]);
+        AssertUuid(route.Id, bson["_id"]);
+        AssertUuid(route.ReportId, bson["reportId"]);
+        Assert.Equal("report", bson["via"].AsString);
         Assert.Equal(BsonNull.Value, bson["acknowledgedAt"]);
         Assert.Equal(route, back.ToRoute());
 

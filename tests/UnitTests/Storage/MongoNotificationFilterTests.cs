@@ -138,7 +138,8 @@ public sealed class MongoNotificationFilterTests
     {
         var id = Guid.NewGuid();
         Assert.Equal(new BsonDocument("_id", Uuid(id)), Render(MongoDB.Driver.Builders<MongoDeliveryDocument>.Filter.Where(d => d.Id == id)));
-        Assert.Equal(new BsonDocument("_id", Uuid(id)), Render(MongoDB.Driver.Builders<MongoRouteDocument>.Filter.Where(d => d.ReportId == id)));
+        Assert.Equal(new BsonDocument("_id", Uuid(id)), Render(MongoDB.Driver.Builders<MongoRouteDocument>.Filter.Where(d => d.Id == id)));
+        Assert.Equal(new BsonDocument("reportId", Uuid(id)), Render(MongoNotificationFilters.RoutesOfReport(id)));
         Assert.Equal(new BsonDocument("_id", "huggingface"), Render(MongoDB.Driver.Builders<ModelHost>.Filter.Where(d => d.Id == "huggingface")));
     }
 }

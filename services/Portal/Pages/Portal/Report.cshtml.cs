@@ -81,6 +81,20 @@ public sealed class ReportModel(TriageClient triage, NotificationClient notifica
     [BindProperty(Name = "text")]
     public string? MessageText { get; set; }
 
+    /// <summary>The model's file digests, one a line.</summary>
+    [BindProperty]
+    public string? FileDigests { get; set; }
+
+    /// <summary>The host and model of the re-upload to send the report to.</summary>
+    [BindProperty]
+    public string? ShareHost { get; set; }
+
+    [BindProperty]
+    public string? ShareModel { get; set; }
+
+    /// <summary>What the digest form shows: what was posted after a refusal, otherwise the report's digests.</summary>
+    public string DigestsShown => ActiveForm == "digests" ? FileDigests ?? "" : string.Join('\n', Report?.Model.FileDigests ?? []);
+
     /// <summary>A contest's reason as forwarded to the host.</summary>
     [BindProperty]
     public string? Reason { get; set; }
@@ -245,6 +259,23 @@ public sealed class ReportModel(TriageClient triage, NotificationClient notifica
 
         var result = await triage.SendHostMessageAsync(id, new MessageBody(MessageText!.Trim()), cancellationToken);
         return await FinishAsync(id, result.Problem, ["text"], "host_message_sent", cancellationToken);
+    }
+
+    /// <summary>Replaces the model's digests (one a line; Triage checks them and names a bad line).</summary>
+    public async Task<IActionResult> OnPostDigestsAsync(Guid id, CancellationToken cancellationToken)
+    {
+        ActiveForm = "digests";
+        var lines = (FileDigests ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        var result = await triage.ChangeModelDigestsAsync(id, new ModelDigestsBody(lines, ExpectedVersion), cancellationToken);
+        return await FinishAsync(id, result.Problem, ["fileDigests", "expectedVersion"], "digests_changed", cancellationToken);
+    }
+
+    /// <summary>Sends a closed report to the host of a re-upload (docs/models.md).</summary>
+    public async Task<IActionResult> OnPostShareWithHostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        ActiveForm = "share-host";
+        var result = await triage.ShareWithHostAsync(id, new ShareWithHostBody(ShareHost ?? "", ShareModel ?? "", ExpectedVersion), cancellationToken);
+        return await FinishAsync(id, result.Problem, ["host", "modelId", "expectedVersion"], "shared_with_host", cancellationToken);
     }
 
     /// <summary>Every other open report of the cluster becomes a duplicate of this one (one request; Triage audits each).</summary>

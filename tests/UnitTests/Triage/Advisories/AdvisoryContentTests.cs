@@ -1,5 +1,6 @@
 using SafetyReports.Contracts;
 using SafetyReports.Triage.Advisories;
+using SafetyReports.Triage.Domain;
 using static SafetyReports.UnitTests.Triage.Advisories.AdvisoryTestData;
 
 namespace SafetyReports.UnitTests.Triage.Advisories;
@@ -33,6 +34,25 @@ public class AdvisoryContentTests
         Assert.Null(advisory.Credit);
         Assert.Empty(advisory.HostResponses);
         Assert.Equal([new AdvisoryRevision(1, Now, AdvisoryFields.Published)], advisory.History);
+    }
+
+    [Fact]
+    public void The_affected_models_are_the_named_one_with_its_digests_and_every_copy_the_report_reached_with_the_digests_it_shares()
+    {
+        const string Weights = "sha256:" + "ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12";
+        const string Other = "sha256:" + "cd34cd34cd34cd34cd34cd34cd34cd34cd34cd34cd34cd34cd34cd34cd34cd34";
+        var report = Resolved() with
+        {
+            Model = Resolved().Model with { FileDigests = [Weights, Other] },
+            Hosts = [new ReportHost("mirror-hub", "mirror/model-copy", "digest", [Weights], Now)],
+        };
+
+        var advisory = AdvisoryContent.Draft(report, new AdvisoryRequest([], null, null, null, null, null), null, Now);
+
+        Assert.Equal([("huggingface", "org/model"), ("mirror-hub", "mirror/model-copy")], advisory.Affected.Select(a => (a.Host, a.Id)));
+        Assert.Equal([Weights, Other], advisory.Affected[0].Digests);
+        Assert.Equal([Weights], advisory.Affected[1].Digests);
+        Assert.Empty(advisory.Affected[1].Revisions);
     }
 
     [Fact]
