@@ -84,6 +84,7 @@ public static class TriageModule
     public static WebApplication MapTriage(this WebApplication app)
     {
         app.MapTriageEndpoints();
+        app.MapSharedEvidenceEndpoint();
         app.MapTransparencyEndpoints();
         app.MapTransparencyLogEndpoints();
         return app;
