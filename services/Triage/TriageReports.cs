@@ -212,36 +212,40 @@ public sealed class TriageReports(ITriageStore store, SimilarReports similar, Ti
     }
 
     /// <summary>Records an export of the report in its audit chain; returns the report as recorded, or null when there is none.</summary>
-    public Task<Report?> RecordExportAsync(Guid id, string actor, CancellationToken cancellationToken) =>
-        RecordReadAsync(id, (report, now) => ReportExportRecord.Record(report, actor, now), "its export", cancellationToken);
-
-    /// <summary>
-    /// Records a download of one of the report's evidence files in its audit chain, when <paramref name="allowed"/> says the
-    /// caller may have it; returns the report as recorded, or null when there is no such report or file for the caller.
-    /// </summary>
-    public Task<Report?> RecordFileDownloadAsync(Guid id, Guid fileId, string actor, Func<Report, bool> allowed, CancellationToken cancellationToken) =>
-        RecordReadAsync(id, (report, now) => allowed(report) ? EvidenceFileDownloads.Record(report, fileId, actor, now) : null,
-            "a file download", cancellationToken);
-
-    /// <summary>Records that something of the report was read (who, when), retrying while the report changes under it.</summary>
-    private async Task<Report?> RecordReadAsync(
-        Guid id, Func<Report, DateTimeOffset, (Report Report, AuditDraft Audit)?> record, string what, CancellationToken cancellationToken)
+    public async Task<Report?> RecordExportAsync(Guid id, string actor, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < MaxSystemAttempts; attempt++)
         {
             var report = await store.GetReportAsync(id, cancellationToken);
-            if (report is null || record(report, clock.GetUtcNow()) is not var (updated, audit))
+            if (report is null)
             {
                 return null;
             }
 
+            var (updated, audit) = ReportExportRecord.Record(report, actor, clock.GetUtcNow());
             if (await store.UpdateReportAsync(updated, report.Version, audit, [], cancellationToken))
             {
                 return updated;
             }
         }
 
-        throw new InvalidOperationException($"Report {id} kept changing while {what} was recorded.");
+        throw new InvalidOperationException($"Report {id} kept changing while its export was recorded.");
+    }
+
+    /// <summary>
+    /// Records a download of one of the report's evidence files in its audit chain, when <paramref name="allowed"/> says the
+    /// caller may have it; returns the report, or null when there is no such report or file for the caller.
+    /// </summary>
+    public async Task<Report?> RecordFileDownloadAsync(Guid id, Guid fileId, string actor, Func<Report, bool> allowed, CancellationToken cancellationToken)
+    {
+        var report = await store.GetReportAsync(id, cancellationToken);
+        if (report is null || !allowed(report))
+        {
+            return null;
+        }
+
+        await store.AppendAuditAsync(EvidenceFileDownloads.Record(id, fileId, actor, clock.GetUtcNow()), cancellationToken);
+        return report;
     }
 
     public Task<WorkflowOutcome> ShareFileAsync(Guid id, Guid fileId, FileSharingRequest request, string actor, CancellationToken cancellationToken) =>

@@ -84,6 +84,36 @@ public sealed class PortalEvidenceFileTests(PortalEvidenceFixture portal) : ICla
         Assert.Equal(0, EvidenceStores.HeldByIntake(portal.System, id));
         Assert.Equal(2, EvidenceStores.HeldByTriage(portal.System, id));
     }
+
+    [Fact]
+    public async Task A_maintainer_shares_a_file_with_the_host_and_stops_again_without_JavaScript_each_recorded()
+    {
+        var report = new { model = new { host = "hub-a", id = "org/chat" }, category = "hate", title = "Share a file", description = "See the log.", goodFaith = true };
+        using var response = await portal.System.Api.Http.PostAsync(portal.System.Url + "/api/v1/reports", Multipart(report, ("chat.jsonl", ChatLog())),
+            TestContext.Current.CancellationToken);
+        var id = Guid.Parse((await SystemUnderTest.JsonAsync(response))["id"]!.GetValue<string>());
+        var file = (await portal.System.Api.TriageReportAsync(id, r => r["files"]!.AsArray().Count == 1))["files"]![0]!;
+        var fileId = Guid.Parse(file["id"]!.GetValue<string>());
+
+        await using var maintainer = await portal.SignedInAsync(PortalFixture.AdminEmail, PortalFixture.AdminPassword, javaScript: false);
+        var page = maintainer.Page;
+        await page.GotoAsync($"/portal/reports/{id}");
+        var row = page.Locator($"#evidence-file-{fileId}");
+        await Expect(row).ToContainTextAsync("Not shared");
+
+        await page.ClickAsync($"#share-file-{fileId}");
+        await Expect(page.Locator("#page-notice")).ToContainTextAsync("The file is shared with the host");
+        await Expect(row).ToContainTextAsync("Shared with the host");
+        Assert.Equal(["Stop sharing"], [await page.Locator($"#share-file-{fileId}").InnerTextAsync()]);
+        var shared = await portal.System.Get<ITriageStore>().GetReportAsync(id, TestContext.Current.CancellationToken);
+        Assert.Equal([fileId], shared!.SharedFiles);
+
+        await page.ClickAsync($"#share-file-{fileId}");
+        await Expect(page.Locator("#page-notice")).ToContainTextAsync("no longer shared");
+        await Expect(row).ToContainTextAsync("Not shared");
+        var audit = await portal.System.Get<ITriageStore>().GetAuditAsync(id, TestContext.Current.CancellationToken);
+        Assert.Equal(["file_shared", "file_unshared"], audit.Select(e => e.Action).Where(a => a.StartsWith("file_", StringComparison.Ordinal)));
+    }
 }
 
 /// <summary>The portal's Standalone with evidence files switched on.</summary>
