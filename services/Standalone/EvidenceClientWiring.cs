@@ -20,13 +20,15 @@ public static class EvidenceClientWiring
     public static void Apply(WebApplicationBuilder builder)
     {
         Register<IIntakeAddress>(builder, EvidenceHandoverOptions.Section, EvidenceHandoverOptions.DefaultClientId, Scopes.EvidenceRead,
-            nameof(EvidenceHandoverOptions.IntakeUrl), own => new OwnIntakeAddress(own));
+            nameof(EvidenceHandoverOptions.IntakeUrl), own => new OwnIntakeAddress(own), (reserved, id) => reserved.Triage = id);
         Register<ITriageAddress>(builder, SharedEvidenceOptions.Section, SharedEvidenceOptions.DefaultClientId, Scopes.EvidenceShared,
-            nameof(SharedEvidenceOptions.TriageUrl), own => new OwnTriageAddress(own));
+            nameof(SharedEvidenceOptions.TriageUrl), own => new OwnTriageAddress(own), (reserved, id) => reserved.Notification = id);
     }
 
+    /// <param name="reserve">Makes the client the one Identity lets hold <paramref name="scope"/> (in one process, one setting says it).</param>
     private static void Register<TAddress>(
-        WebApplicationBuilder builder, string sectionName, string defaultClientId, string scope, string addressKey, Func<OwnTransparencySource, TAddress> address)
+        WebApplicationBuilder builder, string sectionName, string defaultClientId, string scope, string addressKey, Func<OwnTransparencySource, TAddress> address,
+        Action<EvidenceClientOptions, string> reserve)
         where TAddress : class
     {
         var section = builder.Configuration.GetSection(sectionName);
@@ -46,6 +48,7 @@ public static class EvidenceClientWiring
 
         builder.Services.PostConfigure<IdentityServiceOptions>(options =>
         {
+            reserve(options.EvidenceClients, clientId);
             // An operator who seeds the client explicitly keeps full control of it.
             if (options.Clients.Any(c => c.ClientId == clientId))
             {

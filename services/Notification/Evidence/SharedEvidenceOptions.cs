@@ -9,7 +9,7 @@ public sealed class SharedEvidenceOptions
 {
     public const string Section = "SafetyReports:Notification:EvidenceFiles";
 
-    public const string DefaultClientId = "notification-evidence";
+    public const string DefaultClientId = EvidenceClients.NotificationDefault;
 
     /// <summary>Triage's address as Notification reaches it; by default Triage's local one (Standalone: its own address).</summary>
     public string TriageUrl { get; set; } = "http://localhost:5102/";
