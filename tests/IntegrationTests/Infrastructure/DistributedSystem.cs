@@ -55,6 +55,10 @@ public sealed class DistributedSystem : IAsyncDisposable
                 // Triage's replicas share one transparency log key, as deploy/ mounts one Secret into each.
                 settings["SafetyReports:Triage:Log:KeyFile"] = Path.Combine(root.Path, "keys", "transparency-log.key");
                 settings["SafetyReports:Triage:Log:CreateKeyIfMissing"] = "true";
+                // Triage pulls evidence files from Intake with its own client (docs/intake.md, "Evidence files").
+                TestClients.Seed(settings, [TestClients.TriageEvidence]);
+                settings["SafetyReports:Triage:EvidenceFiles:IntakeUrl"] = $"http://127.0.0.1:{ports["Intake"]}/";
+                settings["SafetyReports:Triage:EvidenceFiles:ClientSecret"] = TestClients.TriageEvidence.Secret;
                 // Information level: the privacy test scans these logs, so they should say something.
                 settings["Logging:LogLevel:Default"] = "Information";
                 foreach (var (key, value) in options.Settings)
@@ -113,6 +117,22 @@ public sealed class DistributedSystem : IAsyncDisposable
         await old.DisposeAsync();
         await replacement.WaitUntilReadyAsync(StartTimeout);
         return started.Elapsed;
+    }
+
+    /// <summary>
+    /// Copies every process's whole log out of the data folder (which is deleted on dispose) into a folder that stays
+    /// after the run, so a failure under CI's load can be read afterwards; returns that folder.
+    /// </summary>
+    public string KeepLogs(string testName)
+    {
+        var kept = Path.Combine(Path.GetTempPath(), "safetyreports-failed-runs", $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{testName}");
+        Directory.CreateDirectory(kept);
+        foreach (var process in _processes)
+        {
+            File.WriteAllText(Path.Combine(kept, $"{process.Name}.log"), process.LogText());
+        }
+
+        return kept;
     }
 
     public string Logs() => string.Join("\n\n", _processes.Select(p => $"== {p.Name} ==\n{p.LogTail()}"));

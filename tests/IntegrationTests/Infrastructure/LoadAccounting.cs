@@ -23,13 +23,24 @@ public sealed record LoadAccounting(
     int ReceiverRequests,
     int ReceiverSuccesses,
     int DuplicateSuccesses,
-    int WebhookIdMismatches)
+    int WebhookIdMismatches,
+    int TriageOutboxWaiting,
+    string DeliveriesByStatus,
+    int ExpectedFiles,
+    int FilesInTriage,
+    int ReportsWithOtherFiles,
+    int FilesLeftInIntake)
 {
-    public bool Settled => NotStored == 0 && StillReceived == 0 && NotSucceededInStore == 0 && NotReceived == 0;
+    /// <summary>How far the system got, growing as reports are stored, triaged and delivered: a wait can tell slow from stuck.</summary>
+    public int Progress => StoredInTriage - StillReceived + SucceededInStore + (ExpectedDeliveries - NotReceived) + FilesInTriage - FilesLeftInIntake;
 
+    public bool Settled => NotStored == 0 && StillReceived == 0 && NotSucceededInStore == 0 && NotReceived == 0
+        && ReportsWithOtherFiles == 0 && FilesLeftInIntake == 0;
+
+    /// <param name="intakeData">Intake's data folder, when the reports carry evidence files (<paramref name="filesOf"/> says how many each).</param>
     public static LoadAccounting Take(
         string triageData, string notificationData, IReadOnlyDictionary<int, Guid> accepted,
-        IReadOnlyList<LoadSubscription> subscriptions, WebhookLedger ledger)
+        IReadOnlyList<LoadSubscription> subscriptions, WebhookLedger ledger, string? intakeData = null, Func<int, int>? filesOf = null)
     {
         var reports = StoreQuery.Rows(triageData, "triage.db", "SELECT id, status FROM reports")
             .ToDictionary(r => Guid.Parse((string)r[0]!), r => (string)r[1]!);
@@ -40,6 +51,14 @@ public sealed record LoadAccounting(
                 "SELECT report_id, subscription_id, status FROM deliveries WHERE event_type = 'report.triaged'")
             .GroupBy(r => (Report: Guid.Parse((string)r[0]!), Subscription: Guid.Parse((string)r[1]!)))
             .ToDictionary(g => g.Key, g => g.Any(r => (string)r[2]! == "succeeded"));
+        var triageOutbox = (long)StoreQuery.Rows(triageData, "triage.db", "SELECT COUNT(*) FROM outbox")[0][0]!;
+        var byStatus = string.Join(", ", StoreQuery.Rows(notificationData, "notification.db",
+                "SELECT status, COUNT(*) FROM deliveries WHERE event_type = 'report.triaged' GROUP BY status ORDER BY status")
+            .Select(r => $"{r[0]} {r[1]}"));
+        // Evidence files: each report's in Triage (stored with it), none left behind in Intake (deleted once Triage confirmed).
+        var filesInTriage = StoreQuery.Rows(triageData, "triage.db", "SELECT report_id, COUNT(*) FROM evidence_files GROUP BY report_id")
+            .ToDictionary(r => Guid.Parse((string)r[0]!), r => (int)(long)r[1]!);
+        var filesLeftInIntake = intakeData is null ? 0 : (int)(long)StoreQuery.Rows(intakeData, "intake.db", "SELECT COUNT(*) FROM evidence_files")[0][0]!;
         var hits = ledger.Hits.ToList();
         var successes = hits.Where(h => h.Answer is >= 200 and < 300 && h.EventType == "report.triaged")
             .GroupBy(h => (h.ReportId, h.Path))
@@ -64,7 +83,13 @@ public sealed record LoadAccounting(
             ReceiverRequests: hits.Count,
             ReceiverSuccesses: successes.Values.Sum(),
             DuplicateSuccesses: successes.Values.Sum(n => n - 1),
-            WebhookIdMismatches: hits.GroupBy(h => (h.ReportId, h.Path, h.EventType)).Count(g => g.Select(h => h.WebhookId).Distinct().Count() > 1));
+            WebhookIdMismatches: hits.GroupBy(h => (h.ReportId, h.Path, h.EventType)).Count(g => g.Select(h => h.WebhookId).Distinct().Count() > 1),
+            TriageOutboxWaiting: (int)triageOutbox,
+            DeliveriesByStatus: byStatus.Length == 0 ? "none" : byStatus,
+            ExpectedFiles: filesOf is null ? 0 : accepted.Sum(a => filesOf(a.Key)),
+            FilesInTriage: accepted.Sum(a => filesInTriage.GetValueOrDefault(a.Value)),
+            ReportsWithOtherFiles: accepted.Count(a => filesInTriage.GetValueOrDefault(a.Value) != (filesOf?.Invoke(a.Key) ?? 0)),
+            FilesLeftInIntake: filesLeftInIntake);
     }
 
     public override string ToString() =>
@@ -72,5 +97,7 @@ public sealed record LoadAccounting(
         $"'received' audit entries other than exactly one {ReceivedAuditNotOne} (most for one report {MaxReceivedAuditPerReport}); still 'received' {StillReceived}; " +
         $"expected deliveries (report x matching subscription) {ExpectedDeliveries}, succeeded in Notification's store {SucceededInStore} (not yet {NotSucceededInStore}); " +
         $"receiver: {ReceiverRequests} requests, {ReceiverSuccesses} answered 2xx, pairs never answered 2xx {NotReceived}, " +
-        $"duplicate 2xx deliveries {DuplicateSuccesses}, (report, subscription, event) with more than one webhook-id {WebhookIdMismatches}";
+        $"duplicate 2xx deliveries {DuplicateSuccesses}, (report, subscription, event) with more than one webhook-id {WebhookIdMismatches}; " +
+        $"where the rest are: messages in Triage's outbox {TriageOutboxWaiting}, Notification's deliveries by status: {DeliveriesByStatus}; " +
+        $"evidence files expected in Triage {ExpectedFiles}, there {FilesInTriage} (reports with other files than submitted {ReportsWithOtherFiles}), left in Intake {FilesLeftInIntake}";
 }

@@ -15,6 +15,23 @@ public static class LoadScenario
     public static object Report(int n) =>
         SystemUnderTest.Report(Host, $"load-org/{(n % 2 == 0 ? "even" : "odd")}-{n % 7}", $"Load report {n}");
 
+    /// <summary>Whether report number n of <see cref="ReportWithFiles"/> carries evidence files, and how many.</summary>
+    public static int FilesOf(int n) => n % 10 == 3 ? (n % 40 == 3 ? 2 : 1) : 0;
+
+    /// <summary>
+    /// As <see cref="Report"/>, and one report in ten carries a chat log (one in forty an image too), sent as multipart:
+    /// the hand-over of files from Intake to Triage goes through whatever the load test does to the system.
+    /// </summary>
+    public static object ReportWithFiles(int n) => FilesOf(n) switch
+    {
+        0 => Report(n),
+        1 => new SubmissionWithFiles(Report(n), [ChatLog(n)]),
+        _ => new SubmissionWithFiles(Report(n), [ChatLog(n), ("screenshot.png", UnitTests.Intake.Evidence.EvidenceImages.Encode(16 + n % 7, 9, SkiaSharp.SKEncodedImageFormat.Png))]),
+    };
+
+    private static (string Name, byte[] Content) ChatLog(int n) =>
+        ($"chat-{n}.jsonl", System.Text.Encoding.UTF8.GetBytes($"{{\"role\":\"user\",\"text\":\"load report {n}\"}}\n{{\"role\":\"model\",\"text\":\"answer {n}\"}}\n"));
+
     public static async Task<IReadOnlyList<LoadSubscription>> SubscribeAsync(SystemUnderTest api, WebhookReceiver receiver)
     {
         using (var created = await api.SendAsync(HttpMethod.Post, api.Urls.Notification, "/api/v1/hosts", TestClients.Admin,

@@ -109,7 +109,10 @@ public sealed class PacedSubmitter(string intakeUrl, int count, double perSecond
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, SystemUnderTest.Url(intakeUrl, "/api/v1/reports"))
                 {
-                    Content = JsonContent.Create(body),
+                    // A fresh body each attempt: content is read once.
+                    Content = body is SubmissionWithFiles withFiles
+                        ? Intake.EvidenceFixtures.Multipart(withFiles.Report, [.. withFiles.Files])
+                        : JsonContent.Create(body),
                 };
                 request.Headers.Add("Idempotency-Key", key);
                 using var response = await _http.SendAsync(request, cancellationToken);

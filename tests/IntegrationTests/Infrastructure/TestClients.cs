@@ -15,6 +15,12 @@ public static class TestClients
 
     public static readonly IReadOnlyList<TestClient> All = [Triager, Admin, HostA, HostB, TriageAdmin];
 
+    /// <summary>
+    /// Triage's own client for pulling evidence files from Intake, seeded where services run apart (Standalone registers
+    /// its own): not in <see cref="All"/>, so a Standalone test system does not register it twice.
+    /// </summary>
+    public static readonly TestClient TriageEvidence = new("triage-evidence", "triage-evidence-secret-0123456789", "evidence:read");
+
     /// <summary>Configuration keys (as in the architecture's contract) shared by every test deployment.</summary>
     public static Dictionary<string, string> Configuration(string issuer)
     {
@@ -34,9 +40,16 @@ public static class TestClients
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         };
-        for (var i = 0; i < All.Count; i++)
+        Seed(settings, All);
+        return settings;
+    }
+
+    /// <summary>Adds these clients to Identity's seeded clients in <paramref name="settings"/>, after those already there.</summary>
+    public static void Seed(Dictionary<string, string> settings, IEnumerable<TestClient> clients)
+    {
+        var i = settings.Keys.Count(k => k.StartsWith("SafetyReports:Identity:Clients:", StringComparison.Ordinal) && k.EndsWith(":ClientId", StringComparison.Ordinal));
+        foreach (var client in clients)
         {
-            var client = All[i];
             settings[$"SafetyReports:Identity:Clients:{i}:ClientId"] = client.ClientId;
             settings[$"SafetyReports:Identity:Clients:{i}:ClientSecret"] = client.Secret;
             var scopes = client.Scope.Split(' ');
@@ -48,8 +61,8 @@ public static class TestClients
             {
                 settings[$"SafetyReports:Identity:Clients:{i}:HostId"] = client.HostId;
             }
-        }
 
-        return settings;
+            i++;
+        }
     }
 }

@@ -322,6 +322,21 @@ public sealed class SqliteTriageStoreTests : IDisposable
         }
     }
 
+    [Fact]
+    public void A_near_duplicate_lookup_merges_one_walk_per_band_and_reads_no_more_reports_than_it_returns()
+    {
+        _ = new SqliteTriageStore(_file.Path);
+        using var connection = _file.Open();
+        var (sql, parameters) = SqliteReportBands.Lookup(["b0", "b1", "b2", "b3"], Start, Start.AddDays(30), 500)!.Value;
+
+        var plan = Plan(connection, sql, parameters);
+
+        Assert.Contains("MERGE (UNION)", plan);
+        Assert.Equal(4, plan.Count(step => step.StartsWith("SEARCH report_bands USING PRIMARY KEY (band=?", StringComparison.Ordinal)));
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN report", StringComparison.Ordinal) && step != "SCAN found");
+        Assert.Contains("SEARCH reports USING INDEX sqlite_autoindex_reports_1 (id=?)", plan);
+    }
+
     private static ReportQuery Query(string filter) => filter switch
     {
         "status" => new ReportQuery(Status: "triaging"),
