@@ -5,8 +5,12 @@ namespace SafetyReports.Portal.Pages.Portal;
 /// may take now. Each action form carries the version it was shown with (<c>expectedVersion</c>): when the
 /// report changed meanwhile the page says so and shows the current state; nothing is overwritten.
 /// </summary>
-public sealed class ReportModel(TriageClient triage, NotificationClient notification, TimeProvider clock) : PortalPageModel
+public sealed class ReportModel(
+    TriageClient triage, NotificationClient notification, TimeProvider clock, Microsoft.Extensions.Options.IOptions<PortalOptions> options) : PortalPageModel
 {
+    /// <summary><c>SafetyReports:Portal:AlwaysBlurImages</c>: no evidence image is ever shown unblurred on this page.</summary>
+    public bool AlwaysBlurImages => options.Value.AlwaysBlurImages;
+
     public static readonly string[] TransitionFields =
         ["to", "note", "publicNote", "duplicateOf", "severity", "category", "expectedVersion", "notice", "shareDescription", "shareEvidence", "noteToHost"];
 
