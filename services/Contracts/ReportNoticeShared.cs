@@ -11,6 +11,7 @@ namespace SafetyReports.Contracts;
 /// <param name="NoteToHost">The maintainers' note to the host, if any.</param>
 /// <param name="GoodFaith">The reporter stated the report is accurate to their knowledge (every accepted report carries it).</param>
 /// <param name="ReceivedOn">The day the report was received (UTC); the exact time is not shared.</param>
+/// <param name="Files">The evidence files shared, in the report's order (their records; null from a sender before files could be shared).</param>
 public sealed record ReportNoticeShared(
     Guid ReportId,
     int Revision,
@@ -20,4 +21,5 @@ public sealed record ReportNoticeShared(
     string? NoteToHost,
     bool GoodFaith,
     DateOnly ReceivedOn,
-    DateTimeOffset SharedAt);
+    DateTimeOffset SharedAt,
+    IReadOnlyList<SharedEvidenceFile>? Files = null);

@@ -29,7 +29,8 @@ public static class IntakeModule
             RateCounterStoreFactory.Create(sp.GetRequiredService<IOptions<IntakeOptions>>().Value.RateLimit.Counters, storage, sp));
         services.AddSingleton<SubmissionRateLimiter>();
         services.AddSingleton<SubmissionGate>();
-        services.AddSingleton(new Evidence.EvidenceFileRules(Evidence.EvidenceFileLimits.Default));
+        services.AddSingleton(sp => new Evidence.EvidenceFileRules(
+            Evidence.EvidenceFileLimits.From(sp.GetRequiredService<IOptions<IntakeOptions>>().Value.EvidenceFiles)));
         services.AddOutboxDispatcher<ISubmissionStore>();
         services.AddHostedService<SubmissionHandover>();
         services.AddHostedService<IdempotencyJanitor>();

@@ -33,6 +33,15 @@ public sealed class IntakeOptions
         /// Triage fetches the files from Intake, no maintainer would see them (docs/intake.md, "Evidence files").
         /// </summary>
         public bool Enabled { get; set; }
+
+        /// <summary>Files a report may carry (1 to <see cref="Evidence.EvidenceFileLimits.MostFiles"/>).</summary>
+        public int MaxFiles { get; set; } = 5;
+
+        /// <summary>Bytes one file may have (1 to <see cref="Evidence.EvidenceFileLimits.MostFileBytes"/>: a file is one MongoDB document).</summary>
+        public long MaxFileBytes { get; set; } = 10 * Evidence.EvidenceFileLimits.MiB;
+
+        /// <summary>Bytes a report's files may have together (<see cref="MaxFileBytes"/> to <see cref="Evidence.EvidenceFileLimits.MostTotalBytes"/>).</summary>
+        public long MaxTotalBytes { get; set; } = 25 * Evidence.EvidenceFileLimits.MiB;
     }
 
     public sealed class ProofOfWorkOptions

@@ -12,6 +12,11 @@ public sealed class IntakeOptionsValidator(IOptions<StorageOptions> storage) : O
             yield return $"{IntakeOptions.Section}: difficulty 0 to {ProofOfWork.MaxDifficulty}, positive rate limits, lifetime and fold window; TransparencySource an absolute http(s) URL.";
         }
 
+        if (Evidence.EvidenceFileLimits.Problem(o.EvidenceFiles) is { } evidenceFiles)
+        {
+            yield return evidenceFiles;
+        }
+
         if (o.RateLimit.Counters == RateCounterStoreKind.MongoDb && string.IsNullOrWhiteSpace(storage.Value.MongoDbConnectionString))
         {
             yield return $"{IntakeOptions.Section}:RateLimit:Counters is MongoDb but ConnectionStrings:MongoDb is not set.";

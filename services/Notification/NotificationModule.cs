@@ -1,3 +1,4 @@
+using SafetyReports.Notification.Evidence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenIddict.Abstractions;
@@ -16,6 +17,7 @@ public static class NotificationModule
         var services = builder.Services;
         var storage = StorageOptions.FromConfiguration(builder.Configuration);
         services.AddValidatedOptions<NotificationOptions, NotificationOptionsValidator>(builder.Configuration, NotificationOptions.Section);
+        services.AddSharedEvidence(builder.Configuration);
 
         services.AddAuthorizationBuilder().AddPolicy(HostAccess.AdminOrHostPolicy, policy => policy
             .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)

@@ -39,4 +39,10 @@ public sealed class PortalOptions
 
     /// <summary>How long a signed-in session lasts without use; each use extends it. The access token itself is refreshed with the refresh token.</summary>
     public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>
+    /// Every evidence image on the report page stays blurred, for every maintainer: no click reveals it, and whoever must see it
+    /// downloads the file (a portal-wide choice of the operator, for teams that never want such content on screen).
+    /// </summary>
+    public bool AlwaysBlurImages { get; set; }
 }

@@ -90,6 +90,7 @@ public static class TriageModule
     public static WebApplication MapTriage(this WebApplication app)
     {
         app.MapTriageEndpoints();
+        app.MapSharedEvidenceEndpoint();
         app.MapTransparencyEndpoints();
         app.MapTransparencyLogEndpoints();
         app.MapPublicAdvisoryEndpoints();

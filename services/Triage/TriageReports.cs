@@ -238,6 +238,25 @@ public sealed class TriageReports(ITriageStore store, SimilarReports similar, Ti
         throw new InvalidOperationException($"Report {id} kept changing while its export was recorded.");
     }
 
+    /// <summary>
+    /// Records a download of one of the report's evidence files in its audit chain, when <paramref name="allowed"/> says the
+    /// caller may have it; returns the report, or null when there is no such report or file for the caller.
+    /// </summary>
+    public async Task<Report?> RecordFileDownloadAsync(Guid id, Guid fileId, string actor, Func<Report, bool> allowed, CancellationToken cancellationToken)
+    {
+        var report = await store.GetReportAsync(id, cancellationToken);
+        if (report is null || !allowed(report))
+        {
+            return null;
+        }
+
+        await store.AppendAuditAsync(EvidenceFileDownloads.Record(id, fileId, actor, clock.GetUtcNow()), cancellationToken);
+        return report;
+    }
+
+    public Task<WorkflowOutcome> ShareFileAsync(Guid id, Guid fileId, FileSharingRequest request, string actor, CancellationToken cancellationToken) =>
+        ApplyMaintainerAsync(id, (report, now) => EvidenceFileSharing.Apply(report, fileId, request, actor, now), cancellationToken);
+
     // A fact about a host the report reached besides its own is that host's (ReportHosts): the report's status follows its own host.
     public Task RecordDeliveryAsync(WebhookDelivered delivered, CancellationToken cancellationToken) =>
         ApplySystemAsync(delivered.ReportId, (r, now) => ReportHosts.IsCopyHost(r, delivered.HostId)

@@ -6,7 +6,7 @@ namespace SafetyReports.Identity.Admin;
 /// Machine clients for the admin API. A client made here is not marked as seeded, so configuration
 /// never removes it; a seeded client deleted here comes back at the next start.
 /// </summary>
-public sealed class ClientAdministration(IOpenIddictApplicationManager applications)
+public sealed class ClientAdministration(IOpenIddictApplicationManager applications, IOptions<IdentityServiceOptions> options)
 {
     public async Task<IReadOnlyList<ClientView>> ListAsync(CancellationToken cancellationToken)
     {
@@ -26,7 +26,7 @@ public sealed class ClientAdministration(IOpenIddictApplicationManager applicati
 
     public async Task<AdminOutcome<CreatedClientView>> CreateAsync(CreateClientRequest request, CancellationToken cancellationToken)
     {
-        var errors = MachineClientRules.FindErrors(request);
+        var errors = MachineClientRules.FindErrors(request, options.Value.EvidenceClients);
         if (errors.Count > 0)
         {
             return AdminOutcome<CreatedClientView>.Invalid(errors);

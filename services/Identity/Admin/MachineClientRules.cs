@@ -8,8 +8,10 @@ public static partial class MachineClientRules
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\z")]
     private static partial Regex ClientIdPattern();
 
-    public static Dictionary<string, string[]> FindErrors(CreateClientRequest request)
+    /// <param name="evidenceClients">The clients that alone may hold the evidence scopes (the defaults when null).</param>
+    public static Dictionary<string, string[]> FindErrors(CreateClientRequest request, EvidenceClientOptions? evidenceClients = null)
     {
+        evidenceClients ??= new EvidenceClientOptions();
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrEmpty(request.ClientId) || !ClientIdPattern().IsMatch(request.ClientId))
         {
@@ -24,6 +26,10 @@ public static partial class MachineClientRules
         else if (scopes.Where(s => s is null || !Scopes.All.Contains(s, StringComparer.Ordinal)).ToList() is { Count: > 0 } unknown)
         {
             errors["scopes"] = [$"Unknown scope(s) {string.Join(", ", unknown.Select(s => $"'{s}'"))}; known scopes: {string.Join(", ", Scopes.All)}."];
+        }
+        else if (evidenceClients.Refusals(request.ClientId, scopes) is { Count: > 0 } reserved)
+        {
+            errors["scopes"] = [.. reserved];
         }
 
         var hasHostScope = scopes.Contains(Scopes.Host, StringComparer.Ordinal);

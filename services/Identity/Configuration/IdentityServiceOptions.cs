@@ -24,4 +24,7 @@ public sealed class IdentityServiceOptions
 
     /// <summary>Per-client-address limits on signing in and on token requests.</summary>
     public RequestLimitOptions RateLimit { get; set; } = new();
+
+    /// <summary>The only clients that may hold the evidence scopes.</summary>
+    public EvidenceClientOptions EvidenceClients { get; set; } = new();
 }

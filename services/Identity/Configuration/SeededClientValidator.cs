@@ -58,6 +58,8 @@ public sealed class SeededClientValidator : IValidateOptions<IdentityServiceOpti
                 errors.Add($"{key}:Scopes contains the unknown scope '{scope}'; known scopes: {string.Join(", ", Scopes.All)}.");
             }
 
+            errors.AddRange(options.EvidenceClients.Refusals(client.ClientId, client.Scopes).Select(refusal => $"{key}:Scopes: {refusal}"));
+
             var hasHostScope = client.Scopes.Contains(Scopes.Host, StringComparer.Ordinal);
             var hasHostId = !string.IsNullOrWhiteSpace(client.HostId);
             if (client.IsInteractive)

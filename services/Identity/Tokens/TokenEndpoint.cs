@@ -24,6 +24,7 @@ public static class TokenEndpoint
         HttpContext context,
         IOpenIddictApplicationManager applications,
         UserManager<IdentityUser> users,
+        IOptions<IdentityServiceOptions> options,
         CancellationToken cancellationToken)
     {
         var request = context.GetOpenIddictServerRequest()
@@ -31,7 +32,7 @@ public static class TokenEndpoint
 
         if (request.IsClientCredentialsGrantType() && !string.IsNullOrEmpty(request.ClientId))
         {
-            return await ForClientAsync(request, applications, cancellationToken);
+            return await ForClientAsync(request, applications, options.Value.EvidenceClients, cancellationToken);
         }
 
         if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
@@ -42,7 +43,8 @@ public static class TokenEndpoint
         return OpenIddictErrors.Forbid(OpenIddictConstants.Errors.UnsupportedGrantType, "This grant type is not supported.");
     }
 
-    private static async Task<IResult> ForClientAsync(OpenIddictRequest request, IOpenIddictApplicationManager applications, CancellationToken cancellationToken)
+    private static async Task<IResult> ForClientAsync(
+        OpenIddictRequest request, IOpenIddictApplicationManager applications, EvidenceClientOptions evidenceClients, CancellationToken cancellationToken)
     {
         var application = await applications.FindByClientIdAsync(request.ClientId!, cancellationToken)
             ?? throw new InvalidOperationException("An authenticated client is missing from the store.");
@@ -52,6 +54,12 @@ public static class TokenEndpoint
         var scopes = requested.IsDefaultOrEmpty
             ? ClientProperties.GrantedScopes(await applications.GetPermissionsAsync(application, cancellationToken))
             : requested;
+        // A client stored before the evidence scopes were reserved (or edited in the store) still gets no such token.
+        if (evidenceClients.Refusals(request.ClientId, scopes).Count > 0)
+        {
+            return OpenIddictErrors.Forbid(OpenIddictConstants.Errors.InvalidScope, "A scope this client holds is reserved for another client.");
+        }
+
         var hostId = ClientProperties.ReadHostId(await applications.GetPropertiesAsync(application, cancellationToken));
 
         var principal = ClientPrincipalFactory.Create(request.ClientId!, scopes, hostId);

@@ -53,6 +53,7 @@ public static class IntakeEndpoints
         IReadOnlyList<IncomingEvidenceFile> files = [];
         if (MultipartSubmissionReader.IsMultipart(httpRequest.ContentType))
         {
+            EvidenceRequestLimit.Apply(httpRequest.HttpContext);
             if (!options.Value.EvidenceFiles.Enabled)
             {
                 return EvidenceFileProblems.Disabled();

@@ -23,11 +23,16 @@ public static class IntakeSite
         // characters (< > & " ') and invisible or control characters stay escaped: hostile text stays text.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton<IntakeAssets>();
-        services.AddRazorPages(o => o.Conventions.AddFolderApplicationModelConvention(PagesFolder, m =>
+        services.AddRazorPages(o =>
             {
-                m.Filters.Add(new PublicPageHeaders());
-                m.Filters.Add(new PageCulture());
-            }))
+                o.Conventions.AddFolderApplicationModelConvention(PagesFolder, m =>
+                {
+                    m.Filters.Add(new PublicPageHeaders());
+                    m.Filters.Add(new PageCulture());
+                });
+                // The report form takes files: its body may be as large as the files allowed (and their refusal's margin).
+                o.Conventions.AddPageApplicationModelConvention(PagesFolder + "/Report", m => m.Filters.Add(new Evidence.EvidenceRequestLimit.PageFilter()));
+            })
             // In Standalone (and in tests) the entry assembly is not Intake, so its pages are added explicitly.
             .ConfigureApplicationPartManager(parts =>
             {

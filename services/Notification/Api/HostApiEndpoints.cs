@@ -1,3 +1,4 @@
+using SafetyReports.Notification.Evidence;
 using SafetyReports.Notification.Storage;
 using SafetyReports.ServiceDefaults.Text;
 
@@ -23,6 +24,7 @@ public static class HostApiEndpoints
         host.MapPost("/reports/{id:guid}/response", RespondAsync);
         host.MapGet("/reports/{id:guid}/messages", ThreadAsync);
         host.MapPost("/reports/{id:guid}/messages", WriteAsync);
+        host.MapGet("/reports/{id:guid}/files/{fileId:guid}", DownloadAsync);
     }
 
     private static async Task<IResult> ListAsync(
@@ -136,6 +138,49 @@ public static class HostApiEndpoints
             ? NoReport()
             : Results.Created($"/api/v1/host/reports/{id}/messages", ThreadMessageView.Of(message));
     }
+
+    /// <summary>
+    /// A file the maintainers share with this host, read from Triage when asked (Triage checks it is still shared and records
+    /// the download) and served as a download only. Another host's report, a file not in this host's notice, or one no longer
+    /// shared: 404. Triage out of reach: 503, with nothing served.
+    /// </summary>
+    private static async Task<IResult> DownloadAsync(
+        Guid id, Guid fileId, ClaimsPrincipal user, HostReports reports, IHostLoopStore hostLoop, TriageSharedEvidence triage,
+        HttpResponse response, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        if (HostAccess.OwnHost(user) is not { } hostId || await reports.FindAsync(hostId, id, cancellationToken) is null)
+        {
+            return NoReport();
+        }
+
+        var notices = await hostLoop.GetNoticesAsync([id], cancellationToken);
+        // Every host the report reached (its own, or one serving a copy: the route checked above) is shown the same notice.
+        if (notices is not [{ } notice] || notice.SharedFile(fileId) is not { } file)
+        {
+            return NoFile();
+        }
+
+        byte[]? content;
+        try
+        {
+            content = await triage.ReadAsync(id, hostId, file, cancellationToken);
+        }
+        catch (SharedEvidenceUnavailableException ex)
+        {
+            SharedEvidenceLog.Failed(loggers.CreateLogger(typeof(HostApiEndpoints)), ex, id, fileId);
+            return ProblemResults.Unavailable("The file cannot be fetched right now; try again later.");
+        }
+
+        if (content is null)
+        {
+            return NoFile();
+        }
+
+        EvidenceDownloadHeaders.Apply(response);
+        return Results.File(content, file.MediaType, file.Name);
+    }
+
+    private static IResult NoFile() => ProblemResults.NotFound("No file with this id is shared with your host on this report.");
 
     private static IResult NoReport() => ProblemResults.NotFound("No report with this id was sent to your host.");
 }

@@ -10,7 +10,8 @@ public sealed record HostResponseView(
 
 /// <summary>
 /// Exactly what the maintainers shared with the host: the description (null when not shared), the evidence items
-/// chosen, their note, the model's link and revision, the reporter's good-faith statement and the day received.
+/// chosen, the evidence files shared (records only: download each from <c>/api/v1/host/reports/{id}/files/{fileId}</c>),
+/// their note, the model's link and revision, the reporter's good-faith statement and the day received.
 /// </summary>
 /// <param name="Revision">The model's revision the report is about.</param>
 /// <param name="NoticeRevision">Grows by one each time what is shared changes.</param>
@@ -23,10 +24,18 @@ public sealed record HostNoticeView(
     bool GoodFaith,
     DateOnly ReceivedOn,
     int NoticeRevision,
-    DateTimeOffset SharedAt)
+    DateTimeOffset SharedAt,
+    IReadOnlyList<HostFileView> Files)
 {
     public static HostNoticeView From(HostNotice n) =>
-        new(n.Description, n.Evidence, n.NoteToHost, n.Model.Url, n.Model.Revision, n.GoodFaith, n.ReceivedOn, n.Revision, n.SharedAt);
+        new(n.Description, n.Evidence, n.NoteToHost, n.Model.Url, n.Model.Revision, n.GoodFaith, n.ReceivedOn, n.Revision, n.SharedAt,
+            [.. (n.Files ?? []).Select(HostFileView.Of)]);
+}
+
+/// <summary>A shared evidence file as its host sees it listed; the bytes hash to <see cref="Sha256"/>.</summary>
+public sealed record HostFileView(Guid Id, string Name, string Type, long Size, string Sha256)
+{
+    public static HostFileView Of(SharedEvidenceFile f) => new(f.Id, f.Name, f.MediaType, f.Size, f.Sha256);
 }
 
 /// <summary>A reporter's contest of a response, as the maintainers forwarded it.</summary>

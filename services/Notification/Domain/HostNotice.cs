@@ -8,6 +8,7 @@ namespace SafetyReports.Notification.Domain;
 /// <param name="HostId">The host of the reported model; every host the report reached (copies of the model elsewhere) is shown the same notice.</param>
 /// <param name="Description">The report's description, or null when it was not shared.</param>
 /// <param name="ReceivedOn">The day the report was received (UTC).</param>
+/// <param name="Files">The evidence files shared with the host (records only; null in a notice kept before files could be shared).</param>
 public sealed record HostNotice(
     Guid ReportId,
     string HostId,
@@ -18,9 +19,13 @@ public sealed record HostNotice(
     string? NoteToHost,
     bool GoodFaith,
     DateOnly ReceivedOn,
-    DateTimeOffset SharedAt)
+    DateTimeOffset SharedAt,
+    IReadOnlyList<SharedEvidenceFile>? Files = null)
 {
     public static HostNotice From(ReportNoticeShared shared) => new(
         shared.ReportId, shared.Model.Host, shared.Revision, shared.Model, shared.Description, shared.Evidence, shared.NoteToHost,
-        shared.GoodFaith, shared.ReceivedOn, StoredTime.Of(shared.SharedAt));
+        shared.GoodFaith, shared.ReceivedOn, StoredTime.Of(shared.SharedAt), shared.Files ?? []);
+
+    /// <summary>The shared file with this id, or null when the notice does not share it.</summary>
+    public SharedEvidenceFile? SharedFile(Guid fileId) => Files?.FirstOrDefault(f => f.Id == fileId);
 }

@@ -21,6 +21,9 @@ public sealed class MongoNoticeDocument
     public string ReceivedOn { get; set; } = "";
     public DateTimeOffset SharedAt { get; set; }
 
+    /// <summary>The shared files' records; a document written before files could be shared has none.</summary>
+    public List<SharedEvidenceFile> Files { get; set; } = [];
+
     public static MongoNoticeDocument From(HostNotice notice) => new()
     {
         ReportId = notice.ReportId,
@@ -33,9 +36,10 @@ public sealed class MongoNoticeDocument
         GoodFaith = notice.GoodFaith,
         ReceivedOn = notice.ReceivedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         SharedAt = notice.SharedAt,
+        Files = [.. notice.Files ?? []],
     };
 
     public HostNotice ToNotice() => new(
         ReportId, HostId, Revision, Model.ToModel(), Description, Evidence.Select(e => e.ToItem()).ToList(), NoteToHost, GoodFaith,
-        DateOnly.ParseExact(ReceivedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture), SharedAt);
+        DateOnly.ParseExact(ReceivedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture), SharedAt, Files);
 }

@@ -2,7 +2,7 @@ using SafetyReports.ServiceDefaults.Storage.Mongo;
 
 namespace SafetyReports.Notification.Storage;
 
-/// <summary>The Notification records stored as they are (<see cref="MongoRecordMap"/>): hosts, contests, thread messages and responses.</summary>
+/// <summary>The Notification records stored as they are (<see cref="MongoRecordMap"/>): hosts, contests, thread messages, responses and the shared files' records.</summary>
 public static class MongoNotificationRecords
 {
     public static void Register()
@@ -11,5 +11,6 @@ public static class MongoNotificationRecords
         MongoRecordMap.Register<HostContest>();
         MongoRecordMap.Register<ThreadMessage>();
         MongoRecordMap.RegisterEmbedded<HostResponse>();
+        MongoRecordMap.RegisterEmbedded<SharedEvidenceFile>();
     }
 }

@@ -52,6 +52,10 @@ public sealed class TriageClient(ApiCaller api)
     public Task<ApiResult<ReportDetail>> RedactFileAsync(Guid id, Guid fileId, long expectedVersion, CancellationToken cancellationToken) =>
         api.PostAsync<ReportDetail>($"{Reports}/{id}/redactions", new FieldRedactionBody([$"files/{fileId}"], expectedVersion), cancellationToken);
 
+    /// <summary>Shares one of the report's evidence files with the host, or stops sharing it.</summary>
+    public Task<ApiResult<ReportDetail>> ShareFileAsync(Guid id, Guid fileId, bool shared, long expectedVersion, CancellationToken cancellationToken) =>
+        api.SendAsync<ReportDetail>(HttpMethod.Put, $"{Reports}/{id}/files/{fileId}/sharing", new FileSharingBody(shared, expectedVersion), cancellationToken);
+
     public Task<ApiResult<ReportDetail>> RedactAsync(Guid id, RedactionBody body, CancellationToken cancellationToken) =>
         api.PostAsync<ReportDetail>($"{Reports}/{id}/redactions", body, cancellationToken);
 

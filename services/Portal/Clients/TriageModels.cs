@@ -250,7 +250,8 @@ public sealed record ReportDetail
     public IReadOnlyList<ReuploadView> Reuploads { get; init; } = [];
 }
 
-public sealed record EvidenceFileView(Guid Id, string Name, string Type, long Size, string Sha256)
+/// <param name="SharedWithHost">Maintainers share it with the host (in the notice once the report is triaged).</param>
+public sealed record EvidenceFileView(Guid Id, string Name, string Type, long Size, string Sha256, bool SharedWithHost = false)
 {
     public bool IsImage => Type.StartsWith("image/", StringComparison.Ordinal);
 
@@ -306,6 +307,9 @@ public sealed record NoteBody(string Text);
 
 /// <summary>An admin's redaction from the report page: every occurrence of the text in the description and the evidence.</summary>
 public sealed record RedactionBody(string Text, long ExpectedVersion);
+
+/// <summary><c>PUT /reports/{id}/files/{fileId}/sharing</c>.</summary>
+public sealed record FileSharingBody(bool Shared, long ExpectedVersion);
 
 /// <summary>A redaction of whole fields: here an evidence file (<c>files/{id}</c>), removed with its bytes.</summary>
 public sealed record FieldRedactionBody(IReadOnlyList<string> Fields, long ExpectedVersion);

@@ -12,6 +12,10 @@ public static class ProblemResults
     public static IResult BadRequest(string detail) =>
         Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request", detail: detail);
 
+    /// <summary>A service this one needs for the answer cannot be reached now: try again later.</summary>
+    public static IResult Unavailable(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service unavailable", detail: detail);
+
     public static IResult Validation(IDictionary<string, string[]> errors) =>
         Results.ValidationProblem(errors, title: "One or more fields are invalid.");
 }

@@ -13,7 +13,13 @@ public static class Scopes
     /// <summary>Reading the evidence files Intake holds until Triage has them: granted to Triage's own client only (docs/intake.md).</summary>
     public const string EvidenceRead = "evidence:read";
 
-    public static readonly IReadOnlyList<string> All = [Triage, NotificationsAdmin, Host, IdentityAdmin, EvidenceRead];
+    /// <summary>
+    /// Reading, from Triage, the evidence files maintainers shared with a report's host, for the host API to hand over: granted
+    /// to Notification's own client only (docs/webhooks.md).
+    /// </summary>
+    public const string EvidenceShared = "evidence:shared";
+
+    public static readonly IReadOnlyList<string> All = [Triage, NotificationsAdmin, Host, IdentityAdmin, EvidenceRead, EvidenceShared];
 
     /// <summary>The claim that binds a host's client to one model host.</summary>
     public const string HostIdClaim = "host_id";

@@ -82,7 +82,7 @@ public sealed record ReportView(
             contact.Contact, contact.Unavailable, r.ContactAllowed, r.Unchallenged, r.Assignee, r.DuplicateOf, r.Notes, r.ReporterMessages, r.PublicNotes,
             ReportWorkflow.NextStatuses(r.Status, ActorKind.Maintainer).ToList(),
             r.ReceivedAt, r.UpdatedAt, r.TriagedAt, r.HostNotifiedAt, r.AcknowledgedAt, r.RespondedAt, r.HostResponse, sla.Deadline(r), sla.IsOverdue(r),
-            r.Notice, r.Contests, ReportContests.HasOpen(r), r.HostMessages, [.. r.EvidenceFiles.Select(EvidenceFileView.From)],
+            r.Notice, r.Contests, ReportContests.HasOpen(r), r.HostMessages, [.. r.EvidenceFiles.Select(f => EvidenceFileView.From(f, r.SharedFiles.Contains(f.Id)))],
             ReachedHostView.Of(r), r.Reuploads);
     }
 }
@@ -116,9 +116,10 @@ public sealed record ReachedHostView(
 
 /// <summary>An evidence file as maintainers see it listed (its bytes: <c>GET /api/v1/triage/reports/{id}/files/{fileId}</c>).</summary>
 /// <param name="Sha256">SHA-256 of the stored bytes (for an image, after it was re-encoded on arrival).</param>
-public sealed record EvidenceFileView(Guid Id, string Name, string Type, long Size, string Sha256)
+/// <param name="SharedWithHost">Maintainers share it with the host (in the notice once the report is triaged).</param>
+public sealed record EvidenceFileView(Guid Id, string Name, string Type, long Size, string Sha256, bool SharedWithHost)
 {
-    public static EvidenceFileView From(EvidenceFileReference file) => new(file.Id, file.Name, file.MediaType, file.Size, file.Sha256);
+    public static EvidenceFileView From(EvidenceFileReference file, bool shared) => new(file.Id, file.Name, file.MediaType, file.Size, file.Sha256, shared);
 }
 
 public sealed record ReportListResponse(IReadOnlyList<ReportListItem> Items, string? NextCursor);

@@ -159,7 +159,7 @@ public static class TriageEndpoints
         return Results.Ok(new BulkRejectResponse(results));
     }
 
-    private static IResult ReportResult(WorkflowOutcome outcome, ReporterContactProtector protector, SlaPolicy sla) => outcome.Kind switch
+    internal static IResult ReportResult(WorkflowOutcome outcome, ReporterContactProtector protector, SlaPolicy sla) => outcome.Kind switch
     {
         WorkflowOutcomeKind.Applied or WorkflowOutcomeKind.Unchanged => Results.Ok(ReportView.From(outcome.Report!, protector, sla)),
         WorkflowOutcomeKind.Invalid => ProblemResults.Validation(outcome.Errors!),

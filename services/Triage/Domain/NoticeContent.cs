@@ -2,7 +2,7 @@ namespace SafetyReports.Triage.Domain;
 
 /// <summary>
 /// The notice a host receives, built from the report as it is now: redactions are in the report's text already,
-/// the evidence is the chosen items in the report's order, and nothing of the reporter but their good-faith
+/// the evidence is the chosen items in the report's order, the files those shared (their records, never their bytes), and nothing of the reporter but their good-faith
 /// statement and the day the report arrived (never their name or e-mail, whatever was chosen).
 /// </summary>
 public static class NoticeContent
@@ -30,7 +30,8 @@ public static class NoticeContent
             notice.NoteToHost,
             GoodFaith: true,
             DateOnly.FromDateTime(report.ReceivedAt.UtcDateTime),
-            notice.ChangedAt);
+            notice.ChangedAt,
+            [.. report.EvidenceFiles.Where(f => report.SharedFiles.Contains(f.Id)).Select(SharedEvidenceFile.Of)]);
     }
 
     /// <summary>Whether a host told <paramref name="before"/> would see something else in <paramref name="after"/> (revision and time aside).</summary>
@@ -38,5 +39,5 @@ public static class NoticeContent
         before is null || after is null
             ? before is not null || after is not null
             : before.Description != after.Description || before.NoteToHost != after.NoteToHost || !before.Evidence.SequenceEqual(after.Evidence)
-              || before.Model != after.Model;
+              || before.Model != after.Model || !(before.Files ?? []).SequenceEqual(after.Files ?? []);
 }

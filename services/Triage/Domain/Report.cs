@@ -16,6 +16,9 @@ public sealed record Report
     /// <summary>The evidence files' records (never their bytes, which the store keeps apart: <see cref="Storage.ITriageStore.ReadEvidenceFileAsync"/>).</summary>
     public IReadOnlyList<EvidenceFileReference> EvidenceFiles { get; init; } = [];
 
+    /// <summary>The ids of the evidence files maintainers share with the host (<see cref="EvidenceFileSharing"/>); in the notice once there is one.</summary>
+    public IReadOnlyList<Guid> SharedFiles { get; init; } = [];
+
     /// <summary>The reporter's contact as Intake encrypted it; null when anonymous.</summary>
     public string? ProtectedContact { get; init; }
     public bool ContactAllowed { get; init; }

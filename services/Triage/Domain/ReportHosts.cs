@@ -18,6 +18,9 @@ public static class ReportHosts
     /// <summary>Whether a fact about <paramref name="hostId"/> belongs to a host the report reached besides its own.</summary>
     public static bool IsCopyHost(Report report, string hostId) => hostId != report.Model.Host;
 
+    /// <summary>Whether the report reached this host: the host it names, or one serving a copy of the model.</summary>
+    public static bool HasReached(Report report, string hostId) => !IsCopyHost(report, hostId) || report.Hosts.Any(h => h.HostId == hostId);
+
     public static (Report Report, AuditDraft Audit)? Reach(Report report, ReportReachedHost reached, DateTimeOffset now)
     {
         if (!IsCopyHost(report, reached.HostId) || report.Hosts.Any(h => h.HostId == reached.HostId))

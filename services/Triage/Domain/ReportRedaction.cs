@@ -82,7 +82,8 @@ public static class ReportRedaction
             });
         }
 
-        var redacted = report with { Description = description, Evidence = evidence, EvidenceFiles = files, Version = report.Version + 1, UpdatedAt = now };
+        var redacted = report with { Description = description, Evidence = evidence, EvidenceFiles = files,
+            SharedFiles = [.. report.SharedFiles.Where(id => !targets.Files.Contains(id))], Version = report.Version + 1, UpdatedAt = now };
         var (updated, shared) = ReportNotices.Reshare(report, redacted, now);
         var count = text is null ? changedFields.Count : occurrences;
         var data = shared is null

@@ -9,7 +9,7 @@ public sealed class EvidenceHandoverOptions
 {
     public const string Section = "SafetyReports:Triage:EvidenceFiles";
 
-    public const string DefaultClientId = "triage-evidence";
+    public const string DefaultClientId = ServiceDefaults.Security.EvidenceClients.TriageDefault;
 
     /// <summary>Intake's address as Triage reaches it; by default Intake's local one (Standalone: its own address).</summary>
     public string IntakeUrl { get; set; } = "http://localhost:5101/";

@@ -14,7 +14,7 @@ public static class EvidenceHandoverRegistration
         services.TryAddSingleton<IIntakeAddress, ConfiguredIntakeAddress>();
         services.AddSingleton<EvidenceAccessToken>();
         services.TryAddSingleton<IEvidenceFileSource, IntakeEvidenceSource>();
-        services.AddHttpClient(EvidenceAccessToken.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
+        services.AddHttpClient(EvidenceAccessToken.TokenClientName, http => http.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
         // Up to 10 MiB a file from a service beside this one.
         services.AddHttpClient(IntakeEvidenceSource.HttpClientName, http => http.Timeout = TimeSpan.FromMinutes(2)).RemoveAllLoggers();
     }

@@ -24,6 +24,9 @@ public sealed class MongoReportDocument
 
     /// <summary>The evidence files' records; their bytes are documents of their own (<see cref="MongoEvidenceFileDocument"/>).</summary>
     public List<EvidenceFileReference> EvidenceFiles { get; set; } = [];
+
+    /// <summary>The ids of the files shared with the host; a document written before files could be shared has none.</summary>
+    public List<Guid> SharedFiles { get; set; } = [];
     public string? ProtectedContact { get; set; }
     public bool ContactAllowed { get; set; }
     public bool Unchallenged { get; set; }
@@ -139,6 +142,7 @@ public sealed class MongoReportDocument
         Hosts = [.. report.Hosts],
         Reuploads = [.. report.Reuploads],
         EvidenceFiles = [.. report.EvidenceFiles],
+        SharedFiles = [.. report.SharedFiles],
         DisclosureRemindedAt = report.DisclosureRemindedAt,
         DisclosureDueAt = report.DisclosureDueAt,
         DisclosedAt = report.DisclosedAt,
@@ -186,6 +190,7 @@ public sealed class MongoReportDocument
         Hosts = Hosts,
         Reuploads = Reuploads,
         EvidenceFiles = EvidenceFiles,
+        SharedFiles = SharedFiles,
         DisclosureRemindedAt = DisclosureRemindedAt,
         DisclosureDueAt = DisclosureDueAt,
         DisclosedAt = DisclosedAt,

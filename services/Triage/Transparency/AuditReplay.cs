@@ -9,13 +9,14 @@ public sealed class AuditReplay
 {
     /// <summary>
     /// Actions that change nothing the figures count (text, assignee, contact, notices, disclosure, exports of a report or the chain, the host's notice,
-    /// what becomes of a contest once made, the thread with the host).
+    /// what becomes of a contest once made, the thread with the host, evidence files shared or downloaded).
     /// </summary>
     public static readonly IReadOnlySet<string> ActionsWithoutFacts = new HashSet<string>(StringComparer.Ordinal)
     {
         "note", ReportAssignment.Action, ContactErasure.Erased, ContactErasure.Purged, WebhookDisableNotice.Action,
         DisclosurePolicy.RemindAction, DisclosurePolicy.DiscloseAction, ReportExportRecord.Action, AuditExportRecord.Action, ReportRedaction.Action,
         ReportNotices.ChangedAction, ReportContests.ForwardedAction, ReportContests.ClosedAction, HostThread.SentAction, HostThread.ReceivedAction,
+        EvidenceFileSharing.SharedAction, EvidenceFileSharing.UnsharedAction, EvidenceFileDownloads.Action,
     };
 
     private readonly Dictionary<Guid, TransparencyFacts> _facts = [];

@@ -40,6 +40,8 @@ public static class AuthorizationMatrix
         Public("GET", "/api/v1/taxonomy", 200),
         // Where Triage pulls evidence files during the hand-over: Triage's own client only (EvidenceHandoverTests holds the 200 and the 404).
         EvidenceReader("GET", "/internal/v1/evidence/{report}/{none}"),
+        // Where Notification reads a file shared with a host: Notification's own client only (HostEvidenceFileTests holds the 200 and the 404s).
+        EvidenceReader("GET", "/internal/v1/shared-evidence/{report}/{none}"),
         // The public transparency page (figures read from Triage's API); without a host the models page and downloads are a 400.
         Public("GET", "/transparency", 200),
         Public("GET", "/transparency?from=2026-13", 400),
@@ -90,6 +92,8 @@ public static class AuthorizationMatrix
         // The matrix's report has no files: any file id is unknown on it (EvidenceHandoverTests downloads real ones).
         TriageApi("GET", "/api/v1/triage/reports/{report}/files/{none}", 404, null),
         TriageApi("GET", "/api/v1/triage/reports/{none}/files/{none}", 404, null),
+        TriageApi("PUT", "/api/v1/triage/reports/{report}/files/{none}/sharing", 404),
+        TriageApi("PUT", "/api/v1/triage/reports/{none}/files/{none}/sharing", 404),
         TriageApi("POST", "/api/v1/triage/reports/{none}/transitions", 404),
         TriageApi("POST", "/api/v1/triage/reports/{none}/notes", 400),
         TriageApi("POST", "/api/v1/triage/reports/{none}/assignment", 404),
@@ -159,6 +163,8 @@ public static class AuthorizationMatrix
         HostApi("POST", "/api/v1/host/reports/{report}/acknowledge", 404, 404),
         HostApi("POST", "/api/v1/host/reports/{report}/response", 404, 404),
         HostApi("GET", "/api/v1/host/reports/{report}/messages", 404, 404, null),
+        // The matrix's report shares no file (HostEvidenceFileTests downloads a shared one).
+        HostApi("GET", "/api/v1/host/reports/{report}/files/{none}", 404, 404, null),
         // A valid message: only the report's not being this host's refuses it.
         HostApi("POST", "/api/v1/host/reports/{report}/messages", 404, 404, """{"text":"A message from the matrix."}"""),
         // Manifests: an empty body is a 400 for a known host (hub-b is none), and no manifest was published.

@@ -38,7 +38,10 @@ public sealed record MatrixRow(string Method, string Path, IReadOnlyDictionary<C
     public static MatrixRow HostApi(string method, string path, Outcome hostA, Outcome hostB, string? json = "{}") =>
         Bearer(method, path, json, triager: 403, admin: 403, hostA: hostA, hostB: hostB);
 
-    /// <summary>Scope <c>evidence:read</c> only (Triage's own client, which no matrix caller holds): Intake's internal evidence endpoint.</summary>
+    /// <summary>
+    /// Scope <c>evidence:read</c> (Triage's own client) or <c>evidence:shared</c> (Notification's), which no matrix caller holds:
+    /// Intake's and Triage's internal evidence endpoints.
+    /// </summary>
     public static MatrixRow EvidenceReader(string method, string path, string? json = null) =>
         Bearer(method, path, json, triager: 403, admin: 403, hostA: 403, hostB: 403);
 

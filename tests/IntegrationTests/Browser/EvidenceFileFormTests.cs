@@ -18,6 +18,56 @@ public sealed class EvidenceFilesBrowserFixture : BrowserFixture
     };
 }
 
+/// <summary>
+/// A system whose files may come to more than the server's own request limit (30,000,000 bytes): 30 MiB together, 12 MiB each.
+/// </summary>
+public sealed class LargeEvidenceFilesBrowserFixture : BrowserFixture
+{
+    protected override Dictionary<string, string> Settings => new(base.Settings)
+    {
+        ["SafetyReports:Intake:EvidenceFiles:Enabled"] = "true",
+        ["SafetyReports:Intake:EvidenceFiles:MaxFileBytes"] = (12 * EvidenceFileLimits.MiB).ToString(global::System.Globalization.CultureInfo.InvariantCulture),
+        ["SafetyReports:Intake:EvidenceFiles:MaxTotalBytes"] = (30 * EvidenceFileLimits.MiB).ToString(global::System.Globalization.CultureInfo.InvariantCulture),
+    };
+}
+
+/// <summary>The configured limits reach the form, and the server reads a post above them to answer it.</summary>
+[Trait("Speed", "Slow")]
+public class LargeEvidenceFileFormTests(LargeEvidenceFilesBrowserFixture browser) : IClassFixture<LargeEvidenceFilesBrowserFixture>
+{
+    [Fact]
+    public async Task Files_over_the_configured_total_and_the_servers_default_limit_get_the_form_back_with_the_error_without_JavaScript()
+    {
+        var directory = Directory.CreateTempSubdirectory("large-evidence-");
+        try
+        {
+            // 33 MiB of plain text in three files of 11 MiB: each within its limit, together above 30 MiB and above 30,000,000 bytes.
+            var paths = Enumerable.Range(1, 3).Select(i => Path.Combine(directory.FullName, $"log-{i}.txt")).ToList();
+            foreach (var path in paths)
+            {
+                await File.WriteAllBytesAsync(path, Enumerable.Repeat((byte)'a', (int)(11 * EvidenceFileLimits.MiB)).ToArray(), TestContext.Current.CancellationToken);
+            }
+
+            await using var tab = await browser.NewPageAsync(javaScript: false);
+            var page = tab.Page;
+            await tab.GotoAsync("/");
+            var title = $"Too much evidence {Guid.NewGuid():N}";
+            await tab.FillAsync(new FormInput(title));
+            var stored = EvidenceStores.RecordedFiles(browser.System);
+            await page.SetInputFilesAsync("#files", paths);
+            await tab.SendAsync();
+
+            await Expect(page.Locator("#files-error")).ToContainTextAsync("larger than 30 MiB");
+            await Expect(page.Locator("#title")).ToHaveValueAsync(title);
+            Assert.Equal(stored, EvidenceStores.RecordedFiles(browser.System));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+}
+
 /// <summary>Evidence files through the form, with JavaScript turned off: refusals beside the file input, the receipt's list.</summary>
 [Trait("Speed", "Slow")]
 public class EvidenceFileFormTests(EvidenceFilesBrowserFixture browser) : IClassFixture<EvidenceFilesBrowserFixture>

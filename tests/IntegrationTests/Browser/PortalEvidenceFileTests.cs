@@ -84,6 +84,36 @@ public sealed class PortalEvidenceFileTests(PortalEvidenceFixture portal) : ICla
         Assert.Equal(0, EvidenceStores.HeldByIntake(portal.System, id));
         Assert.Equal(2, EvidenceStores.HeldByTriage(portal.System, id));
     }
+
+    [Fact]
+    public async Task A_maintainer_shares_a_file_with_the_host_and_stops_again_without_JavaScript_each_recorded()
+    {
+        var report = new { model = new { host = "hub-a", id = "org/chat" }, category = "hate", title = "Share a file", description = "See the log.", goodFaith = true };
+        using var response = await portal.System.Api.Http.PostAsync(portal.System.Url + "/api/v1/reports", Multipart(report, ("chat.jsonl", ChatLog())),
+            TestContext.Current.CancellationToken);
+        var id = Guid.Parse((await SystemUnderTest.JsonAsync(response))["id"]!.GetValue<string>());
+        var file = (await portal.System.Api.TriageReportAsync(id, r => r["files"]!.AsArray().Count == 1))["files"]![0]!;
+        var fileId = Guid.Parse(file["id"]!.GetValue<string>());
+
+        await using var maintainer = await portal.SignedInAsync(PortalFixture.AdminEmail, PortalFixture.AdminPassword, javaScript: false);
+        var page = maintainer.Page;
+        await page.GotoAsync($"/portal/reports/{id}");
+        var row = page.Locator($"#evidence-file-{fileId}");
+        await Expect(row).ToContainTextAsync("Not shared");
+
+        await page.ClickAsync($"#share-file-{fileId}");
+        await Expect(page.Locator("#page-notice")).ToContainTextAsync("The file is shared with the host");
+        await Expect(row).ToContainTextAsync("Shared with the host");
+        Assert.Equal(["Stop sharing"], [await page.Locator($"#share-file-{fileId}").InnerTextAsync()]);
+        var shared = await portal.System.Get<ITriageStore>().GetReportAsync(id, TestContext.Current.CancellationToken);
+        Assert.Equal([fileId], shared!.SharedFiles);
+
+        await page.ClickAsync($"#share-file-{fileId}");
+        await Expect(page.Locator("#page-notice")).ToContainTextAsync("no longer shared");
+        await Expect(row).ToContainTextAsync("Not shared");
+        var audit = await portal.System.Get<ITriageStore>().GetAuditAsync(id, TestContext.Current.CancellationToken);
+        Assert.Equal(["file_shared", "file_unshared"], audit.Select(e => e.Action).Where(a => a.StartsWith("file_", StringComparison.Ordinal)));
+    }
 }
 
 /// <summary>The portal's Standalone with evidence files switched on.</summary>
@@ -97,5 +127,51 @@ public sealed class PortalEvidenceFixture : PortalFixture
             settings["SafetyReports:Intake:EvidenceFiles:Enabled"] = "true";
             return settings;
         }
+    }
+}
+
+/// <summary>The portal's Standalone with evidence files and <c>SafetyReports:Portal:AlwaysBlurImages</c> on.</summary>
+public sealed class PortalAlwaysBlurredFixture : PortalFixture
+{
+    protected override Dictionary<string, string> Settings
+    {
+        get
+        {
+            var settings = base.Settings;
+            settings["SafetyReports:Intake:EvidenceFiles:Enabled"] = "true";
+            settings["SafetyReports:Portal:AlwaysBlurImages"] = "true";
+            return settings;
+        }
+    }
+}
+
+/// <summary>The portal-wide setting that keeps every evidence image blurred, in a browser without JavaScript.</summary>
+[Trait("Speed", "Slow")]
+public sealed class PortalAlwaysBlurredTests(PortalAlwaysBlurredFixture portal) : IClassFixture<PortalAlwaysBlurredFixture>
+{
+    [Fact]
+    public async Task With_the_setting_on_no_click_reveals_an_image_and_the_download_still_serves_it()
+    {
+        var report = new { model = new { host = "hub-a", id = "org/image" }, category = "hate", title = "Always blurred", description = "See the image.", goodFaith = true };
+        using var response = await portal.System.Api.Http.PostAsync(portal.System.Url + "/api/v1/reports",
+            Multipart(report, ("picture.png", EvidenceImages.Encode(32, 32, SkiaSharp.SKEncodedImageFormat.Png))), TestContext.Current.CancellationToken);
+        var id = Guid.Parse((await SystemUnderTest.JsonAsync(response))["id"]!.GetValue<string>());
+        var file = (await portal.System.Api.TriageReportAsync(id, r => r["files"]!.AsArray().Count == 1))["files"]![0]!;
+
+        await using var admin = await portal.SignedInAsync(PortalFixture.AdminEmail, PortalFixture.AdminPassword, javaScript: false);
+        var page = admin.Page;
+        await page.GotoAsync($"/portal/reports/{id}");
+
+        var image = page.Locator(".evidence-image img");
+        await Expect(image).ToHaveCountAsync(1);
+        await Expect(page.Locator("#evidence-files details, #evidence-files summary")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".evidence-image figcaption")).ToContainTextAsync("keeps every image blurred");
+        Assert.Contains("blur", await image.EvaluateAsync<string>("e => getComputedStyle(e).filter"));
+        await image.ClickAsync();
+        Assert.Contains("blur", await image.EvaluateAsync<string>("e => getComputedStyle(e).filter"));
+
+        var download = await page.Context.APIRequest.GetAsync($"/portal/reports/{id}?handler=file&fileId={file["id"]!.GetValue<string>()}");
+        Assert.Equal(200, download.Status);
+        Assert.StartsWith("attachment", download.Headers["content-disposition"]);
     }
 }

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using OpenIddict.Abstractions;
 using SafetyReports.Identity.Keys;
 using SafetyReports.ServiceDefaults.Security;
 
@@ -47,6 +49,38 @@ public sealed class IdentityTokenTests(IdentityServerFixture fixture) : IClassFi
         Assert.Equal([Scopes.Triage], ScopesOf(payload));
         Assert.False(payload.TryGetProperty(Scopes.HostIdClaim, out _));
         Assert.Equal(3600, payload.GetProperty("exp").GetInt64() - payload.GetProperty("iat").GetInt64());
+    }
+
+    [Theory]
+    [InlineData(Scopes.EvidenceRead)]
+    [InlineData(Scopes.EvidenceShared)]
+    public async Task A_client_that_holds_an_evidence_scope_reserved_for_another_gets_no_token(string scope)
+    {
+        // Written straight to the store, as a client made before the scopes were reserved would be: the API and the
+        // configuration refuse to make one (MachineClientRulesTests, SeededClientValidatorTests).
+        var clientId = $"sneaky-{Guid.NewGuid():N}";
+        const string secret = "a-sneaky-client-secret-0123456789";
+        await using (var services = Host.App.Services.CreateAsyncScope())
+        {
+            var descriptor = new OpenIddictApplicationDescriptor
+            {
+                ClientId = clientId, ClientSecret = secret, ClientType = OpenIddictConstants.ClientTypes.Confidential,
+                Permissions =
+                {
+                    OpenIddictConstants.Permissions.Endpoints.Token, OpenIddictConstants.Permissions.GrantTypes.ClientCredentials,
+                    OpenIddictConstants.Permissions.Prefixes.Scope + scope,
+                },
+            };
+            await services.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>().CreateAsync(descriptor, TestContext.Current.CancellationToken);
+        }
+
+        foreach (var asked in new[] { scope, null })
+        {
+            var response = await TokenClient.RequestAsync(Host.Http, clientId, secret, asked);
+            Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+            Assert.Equal("invalid_scope", response.Error);
+            Assert.Null(response.AccessToken);
+        }
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public sealed class HostLoopTests(HostLoopFixture fixture) : IClassFixture<HostL
             JsonNode.Parse("""
                 {"description":null,"evidence":[{"kind":"output","content":"Step 1 …"}],"noteToHost":"Item 2 shows the harm",
                  "modelUrl":"https://hub.example/org/model","revision":"v2","goodFaith":true,"receivedOn":"2026-11-20",
-                 "noticeRevision":10,"sharedAt":"2026-11-21T09:30:00.125+00:00"}
+                 "noticeRevision":10,"sharedAt":"2026-11-21T09:30:00.125+00:00","files":[]}
                 """)!.ToJsonString(),
             shown["notice"]!.ToJsonString());
         var listed = (await Notification.JsonAsync(HttpMethod.Get, "/api/v1/host/reports?limit=200", TestClients.HostA))["items"]!.AsArray()

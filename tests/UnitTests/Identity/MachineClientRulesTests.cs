@@ -48,4 +48,20 @@ public class MachineClientRulesTests
         Assert.StartsWith("A hostId is only for", Errors("bot", ["triage"], "hub-a").GetValueOrDefault("hostId")!.Single());
         Assert.StartsWith("A host id is", Errors("hub", ["host"], "Hub A").GetValueOrDefault("hostId")!.Single());
     }
+
+    [Fact]
+    public void The_evidence_scopes_are_refused_for_any_client_but_the_one_configured_for_each()
+    {
+        var scopes = Errors("my-bot", ["triage", "evidence:read"])["scopes"];
+        Assert.Equal(["The 'evidence:read' scope is reserved for the client 'triage-evidence' (SafetyReports:Identity:EvidenceClients:Triage); no other client may hold it."], scopes);
+        Assert.Contains("notification-evidence", Assert.Single(Errors("my-bot", ["evidence:shared"])["scopes"]));
+        Assert.Empty(Errors("triage-evidence", ["evidence:read"]));
+        Assert.Empty(Errors("notification-evidence", ["evidence:shared"]));
+        // Each client holds its own scope only.
+        Assert.Contains("scopes", Errors("triage-evidence", ["evidence:shared"]).Keys);
+
+        var moved = new SafetyReports.Identity.Configuration.EvidenceClientOptions { Triage = "our-triage" };
+        Assert.Empty(MachineClientRules.FindErrors(new CreateClientRequest("our-triage", ["evidence:read"], null), moved));
+        Assert.Contains("scopes", MachineClientRules.FindErrors(new CreateClientRequest("triage-evidence", ["evidence:read"], null), moved).Keys);
+    }
 }

@@ -137,4 +137,23 @@ public class SeededClientValidatorTests
 
         Assert.Empty(Errors(client));
     }
+
+    [Fact]
+    public void A_seeded_client_may_hold_an_evidence_scope_only_when_it_is_the_one_configured_for_it()
+    {
+        Assert.Empty(Errors(Client(id: "triage-evidence", scopes: ["evidence:read"]), Client(id: "notification-evidence", scopes: ["evidence:shared"])));
+
+        var error = Assert.Single(Errors(Client(id: "reporting-bot", scopes: ["triage", "evidence:read"])));
+        Assert.Equal(
+            "SafetyReports:Identity:Clients:0:Scopes: The 'evidence:read' scope is reserved for the client 'triage-evidence' "
+            + "(SafetyReports:Identity:EvidenceClients:Triage); no other client may hold it.", error);
+
+        var options = new IdentityServiceOptions
+        {
+            Clients = [Client(id: "our-triage", scopes: ["evidence:read"])],
+            EvidenceClients = new EvidenceClientOptions { Triage = "our-triage" },
+        };
+        Assert.Empty(SeededClientValidator.FindErrors(options));
+        Assert.False(new SeededClientValidator().Validate(null, new IdentityServiceOptions { Clients = [Client(id: "x", scopes: ["evidence:shared"])] }).Succeeded);
+    }
 }

@@ -24,7 +24,7 @@ public class HostReportViewTests
         using var json = JsonDocument.Parse(JsonSerializer.Serialize(view, Web));
         var notice = json.RootElement.GetProperty("notice");
         Assert.Equal(
-            ["description", "evidence", "noteToHost", "modelUrl", "revision", "goodFaith", "receivedOn", "noticeRevision", "sharedAt"],
+            ["description", "evidence", "noteToHost", "modelUrl", "revision", "goodFaith", "receivedOn", "noticeRevision", "sharedAt", "files"],
             notice.EnumerateObject().Select(p => p.Name));
         Assert.Equal(JsonValueKind.Null, notice.GetProperty("description").ValueKind);
         Assert.Equal("2026-11-20", notice.GetProperty("receivedOn").GetString());
@@ -32,6 +32,7 @@ public class HostReportViewTests
         Assert.Equal("https://hub.example/org/model", notice.GetProperty("modelUrl").GetString());
         Assert.Equal(2, notice.GetProperty("noticeRevision").GetInt32());
         Assert.Equal(["prompt", "output"], notice.GetProperty("evidence").EnumerateArray().Select(e => e.GetProperty("kind").GetString()));
+        Assert.Equal(0, notice.GetProperty("files").GetArrayLength());
         Assert.Equal(0, json.RootElement.GetProperty("contests").GetArrayLength());
     }
 

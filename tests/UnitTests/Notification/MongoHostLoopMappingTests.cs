@@ -17,7 +17,8 @@ public sealed class MongoHostLoopMappingTests
     public void A_notice_round_trips_with_its_evidence_and_day()
     {
         var notice = new HostNotice(Guid.NewGuid(), "hub", 3, new ModelReference("hub", "org/model", "main", "https://hub.example/org/model"),
-            "What the model did", [new EvidenceItem("prompt", "p"), new EvidenceItem("output", "o")], "note", true, new DateOnly(2026, 2, 28), At);
+            "What the model did", [new EvidenceItem("prompt", "p"), new EvidenceItem("output", "o")], "note", true, new DateOnly(2026, 2, 28), At,
+            [new SharedEvidenceFile(Guid.NewGuid(), "chat.jsonl", "application/jsonl", 80, new string('c', 64))]);
 
         var (bson, back) = RoundTrip(MongoNoticeDocument.From(notice));
 
@@ -26,7 +27,19 @@ public sealed class MongoHostLoopMappingTests
         Assert.Equal("2026-02-28", bson["receivedOn"].AsString);
         Assert.Equal("output", bson["evidence"][1]["kind"].AsString);
         AssertDate(At, bson["sharedAt"]);
+        AssertUuid(notice.Files![0].Id, bson["files"][0]["id"]);
+        Assert.Equal("application/jsonl", bson["files"][0]["mediaType"].AsString);
         Assert.Equal(JsonSerializer.Serialize(notice), JsonSerializer.Serialize(back.ToNotice()));
+    }
+
+    [Fact]
+    public void A_notice_stored_before_files_could_be_shared_reads_as_sharing_none()
+    {
+        var notice = new HostNotice(Guid.NewGuid(), "hub", 1, new ModelReference("hub", "org/model"), null, [], null, true, new DateOnly(2026, 2, 28), At);
+        var bson = MongoNoticeDocument.From(notice).ToBsonDocument();
+        bson.Remove("files");
+
+        Assert.Empty(BsonSerializer.Deserialize<MongoNoticeDocument>(bson).ToNotice().Files!);
     }
 
     [Fact]

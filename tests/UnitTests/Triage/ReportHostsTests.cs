@@ -40,6 +40,18 @@ public class ReportHostsTests
     }
 
     [Fact]
+    public void A_report_has_reached_the_host_it_names_and_each_copy_host_recorded_and_no_other()
+    {
+        var report = Triaged_();
+        var (reached, _) = ReportHosts.Reach(report, Reached(report), Now)!.Value;
+
+        Assert.True(ReportHosts.HasReached(report, report.Model.Host));
+        Assert.False(ReportHosts.HasReached(report, "mirror"));
+        Assert.True(ReportHosts.HasReached(reached, "mirror"));
+        Assert.False(ReportHosts.HasReached(reached, "elsewhere"));
+    }
+
+    [Fact]
     public void A_reupload_is_recorded_once_per_host_and_model_and_a_closed_reports_copy_is_sent_by_the_maintainers()
     {
         var report = Triaged_() with { Status = Resolved };

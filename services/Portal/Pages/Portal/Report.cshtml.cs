@@ -5,8 +5,12 @@ namespace SafetyReports.Portal.Pages.Portal;
 /// may take now. Each action form carries the version it was shown with (<c>expectedVersion</c>): when the
 /// report changed meanwhile the page says so and shows the current state; nothing is overwritten.
 /// </summary>
-public sealed class ReportModel(TriageClient triage, NotificationClient notification, TimeProvider clock) : PortalPageModel
+public sealed class ReportModel(
+    TriageClient triage, NotificationClient notification, TimeProvider clock, Microsoft.Extensions.Options.IOptions<PortalOptions> options) : PortalPageModel
 {
+    /// <summary><c>SafetyReports:Portal:AlwaysBlurImages</c>: no evidence image is ever shown unblurred on this page.</summary>
+    public bool AlwaysBlurImages => options.Value.AlwaysBlurImages;
+
     public static readonly string[] TransitionFields =
         ["to", "note", "publicNote", "duplicateOf", "severity", "category", "expectedVersion", "notice", "shareDescription", "shareEvidence", "noteToHost"];
 
@@ -67,6 +71,10 @@ public sealed class ReportModel(TriageClient triage, NotificationClient notifica
 
     [BindProperty(Name = "fileId")]
     public Guid? RedactFileId { get; set; }
+
+    /// <summary>The file sharing form: true to share the file with the host, false to stop.</summary>
+    [BindProperty(Name = "shared")]
+    public bool ShareFile { get; set; }
 
     [BindProperty]
     public string? ShareDescription { get; set; }
@@ -333,6 +341,14 @@ public sealed class ReportModel(TriageClient triage, NotificationClient notifica
         ActiveForm = "redact-file";
         var result = await triage.RedactFileAsync(id, RedactFileId ?? Guid.Empty, ExpectedVersion, cancellationToken);
         return await FinishAsync(id, result.Problem, ["fields", "expectedVersion"], "file_redacted", cancellationToken);
+    }
+
+    /// <summary>Maintainers share an evidence file with the host, or stop sharing it (Triage records it and re-shares the notice).</summary>
+    public async Task<IActionResult> OnPostShareFileAsync(Guid id, CancellationToken cancellationToken)
+    {
+        ActiveForm = "share-file";
+        var result = await triage.ShareFileAsync(id, RedactFileId ?? Guid.Empty, ShareFile, ExpectedVersion, cancellationToken);
+        return await FinishAsync(id, result.Problem, ["shared", "expectedVersion"], ShareFile ? "file_shared" : "file_unshared", cancellationToken);
     }
 
     private async Task<IActionResult> AssignAsync(Guid id, string form, string? assignee, string done, CancellationToken cancellationToken)
