@@ -29,10 +29,11 @@ public sealed class IntakeOptions
     public sealed class EvidenceFileOptions
     {
         /// <summary>
-        /// Whether reports may carry evidence files (the form's file input, multipart on the API). Off by default: until
-        /// Triage fetches the files from Intake, no maintainer would see them (docs/intake.md, "Evidence files").
+        /// Whether reports may carry evidence files (the form's file input, multipart on the API); on by default. Services
+        /// running apart need Triage's evidence client (and Notification's, for the hosts' downloads) seeded in Identity
+        /// (docs/intake.md, "Evidence files"); an operator who takes no files switches it off.
         /// </summary>
-        public bool Enabled { get; set; }
+        public bool Enabled { get; set; } = true;
 
         /// <summary>Files a report may carry (1 to <see cref="Evidence.EvidenceFileLimits.MostFiles"/>).</summary>
         public int MaxFiles { get; set; } = 5;

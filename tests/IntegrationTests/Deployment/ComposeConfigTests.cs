@@ -16,7 +16,7 @@ public sealed partial class ComposeConfigTests
     /// <summary>Every secret the compose file needs; .env.example lists each with how to make it.</summary>
     public static readonly string[] RequiredSecrets =
     [
-        "RABBITMQ_PASSWORD", "BUS_SIGNING_KEY", "ADMIN_PASSWORD", "PORTAL_CLIENT_SECRET", "TRIAGE_CLIENT_SECRET",
+        "RABBITMQ_PASSWORD", "BUS_SIGNING_KEY", "ADMIN_PASSWORD", "PORTAL_CLIENT_SECRET", "TRIAGE_CLIENT_SECRET", "TRIAGE_EVIDENCE_CLIENT_SECRET", "NOTIFICATION_EVIDENCE_CLIENT_SECRET",
         "NOTIFICATIONS_ADMIN_CLIENT_SECRET", "HOST_CLIENT_SECRET",
     ];
 
@@ -29,6 +29,8 @@ public sealed partial class ComposeConfigTests
         ["ADMIN_PASSWORD"] = "an admin passphrase " + SecretHasher.NewToken(8),
         ["PORTAL_CLIENT_SECRET"] = SecretHasher.NewToken(),
         ["TRIAGE_CLIENT_SECRET"] = SecretHasher.NewToken(),
+        ["TRIAGE_EVIDENCE_CLIENT_SECRET"] = SecretHasher.NewToken(),
+        ["NOTIFICATION_EVIDENCE_CLIENT_SECRET"] = SecretHasher.NewToken(),
         ["NOTIFICATIONS_ADMIN_CLIENT_SECRET"] = SecretHasher.NewToken(),
         ["HOST_CLIENT_SECRET"] = SecretHasher.NewToken(),
     };

@@ -55,10 +55,13 @@ public sealed class DistributedSystem : IAsyncDisposable
                 // Triage's replicas share one transparency log key, as deploy/ mounts one Secret into each.
                 settings["SafetyReports:Triage:Log:KeyFile"] = Path.Combine(root.Path, "keys", "transparency-log.key");
                 settings["SafetyReports:Triage:Log:CreateKeyIfMissing"] = "true";
-                // Triage pulls evidence files from Intake with its own client (docs/intake.md, "Evidence files").
-                TestClients.Seed(settings, [TestClients.TriageEvidence]);
+                // Triage pulls evidence files from Intake, and Notification reads a shared one from Triage, each with its own
+                // client (docs/intake.md, "Evidence files"; docs/webhooks.md, "Shared files").
+                TestClients.Seed(settings, [TestClients.TriageEvidence, TestClients.NotificationEvidence]);
                 settings["SafetyReports:Triage:EvidenceFiles:IntakeUrl"] = $"http://127.0.0.1:{ports["Intake"]}/";
                 settings["SafetyReports:Triage:EvidenceFiles:ClientSecret"] = TestClients.TriageEvidence.Secret;
+                settings["SafetyReports:Notification:EvidenceFiles:TriageUrl"] = $"http://127.0.0.1:{ports["Triage"]}/";
+                settings["SafetyReports:Notification:EvidenceFiles:ClientSecret"] = TestClients.NotificationEvidence.Secret;
                 // Information level: the privacy test scans these logs, so they should say something.
                 settings["Logging:LogLevel:Default"] = "Information";
                 foreach (var (key, value) in options.Settings)

@@ -21,6 +21,9 @@ public static class TestClients
     /// </summary>
     public static readonly TestClient TriageEvidence = new("triage-evidence", "triage-evidence-secret-0123456789", "evidence:read");
 
+    /// <summary>Notification's own client for reading a file shared with a host from Triage; seeded as <see cref="TriageEvidence"/>.</summary>
+    public static readonly TestClient NotificationEvidence = new("notification-evidence", "notification-evidence-secret-0123456789", "evidence:shared");
+
     /// <summary>Configuration keys (as in the architecture's contract) shared by every test deployment.</summary>
     public static Dictionary<string, string> Configuration(string issuer)
     {

@@ -119,18 +119,6 @@ public class SubmissionInputTests(StandaloneFixture fixture) : IClassFixture<Sta
     }
 
     [Fact]
-    public async Task Files_are_refused_with_a_415_while_evidence_files_are_switched_off()
-    {
-        var before = StoredSubmissions;
-        using var content = EvidenceFixtures.Multipart(SystemUnderTest.Report("hub-a", "org/model", "With a file"), ("chat.jsonl", EvidenceFixtures.ChatLog()));
-        using var response = await Sut.Api.Http.PostAsync(Sut.Url + "/api/v1/reports", content, TestContext.Current.CancellationToken);
-
-        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
-        Assert.Contains("does not accept evidence files", (await SystemUnderTest.JsonAsync(response))["detail"]!.GetValue<string>());
-        Assert.Equal(before, StoredSubmissions);
-    }
-
-    [Fact]
     public async Task A_valid_report_is_stored_before_202_and_its_token_only_as_a_hash()
     {
         var before = StoredSubmissions;
