@@ -2,7 +2,9 @@
 // - solves the proof of work in the background and puts "{challenge}:{nonce}" into the form;
 // - fills in host, id and revision from a pasted model-page address;
 // - adds evidence items in place; copies the receipt's id and token; focuses the error summary
-//   and, from its links, the fields.
+//   and, from its links, the fields;
+// - previews the chosen evidence files (names, sizes, images drawn small) and, when files go with the report, sends it
+//   with a progress bar (the answer replaces the page, as the browser's own post would).
 (function () {
   'use strict';
 
@@ -177,9 +179,87 @@
         })
         .then(function (result) {
           field.value = result ? result.proof : '';
-          form.submit();
+          send(form);
         });
     });
+  }
+
+  // ---- Evidence files: preview, and a progress bar while they are sent ----
+  function formatSize(bytes) {
+    if (bytes < 1024) return bytes + ' B';
+    if (bytes < 1024 * 1024) return (bytes / 1024).toFixed(1) + ' KiB';
+    return (bytes / (1024 * 1024)).toFixed(1) + ' MiB';
+  }
+
+  // Images are drawn from the file's bytes onto a canvas (no blob: address, so the page's img-src stays 'self').
+  function thumbnail(file, item) {
+    if (!/^image\/(png|jpeg|webp)$/.test(file.type) || !window.createImageBitmap) return;
+    var canvas = document.createElement('canvas');
+    canvas.className = 'file-thumb';
+    canvas.setAttribute('aria-hidden', 'true');
+    item.insertBefore(canvas, item.firstChild);
+    createImageBitmap(file).then(function (bitmap) {
+      var scale = Math.min(96 / bitmap.width, 96 / bitmap.height, 1);
+      canvas.width = Math.max(1, Math.round(bitmap.width * scale));
+      canvas.height = Math.max(1, Math.round(bitmap.height * scale));
+      canvas.getContext('2d').drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+      if (bitmap.close) bitmap.close();
+    }, function () {
+      canvas.remove(); // not an image the browser can read: the server decides from the bytes anyway
+    });
+  }
+
+  function setupFiles(form) {
+    var input = form.querySelector('#files');
+    var list = document.getElementById('files-preview');
+    if (!input || !list) return;
+    input.addEventListener('change', function () {
+      list.textContent = '';
+      Array.prototype.forEach.call(input.files || [], function (file) {
+        var item = document.createElement('li');
+        var name = document.createElement('span');
+        name.className = 'file-name';
+        name.textContent = file.name;
+        var size = document.createElement('span');
+        size.className = 'file-size';
+        size.textContent = formatSize(file.size);
+        item.appendChild(name);
+        item.appendChild(size);
+        thumbnail(file, item);
+        list.appendChild(item);
+      });
+      list.hidden = list.children.length === 0;
+    });
+  }
+
+  // Without files, or without what the progress bar needs, the browser posts the form itself.
+  function send(form) {
+    var input = form.querySelector('#files');
+    var progress = document.getElementById('files-progress');
+    if (!input || !input.files || input.files.length === 0 || !progress || !window.FormData || !window.XMLHttpRequest) {
+      form.submit();
+      return;
+    }
+    var xhr = new XMLHttpRequest();
+    xhr.open('POST', form.getAttribute('action') || '/');
+    progress.hidden = false;
+    progress.value = 0;
+    form.dataset.uploadState = 'sending';
+    xhr.upload.addEventListener('progress', function (event) {
+      if (event.lengthComputable) progress.value = Math.round(event.loaded * 100 / event.total);
+    });
+    xhr.addEventListener('load', function () {
+      // The answer is the page the browser's own post would show (the receipt, or the form with its errors).
+      document.open();
+      document.write(xhr.responseText);
+      document.close();
+    });
+    xhr.addEventListener('error', function () {
+      progress.hidden = true;
+      form.dataset.uploadState = 'failed';
+      form.submit();
+    });
+    xhr.send(new FormData(form));
   }
 
   // ---- Model address → host, id, revision ----
@@ -310,6 +390,7 @@
       setupProof(form);
       setupModelUrl(form);
       setupEvidence(form);
+      setupFiles(form);
     }
     setupCopy();
   }

@@ -10,6 +10,6 @@ public static partial class AdvisoryId
 
     public static bool IsWellFormed(string text) => Pattern().IsMatch(text);
 
-    [GeneratedRegex(@"^SR-\d{4}-\d{4,9}$")]
+    [GeneratedRegex(@"^SR-\d{4}-\d{4,9}\z")]
     private static partial Regex Pattern();
 }

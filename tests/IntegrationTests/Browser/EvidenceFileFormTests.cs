@@ -157,6 +157,46 @@ public class EvidenceFileFormTests(EvidenceFilesBrowserFixture browser) : IClass
     }
 
     [Fact]
+    public async Task With_javascript_the_chosen_files_are_previewed_and_sent_with_a_progress_bar_under_the_pages_own_policy()
+    {
+        await using var tab = await browser.NewPageAsync();
+        var page = tab.Page;
+        var posts = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Method == "POST" && new Uri(request.Url).AbsolutePath == "/")
+            {
+                posts.Add(request.ResourceType);
+            }
+        };
+        await tab.GotoAsync("/");
+        await tab.FillAsync(new FormInput($"Previewed evidence {Guid.NewGuid():N}"));
+        var files = StoredFiles;
+
+        await page.SetInputFilesAsync("#files", [
+            new FilePayload { Name = "generated.png", MimeType = "image/png", Buffer = EvidenceImages.Encode(40, 20, SkiaSharp.SKEncodedImageFormat.Png) },
+            new FilePayload { Name = "chat.jsonl", MimeType = "application/jsonl", Buffer = "{\"a\":1}\n{\"b\":2}\n"u8.ToArray() },
+        ]);
+
+        // The preview: each file's name and size; the image drawn small from its bytes (no blob: address the policy would refuse).
+        var items = page.Locator("#files-preview li");
+        await Expect(items).ToHaveCountAsync(2);
+        await Expect(items.Nth(0).Locator(".file-name")).ToHaveTextAsync("generated.png");
+        await Expect(items.Nth(1).Locator(".file-size")).ToHaveTextAsync("16 B");
+        await Expect(items.Nth(0).Locator("canvas.file-thumb")).ToHaveAttributeAsync("width", "40");
+        await Expect(items.Nth(1).Locator("canvas")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#files-progress")).ToBeHiddenAsync();
+
+        // Sent by the script with upload progress; its answer (the receipt) replaces the page.
+        await tab.SendAsync();
+        var (id, _) = await tab.ReceiptAsync();
+        Assert.Equal(["xhr"], posts);
+        Assert.Equal(files + 2, StoredFiles);
+        Assert.Equal(2, (await browser.System.Get<ISubmissionStore>().FindReceiptAsync(id, TestContext.Current.CancellationToken))!.EvidenceFiles.Count);
+        tab.AssertNoConsoleErrors();
+    }
+
+    [Fact]
     public async Task An_image_for_child_sexual_exploitation_is_refused_with_the_hotlines()
     {
         await using var tab = await browser.NewPageAsync(javaScript: false);

@@ -18,9 +18,9 @@ public class NoJavaScriptFormTests(BrowserFixture browser) : IClassFixture<Brows
         await tab.FillAsync(new FormInput(title, ModelUrl: "ollama.com/library/llama3:8b", Category: "non-violent-crimes", Severity: null));
         await Expect(page.Locator("#model-host")).ToHaveValueAsync("");
         await Expect(page.Locator("[data-evidence-slot]")).ToHaveCountAsync(3);
-        // Evidence files are off by default: no file input, and the form is not sent as multipart.
-        await Expect(page.Locator("input[type=file]")).ToHaveCountAsync(0);
-        await Expect(page.Locator("#report-form")).Not.ToHaveAttributeAsync("enctype", "multipart/form-data");
+        // Evidence files are on by default: one file input, and the form is sent as multipart (sent here without a file).
+        await Expect(page.Locator("input[type=file]")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#report-form")).ToHaveAttributeAsync("enctype", "multipart/form-data");
 
         // "Add another evidence item" asks the server for one more slot and keeps what was typed.
         var more = await tab.PostAsync("#add-evidence", "/");
