@@ -109,6 +109,59 @@ public sealed class HostEvidenceFileTests
         ], audit);
     }
 
+    [Fact]
+    public async Task A_host_serving_a_copy_of_the_model_downloads_a_shared_file_recorded_as_its_own_download()
+    {
+        await using var system = await StandaloneSystem.StartAsync();
+        var api = system.Api;
+        foreach (var hub in new[] { "hub-a", "hub-b" })
+        {
+            using var created = await api.SendAsync(HttpMethod.Post, api.Urls.Notification, "/api/v1/hosts", TestClients.Admin,
+                new { id = hub, name = hub, contactEmail = $"security@{hub}.example" });
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        // hub-b serves a copy: its manifest has the weights' digest the report names.
+        var weights = "sha256:" + Sha256(Guid.NewGuid().ToByteArray());
+        var copy = $"mirror-{Guid.NewGuid():N}/copy";
+        using (var manifest = await api.SendAsync(HttpMethod.Put, api.Urls.Notification, $"/api/v1/host/models/{Uri.EscapeDataString(copy)}/files",
+                   TestClients.HostB, new { fileDigests = new[] { weights } }))
+        {
+            Assert.Equal(HttpStatusCode.OK, manifest.StatusCode);
+        }
+
+        var report = new
+        {
+            model = new { host = "hub-a", id = $"org-{Guid.NewGuid():N}/voice", fileDigests = new[] { weights } },
+            category = "violent-crimes", severity = "high", title = "A file for every copy", description = "See the log.", goodFaith = true,
+        };
+        using var submitted = await api.Http.PostAsync(system.Url + "/api/v1/reports", Multipart(report, ("chat.jsonl", ChatLog())), Ct);
+        Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
+        var id = Guid.Parse((await SystemUnderTest.JsonAsync(submitted))["id"]!.GetValue<string>());
+        var received = await api.TriageReportAsync(id, r => r["files"]!.AsArray().Count == 1);
+        var log = File(received, 0);
+        var shared = await ShareAsync(api, id, log.Id, true, received["version"]!.GetValue<long>());
+        using (var triaged = await api.SendAsync(HttpMethod.Post, api.Urls.Triage, $"/api/v1/triage/reports/{id}/transitions", TestClients.Triager,
+                   new { to = "triaged", expectedVersion = shared["version"]!.GetValue<long>() }))
+        {
+            Assert.Equal(HttpStatusCode.OK, triaged.StatusCode);
+        }
+
+        // hub-b is shown the same notice, with the shared file, and downloads it.
+        await NoticeAsync(api, id, n => n["files"]!.AsArray().Count == 1, TestClients.HostB);
+        using (var download = await HostDownloadAsync(api, id, log.Id, TestClients.HostB))
+        {
+            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+            Assert.Equal(log.Sha256, Sha256(await download.Content.ReadAsByteArrayAsync(Ct)));
+        }
+
+        using var auditAnswer = await api.SendAsync(HttpMethod.Get, api.Urls.Triage, $"/api/v1/triage/reports/{id}/audit", TestClients.Triager);
+        var downloads = (await SystemUnderTest.JsonAsync(auditAnswer)).AsArray()
+            .Where(e => e!["action"]!.GetValue<string>() == "file_downloaded")
+            .Select(e => e!["actor"]!.GetValue<string>());
+        Assert.Equal(["host:hub-b"], downloads);
+    }
+
     private sealed record FileRecord(Guid Id, string Name, string Type, long Size, string Sha256);
 
     private static FileRecord File(JsonNode report, int index)
@@ -139,10 +192,10 @@ public sealed class HostEvidenceFileTests
         }
     }
 
-    private static Task<JsonNode> NoticeAsync(SystemUnderTest api, Guid id, Func<JsonNode, bool> until) =>
+    private static Task<JsonNode> NoticeAsync(SystemUnderTest api, Guid id, Func<JsonNode, bool> until, TestClient? host = null) =>
         Eventually.UntilAsync<JsonNode>(async () =>
         {
-            using var answer = await api.SendAsync(HttpMethod.Get, api.Urls.Notification, $"/api/v1/host/reports/{id}", TestClients.HostA);
+            using var answer = await api.SendAsync(HttpMethod.Get, api.Urls.Notification, $"/api/v1/host/reports/{id}", host ?? TestClients.HostA);
             return answer.StatusCode == HttpStatusCode.OK && (await SystemUnderTest.JsonAsync(answer))["notice"] is JsonObject notice && until(notice)
                 ? notice
                 : null;
