@@ -260,12 +260,12 @@ public sealed class TriageReports(ITriageStore store, SimilarReports similar, Ti
     // A fact about a host the report reached besides its own is that host's (ReportHosts): the report's status follows its own host.
     public Task RecordDeliveryAsync(WebhookDelivered delivered, CancellationToken cancellationToken) =>
         ApplySystemAsync(delivered.ReportId, (r, now) => ReportHosts.IsCopyHost(r, delivered.HostId)
-            ? Copy(ReportHosts.RecordDelivery(r, delivered, now))
+            ? CopyFact(r, delivered.HostId, () => ReportHosts.RecordDelivery(r, delivered, now))
             : SystemMoves.RecordDelivery(r, delivered, now), cancellationToken);
 
     public Task RecordAcknowledgementAsync(HostAcknowledged acknowledged, CancellationToken cancellationToken) =>
         ApplySystemAsync(acknowledged.ReportId, (r, now) => ReportHosts.IsCopyHost(r, acknowledged.HostId)
-            ? Copy(ReportHosts.RecordAcknowledgement(r, acknowledged, now))
+            ? CopyFact(r, acknowledged.HostId, () => ReportHosts.RecordAcknowledgement(r, acknowledged, now))
             : SystemMoves.RecordAcknowledgement(r, acknowledged, now), cancellationToken);
 
     public Task RecordReachedHostAsync(ReportReachedHost reached, CancellationToken cancellationToken) =>
@@ -290,10 +290,17 @@ public sealed class TriageReports(ITriageStore store, SimilarReports similar, Ti
 
     public Task RecordHostResponseAsync(HostResponded responded, CancellationToken cancellationToken) =>
         ApplySystemAsync(responded.ReportId, (r, now) => ReportHosts.IsCopyHost(r, responded.HostId)
-            ? Copy(ReportHosts.RecordResponse(r, responded, now))
+            ? CopyFact(r, responded.HostId, () => ReportHosts.RecordResponse(r, responded, now))
             : HostResponseMoves.Record(r, responded, now) is { } recorded
                 ? (recorded.Report, recorded.Audit, null)
                 : null, cancellationToken);
+
+    /// <summary>A copy host's fact, once the report lists that host (before, it throws and the message is retried).</summary>
+    private static (Report Report, AuditDraft Audit, ReportStatusChanged? Event)? CopyFact(Report report, string hostId, Func<(Report Report, AuditDraft Audit)?> record)
+    {
+        ReportHosts.EnsureRecorded(report, hostId);
+        return Copy(record());
+    }
 
     private static (Report Report, AuditDraft Audit, ReportStatusChanged? Event)? Copy((Report Report, AuditDraft Audit)? recorded) =>
         recorded is { } r ? (r.Report, r.Audit, null) : null;

@@ -18,6 +18,20 @@ public static class ReportHosts
     /// <summary>Whether a fact about <paramref name="hostId"/> belongs to a host the report reached besides its own.</summary>
     public static bool IsCopyHost(Report report, string hostId) => hostId != report.Model.Host;
 
+    /// <summary>
+    /// A copy host's fact (a delivery, an acknowledgement, a response) travels apart from the <see cref="ReportReachedHost"/>
+    /// that records the host on the report, and can arrive first: it must then wait (its consumer retries) rather than be
+    /// dropped as a fact about a host the report never reached.
+    /// </summary>
+    /// <exception cref="CopyHostNotYetRecordedException">A copy host the report does not list yet.</exception>
+    public static void EnsureRecorded(Report report, string hostId)
+    {
+        if (IsCopyHost(report, hostId) && !report.Hosts.Any(h => h.HostId == hostId))
+        {
+            throw new CopyHostNotYetRecordedException(report.Id, hostId);
+        }
+    }
+
     /// <summary>Whether the report reached this host: the host it names, or one serving a copy of the model.</summary>
     public static bool HasReached(Report report, string hostId) => !IsCopyHost(report, hostId) || report.Hosts.Any(h => h.HostId == hostId);
 
@@ -147,3 +161,7 @@ public static class ReportHosts
 
 /// <summary>The body of <c>POST /api/v1/triage/reports/{id}/hosts</c>: send the report to the host of a re-upload.</summary>
 public sealed record ShareWithHostRequest(string? Host, string? ModelId, long? ExpectedVersion);
+
+/// <summary>A fact from a host serving a copy arrived before the report recorded that host; the message is retried.</summary>
+public sealed class CopyHostNotYetRecordedException(Guid reportId, string hostId)
+    : Exception($"Report {reportId} does not list host {hostId} yet; its fact waits for the host to be recorded.");

@@ -40,6 +40,18 @@ public class ReportHostsTests
     }
 
     [Fact]
+    public void A_copy_hosts_fact_that_arrives_before_the_host_is_recorded_waits_instead_of_being_dropped()
+    {
+        var report = Triaged_();
+        var (reached, _) = ReportHosts.Reach(report, Reached(report), Now)!.Value;
+
+        var early = Assert.Throws<CopyHostNotYetRecordedException>(() => ReportHosts.EnsureRecorded(report, "mirror"));
+        Assert.Contains("mirror", early.Message, StringComparison.Ordinal);
+        ReportHosts.EnsureRecorded(reached, "mirror");
+        ReportHosts.EnsureRecorded(report, report.Model.Host);
+    }
+
+    [Fact]
     public void A_report_has_reached_the_host_it_names_and_each_copy_host_recorded_and_no_other()
     {
         var report = Triaged_();
